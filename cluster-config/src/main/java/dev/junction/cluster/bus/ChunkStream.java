@@ -1,0 +1,19 @@
+package dev.junction.cluster.bus;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
+
+/**
+ * A streamed answer as ready-to-write SSE frames in OpenAI's format ({@code data: {...}\n\n}), ending with
+ * {@code data: [DONE]\n\n}. A failure after the first frame is emitted as an OpenAI-shaped error frame
+ * before the end, never as a silent cut. Pausing it pauses the upstream read.
+ */
+public interface ChunkStream extends ReadStream<Buffer> {
+
+    /** Stops the upstream request: the client is gone. */
+    void cancel();
+
+    /** Completes when the stream ends, with the usage the upstream reported (or {@link Usage#NONE}). */
+    Future<Usage> usage();
+}

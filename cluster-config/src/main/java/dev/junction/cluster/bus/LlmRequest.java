@@ -1,0 +1,36 @@
+package dev.junction.cluster.bus;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A validated client request, handed from the HTTP verticle to the router.
+ *
+ * @param callId the {@code x-litellm-call-id} of this call
+ * @param endpoint the operation
+ * @param model the requested model name, as the client sent it
+ * @param body the parsed request body; shared by reference, so nobody may mutate it
+ * @param stream whether the client asked for SSE
+ * @param timeoutOverride a timeout the client asked for ({@code x-litellm-timeout}), or null
+ * @param cancellation fired when the client disconnects
+ * @param receivedNanos {@link System#nanoTime()} when the request arrived
+ */
+public record LlmRequest(
+        String callId,
+        Endpoint endpoint,
+        String model,
+        JsonObject body,
+        boolean stream,
+        Duration timeoutOverride,
+        Cancellation cancellation,
+        long receivedNanos) {
+
+    public LlmRequest {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(cancellation, "cancellation");
+    }
+}

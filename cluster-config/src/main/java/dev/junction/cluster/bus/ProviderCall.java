@@ -1,0 +1,13 @@
+package dev.junction.cluster.bus;
+
+import dev.junction.config.Deployment;
+import java.time.Duration;
+
+/**
+ * The router's instruction to a provider verticle: send this request to this deployment.
+ *
+ * @param request the client request
+ * @param deployment the deployment chosen for this attempt
+ * @param timeout for a plain call, the whole call; for a stream, the wait for the response head
+ */
+public record ProviderCall(LlmRequest request, Deployment deployment, Duration timeout) {}

@@ -1,0 +1,15 @@
+package dev.junction.cluster.bus;
+
+import dev.junction.config.Deployment;
+
+/**
+ * The router's answer to the HTTP verticle.
+ *
+ * @param reply what the deployment answered
+ * @param deployment the deployment that answered
+ * @param modelGroup the model group the request was routed in
+ * @param attemptedRetries retries made before this answer
+ * @param attemptedFallbacks fallback groups tried before this answer
+ */
+public record RoutedReply(
+        ProviderReply reply, Deployment deployment, String modelGroup, int attemptedRetries, int attemptedFallbacks) {}

@@ -1,0 +1,81 @@
+package dev.junction.cluster.error;
+
+/**
+ * Every way a call through Junction can fail, with the HTTP status and OpenAI-style {@code type} a client
+ * sees, and how the router and the circuit breakers treat it.
+ *
+ * <p>Mapped to HTTP in exactly one place (the gateway's error responder); everything else reasons about the
+ * kind, never about raw status codes.
+ */
+public enum ErrorKind {
+    BAD_REQUEST(400, "invalid_request_error", false, true),
+    INVALID_MODEL(400, "invalid_request_error", false, false),
+    CONTEXT_WINDOW_EXCEEDED(400, "invalid_request_error", false, true),
+    CONTENT_POLICY_VIOLATION(400, "invalid_request_error", false, true),
+    AUTHENTICATION(401, "auth_error", false, true),
+    PERMISSION_DENIED(403, "permission_error", false, true),
+    NOT_FOUND(404, "not_found_error", false, true),
+    TIMEOUT(408, "timeout_error", true, true),
+    PAYLOAD_TOO_LARGE(413, "invalid_request_error", false, false),
+    UNPROCESSABLE(422, "invalid_request_error", false, true),
+    RATE_LIMITED(429, "throttling_error", false, true),
+    NO_DEPLOYMENTS_AVAILABLE(429, "throttling_error", false, false),
+    INTERNAL(500, "internal_server_error", true, true),
+    CONNECTION(500, "api_connection_error", true, true),
+    BAD_GATEWAY(502, "bad_gateway_error", true, true),
+    SERVICE_UNAVAILABLE(503, "service_unavailable_error", true, true),
+    CIRCUIT_OPEN(503, "service_unavailable_error", false, true);
+
+    private final int httpStatus;
+    private final String type;
+    private final boolean countsAgainstBreaker;
+    private final boolean fromUpstream;
+
+    ErrorKind(int httpStatus, String type, boolean countsAgainstBreaker, boolean fromUpstream) {
+        this.httpStatus = httpStatus;
+        this.type = type;
+        this.countsAgainstBreaker = countsAgainstBreaker;
+        this.fromUpstream = fromUpstream;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The {@code error.type} of the OpenAI-shaped body. */
+    public String type() {
+        return type;
+    }
+
+    /**
+     * Whether this failure says something about the health of the deployment's transport (timeouts,
+     * connection errors, 5xx), as opposed to the request itself. Only those trip a circuit breaker: a 4xx
+     * is the caller's problem and must never open the breaker for everyone else.
+     */
+    public boolean countsAgainstBreaker() {
+        return countsAgainstBreaker;
+    }
+
+    /** Whether this kind describes an answer (or non-answer) of an upstream deployment. */
+    public boolean fromUpstream() {
+        return fromUpstream;
+    }
+
+    /** The kind an upstream HTTP status maps to when its body says nothing more specific. */
+    public static ErrorKind forUpstreamStatus(int status) {
+        return switch (status) {
+            case 400 -> BAD_REQUEST;
+            case 401 -> AUTHENTICATION;
+            case 403 -> PERMISSION_DENIED;
+            case 404 -> NOT_FOUND;
+            case 408 -> TIMEOUT;
+            case 413 -> BAD_REQUEST;
+            case 422 -> UNPROCESSABLE;
+            case 429 -> RATE_LIMITED;
+            case 502 -> BAD_GATEWAY;
+            case 503 -> SERVICE_UNAVAILABLE;
+            case 504 -> TIMEOUT;
+            default -> status >= 500 ? INTERNAL : BAD_REQUEST;
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package dev.junction.config;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One entry of {@code model_list}: a concrete upstream model behind a public model group.
+ *
+ * @param id {@code model_info.id}, or the LiteLLM-compatible hash of the entry
+ * @param modelName the public model group ({@code model_name})
+ * @param litellmModel {@code litellm_params.model} as configured, e.g. {@code azure/gpt-4o-eu}
+ * @param provider the provider the model string names
+ * @param upstreamModel the model (or Azure deployment) name sent upstream, without the provider prefix
+ * @param apiBase the endpoint, with the provider's default applied
+ * @param apiKey the credential, or null
+ * @param litellmParams every {@code litellm_params} value with {@code os.environ/} resolved
+ * @param modelInfo {@code model_info} as configured, including {@code id}
+ */
+public record Deployment(
+        String id,
+        String modelName,
+        String litellmModel,
+        ProviderSpec provider,
+        String upstreamModel,
+        String apiBase,
+        Secret apiKey,
+        JsonObject litellmParams,
+        JsonObject modelInfo) {
+
+    /** Keys of {@code litellm_params} that configure the call itself and are never sent upstream as-is. */
+    public static final Set<String> CONTROL_PARAMS = Set.of(
+            "model",
+            "api_key",
+            "api_base",
+            "api_version",
+            "organization",
+            "custom_llm_provider",
+            "azure_ad_token",
+            "rpm",
+            "tpm",
+            "timeout",
+            "stream_timeout",
+            "request_timeout",
+            "max_retries",
+            "num_retries",
+            "weight",
+            "order",
+            "max_parallel_requests",
+            "region_name",
+            "cooldown_time",
+            "mock_response",
+            "input_cost_per_token",
+            "output_cost_per_token",
+            "tags",
+            "base_model",
+            "extra_headers",
+            "headers",
+            "use_in_pass_through",
+            "litellm_credential_name",
+            "configurable_clientside_auth_params",
+            "supported_environments",
+            "max_budget",
+            "budget_duration",
+            "tpd",
+            "rpd",
+            "aws_region_name");
+
+    public Deployment {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(modelName, "modelName");
+        Objects.requireNonNull(litellmModel, "litellmModel");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(upstreamModel, "upstreamModel");
+        litellmParams = litellmParams == null ? new JsonObject() : litellmParams.copy();
+        modelInfo = modelInfo == null ? new JsonObject() : modelInfo.copy();
+    }
+
+    public ProviderFamily family() {
+        return provider.family();
+    }
+
+    public Optional<String> stringParam(String key) {
+        Object value = litellmParams.getValue(key);
+        return value == null ? Optional.empty() : Optional.of(String.valueOf(value));
+    }
+
+    public Optional<Object> mockResponse() {
+        return Optional.ofNullable(litellmParams.getValue("mock_response"));
+    }
+
+    /**
+     * Parameters that the deployment sets as defaults for every call ({@code temperature}, {@code
+     * max_tokens}, {@code seed}, ...). The request's own values win over these.
+     */
+    public JsonObject defaultCallParams() {
+        JsonObject defaults = new JsonObject();
+        litellmParams.forEach(entry -> {
+            if (!CONTROL_PARAMS.contains(entry.getKey())) {
+                defaults.put(entry.getKey(), entry.getValue());
+            }
+        });
+        return defaults;
+    }
+
+    /** What {@code /model/info} may show: litellm_params without any credential. */
+    public JsonObject publicParams() {
+        JsonObject shown = litellmParams.copy();
+        for (String field : litellmParams.fieldNames()) {
+            if (isSensitive(field)) {
+                shown.remove(field);
+            }
+        }
+        return shown;
+    }
+
+    private static boolean isSensitive(String field) {
+        String lower = field.toLowerCase();
+        return lower.contains("key")
+                || lower.contains("token")
+                || lower.contains("secret")
+                || lower.contains("password")
+                || lower.contains("credential")
+                || lower.equals("extra_headers")
+                || lower.equals("headers");
+    }
+
+    /** The Azure {@code api_version}, or the default Junction uses when none is configured. */
+    public String apiVersion() {
+        return stringParam("api_version").orElse("2024-10-21");
+    }
+
+    @Override
+    public String toString() {
+        return "Deployment[" + id + " " + modelName + " -> " + litellmModel + "]";
+    }
+}

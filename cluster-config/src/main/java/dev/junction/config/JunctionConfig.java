@@ -1,0 +1,41 @@
+package dev.junction.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A loaded, validated config file. Immutable; every node of a cluster should load the same one.
+ *
+ * @param deployments the {@code model_list}, in file order, with unsupported environments dropped
+ * @param router router settings
+ * @param general general settings
+ * @param ignoredKeys YAML paths of keys Junction does not act on (reported once at start-up)
+ * @param source where the config came from, for logs
+ */
+public record JunctionConfig(
+        List<Deployment> deployments,
+        RouterSettings router,
+        GeneralSettings general,
+        List<String> ignoredKeys,
+        String source) {
+
+    public JunctionConfig {
+        deployments = List.copyOf(deployments);
+        ignoredKeys = List.copyOf(ignoredKeys);
+    }
+
+    /** Public model group names in the order they first appear. */
+    public Set<String> modelGroups() {
+        return deployments.stream()
+                .map(Deployment::modelName)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    public Map<String, Deployment> deploymentsById() {
+        return deployments.stream()
+                .collect(Collectors.toMap(Deployment::id, Function.identity(), (first, second) -> first));
+    }
+}

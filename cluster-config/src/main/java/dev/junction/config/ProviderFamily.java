@@ -1,0 +1,9 @@
+package dev.junction.config;
+
+/** The wire formats Junction speaks upstream; each has one provider verticle. */
+public enum ProviderFamily {
+    /** OpenAI and every server that speaks its API (vLLM, Groq, Together, Mistral, ...). */
+    OPENAI,
+    AZURE,
+    ANTHROPIC
+}

@@ -1,0 +1,28 @@
+package dev.junction.config;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+
+/**
+ * {@code router_settings} merged over the matching {@code litellm_settings} (router values win, as in
+ * LiteLLM). Only what the router reads so far is typed; the merged map is kept for the rest.
+ *
+ * @param timeout the whole-call timeout ({@code timeout}, else {@code request_timeout}; LiteLLM's default
+ *     is 6000 s)
+ * @param streamTimeout the wait for a stream's first chunk, or null to use {@code timeout}
+ * @param merged every router-level setting as configured
+ */
+public record RouterSettings(Duration timeout, Duration streamTimeout, JsonObject merged) {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(6000);
+
+    public RouterSettings {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
+        merged = merged == null ? new JsonObject() : merged.copy();
+    }
+
+    public static RouterSettings defaults() {
+        return new RouterSettings(DEFAULT_TIMEOUT, null, new JsonObject());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.junction.provider;
+
+import dev.junction.cluster.bus.Usage;
+import dev.junction.provider.sse.SseEvent;
+import io.vertx.core.buffer.Buffer;
+import java.util.function.Consumer;
+
+/**
+ * Turns one upstream SSE stream into OpenAI {@code chat.completion.chunk} frames. One instance per stream;
+ * called on one thread.
+ */
+public interface StreamTranslator {
+
+    /** Translates one upstream event into zero or more complete SSE frames ({@code data: ...\n\n}). */
+    void onEvent(SseEvent event, Consumer<Buffer> out);
+
+    /**
+     * The upstream ended cleanly: emit whatever closes the stream (a usage chunk if the client asked for one)
+     * and the final {@code data: [DONE]} frame.
+     */
+    void onEnd(Consumer<Buffer> out);
+
+    /** The usage seen so far, or {@link Usage#NONE}. */
+    Usage usage();
+}
