@@ -1,0 +1,38 @@
+package dev.junction.provider.sse;
+
+import dev.junction.cluster.error.GatewayException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+
+/** Encodes the SSE frames Junction sends its clients. */
+public final class SseFrames {
+    private static final byte[] DATA = "data: ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END = "\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
+
+    private SseFrames() {}
+
+    public static Buffer data(JsonObject json) {
+        return data(json.toBuffer());
+    }
+
+    /** A {@code data:} frame around an already-encoded JSON payload (single line). */
+    public static Buffer data(Buffer payload) {
+        return Buffer.buffer(payload.length() + 8).appendBytes(DATA).appendBuffer(payload).appendBytes(END);
+    }
+
+    public static Buffer done() {
+        return DONE.copy();
+    }
+
+    /** An OpenAI-shaped error event: how a stream that fails after its first byte tells the client. */
+    public static Buffer error(GatewayException failure) {
+        JsonObject error = new JsonObject()
+                .put("message", failure.getMessage())
+                .put("type", failure.kind().type())
+                .put("param", failure.param().orElse(null))
+                .put("code", String.valueOf(failure.kind().httpStatus()));
+        return data(new JsonObject().put("error", error));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.junction.provider.sse;
+
+import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * Splits an SSE byte stream into events as bytes arrive, whatever the chunking: a line or an event may
+ * span any number of network buffers. Handles LF, CR and CRLF line ends. One instance per stream.
+ */
+public final class SseParser {
+    private final Consumer<SseEvent> sink;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private StringBuilder data;
+    private String event;
+    private boolean lastWasCr;
+
+    public SseParser(Consumer<SseEvent> sink) {
+        this.sink = sink;
+    }
+
+    public void feed(Buffer chunk) {
+        byte[] bytes = chunk.getBytes();
+        for (byte b : bytes) {
+            if (b == '\n' && lastWasCr) {
+                lastWasCr = false;
+                continue;
+            }
+            lastWasCr = b == '\r';
+            if (b == '\n' || b == '\r') {
+                endLine();
+            } else {
+                line.write(b);
+            }
+        }
+    }
+
+    /** The upstream ended: an event not yet closed by a blank line is still delivered. */
+    public void end() {
+        if (line.size() > 0) {
+            endLine();
+        }
+        dispatch();
+    }
+
+    private void endLine() {
+        String text = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        if (text.isEmpty()) {
+            dispatch();
+            return;
+        }
+        if (text.startsWith(":")) {
+            return;
+        }
+        int colon = text.indexOf(':');
+        String field = colon < 0 ? text : text.substring(0, colon);
+        String value = colon < 0 ? "" : text.substring(colon + 1);
+        if (value.startsWith(" ")) {
+            value = value.substring(1);
+        }
+        switch (field) {
+            case "data" -> appendData(value);
+            case "event" -> event = value;
+            default -> {
+                // id and retry are meaningless for a proxied completion stream
+            }
+        }
+    }
+
+    private void appendData(String value) {
+        if (data == null) {
+            data = new StringBuilder(value);
+        } else {
+            data.append('\n').append(value);
+        }
+    }
+
+    private void dispatch() {
+        if (data != null) {
+            sink.accept(new SseEvent(event, data.toString()));
+        }
+        data = null;
+        event = null;
+    }
+}
