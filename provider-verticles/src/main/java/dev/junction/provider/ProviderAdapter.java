@@ -15,6 +15,12 @@ public interface ProviderAdapter {
 
     ProviderFamily family();
 
+    /** How error messages name this upstream, e.g. {@code AnthropicException}. */
+    default String errorLabel() {
+        String name = family().name();
+        return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT) + "Exception";
+    }
+
     /** The upstream HTTP request that carries out {@code call}. */
     UpstreamRequest toUpstream(ProviderCall call);
 

@@ -1,5 +1,6 @@
 package dev.junction.cluster.bus;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param endpoint the operation
  * @param model the requested model name, as the client sent it
  * @param body the parsed request body; shared by reference, so nobody may mutate it
+ * @param rawBody the body as received, forwarded untouched when no translation is needed
  * @param stream whether the client asked for SSE
  * @param timeoutOverride a timeout the client asked for ({@code x-litellm-timeout}), or null
  * @param cancellation fired when the client disconnects
@@ -21,6 +23,7 @@ public record LlmRequest(
         Endpoint endpoint,
         String model,
         JsonObject body,
+        Buffer rawBody,
         boolean stream,
         Duration timeoutOverride,
         Cancellation cancellation,

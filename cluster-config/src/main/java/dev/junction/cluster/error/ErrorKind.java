@@ -8,34 +8,51 @@ package dev.junction.cluster.error;
  * kind, never about raw status codes.
  */
 public enum ErrorKind {
-    BAD_REQUEST(400, "invalid_request_error", false, true),
-    INVALID_MODEL(400, "invalid_request_error", false, false),
-    CONTEXT_WINDOW_EXCEEDED(400, "invalid_request_error", false, true),
-    CONTENT_POLICY_VIOLATION(400, "invalid_request_error", false, true),
-    AUTHENTICATION(401, "auth_error", false, true),
-    PERMISSION_DENIED(403, "permission_error", false, true),
-    NOT_FOUND(404, "not_found_error", false, true),
-    TIMEOUT(408, "timeout_error", true, true),
-    PAYLOAD_TOO_LARGE(413, "invalid_request_error", false, false),
-    UNPROCESSABLE(422, "invalid_request_error", false, true),
-    RATE_LIMITED(429, "throttling_error", false, true),
-    NO_DEPLOYMENTS_AVAILABLE(429, "throttling_error", false, false),
-    INTERNAL(500, "internal_server_error", true, true),
-    CONNECTION(500, "api_connection_error", true, true),
-    BAD_GATEWAY(502, "bad_gateway_error", true, true),
-    SERVICE_UNAVAILABLE(503, "service_unavailable_error", true, true),
-    CIRCUIT_OPEN(503, "service_unavailable_error", false, true);
+    BAD_REQUEST(400, "invalid_request_error", false, true, "BadRequestError"),
+    INVALID_MODEL(400, "invalid_request_error", false, false, "BadRequestError"),
+    CONTEXT_WINDOW_EXCEEDED(400, "invalid_request_error", false, true, "ContextWindowExceededError"),
+    CONTENT_POLICY_VIOLATION(400, "invalid_request_error", false, true, "ContentPolicyViolationError"),
+    AUTHENTICATION(401, "auth_error", false, true, "AuthenticationError"),
+    PERMISSION_DENIED(403, "permission_error", false, true, "PermissionDeniedError"),
+    NOT_FOUND(404, "not_found_error", false, true, "NotFoundError"),
+    TIMEOUT(408, "timeout_error", true, true, "Timeout"),
+    PAYLOAD_TOO_LARGE(413, "invalid_request_error", false, false, "BadRequestError"),
+    UNPROCESSABLE(422, "invalid_request_error", false, true, "UnprocessableEntityError"),
+    RATE_LIMITED(429, "throttling_error", false, true, "RateLimitError"),
+    NO_DEPLOYMENTS_AVAILABLE(429, "throttling_error", false, false, "RouterRateLimitError"),
+    INTERNAL(500, "internal_server_error", true, true, "InternalServerError"),
+    CONNECTION(500, "api_connection_error", true, true, "APIConnectionError"),
+    BAD_GATEWAY(502, "bad_gateway_error", true, true, "BadGatewayError"),
+    SERVICE_UNAVAILABLE(503, "service_unavailable_error", true, true, "ServiceUnavailableError"),
+    CIRCUIT_OPEN(503, "service_unavailable_error", false, true, "ServiceUnavailableError"),
+    /** The client went away before the answer; nobody will read this error, and it blames no deployment. */
+    CLIENT_CLOSED(499, "client_closed_request", false, false, "APIConnectionError");
 
     private final int httpStatus;
     private final String type;
     private final boolean countsAgainstBreaker;
     private final boolean fromUpstream;
+    private final String litellmName;
 
-    ErrorKind(int httpStatus, String type, boolean countsAgainstBreaker, boolean fromUpstream) {
+    ErrorKind(int httpStatus, String type, boolean countsAgainstBreaker, boolean fromUpstream, String litellmName) {
         this.httpStatus = httpStatus;
         this.type = type;
         this.countsAgainstBreaker = countsAgainstBreaker;
         this.fromUpstream = fromUpstream;
+        this.litellmName = litellmName;
+    }
+
+    /**
+     * The LiteLLM exception class of this kind. Error messages start with {@code litellm.<name>: } as
+     * LiteLLM's do, because clients and dashboards match on that prefix.
+     */
+    public String litellmName() {
+        return litellmName;
+    }
+
+    /** {@code message} with this kind's LiteLLM prefix. */
+    public String describe(String message) {
+        return "litellm." + litellmName + ": " + message;
     }
 
     public int httpStatus() {

@@ -1,0 +1,41 @@
+package dev.junction.provider;
+
+import dev.junction.config.ProviderFamily;
+import dev.junction.provider.anthropic.AnthropicAdapter;
+import dev.junction.provider.azure.AzureAdapter;
+import dev.junction.provider.http.Breakers;
+import dev.junction.provider.http.ProviderHttpSettings;
+import dev.junction.provider.mock.MockProviderVerticle;
+import dev.junction.provider.openai.OpenAiAdapter;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Deploys one provider verticle per wire family, plus the mock provider. */
+public final class ProviderVerticles {
+    private ProviderVerticles() {}
+
+    public static Future<Void> deploy(Vertx vertx, ProviderHttpSettings settings, int instances) {
+        List<Future<String>> deployed = new ArrayList<>();
+        for (ProviderFamily family : ProviderFamily.values()) {
+            Supplier<ProviderAdapter> adapter = adapterFor(family);
+            Breakers breakers = new Breakers(vertx, settings.breaker());
+            deployed.add(vertx.deployVerticle(
+                    () -> new ProviderVerticle(adapter.get(), settings, breakers),
+                    new DeploymentOptions().setInstances(instances)));
+        }
+        deployed.add(vertx.deployVerticle(MockProviderVerticle::new, new DeploymentOptions().setInstances(instances)));
+        return Future.all(deployed).mapEmpty();
+    }
+
+    static Supplier<ProviderAdapter> adapterFor(ProviderFamily family) {
+        return switch (family) {
+            case OPENAI -> OpenAiAdapter::new;
+            case AZURE -> AzureAdapter::new;
+            case ANTHROPIC -> AnthropicAdapter::new;
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package dev.junction.provider;
+
+import dev.junction.cluster.bus.ProviderCall;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the request body a provider receives from what the client sent and what the deployment sets. */
+public final class RequestBodies {
+    /**
+     * Request fields that steer Junction (as they steer LiteLLM) and mean nothing, or something else, to a
+     * provider: they are never forwarded.
+     */
+    public static final Set<String> GATEWAY_PARAMS = Set.of(
+            "mock_response",
+            "mock_testing_fallbacks",
+            "mock_testing_context_fallbacks",
+            "mock_testing_context_window_fallbacks",
+            "mock_testing_content_policy_fallbacks",
+            "mock_testing_rate_limit_error",
+            "mock_timeout",
+            "fallbacks",
+            "context_window_fallbacks",
+            "content_policy_fallbacks",
+            "num_retries",
+            "max_retries",
+            "timeout",
+            "stream_timeout",
+            "request_timeout",
+            "disable_fallbacks",
+            "metadata",
+            "api_key",
+            "api_base",
+            "base_url",
+            "api_version",
+            "caching",
+            "cache",
+            "user_config",
+            "tags",
+            "guardrails",
+            "litellm_metadata");
+
+    private RequestBodies() {}
+
+    /**
+     * The client's body with the deployment's default parameters filled in where the client set none, the
+     * gateway's own fields removed and the model replaced by the upstream name. A shallow copy: the
+     * client's message list is shared, not copied.
+     */
+    public static JsonObject forUpstream(ProviderCall call) {
+        JsonObject defaults = call.deployment().defaultCallParams();
+        Map<String, Object> fields = new LinkedHashMap<>(call.request().body().getMap());
+        fields.keySet().removeAll(GATEWAY_PARAMS);
+        defaults.forEach(entry -> fields.putIfAbsent(entry.getKey(), entry.getValue()));
+        fields.put("model", call.deployment().upstreamModel());
+        return new JsonObject(fields);
+    }
+
+    /** Whether the client's bytes can go upstream as they are: nothing to add, remove or rename. */
+    public static boolean passesThroughUnchanged(ProviderCall call) {
+        JsonObject body = call.request().body();
+        if (!call.deployment().upstreamModel().equals(body.getString("model"))) {
+            return false;
+        }
+        for (String field : body.fieldNames()) {
+            if (GATEWAY_PARAMS.contains(field)) {
+                return false;
+            }
+        }
+        for (String field : call.deployment().defaultCallParams().fieldNames()) {
+            if (!body.containsKey(field)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

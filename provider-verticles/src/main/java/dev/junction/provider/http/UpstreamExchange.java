@@ -1,0 +1,118 @@
+package dev.junction.provider.http;
+
+import dev.junction.cluster.bus.ProviderCall;
+import dev.junction.cluster.bus.ProviderReply;
+import dev.junction.cluster.error.ErrorKind;
+import dev.junction.cluster.error.GatewayException;
+import dev.junction.provider.ProviderAdapter;
+import dev.junction.provider.UpstreamRequest;
+import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * Carries out one provider call over HTTP inside the deployment's circuit breaker: sends the translated
+ * request, enforces the timeout, stops the upstream request when the client leaves, and turns the answer
+ * into a {@link ProviderReply} or a classified {@link GatewayException}.
+ */
+public final class UpstreamExchange {
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final ProviderAdapter adapter;
+    private final Breakers breakers;
+    private final String label;
+
+    public UpstreamExchange(Vertx vertx, HttpClient client, ProviderAdapter adapter, Breakers breakers) {
+        this.vertx = vertx;
+        this.client = client;
+        this.adapter = adapter;
+        this.breakers = breakers;
+        this.label = adapter.errorLabel();
+    }
+
+    public Future<ProviderReply> execute(ProviderCall call) {
+        UpstreamRequest upstream;
+        try {
+            upstream = adapter.toUpstream(call);
+        } catch (GatewayException invalid) {
+            return Future.failedFuture(invalid);
+        }
+        return breakers
+                .forDeployment(call.deployment().id())
+                .<ProviderReply>execute(() -> send(call, upstream))
+                .recover(failure -> Future.failedFuture(
+                        failure instanceof OpenCircuitException ? circuitOpen(call) : failure));
+    }
+
+    private Future<ProviderReply> send(ProviderCall call, UpstreamRequest upstream) {
+        long timeoutMs = Math.max(1, call.timeout().toMillis());
+        String apiBase = call.deployment().apiBase();
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(upstream.url())
+                .setHeaders(upstream.headers())
+                // A stream that stalls between chunks for a whole timeout is as dead as one that never started.
+                .setIdleTimeout(timeoutMs);
+        Promise<ProviderReply> result = Promise.promise();
+        long timer = vertx.setTimer(timeoutMs, id -> result.tryFail(TransportFailures.timeout(label, apiBase, timeoutMs)));
+        client.request(options).onComplete(opened -> {
+            if (opened.failed()) {
+                result.tryFail(TransportFailures.classify(opened.cause(), label, apiBase));
+                return;
+            }
+            HttpClientRequest request = opened.result();
+            result.future().onFailure(failure -> request.reset());
+            call.request().cancellation().onCancel(() -> {
+                result.tryFail(GatewayException.of(ErrorKind.CLIENT_CLOSED, "client closed the request"));
+                request.reset();
+            });
+            request.send(upstream.body())
+                    .onSuccess(response -> onResponse(call, request, response, result))
+                    .onFailure(failure -> result.tryFail(TransportFailures.classify(failure, label, apiBase)));
+        });
+        return result.future().onComplete(done -> vertx.cancelTimer(timer));
+    }
+
+    private void onResponse(
+            ProviderCall call, HttpClientRequest request, HttpClientResponse response, Promise<ProviderReply> result) {
+        int status = response.statusCode();
+        boolean success = status >= 200 && status < 300;
+        if (success && call.request().stream()) {
+            // Hold the bytes until the HTTP verticle attaches: nothing may be read before someone listens.
+            response.pause();
+            UpstreamChunkStream stream = new UpstreamChunkStream(
+                    request,
+                    response,
+                    adapter.streamTranslator(call),
+                    failure -> TransportFailures.classify(failure, label, call.deployment().apiBase()));
+            result.tryComplete(new ProviderReply.Streaming(stream));
+            return;
+        }
+        response.body().onComplete(body -> {
+            if (body.failed()) {
+                result.tryFail(TransportFailures.classify(body.cause(), label, call.deployment().apiBase()));
+            } else if (success) {
+                try {
+                    result.tryComplete(adapter.fromUpstream(call, body.result()));
+                } catch (GatewayException invalid) {
+                    result.tryFail(invalid);
+                }
+            } else {
+                result.tryFail(adapter.classify(status, response.headers(), body.result()));
+            }
+        });
+    }
+
+    private GatewayException circuitOpen(ProviderCall call) {
+        return GatewayException.of(
+                ErrorKind.CIRCUIT_OPEN,
+                ErrorKind.CIRCUIT_OPEN.describe(label + " - circuit breaker open for deployment "
+                        + call.deployment().id() + " after repeated upstream failures"));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.junction.provider.openai;
+
+import dev.junction.cluster.error.ErrorKind;
+import dev.junction.cluster.error.GatewayException;
+import dev.junction.provider.RetryAfter;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Classifies error answers of OpenAI-format servers (OpenAI, Azure OpenAI, vLLM, Groq, ...). Context-window
+ * and content-policy errors arrive as plain 400s, so they are recognised from the body's code or message.
+ */
+public final class OpenAiErrorClassifier {
+    private static final int MAX_MESSAGE = 1000;
+    private static final List<String> CONTEXT_WINDOW_MARKERS = List.of(
+            "maximum context length",
+            "context_length_exceeded",
+            "context length",
+            "context window",
+            "prompt is too long",
+            "input tokens exceed",
+            "too many tokens",
+            "string too long");
+    private static final List<String> CONTENT_POLICY_MARKERS =
+            List.of("content_policy_violation", "content_filter", "content management policy", "safety system");
+
+    private final String providerLabel;
+
+    /** @param providerLabel how messages name the upstream, e.g. {@code OpenAIException} */
+    public OpenAiErrorClassifier(String providerLabel) {
+        this.providerLabel = providerLabel;
+    }
+
+    public GatewayException classify(int status, MultiMap headers, Buffer body) {
+        JsonObject error = errorObject(body);
+        String upstreamMessage = error == null ? truncate(body.toString()) : messageOf(error, body);
+        String code = error == null ? "" : String.valueOf(error.getValue("code", ""));
+        ErrorKind kind = kindOf(status, code, upstreamMessage);
+        String message = kind.describe(providerLabel + " - " + upstreamMessage);
+        return GatewayException.upstream(kind, message, status, RetryAfter.parse(headers));
+    }
+
+    private static ErrorKind kindOf(int status, String code, String message) {
+        if (status == 400 || status == 413 || status == 422) {
+            String haystack = (code + " " + message).toLowerCase(Locale.ROOT);
+            if (CONTENT_POLICY_MARKERS.stream().anyMatch(haystack::contains)) {
+                return ErrorKind.CONTENT_POLICY_VIOLATION;
+            }
+            if (CONTEXT_WINDOW_MARKERS.stream().anyMatch(haystack::contains)) {
+                return ErrorKind.CONTEXT_WINDOW_EXCEEDED;
+            }
+        }
+        return ErrorKind.forUpstreamStatus(status);
+    }
+
+    private static JsonObject errorObject(Buffer body) {
+        try {
+            Object parsed = body.length() == 0 ? null : Buffer.buffer(body.getBytes()).toJson();
+            if (parsed instanceof JsonObject json) {
+                Object error = json.getValue("error");
+                return error instanceof JsonObject nested ? nested : json;
+            }
+        } catch (DecodeException notJson) {
+            // some servers answer errors in plain text or HTML
+        }
+        return null;
+    }
+
+    private static String messageOf(JsonObject error, Buffer body) {
+        Object message = error.getValue("message");
+        if (message == null) {
+            message = error.getValue("detail");
+        }
+        return message == null ? truncate(body.toString()) : truncate(String.valueOf(message));
+    }
+
+    private static String truncate(String text) {
+        String trimmed = text.strip();
+        return trimmed.length() <= MAX_MESSAGE ? trimmed : trimmed.substring(0, MAX_MESSAGE) + "...";
+    }
+}
