@@ -126,6 +126,25 @@ public record Deployment(
                 || lower.equals("headers");
     }
 
+    /**
+     * This deployment with a caller's own endpoint or key, for requests that carry them (only allowed with
+     * {@code general_settings.allow_client_side_credentials}). The id changes too, so nothing learnt about
+     * the configured deployment (cooldowns, breakers) is charged to the caller's endpoint.
+     */
+    public Deployment withClientCredentials(String clientApiBase, String clientApiKey) {
+        JsonObject params = litellmParams.copy();
+        String base = clientApiBase == null ? apiBase : clientApiBase.replaceAll("/+$", "");
+        if (clientApiBase != null) {
+            params.put("api_base", base);
+        }
+        if (clientApiKey != null) {
+            params.put("api_key", clientApiKey);
+        }
+        Secret key = clientApiKey == null ? apiKey : Secret.of(clientApiKey);
+        String clientId = id + "-client-" + Integer.toHexString((base + "|" + clientApiKey).hashCode());
+        return new Deployment(clientId, modelName, litellmModel, provider, upstreamModel, base, key, params, modelInfo);
+    }
+
     /** The Azure {@code api_version}, or the default Junction uses when none is configured. */
     public String apiVersion() {
         return stringParam("api_version").orElse("2024-10-21");

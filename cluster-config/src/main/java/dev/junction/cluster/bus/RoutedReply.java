@@ -10,6 +10,9 @@ import dev.junction.config.Deployment;
  * @param modelGroup the model group the request was routed in
  * @param attemptedRetries retries made before this answer
  * @param attemptedFallbacks fallback groups tried before this answer
+ * @param upstreamNanos time spent waiting on providers (to the response head, for a stream)
  */
 public record RoutedReply(
-        ProviderReply reply, Deployment deployment, String modelGroup, int attemptedRetries, int attemptedFallbacks) {}
+        ProviderReply reply, Deployment deployment, String modelGroup, int attemptedRetries,
+        int attemptedFallbacks,
+        long upstreamNanos) {}

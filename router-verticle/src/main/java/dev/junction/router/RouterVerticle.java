@@ -1,0 +1,29 @@
+package dev.junction.router;
+
+import dev.junction.cluster.bus.Addresses;
+import dev.junction.cluster.bus.BusContract;
+import dev.junction.cluster.bus.LlmRequest;
+import dev.junction.config.JunctionConfig;
+import dev.junction.router.strategy.UniformRandomPicker;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+
+/** Serves the router address: every client request passes through here on its way to a provider. */
+public final class RouterVerticle extends VerticleBase {
+    private final JunctionConfig config;
+    private MessageConsumer<LlmRequest> consumer;
+
+    public RouterVerticle(JunctionConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Future<?> start() {
+        RequestRouter router = new RequestRouter(
+                new ModelGroups(config.deployments()), new UniformRandomPicker(), config.router(), vertx.eventBus());
+        consumer = vertx.eventBus().localConsumer(Addresses.ROUTER);
+        consumer.handler(message -> BusContract.reply(message, router.route(message.body())));
+        return consumer.completion();
+    }
+}
