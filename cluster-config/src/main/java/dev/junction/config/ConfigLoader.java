@@ -58,8 +58,10 @@ public final class ConfigLoader {
                 .setFormat("yaml")
                 .setConfig(new JsonObject().put("path", path));
         // No default stores (they would mix in system properties and the environment) and no rescans.
-        ConfigRetrieverOptions options =
-                new ConfigRetrieverOptions().setIncludeDefaultStores(false).setScanPeriod(0).addStore(store);
+        ConfigRetrieverOptions options = new ConfigRetrieverOptions()
+                .setIncludeDefaultStores(false)
+                .setScanPeriod(0)
+                .addStore(store);
         ConfigRetriever retriever = ConfigRetriever.create(vertx, options);
         return retriever.getConfig().eventually(retriever::close);
     }
@@ -98,7 +100,8 @@ public final class ConfigLoader {
         MarkedYAMLException yaml = yamlError(error);
         if (yaml != null) {
             Mark mark = yaml.getProblemMark();
-            String place = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+            String place =
+                    mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
             return "not valid YAML: " + yaml.getProblem() + place;
         }
         if (error.getCause() instanceof ClassCastException) {

@@ -13,8 +13,8 @@ import java.util.Set;
  */
 public final class ConfigParser {
     private static final String ENVIRONMENT_VARIABLES = "environment_variables";
-    private static final Set<String> HANDLED = Set.of(
-            "model_list", "litellm_settings", "router_settings", "general_settings", ENVIRONMENT_VARIABLES);
+    private static final Set<String> HANDLED =
+            Set.of("model_list", "litellm_settings", "router_settings", "general_settings", ENVIRONMENT_VARIABLES);
 
     /** LiteLLM sections Junction accepts but does not act on yet. */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of(
@@ -59,15 +59,17 @@ public final class ConfigParser {
             return Map.of();
         }
         Map<String, String> variables = new LinkedHashMap<>();
-        EnvSubstitution.resolve(section, ENVIRONMENT_VARIABLES, context).getMap().forEach((name, value) -> {
-            String path = YamlPath.key(ENVIRONMENT_VARIABLES, name);
-            if (value instanceof JsonObject || value instanceof JsonArray) {
-                throw context.invalid(path, "a single value", value);
-            }
-            if (value != null) {
-                variables.put(name, PythonRepr.str(value)); // LiteLLM exports str(value)
-            }
-        });
+        EnvSubstitution.resolve(section, ENVIRONMENT_VARIABLES, context)
+                .getMap()
+                .forEach((name, value) -> {
+                    String path = YamlPath.key(ENVIRONMENT_VARIABLES, name);
+                    if (value instanceof JsonObject || value instanceof JsonArray) {
+                        throw context.invalid(path, "a single value", value);
+                    }
+                    if (value != null) {
+                        variables.put(name, PythonRepr.str(value)); // LiteLLM exports str(value)
+                    }
+                });
         return variables;
     }
 

@@ -11,8 +11,8 @@ final class DeploymentBuilder {
 
     // The router reads these as numbers, and a value from os.environ/ arrives as text: both are checked
     // here and stored as numbers.
-    private static final Set<String> WHOLE_PARAMS = Set.of(
-            "rpm", "tpm", "rpd", "tpd", "max_retries", "num_retries", "max_parallel_requests", "order");
+    private static final Set<String> WHOLE_PARAMS =
+            Set.of("rpm", "tpm", "rpd", "tpd", "max_retries", "num_retries", "max_parallel_requests", "order");
     private static final Set<String> NUMBER_PARAMS = Set.of(
             "timeout",
             "stream_timeout",

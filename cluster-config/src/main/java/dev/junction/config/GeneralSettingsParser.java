@@ -10,7 +10,11 @@ final class GeneralSettingsParser {
 
     /** Keys Junction acts on or keeps for a feature in progress; the rest are reported as ignored. */
     static final Set<String> SUPPORTED = Set.of(
-            "master_key", "database_url", "max_request_size_mb", "allow_client_side_credentials", "max_parallel_requests");
+            "master_key",
+            "database_url",
+            "max_request_size_mb",
+            "allow_client_side_credentials",
+            "max_parallel_requests");
 
     private GeneralSettingsParser() {}
 
@@ -24,10 +28,10 @@ final class GeneralSettingsParser {
         Secret masterKey = masterKey(raw, context);
         Number maxSize =
                 Fields.positiveNumber(context, raw.getValue("max_request_size_mb"), path("max_request_size_mb"));
-        Boolean clientCredentials =
-                Fields.bool(context, raw.getValue("allow_client_side_credentials"), path("allow_client_side_credentials"));
-        Long maxParallel =
-                Fields.nonNegativeInteger(context, raw.getValue("max_parallel_requests"), path("max_parallel_requests"));
+        Boolean clientCredentials = Fields.bool(
+                context, raw.getValue("allow_client_side_credentials"), path("allow_client_side_credentials"));
+        Long maxParallel = Fields.nonNegativeInteger(
+                context, raw.getValue("max_parallel_requests"), path("max_parallel_requests"));
         Fields.string(context, raw.getValue("database_url"), path("database_url"));
         putIfPresent(raw, "max_request_size_mb", maxSize);
         putIfPresent(raw, "allow_client_side_credentials", clientCredentials);
@@ -51,7 +55,10 @@ final class GeneralSettingsParser {
         }
         String key = Fields.string(context, value, path);
         if (key == null) {
-            key = context.environment().get(MASTER_KEY_VARIABLE).filter(text -> !text.isBlank()).orElse(null);
+            key = context.environment()
+                    .get(MASTER_KEY_VARIABLE)
+                    .filter(text -> !text.isBlank())
+                    .orElse(null);
         } else if (key.isBlank()) {
             throw new ConfigException(path, "must not be empty");
         }

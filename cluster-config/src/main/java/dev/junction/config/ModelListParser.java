@@ -41,7 +41,8 @@ final class ModelListParser {
         entry.fieldNames().stream()
                 .filter(key -> !ENTRY_KEYS.contains(key))
                 .forEach(key -> context.ignore(YamlPath.key(path, key)));
-        String modelName = Fields.requiredString(context, entry.getValue("model_name"), YamlPath.key(path, "model_name"));
+        String modelName =
+                Fields.requiredString(context, entry.getValue("model_name"), YamlPath.key(path, "model_name"));
         String paramsPath = YamlPath.key(path, "litellm_params");
         JsonObject params = Fields.object(context, entry.getValue("litellm_params"), paramsPath);
         if (params == null) {
@@ -54,7 +55,9 @@ final class ModelListParser {
             return List.of();
         }
         DeploymentBuilder builder = new DeploymentBuilder(modelName, entry, path, modelInfo, context);
-        return variants(params, paramsPath, context).stream().map(builder::build).toList();
+        return variants(params, paramsPath, context).stream()
+                .map(builder::build)
+                .toList();
     }
 
     /**
@@ -70,18 +73,22 @@ final class ModelListParser {
         if (organizations.isEmpty()) {
             context.warn(orgPath, "an empty list creates no deployment");
         }
-        return organizations.stream().map(org -> params.copy().put("organization", org)).toList();
+        return organizations.stream()
+                .map(org -> params.copy().put("organization", org))
+                .toList();
     }
 
     private static boolean loadedInThisEnvironment(JsonObject modelInfo, String infoPath, ParseContext context) {
         String path = YamlPath.key(infoPath, "supported_environments");
-        List<String> supported = modelInfo == null ? null : Fields.strings(context, modelInfo.getValue("supported_environments"), path);
+        List<String> supported =
+                modelInfo == null ? null : Fields.strings(context, modelInfo.getValue("supported_environments"), path);
         if (supported == null) {
             return true;
         }
         for (int i = 0; i < supported.size(); i++) {
             if (!ENVIRONMENTS.contains(supported.get(i))) {
-                throw context.invalid(YamlPath.index(path, i), "one of " + String.join(", ", ENVIRONMENTS), supported.get(i));
+                throw context.invalid(
+                        YamlPath.index(path, i), "one of " + String.join(", ", ENVIRONMENTS), supported.get(i));
             }
         }
         String current = context.environment().get(ENVIRONMENT_VARIABLE).orElse(null);

@@ -48,7 +48,9 @@ final class ParseContext {
 
     /** Drops what was recorded under {@code prefix}, for a part of the file that is not loaded. */
     void forget(String prefix) {
-        unset.keySet().removeIf(path -> path.equals(prefix) || path.startsWith(prefix + ".") || path.startsWith(prefix + "["));
+        unset.keySet()
+                .removeIf(
+                        path -> path.equals(prefix) || path.startsWith(prefix + ".") || path.startsWith(prefix + "["));
     }
 
     void warn(String path, String problem) {
@@ -68,7 +70,9 @@ final class ParseContext {
     ConfigException missing(String path, String problem) {
         Optional<String> variable = Optional.ofNullable(unset.get(path));
         return new ConfigException(
-                path, variable.map(name -> "environment variable " + name + " is not set").orElse(problem));
+                path,
+                variable.map(name -> "environment variable " + name + " is not set")
+                        .orElse(problem));
     }
 
     ConfigException invalid(String path, String expected, Object actual) {

@@ -23,7 +23,8 @@ final class ProviderResolver {
         String custom = Fields.string(context, params.getValue("custom_llm_provider"), customPath);
         Resolved byModel = custom == null ? fromModel(model, modelPath) : fromCustom(custom, model, customPath);
         if (byModel.upstreamModel().isEmpty()) {
-            throw new ConfigException(modelPath, "no model name after '" + byModel.spec().prefix() + "/'");
+            throw new ConfigException(
+                    modelPath, "no model name after '" + byModel.spec().prefix() + "/'");
         }
         return new Resolved(byModel.spec(), byModel.upstreamModel(), apiBase(params, path, byModel.spec(), context));
     }
@@ -45,8 +46,8 @@ final class ProviderResolver {
     // An explicit custom_llm_provider wins; a model string that repeats it as prefix loses the prefix.
     private static Resolved fromCustom(String custom, String model, String customPath) {
         ProviderSpec spec = ProviderCatalog.byPrefix(custom)
-                .orElseThrow(() ->
-                        new ConfigException(customPath, "unknown provider '" + custom + "'; supported: " + supported()));
+                .orElseThrow(() -> new ConfigException(
+                        customPath, "unknown provider '" + custom + "'; supported: " + supported()));
         String upstream = model.startsWith(custom + "/") ? model.substring(custom.length() + 1) : model;
         return new Resolved(spec, upstream, null);
     }

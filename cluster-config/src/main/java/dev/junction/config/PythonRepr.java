@@ -60,7 +60,8 @@ public final class PythonRepr {
         } else if (value instanceof Number number) {
             return number(number, json);
         }
-        throw new IllegalArgumentException("not a YAML value: " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "not a YAML value: " + value.getClass().getName());
     }
 
     @SuppressWarnings("unchecked")

@@ -55,8 +55,8 @@ final class RoutingKeys {
                     .nonNegativeInteger(context, value, path);
             case "timeout", "request_timeout", "stream_timeout" -> Fields.positiveNumber(context, value, path);
             case "retry_after", "cooldown_time" -> Fields.nonNegativeNumber(context, value, path);
-            case "disable_cooldowns", "enable_pre_call_checks", "enable_pre_call_check", "drop_params" -> Fields
-                    .bool(context, value, path);
+            case "disable_cooldowns", "enable_pre_call_checks", "enable_pre_call_check", "drop_params" -> Fields.bool(
+                    context, value, path);
             case "routing_strategy_args" -> Fields.object(context, value, path);
             case "retry_policy", "allowed_fails_policy" -> counts(value, path, context);
             case "model_group_retry_policy" -> groupRetryPolicies(value, path, context);
@@ -83,8 +83,9 @@ final class RoutingKeys {
             return null;
         }
         JsonObject out = new JsonObject();
-        map.getMap().forEach((kind, count) ->
-                out.put(kind, Fields.nonNegativeInteger(context, count, YamlPath.key(path, kind))));
+        map.getMap()
+                .forEach((kind, count) ->
+                        out.put(kind, Fields.nonNegativeInteger(context, count, YamlPath.key(path, kind))));
         return out;
     }
 

@@ -62,8 +62,6 @@ final class YamlValues {
     // SnakeYAML reads a bare date as midnight UTC; a full timestamp keeps its ISO-8601 form.
     private static String dateText(Instant instant) {
         ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
-        return utc.toLocalTime().equals(LocalTime.MIDNIGHT)
-                ? utc.toLocalDate().toString()
-                : instant.toString();
+        return utc.toLocalTime().equals(LocalTime.MIDNIGHT) ? utc.toLocalDate().toString() : instant.toString();
     }
 }
