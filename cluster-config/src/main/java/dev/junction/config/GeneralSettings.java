@@ -1,19 +1,32 @@
 package dev.junction.config;
 
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+import java.util.OptionalInt;
+
 /**
  * The supported part of {@code general_settings}.
  *
  * @param masterKey the admin key; null means the gateway is open
  * @param maxRequestSizeMb the largest request body accepted
  * @param allowClientSideCredentials whether a request may carry its own {@code api_key}/{@code api_base}
+ * @param raw every {@code general_settings} value with {@code os.environ/} resolved, except {@code
+ *     master_key} (typed above), kept for features that are not built yet ({@code database_url}, ...)
  */
-public record GeneralSettings(Secret masterKey, double maxRequestSizeMb, boolean allowClientSideCredentials) {
+public record GeneralSettings(
+        Secret masterKey, double maxRequestSizeMb, boolean allowClientSideCredentials, JsonObject raw) {
     public static final double DEFAULT_MAX_REQUEST_SIZE_MB = 32;
 
     public GeneralSettings {
         if (!(maxRequestSizeMb > 0)) {
             throw new IllegalArgumentException("max_request_size_mb must be positive");
         }
+        raw = raw == null ? new JsonObject() : raw.copy();
+        raw.remove("master_key");
+    }
+
+    public GeneralSettings(Secret masterKey, double maxRequestSizeMb, boolean allowClientSideCredentials) {
+        this(masterKey, maxRequestSizeMb, allowClientSideCredentials, new JsonObject());
     }
 
     public static GeneralSettings defaults() {
@@ -22,5 +35,24 @@ public record GeneralSettings(Secret masterKey, double maxRequestSizeMb, boolean
 
     public long maxRequestBytes() {
         return (long) (maxRequestSizeMb * 1024 * 1024);
+    }
+
+    /** {@code database_url}; a credential (it usually embeds the password), hence a Secret. */
+    public Optional<Secret> databaseUrl() {
+        return Optional.ofNullable(Secret.of(raw.getString("database_url")));
+    }
+
+    /** {@code max_parallel_requests}: the per-deployment concurrency limit, when configured. */
+    public OptionalInt maxParallelRequests() {
+        Integer value = raw.getInteger("max_parallel_requests");
+        return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+    }
+
+    @Override
+    public String toString() {
+        // raw holds credentials such as database_url, so only its key names are shown.
+        return "GeneralSettings[masterKey=" + (masterKey == null ? "none" : masterKey) + ", maxRequestSizeMb="
+                + maxRequestSizeMb + ", allowClientSideCredentials=" + allowClientSideCredentials + ", keys="
+                + raw.fieldNames() + "]";
     }
 }

@@ -14,17 +14,30 @@ import java.util.stream.Collectors;
  * @param general general settings
  * @param ignoredKeys YAML paths of keys Junction does not act on (reported once at start-up)
  * @param source where the config came from, for logs
+ * @param warnings problems that do not stop the gateway (an unset optional environment variable, an empty
+ *     {@code model_list}); logged once at start-up, never containing a secret value
  */
 public record JunctionConfig(
         List<Deployment> deployments,
         RouterSettings router,
         GeneralSettings general,
         List<String> ignoredKeys,
-        String source) {
+        String source,
+        List<String> warnings) {
 
     public JunctionConfig {
         deployments = List.copyOf(deployments);
         ignoredKeys = List.copyOf(ignoredKeys);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public JunctionConfig(
+            List<Deployment> deployments,
+            RouterSettings router,
+            GeneralSettings general,
+            List<String> ignoredKeys,
+            String source) {
+        this(deployments, router, general, ignoredKeys, source, List.of());
     }
 
     /** Public model group names in the order they first appear. */

@@ -25,4 +25,11 @@ public record RouterSettings(Duration timeout, Duration streamTimeout, JsonObjec
     public static RouterSettings defaults() {
         return new RouterSettings(DEFAULT_TIMEOUT, null, new JsonObject());
     }
+
+    @Override
+    public String toString() {
+        // merged may hold redis_password and similar, so only its key names are shown.
+        return "RouterSettings[timeout=" + timeout + ", streamTimeout=" + streamTimeout + ", keys="
+                + merged.fieldNames() + "]";
+    }
 }

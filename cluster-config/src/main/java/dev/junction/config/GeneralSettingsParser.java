@@ -1,0 +1,77 @@
+package dev.junction.config;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Set;
+
+/** Reads {@code general_settings}. */
+final class GeneralSettingsParser {
+    private static final String PATH = "general_settings";
+    static final String MASTER_KEY_VARIABLE = "LITELLM_MASTER_KEY";
+
+    /** Keys Junction acts on or keeps for a feature in progress; the rest are reported as ignored. */
+    static final Set<String> SUPPORTED = Set.of(
+            "master_key",
+            "database_url",
+            "max_request_size_mb",
+            "allow_client_side_credentials",
+            "max_parallel_requests");
+
+    private GeneralSettingsParser() {}
+
+    /** @param section the resolved {@code general_settings} value, possibly null */
+    static GeneralSettings parse(Object section, ParseContext context) {
+        JsonObject settings = Fields.object(context, section, PATH);
+        JsonObject raw = settings == null ? new JsonObject() : settings.copy();
+        raw.fieldNames().stream()
+                .filter(key -> !SUPPORTED.contains(key))
+                .forEach(key -> context.ignore(YamlPath.key(PATH, key)));
+        Secret masterKey = masterKey(raw, context);
+        Number maxSize =
+                Fields.positiveNumber(context, raw.getValue("max_request_size_mb"), path("max_request_size_mb"));
+        Boolean clientCredentials = Fields.bool(
+                context, raw.getValue("allow_client_side_credentials"), path("allow_client_side_credentials"));
+        Long maxParallel = Fields.nonNegativeInteger(
+                context, raw.getValue("max_parallel_requests"), path("max_parallel_requests"));
+        Fields.string(context, raw.getValue("database_url"), path("database_url"));
+        putIfPresent(raw, "max_request_size_mb", maxSize);
+        putIfPresent(raw, "allow_client_side_credentials", clientCredentials);
+        putIfPresent(raw, "max_parallel_requests", maxParallel);
+        return new GeneralSettings(
+                masterKey,
+                maxSize == null ? GeneralSettings.DEFAULT_MAX_REQUEST_SIZE_MB : maxSize.doubleValue(),
+                Boolean.TRUE.equals(clientCredentials),
+                raw);
+    }
+
+    /**
+     * {@code master_key}, else the {@code LITELLM_MASTER_KEY} variable. A key given as {@code os.environ/}
+     * whose variable is unset is an error: starting without it would leave the gateway open.
+     */
+    private static Secret masterKey(JsonObject raw, ParseContext context) {
+        String path = path("master_key");
+        Object value = raw.getValue("master_key");
+        if (value == null && context.isUnset(path)) {
+            throw context.missing(path);
+        }
+        String key = Fields.string(context, value, path);
+        if (key == null) {
+            key = context.environment()
+                    .get(MASTER_KEY_VARIABLE)
+                    .filter(text -> !text.isBlank())
+                    .orElse(null);
+        } else if (key.isBlank()) {
+            throw new ConfigException(path, "must not be empty");
+        }
+        return Secret.of(key);
+    }
+
+    private static void putIfPresent(JsonObject raw, String key, Object value) {
+        if (value != null) {
+            raw.put(key, value);
+        }
+    }
+
+    private static String path(String key) {
+        return YamlPath.key(PATH, key);
+    }
+}
