@@ -59,7 +59,7 @@ public final class OpenAiErrorClassifier {
 
     private static JsonObject errorObject(Buffer body) {
         try {
-            Object parsed = body.length() == 0 ? null : Buffer.buffer(body.getBytes()).toJson();
+            Object parsed = body.length() == 0 ? null : body.toJsonValue();
             if (parsed instanceof JsonObject json) {
                 Object error = json.getValue("error");
                 return error instanceof JsonObject nested ? nested : json;

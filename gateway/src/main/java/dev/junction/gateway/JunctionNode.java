@@ -1,0 +1,82 @@
+package dev.junction.gateway;
+
+import dev.junction.cluster.bus.BusContract;
+import dev.junction.cluster.node.ClusterView;
+import dev.junction.cluster.node.HazelcastConfigFactory;
+import dev.junction.gateway.http.HttpVerticle;
+import dev.junction.provider.ProviderVerticles;
+import dev.junction.provider.http.ProviderHttpSettings;
+import dev.junction.router.RouterVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+/**
+ * One running Junction node: a Hazelcast cluster member whose Vert.x instance runs the HTTP, router and
+ * provider verticles. A lone node is a one-member cluster.
+ */
+public final class JunctionNode {
+    private final Vertx vertx;
+    private final ClusterView cluster;
+    private final int port;
+
+    private JunctionNode(Vertx vertx, ClusterView cluster, int port) {
+        this.vertx = vertx;
+        this.cluster = cluster;
+        this.port = port;
+    }
+
+    public static Future<JunctionNode> start(NodeOptions options) {
+        HazelcastClusterManager manager =
+                new HazelcastClusterManager(HazelcastConfigFactory.build(options.cluster()));
+        return Vertx.builder()
+                .with(new VertxOptions().setEventLoopPoolSize(options.instances()))
+                .withClusterManager(manager)
+                .buildClustered()
+                .compose(vertx -> deploy(vertx, ClusterView.of(manager), options)
+                        .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure))));
+    }
+
+    private static Future<JunctionNode> deploy(Vertx vertx, ClusterView cluster, NodeOptions options) {
+        BusContract.registerCodecs(vertx);
+        DeploymentOptions instances = new DeploymentOptions().setInstances(options.instances());
+        return ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances())
+                .compose(v -> vertx.deployVerticle(() -> new RouterVerticle(options.config()), instances))
+                .compose(v -> deployHttp(vertx, cluster, options))
+                .map(port -> new JunctionNode(vertx, cluster, port));
+    }
+
+    /** The first server binds (possibly a random port); the other instances share the port it got. */
+    private static Future<Integer> deployHttp(Vertx vertx, ClusterView cluster, NodeOptions options) {
+        HttpVerticle first = new HttpVerticle(options.config(), cluster, options.host(), options.port());
+        return vertx.deployVerticle(first).compose(id -> {
+            int actual = first.actualPort();
+            if (options.instances() == 1) {
+                return Future.succeededFuture(actual);
+            }
+            return vertx.deployVerticle(
+                            () -> new HttpVerticle(options.config(), cluster, options.host(), actual),
+                            new DeploymentOptions().setInstances(options.instances() - 1))
+                    .map(more -> actual);
+        });
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public ClusterView cluster() {
+        return cluster;
+    }
+
+    /** Undeploys everything and leaves the cluster. */
+    public Future<Void> close() {
+        return vertx.close();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.junction.gateway.http;
+
+import dev.junction.cluster.bus.Endpoint;
+import dev.junction.cluster.error.ErrorKind;
+import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.node.ClusterView;
+import dev.junction.config.JunctionConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** Listens for clients. Only parses, authenticates and dispatches; the work happens behind the event bus. */
+public final class HttpVerticle extends VerticleBase {
+    private final JunctionConfig config;
+    private final ClusterView cluster;
+    private final String host;
+    private final int port;
+    private HttpServer server;
+
+    public HttpVerticle(JunctionConfig config, ClusterView cluster, String host, int port) {
+        this.config = config;
+        this.cluster = cluster;
+        this.host = host;
+        this.port = port;
+    }
+
+    @Override
+    public Future<?> start() {
+        server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(false).setTcpNoDelay(true));
+        return server.requestHandler(router()).listen(port, host);
+    }
+
+    /** The port actually bound, which differs from the one asked for when that was 0. */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    private Router router() {
+        Router router = Router.router(vertx);
+        router.get("/health/liveliness").handler(ctx -> json(ctx, "\"I'm alive!\""));
+        router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
+        router.get("/health/readiness").handler(this::readiness);
+        router.route().handler(new AuthHandler(config.general().masterKey()));
+        router.route().method(HttpMethod.POST).handler(BodyHandler.create(false)
+                .setBodyLimit(config.general().maxRequestBytes())
+                .setHandleFileUploads(false));
+        RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
+        for (Endpoint endpoint : Endpoint.values()) {
+            LlmHandler handler = new LlmHandler(endpoint, parser, vertx.eventBus(), config.router());
+            router.post("/" + endpoint.path()).handler(handler);
+            router.post("/v1/" + endpoint.path()).handler(handler);
+            router.post("/openai/deployments/:model/" + endpoint.path()).handler(handler);
+            router.post("/engines/:model/" + endpoint.path()).handler(handler);
+        }
+        ModelCatalog catalog = new ModelCatalog(config);
+        for (String prefix : new String[] {"", "/v1"}) {
+            router.get(prefix + "/models").handler(ctx -> json(ctx, catalog.models().encode()));
+            router.get(prefix + "/model/info").handler(ctx -> json(ctx, catalog.modelInfo().encode()));
+            router.get(prefix + "/model_group/info").handler(ctx -> json(ctx, catalog.modelGroupInfo().encode()));
+        }
+        router.route().handler(ctx -> ctx.fail(GatewayException.of(
+                ErrorKind.NOT_FOUND, "Route not found: " + ctx.request().method() + " " + ctx.request().path())));
+        router.route().failureHandler(HttpVerticle::failure);
+        return router;
+    }
+
+    private void readiness(RoutingContext ctx) {
+        JsonObject body = new JsonObject()
+                .put("status", "healthy")
+                .put("cluster_members", cluster.memberCount())
+                .put("node_id", cluster.nodeId())
+                .put("db", "Not connected")
+                .put("model_groups", config.modelGroups().size());
+        json(ctx, body.encode());
+    }
+
+    private static void json(RoutingContext ctx, String body) {
+        ctx.response().putHeader("content-type", "application/json").end(body);
+    }
+
+    private static void failure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure == null) {
+            failure = switch (ctx.statusCode()) {
+                case 413 -> GatewayException.of(
+                        ErrorKind.PAYLOAD_TOO_LARGE, "Request body is larger than general_settings.max_request_size_mb");
+                case 404 -> GatewayException.of(ErrorKind.NOT_FOUND, "Route not found");
+                case 405 -> GatewayException.of(ErrorKind.BAD_REQUEST, "Method not allowed");
+                default -> GatewayException.of(ErrorKind.BAD_REQUEST, "Bad request");
+            };
+        }
+        ErrorResponder.send(ctx.response(), failure);
+    }
+}

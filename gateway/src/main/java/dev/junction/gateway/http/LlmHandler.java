@@ -1,0 +1,69 @@
+package dev.junction.gateway.http;
+
+import dev.junction.cluster.bus.Addresses;
+import dev.junction.cluster.bus.BusContract;
+import dev.junction.cluster.bus.Endpoint;
+import dev.junction.cluster.bus.LlmRequest;
+import dev.junction.cluster.bus.ProviderReply;
+import dev.junction.cluster.bus.RoutedReply;
+import dev.junction.cluster.error.GatewayException;
+import dev.junction.config.RouterSettings;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+
+/** Serves an OpenAI operation: parse at the edge, hand over to the router, write what comes back. */
+final class LlmHandler implements Handler<RoutingContext> {
+    /**
+     * The router answers within the request's own timeouts (and their retries); this bound only keeps a
+     * request from waiting forever if the router never answered.
+     */
+    private final Duration routerBudget;
+
+    private final Endpoint endpoint;
+    private final RequestParser parser;
+    private final EventBus bus;
+
+    LlmHandler(Endpoint endpoint, RequestParser parser, EventBus bus, RouterSettings settings) {
+        this.endpoint = endpoint;
+        this.parser = parser;
+        this.bus = bus;
+        this.routerBudget = settings.timeout().multipliedBy(4);
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        LlmRequest request;
+        try {
+            request = parser.parse(
+                    endpoint,
+                    ctx.body().buffer(),
+                    ctx.pathParam("model"),
+                    ctx.request().getHeader("x-litellm-call-id"),
+                    ctx.request().getHeader("x-litellm-timeout"));
+        } catch (GatewayException invalid) {
+            ctx.fail(invalid);
+            return;
+        }
+        HttpServerResponse response = ctx.response();
+        response.closeHandler(v -> request.cancellation().cancel());
+        response.putHeader("x-litellm-call-id", request.callId());
+        BusContract.request(bus, Addresses.ROUTER, request, routerBudget, RoutedReply.class)
+                .onSuccess(routed -> {
+                    if (response.closed()) {
+                        if (routed.reply() instanceof ProviderReply.Streaming streaming) {
+                            streaming.stream().cancel();
+                        }
+                        return;
+                    }
+                    ReplyWriter.write(request, routed, response);
+                })
+                .onFailure(failure -> {
+                    if (!response.closed()) {
+                        ctx.fail(failure);
+                    }
+                });
+    }
+}

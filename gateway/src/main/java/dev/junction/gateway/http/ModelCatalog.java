@@ -1,0 +1,93 @@
+package dev.junction.gateway.http;
+
+import dev.junction.config.Deployment;
+import dev.junction.config.JunctionConfig;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The model listings: {@code /v1/models}, {@code /model/info} and {@code /model_group/info}. */
+final class ModelCatalog {
+    /** The fixed {@code created} LiteLLM reports for every model. */
+    private static final long CREATED = 1677610602L;
+
+    private final JunctionConfig config;
+
+    ModelCatalog(JunctionConfig config) {
+        this.config = config;
+    }
+
+    JsonObject models() {
+        JsonArray data = new JsonArray();
+        for (String group : config.modelGroups()) {
+            data.add(new JsonObject()
+                    .put("id", group)
+                    .put("object", "model")
+                    .put("created", CREATED)
+                    .put("owned_by", "openai"));
+        }
+        return new JsonObject().put("data", data).put("object", "list");
+    }
+
+    JsonObject modelInfo() {
+        JsonArray data = new JsonArray();
+        for (Deployment deployment : config.deployments()) {
+            JsonObject info = deployment.modelInfo().copy().put("id", deployment.id());
+            info.put("db_model", false);
+            data.add(new JsonObject()
+                    .put("model_name", deployment.modelName())
+                    .put("litellm_params", deployment.publicParams())
+                    .put("model_info", info));
+        }
+        return new JsonObject().put("data", data);
+    }
+
+    JsonObject modelGroupInfo() {
+        Map<String, List<Deployment>> groups = config.deployments().stream()
+                .collect(Collectors.groupingBy(Deployment::modelName, LinkedHashMap::new, Collectors.toList()));
+        JsonArray data = new JsonArray();
+        groups.forEach((name, deployments) -> data.add(groupInfo(name, deployments)));
+        return new JsonObject().put("data", data);
+    }
+
+    private static JsonObject groupInfo(String name, List<Deployment> deployments) {
+        Set<String> providers = new LinkedHashSet<>();
+        Long tpm = null;
+        Long rpm = null;
+        String mode = "chat";
+        Long maxInput = null;
+        for (Deployment deployment : deployments) {
+            providers.add(deployment.provider().prefix());
+            tpm = sum(tpm, limit(deployment, "tpm"));
+            rpm = sum(rpm, limit(deployment, "rpm"));
+            mode = deployment.modelInfo().getString("mode", mode);
+            Long input = longValue(deployment.modelInfo().getValue("max_input_tokens"));
+            maxInput = input == null ? maxInput : maxInput == null ? input : Math.max(maxInput, input);
+        }
+        return new JsonObject()
+                .put("model_group", name)
+                .put("providers", new JsonArray(List.copyOf(providers)))
+                .put("max_input_tokens", maxInput)
+                .put("mode", mode)
+                .put("tpm", tpm)
+                .put("rpm", rpm);
+    }
+
+    private static Long limit(Deployment deployment, String key) {
+        Long value = longValue(deployment.litellmParams().getValue(key));
+        return value != null ? value : longValue(deployment.modelInfo().getValue(key));
+    }
+
+    private static Long sum(Long total, Long value) {
+        return value == null ? total : total == null ? value : total + value;
+    }
+
+    private static Long longValue(Object value) {
+        return value instanceof Number number ? number.longValue() : null;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.junction.gateway.http;
+
+import dev.junction.cluster.bus.ChunkStream;
+import dev.junction.cluster.bus.LlmRequest;
+import dev.junction.cluster.bus.ProviderReply;
+import dev.junction.cluster.bus.RoutedReply;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerResponse;
+
+/** Writes a routed answer to the client: LiteLLM's response headers, then the body or the relayed stream. */
+final class ReplyWriter {
+    private ReplyWriter() {}
+
+    static void write(LlmRequest request, RoutedReply routed, HttpServerResponse response) {
+        addHeaders(request, routed, response.headers());
+        if (routed.reply() instanceof ProviderReply.Complete complete) {
+            response.putHeader("content-type", "application/json").end(complete.body());
+        } else if (routed.reply() instanceof ProviderReply.Streaming streaming) {
+            relay(request, streaming.stream(), response);
+        }
+    }
+
+    private static void addHeaders(LlmRequest request, RoutedReply routed, MultiMap headers) {
+        long totalNanos = System.nanoTime() - request.receivedNanos();
+        headers.set("x-litellm-call-id", request.callId())
+                .set("x-litellm-model-id", routed.deployment().id())
+                .set("x-litellm-model-group", routed.modelGroup())
+                .set("x-litellm-attempted-retries", Integer.toString(routed.attemptedRetries()))
+                .set("x-litellm-attempted-fallbacks", Integer.toString(routed.attemptedFallbacks()))
+                .set("x-litellm-response-duration-ms", millis(totalNanos))
+                .set("x-litellm-overhead-duration-ms", millis(Math.max(0, totalNanos - routed.upstreamNanos())));
+        String apiBase = routed.deployment().apiBase();
+        if (apiBase != null) {
+            int query = apiBase.indexOf('?');
+            headers.set("x-litellm-model-api-base", query < 0 ? apiBase : apiBase.substring(0, query));
+        }
+    }
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.3f", nanos / 1_000_000.0);
+    }
+
+    /**
+     * Relays SSE frames as they come. When the client reads slowly the upstream is paused; when the client
+     * goes away the upstream request is cancelled.
+     */
+    private static void relay(LlmRequest request, ChunkStream stream, HttpServerResponse response) {
+        response.setChunked(true)
+                .putHeader("content-type", "text/event-stream")
+                .putHeader("cache-control", "no-cache")
+                .putHeader("x-accel-buffering", "no");
+        response.closeHandler(v -> {
+            if (!response.ended()) {
+                stream.cancel();
+                request.cancellation().cancel();
+            }
+        });
+        response.drainHandler(v -> stream.resume());
+        stream.endHandler(v -> {
+            if (!response.closed()) {
+                response.end();
+            }
+        });
+        stream.handler(frame -> {
+            if (response.closed()) {
+                return;
+            }
+            response.write(frame);
+            if (response.writeQueueFull()) {
+                stream.pause();
+            }
+        });
+        stream.resume();
+    }
+}

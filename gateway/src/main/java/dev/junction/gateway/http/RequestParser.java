@@ -1,0 +1,141 @@
+package dev.junction.gateway.http;
+
+import dev.junction.cluster.bus.Cancellation;
+import dev.junction.cluster.bus.Endpoint;
+import dev.junction.cluster.bus.LlmRequest;
+import dev.junction.cluster.error.GatewayException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Parses and checks a client's request body once, at the edge. Anything malformed is refused here with a
+ * 400 that names the field, so nothing downstream has to guard against it.
+ */
+final class RequestParser {
+    private static final List<String> CLIENT_CREDENTIALS = List.of("api_key", "api_base", "base_url");
+
+    private final boolean allowClientCredentials;
+
+    RequestParser(boolean allowClientCredentials) {
+        this.allowClientCredentials = allowClientCredentials;
+    }
+
+    LlmRequest parse(Endpoint endpoint, Buffer raw, String pathModel, String callIdHeader, String timeoutHeader) {
+        JsonObject body = jsonObject(raw);
+        String model = pathModel != null ? pathModel : requireString(body, "model");
+        checkPayload(endpoint, body);
+        Object stream = body.getValue("stream");
+        if (stream != null && !(stream instanceof Boolean)) {
+            throw GatewayException.badField("stream", "stream must be a boolean");
+        }
+        checkClientCredentials(body);
+        String callId = callIdHeader == null || callIdHeader.isBlank() ? UUID.randomUUID().toString() : callIdHeader;
+        return new LlmRequest(
+                callId,
+                endpoint,
+                model,
+                body,
+                raw,
+                Boolean.TRUE.equals(stream),
+                timeoutHeader(timeoutHeader),
+                new Cancellation(),
+                System.nanoTime());
+    }
+
+    private static JsonObject jsonObject(Buffer raw) {
+        if (raw == null || raw.length() == 0) {
+            throw GatewayException.badField(null, "The request body is empty; expected a JSON object");
+        }
+        try {
+            Object parsed = raw.toJsonValue();
+            if (parsed instanceof JsonObject object) {
+                return object;
+            }
+        } catch (DecodeException malformed) {
+            throw GatewayException.badField(null, "The request body is not valid JSON");
+        }
+        throw GatewayException.badField(null, "The request body must be a JSON object");
+    }
+
+    private static String requireString(JsonObject body, String field) {
+        Object value = body.getValue(field);
+        if (value == null) {
+            throw GatewayException.badField(field, field + " is required");
+        }
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw GatewayException.badField(field, field + " must be a non-empty string");
+        }
+        return text;
+    }
+
+    private static void checkPayload(Endpoint endpoint, JsonObject body) {
+        switch (endpoint) {
+            case CHAT_COMPLETIONS -> checkMessages(body.getValue("messages"));
+            case COMPLETIONS -> requireTextOrList(body, "prompt");
+            case EMBEDDINGS -> requireTextOrList(body, "input");
+        }
+    }
+
+    private static void checkMessages(Object messages) {
+        if (messages == null) {
+            throw GatewayException.badField("messages", "messages is required");
+        }
+        if (!(messages instanceof JsonArray list) || list.isEmpty()) {
+            throw GatewayException.badField("messages", "messages must be a non-empty array");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.getValue(i) instanceof JsonObject message) || !(message.getValue("role") instanceof String)) {
+                throw GatewayException.badField(
+                        "messages", "messages[" + i + "] must be an object with a string 'role'");
+            }
+        }
+    }
+
+    private static void requireTextOrList(JsonObject body, String field) {
+        Object value = body.getValue(field);
+        if (value == null) {
+            throw GatewayException.badField(field, field + " is required");
+        }
+        if (!(value instanceof String) && !(value instanceof JsonArray array && !array.isEmpty())) {
+            throw GatewayException.badField(field, field + " must be a string or a non-empty array");
+        }
+    }
+
+    private void checkClientCredentials(JsonObject body) {
+        for (String field : CLIENT_CREDENTIALS) {
+            Object value = body.getValue(field);
+            if (value == null) {
+                continue;
+            }
+            if (!allowClientCredentials) {
+                throw GatewayException.badField(
+                        field,
+                        "Rejected Request: " + field + " is not allowed in the request body. Enable it with "
+                                + "general_settings.allow_client_side_credentials in the config.");
+            }
+            if (!(value instanceof String)) {
+                throw GatewayException.badField(field, field + " must be a string");
+            }
+        }
+    }
+
+    private static Duration timeoutHeader(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            double seconds = Double.parseDouble(header.strip());
+            if (seconds > 0) {
+                return Duration.ofNanos((long) (seconds * 1e9));
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw GatewayException.badField("x-litellm-timeout", "x-litellm-timeout must be a positive number of seconds");
+    }
+}
