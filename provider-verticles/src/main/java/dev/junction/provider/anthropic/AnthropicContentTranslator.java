@@ -85,7 +85,9 @@ final class AnthropicContentTranslator {
         }
         int comma = url.indexOf(',');
         // data:<media type>[;<parameter>...];base64,<data>
-        if (!lower.startsWith("data:") || comma < 0 || !lower.substring(0, comma).endsWith(";base64")) {
+        if (!lower.startsWith("data:")
+                || comma < 0
+                || !lower.substring(0, comma).endsWith(";base64")) {
             throw GatewayException.badField("messages", "an image url must be http(s) or a base64 data: URL");
         }
         String mediaType = url.substring("data:".length(), url.indexOf(';'));

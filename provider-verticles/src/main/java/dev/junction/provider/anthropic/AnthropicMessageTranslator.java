@@ -91,9 +91,8 @@ final class AnthropicMessageTranslator {
     }
 
     private JsonObject toolResult(JsonObject message) {
-        JsonObject result = new JsonObject()
-                .put("type", "tool_result")
-                .put("tool_use_id", message.getString("tool_call_id"));
+        JsonObject result =
+                new JsonObject().put("type", "tool_result").put("tool_use_id", message.getString("tool_call_id"));
         JsonArray blocks = content.blocks(message.getValue("content"));
         if (!blocks.isEmpty()) {
             result.put("content", blocks);

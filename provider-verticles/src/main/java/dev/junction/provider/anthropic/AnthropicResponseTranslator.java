@@ -72,9 +72,8 @@ final class AnthropicResponseTranslator {
                 }
             }
         }
-        JsonObject message = new JsonObject()
-                .put("role", "assistant")
-                .put("content", text.isEmpty() ? null : text.toString());
+        JsonObject message =
+                new JsonObject().put("role", "assistant").put("content", text.isEmpty() ? null : text.toString());
         if (!reasoning.isEmpty()) {
             message.put("reasoning_content", reasoning.toString());
         }

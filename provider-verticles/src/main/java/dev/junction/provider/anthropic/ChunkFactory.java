@@ -37,8 +37,7 @@ final class ChunkFactory {
 
     /** The frame of a chunk whose single choice carries {@code delta} and {@code finishReason} (may be null). */
     Buffer delta(JsonObject delta, String finishReason) {
-        JsonObject choice =
-                new JsonObject().put("index", 0).put("delta", delta).put("finish_reason", finishReason);
+        JsonObject choice = new JsonObject().put("index", 0).put("delta", delta).put("finish_reason", finishReason);
         return SseFrames.data(chunk(new JsonArray().add(choice)));
     }
 }

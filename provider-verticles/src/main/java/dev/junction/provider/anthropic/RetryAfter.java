@@ -27,7 +27,8 @@ final class RetryAfter {
         try {
             Duration delay = Duration.between(
                     clock.instant(),
-                    ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                    ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant());
             return delay.isNegative() ? Duration.ZERO : delay;
         } catch (DateTimeParseException unreadable) {
             return null;
