@@ -43,8 +43,11 @@ final class AnthropicErrorClassifier {
     /** A non-2xx answer. A body that is not Anthropic's error JSON is classified by its status alone. */
     GatewayException classify(int status, MultiMap headers, Buffer body) {
         JsonObject error = errorObject(body);
-        String message = error != null ? error.getString("message", "") : rawText(body);
-        String type = error != null ? error.getString("type") : null;
+        String message = error != null ? text(error, "message") : null;
+        if (message == null || message.isEmpty()) {
+            message = rawText(body);
+        }
+        String type = error != null ? text(error, "type") : null;
         Duration retryAfter = RetryAfter.parse(headers == null ? null : headers.get("retry-after"), clock);
         return build(status, type, message.isEmpty() ? "HTTP " + status : message, retryAfter);
     }
@@ -52,8 +55,9 @@ final class AnthropicErrorClassifier {
     /** An {@code error} event of a stream (or an error body sent with a 200), whose status says nothing. */
     GatewayException fromErrorEvent(JsonObject event) {
         JsonObject error = event.getValue("error") instanceof JsonObject object ? object : new JsonObject();
-        String type = error.getString("type");
-        return build(statusOf(type), type, error.getString("message", String.valueOf(type)), null);
+        String type = text(error, "type");
+        String message = text(error, "message");
+        return build(statusOf(type), type, message != null ? message : String.valueOf(type), null);
     }
 
     private static GatewayException build(int status, String type, String message, Duration retryAfter) {
@@ -101,6 +105,11 @@ final class AnthropicErrorClassifier {
         } catch (DecodeException | ClassCastException notJson) {
             return null;
         }
+    }
+
+    /** A string field, or null: an error body is read defensively, whatever its shape. */
+    private static String text(JsonObject object, String field) {
+        return object.getValue(field) instanceof String value ? value : null;
     }
 
     /** A non-JSON body (an HTML page from a proxy, say), shortened: it is for a human to read. */

@@ -22,10 +22,18 @@ final class AnthropicResponseTranslator {
 
     ProviderReply.Complete toOpenAi(Buffer body) {
         JsonObject message = parse(body);
-        if ("error".equals(message.getString("type"))) {
+        if ("error".equals(message.getValue("type"))) {
             // A proxy in front of Anthropic may answer 200 with an error body; it is still an error.
             throw errors.fromErrorEvent(message);
         }
+        try {
+            return translate(message);
+        } catch (ClassCastException malformed) {
+            throw notAMessage();
+        }
+    }
+
+    private ProviderReply.Complete translate(JsonObject message) {
         String finishReason = FinishReasons.fromStopReason(message.getString("stop_reason"));
         JsonObject choice = new JsonObject()
                 .put("index", 0)
@@ -46,11 +54,15 @@ final class AnthropicResponseTranslator {
     private static JsonObject parse(Buffer body) {
         try {
             return body.toJsonObject();
-        } catch (DecodeException | ClassCastException notAMessage) {
-            throw GatewayException.of(
-                    ErrorKind.BAD_GATEWAY,
-                    "litellm.BadGatewayError: AnthropicException - the upstream answer is not a JSON message");
+        } catch (DecodeException | ClassCastException notJson) {
+            throw notAMessage();
         }
+    }
+
+    private static GatewayException notAMessage() {
+        return GatewayException.of(
+                ErrorKind.BAD_GATEWAY,
+                LitellmErrorNames.message(ErrorKind.BAD_GATEWAY, "the upstream answer is not a Messages API message"));
     }
 
     /**

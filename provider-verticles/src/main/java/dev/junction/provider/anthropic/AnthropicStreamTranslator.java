@@ -51,7 +51,16 @@ final class AnthropicStreamTranslator implements StreamTranslator {
             fail(unreadable("an unreadable stream event"), out);
             return;
         }
-        switch (data.getString("type", String.valueOf(event.event()))) {
+        try {
+            dispatch(data, event.event(), out);
+        } catch (ClassCastException malformed) {
+            // a field of an unexpected JSON type: the event cannot be trusted, and neither can the rest
+            fail(unreadable("a malformed stream event"), out);
+        }
+    }
+
+    private void dispatch(JsonObject data, String eventName, Consumer<Buffer> out) {
+        switch (data.getString("type", String.valueOf(eventName))) {
             case "message_start" -> onMessageStart(data.getJsonObject("message", new JsonObject()), out);
             case "content_block_start" -> onBlockStart(
                     data.getInteger("index", 0), data.getJsonObject("content_block", new JsonObject()), out);

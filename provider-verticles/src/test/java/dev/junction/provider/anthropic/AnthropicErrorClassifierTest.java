@@ -117,6 +117,16 @@ class AnthropicErrorClassifierTest {
     }
 
     @Test
+    void an_error_object_of_an_unexpected_shape_is_classified_by_its_status() {
+        Buffer odd = Buffer.buffer("{\"type\":\"error\",\"error\":{\"type\":42,\"message\":{\"text\":\"nested\"}}}");
+
+        GatewayException error = adapter.classify(429, MultiMap.caseInsensitiveMultiMap(), odd);
+
+        assertThat(error.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+        assertThat(error.getMessage()).startsWith("litellm.RateLimitError: AnthropicException - ");
+    }
+
+    @Test
     void an_empty_body_names_the_status() {
         GatewayException error = adapter.classify(503, MultiMap.caseInsensitiveMultiMap(), Buffer.buffer());
 

@@ -112,6 +112,15 @@ class AnthropicResponseTranslatorTest {
     }
 
     @Test
+    void a_json_body_that_is_not_a_message_is_a_bad_gateway() {
+        JsonObject message = json("simple.anthropic-response.json").put("content", "not a list of blocks");
+
+        assertThatThrownBy(() -> translate(message.toBuffer()))
+                .isInstanceOfSatisfying(
+                        GatewayException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.BAD_GATEWAY));
+    }
+
+    @Test
     void an_error_body_sent_with_a_200_is_still_classified_as_the_error() {
         assertThatThrownBy(() -> translate(buffer("error-529.json")))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {

@@ -146,6 +146,17 @@ class AnthropicStreamTranslatorTest {
         assertThat(frames.get(0)).contains("\"error\"").contains("BadGatewayError");
     }
 
+    @Test
+    void an_event_with_fields_of_the_wrong_type_fails_the_stream_instead_of_throwing() {
+        String sse = "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":\"one\","
+                + "\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"f\"}}\n\n";
+
+        List<String> frames = AnthropicFixtures.translate(translatorFor("simple.openai-request.json"), sse, 512);
+
+        assertThat(frames).hasSize(1);
+        assertThat(frames.get(0)).contains("\"error\"").contains("malformed stream event");
+    }
+
     private StreamTranslator translatorFor(String openAiRequest) {
         return adapter.streamTranslator(AnthropicFixtures.chat(json(openAiRequest)));
     }
