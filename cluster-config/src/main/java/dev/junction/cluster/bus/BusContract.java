@@ -57,8 +57,7 @@ public final class BusContract {
 
     /** Answers {@code message} with the outcome of {@code result}: its value, or its failure as a gateway error. */
     public static void reply(Message<?> message, Future<?> result) {
-        result.onComplete(
-                value -> message.reply(value), failure -> message.reply(GatewayException.from(failure)));
+        result.onComplete(value -> message.reply(value), failure -> message.reply(GatewayException.from(failure)));
     }
 
     private static <T> Future<T> unwrap(Message<Object> reply, Class<T> replyType) {
