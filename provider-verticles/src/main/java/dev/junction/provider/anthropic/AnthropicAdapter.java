@@ -79,8 +79,7 @@ public final class AnthropicAdapter implements ProviderAdapter {
     private static void requireChat(Endpoint endpoint) {
         if (endpoint != Endpoint.CHAT_COMPLETIONS) {
             String what = endpoint == Endpoint.EMBEDDINGS ? "embeddings" : "completions; use /chat/completions";
-            throw GatewayException.of(
-                    ErrorKind.BAD_REQUEST, "litellm.BadRequestError: anthropic does not support " + what);
+            throw LitellmErrorNames.error(ErrorKind.BAD_REQUEST, "anthropic does not support " + what);
         }
     }
 

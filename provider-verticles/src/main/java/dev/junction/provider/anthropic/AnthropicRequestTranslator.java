@@ -2,7 +2,6 @@ package dev.junction.provider.anthropic;
 
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.error.ErrorKind;
-import dev.junction.cluster.error.GatewayException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -38,9 +37,7 @@ final class AnthropicRequestTranslator {
             return build(call, withDefaults(defaults, request), maxTokens(request, defaults));
         } catch (ClassCastException wrongType) {
             // The body is the client's JSON: a field of the wrong JSON type is its mistake, not ours.
-            throw GatewayException.of(
-                    ErrorKind.BAD_REQUEST,
-                    "litellm.BadRequestError: AnthropicException - a request field has the wrong JSON type");
+            throw LitellmErrorNames.error(ErrorKind.BAD_REQUEST, "a request field has the wrong JSON type");
         }
     }
 

@@ -60,9 +60,7 @@ final class AnthropicResponseTranslator {
     }
 
     private static GatewayException notAMessage() {
-        return GatewayException.of(
-                ErrorKind.BAD_GATEWAY,
-                LitellmErrorNames.message(ErrorKind.BAD_GATEWAY, "the upstream answer is not a Messages API message"));
+        return LitellmErrorNames.error(ErrorKind.BAD_GATEWAY, "the upstream answer is not a Messages API message");
     }
 
     /**

@@ -167,8 +167,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     }
 
     private static GatewayException unreadable(String what) {
-        String message = LitellmErrorNames.message(ErrorKind.BAD_GATEWAY, "anthropic sent " + what);
-        return GatewayException.of(ErrorKind.BAD_GATEWAY, message);
+        return LitellmErrorNames.error(ErrorKind.BAD_GATEWAY, "anthropic sent " + what);
     }
 
     private static JsonObject toolCalls(JsonObject call) {

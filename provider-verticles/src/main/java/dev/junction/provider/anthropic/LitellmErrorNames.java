@@ -1,6 +1,7 @@
 package dev.junction.provider.anthropic;
 
 import dev.junction.cluster.error.ErrorKind;
+import dev.junction.cluster.error.GatewayException;
 
 /**
  * The LiteLLM exception class a client would have seen for each kind of error. LiteLLM starts every error
@@ -12,6 +13,11 @@ final class LitellmErrorNames {
     /** The message a client sees: {@code litellm.<Class>: AnthropicException - <upstream message>}. */
     static String message(ErrorKind kind, String upstreamMessage) {
         return "litellm." + className(kind) + ": AnthropicException - " + upstreamMessage;
+    }
+
+    /** An error Junction raises itself about an Anthropic call, worded like the upstream ones. */
+    static GatewayException error(ErrorKind kind, String text) {
+        return GatewayException.of(kind, message(kind, text));
     }
 
     static String className(ErrorKind kind) {
