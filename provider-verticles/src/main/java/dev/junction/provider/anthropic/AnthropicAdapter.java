@@ -1,18 +1,53 @@
 package dev.junction.provider.anthropic;
 
+import dev.junction.cluster.bus.Endpoint;
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.config.Deployment;
 import dev.junction.config.ProviderFamily;
 import dev.junction.provider.ProviderAdapter;
 import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.UpstreamRequest;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
 
-/** Placeholder until the Anthropic translation lands; refuses every call. */
+/**
+ * OpenAI chat completions to and from Anthropic's Messages API ({@code POST /v1/messages}).
+ *
+ * <p>Chat only: Anthropic has no embeddings API, and its legacy text-completions API is retired, so an
+ * embeddings or completions call is refused before anything goes upstream. Stateless and thread-safe; each
+ * stream gets its own {@link StreamTranslator}.
+ */
 public final class AnthropicAdapter implements ProviderAdapter {
+    /** Pinned so that a change of Anthropic's default never changes the wire format under us. */
+    static final String API_VERSION = "2023-06-01";
+
+    static final String DEFAULT_API_BASE = "https://api.anthropic.com";
+    private static final String MESSAGES_PATH = "/v1/messages";
+
+    private final Clock clock;
+    private final AnthropicRequestTranslator requests = new AnthropicRequestTranslator();
+    private final AnthropicErrorClassifier errors;
+    private final AnthropicResponseTranslator responses;
+
+    public AnthropicAdapter() {
+        this(Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the source of the {@code created} timestamps, and of "now" for a {@code Retry-After} given
+     *     as an HTTP date
+     */
+    public AnthropicAdapter(Clock clock) {
+        this.clock = clock;
+        this.errors = new AnthropicErrorClassifier(clock);
+        this.responses = new AnthropicResponseTranslator(clock, errors);
+    }
+
     @Override
     public ProviderFamily family() {
         return ProviderFamily.ANTHROPIC;
@@ -20,21 +55,74 @@ public final class AnthropicAdapter implements ProviderAdapter {
 
     @Override
     public UpstreamRequest toUpstream(ProviderCall call) {
-        throw GatewayException.of(ErrorKind.BAD_REQUEST, "anthropic is not wired yet");
+        requireChat(call.request().endpoint());
+        Deployment deployment = call.deployment();
+        JsonObject body = requests.toBody(call);
+        return new UpstreamRequest(messagesUrl(deployment.apiBase()), headers(deployment), body.toBuffer());
     }
 
     @Override
     public ProviderReply.Complete fromUpstream(ProviderCall call, Buffer body) {
-        throw new UnsupportedOperationException();
+        return responses.toOpenAi(body);
     }
 
     @Override
     public StreamTranslator streamTranslator(ProviderCall call) {
-        throw new UnsupportedOperationException();
+        return new AnthropicStreamTranslator(includeUsage(call.request().body()), clock, errors);
     }
 
     @Override
     public GatewayException classify(int status, MultiMap headers, Buffer body) {
-        throw new UnsupportedOperationException();
+        return errors.classify(status, headers, body);
+    }
+
+    private static void requireChat(Endpoint endpoint) {
+        if (endpoint != Endpoint.CHAT_COMPLETIONS) {
+            String what = endpoint == Endpoint.EMBEDDINGS ? "embeddings" : "completions; use /chat/completions";
+            throw LitellmErrorNames.error(ErrorKind.BAD_REQUEST, "anthropic does not support " + what);
+        }
+    }
+
+    /**
+     * LiteLLM accepts an {@code api_base} given as the host, as {@code .../v1} or as the full messages URL;
+     * all three must reach the same endpoint.
+     */
+    static String messagesUrl(String apiBase) {
+        String base = apiBase == null || apiBase.isBlank() ? DEFAULT_API_BASE : apiBase.strip();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        if (base.endsWith(MESSAGES_PATH)) {
+            return base;
+        }
+        return base.endsWith("/v1") ? base + "/messages" : base + MESSAGES_PATH;
+    }
+
+    /** The configured {@code headers}, then {@code extra_headers}, win over ours: that is how betas are enabled. */
+    static MultiMap headers(Deployment deployment) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        if (deployment.apiKey() != null) {
+            headers.set("x-api-key", deployment.apiKey().reveal());
+        }
+        headers.set("anthropic-version", API_VERSION);
+        headers.set("content-type", "application/json");
+        copyHeaders(deployment.litellmParams().getValue("headers"), headers);
+        copyHeaders(deployment.litellmParams().getValue("extra_headers"), headers);
+        return headers;
+    }
+
+    private static void copyHeaders(Object configured, MultiMap headers) {
+        if (configured instanceof JsonObject map) {
+            map.forEach(entry -> {
+                if (entry.getValue() != null) {
+                    headers.set(entry.getKey(), String.valueOf(entry.getValue()));
+                }
+            });
+        }
+    }
+
+    private static boolean includeUsage(JsonObject body) {
+        return body.getValue("stream_options") instanceof JsonObject options
+                && Boolean.TRUE.equals(options.getValue("include_usage"));
     }
 }

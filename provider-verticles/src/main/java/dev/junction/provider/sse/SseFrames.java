@@ -19,7 +19,10 @@ public final class SseFrames {
 
     /** A {@code data:} frame around an already-encoded JSON payload (single line). */
     public static Buffer data(Buffer payload) {
-        return Buffer.buffer(payload.length() + 8).appendBytes(DATA).appendBuffer(payload).appendBytes(END);
+        return Buffer.buffer(payload.length() + 8)
+                .appendBytes(DATA)
+                .appendBuffer(payload)
+                .appendBytes(END);
     }
 
     public static Buffer done() {

@@ -1,0 +1,184 @@
+package dev.junction.provider.anthropic;
+
+import dev.junction.cluster.bus.Usage;
+import dev.junction.cluster.error.ErrorKind;
+import dev.junction.cluster.error.GatewayException;
+import dev.junction.provider.StreamTranslator;
+import dev.junction.provider.sse.SseEvent;
+import dev.junction.provider.sse.SseFrames;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One Anthropic event stream as OpenAI {@code chat.completion.chunk} frames.
+ *
+ * <p>A failure ends the answer: after an {@code error} event (or an unreadable event) this emits the
+ * OpenAI-shaped error frame and then nothing at all, not even {@code [DONE]}, so a client cannot mistake
+ * the cut answer for a whole one. That is what LiteLLM's proxy sends, and {@link #failure()} tells the caller
+ * what went wrong. A stream that ends before Anthropic said it was done is such a failure too.
+ */
+final class AnthropicStreamTranslator implements StreamTranslator {
+    private final boolean includeUsage;
+    private final AnthropicErrorClassifier errors;
+    private final ChunkFactory chunks;
+    /** Anthropic block index to OpenAI tool-call index: OpenAI counts tool calls only, not text blocks. */
+    private final Map<Integer, Integer> toolCallIndex = new HashMap<>();
+
+    private JsonObject usage = new JsonObject();
+    private boolean finished;
+    private GatewayException failure;
+
+    AnthropicStreamTranslator(boolean includeUsage, Clock clock, AnthropicErrorClassifier errors) {
+        this.includeUsage = includeUsage;
+        this.errors = errors;
+        this.chunks = new ChunkFactory(clock.instant().getEpochSecond());
+    }
+
+    @Override
+    public void onEvent(SseEvent event, Consumer<Buffer> out) {
+        if (failure != null) {
+            return;
+        }
+        JsonObject data = parse(event.data());
+        if (data == null) {
+            fail(unreadable("an unreadable stream event"), out);
+            return;
+        }
+        try {
+            dispatch(data, event.event(), out);
+        } catch (ClassCastException malformed) {
+            // a field of an unexpected JSON type: the event cannot be trusted, and neither can the rest
+            fail(unreadable("a malformed stream event"), out);
+        }
+    }
+
+    private void dispatch(JsonObject data, String eventName, Consumer<Buffer> out) {
+        switch (data.getString("type", String.valueOf(eventName))) {
+            case "message_start" -> onMessageStart(data.getJsonObject("message", new JsonObject()), out);
+            case "content_block_start" -> onBlockStart(
+                    data.getInteger("index", 0), data.getJsonObject("content_block", new JsonObject()), out);
+            case "content_block_delta" -> onBlockDelta(
+                    data.getInteger("index", 0), data.getJsonObject("delta", new JsonObject()), out);
+            case "message_delta" -> onMessageDelta(data, out);
+            case "message_stop" -> finished = true;
+            case "error" -> fail(errors.fromErrorEvent(data), out);
+            default -> {
+                // ping, content_block_stop, and event types Anthropic may add later carry nothing for a client
+            }
+        }
+    }
+
+    @Override
+    public void onEnd(Consumer<Buffer> out) {
+        if (failure != null) {
+            return;
+        }
+        if (!finished) {
+            fail(unreadable("the stream ended before the message was complete"), out);
+            return;
+        }
+        if (includeUsage) {
+            JsonObject last = chunks.chunk(new JsonArray()).put("usage", AnthropicUsage.toOpenAi(usage));
+            out.accept(SseFrames.data(last));
+        }
+        out.accept(SseFrames.done());
+    }
+
+    @Override
+    public Usage usage() {
+        return usage.isEmpty() ? Usage.NONE : AnthropicUsage.from(usage);
+    }
+
+    /** The error that ended the stream, if one did. */
+    Optional<GatewayException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private void onMessageStart(JsonObject message, Consumer<Buffer> out) {
+        chunks.identify(message.getString("id", ""), message.getString("model", ""));
+        usage = message.getJsonObject("usage", new JsonObject()).copy();
+        out.accept(chunks.delta(new JsonObject().put("role", "assistant").put("content", ""), null));
+    }
+
+    private void onBlockStart(int index, JsonObject block, Consumer<Buffer> out) {
+        String type = block.getString("type", "");
+        if ("tool_use".equals(type)) {
+            int ordinal = toolCallIndex.size();
+            toolCallIndex.put(index, ordinal);
+            JsonObject function =
+                    new JsonObject().put("name", block.getString("name")).put("arguments", "");
+            JsonObject call = new JsonObject()
+                    .put("index", ordinal)
+                    .put("id", block.getString("id"))
+                    .put("type", "function")
+                    .put("function", function);
+            out.accept(chunks.delta(toolCalls(call), null));
+        } else if ("text".equals(type) && !block.getString("text", "").isEmpty()) {
+            out.accept(chunks.delta(new JsonObject().put("content", block.getString("text")), null));
+        }
+    }
+
+    private void onBlockDelta(int index, JsonObject delta, Consumer<Buffer> out) {
+        switch (delta.getString("type", "")) {
+            case "text_delta" -> emitIfAny("content", delta.getString("text", ""), out);
+            case "thinking_delta" -> emitIfAny("reasoning_content", delta.getString("thinking", ""), out);
+            case "input_json_delta" -> {
+                String partial = delta.getString("partial_json", "");
+                Integer ordinal = toolCallIndex.get(index);
+                if (ordinal != null && !partial.isEmpty()) {
+                    JsonObject function = new JsonObject().put("arguments", partial);
+                    JsonObject call = new JsonObject().put("index", ordinal).put("function", function);
+                    out.accept(chunks.delta(toolCalls(call), null));
+                }
+            }
+            default -> {
+                // signature and citation deltas have no OpenAI counterpart
+            }
+        }
+    }
+
+    private void onMessageDelta(JsonObject data, Consumer<Buffer> out) {
+        // message_delta usage is cumulative, and newer API versions repeat the input counts in it
+        usage.mergeIn(data.getJsonObject("usage", new JsonObject()));
+        JsonObject delta = data.getJsonObject("delta", new JsonObject());
+        String finishReason = FinishReasons.fromStopReason(delta.getString("stop_reason"));
+        if (finishReason != null) {
+            finished = true;
+            out.accept(chunks.delta(new JsonObject(), finishReason));
+        }
+    }
+
+    private void emitIfAny(String field, String text, Consumer<Buffer> out) {
+        if (!text.isEmpty()) {
+            out.accept(chunks.delta(new JsonObject().put(field, text), null));
+        }
+    }
+
+    private void fail(GatewayException error, Consumer<Buffer> out) {
+        failure = error;
+        out.accept(SseFrames.error(error));
+    }
+
+    private static GatewayException unreadable(String what) {
+        return LitellmErrorNames.error(ErrorKind.BAD_GATEWAY, "anthropic sent " + what);
+    }
+
+    private static JsonObject toolCalls(JsonObject call) {
+        return new JsonObject().put("tool_calls", new JsonArray().add(call));
+    }
+
+    private static JsonObject parse(String data) {
+        try {
+            return new JsonObject(data);
+        } catch (DecodeException | ClassCastException notJson) {
+            return null;
+        }
+    }
+}
