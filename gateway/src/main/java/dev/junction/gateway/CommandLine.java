@@ -14,7 +14,8 @@ import java.util.Map;
 public record CommandLine(
         Path config, String host, int port, boolean detailedDebug, ClusterSettings cluster, boolean help) {
 
-    public static final String USAGE = """
+    public static final String USAGE =
+            """
             Usage: java -jar junction.jar [--config FILE] [--port 4000] [--host 0.0.0.0] [--detailed_debug]
                                           [--cluster-name NAME] [--cluster-port 5701] [--cluster-members h:p,h:p]
               --config FILE          LiteLLM-style config.yaml (or set CONFIG_FILE_PATH); without it a demo
@@ -73,10 +74,14 @@ public record CommandLine(
     }
 
     private static List<String> members(String list) {
-        List<String> members = Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> members = Arrays.stream(list.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
         for (String member : members) {
             if (!member.matches("[^:\\s]+(:\\d{1,5})?")) {
-                throw new IllegalArgumentException("--cluster-members entries must be host or host:port, got '" + member + "'");
+                throw new IllegalArgumentException(
+                        "--cluster-members entries must be host or host:port, got '" + member + "'");
             }
         }
         return members;

@@ -29,8 +29,7 @@ public final class JunctionNode {
     }
 
     public static Future<JunctionNode> start(NodeOptions options) {
-        HazelcastClusterManager manager =
-                new HazelcastClusterManager(HazelcastConfigFactory.build(options.cluster()));
+        HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastConfigFactory.build(options.cluster()));
         return Vertx.builder()
                 .with(new VertxOptions().setEventLoopPoolSize(options.instances()))
                 .withClusterManager(manager)

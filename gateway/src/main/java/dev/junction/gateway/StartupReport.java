@@ -11,20 +11,30 @@ final class StartupReport {
     private StartupReport() {}
 
     static void configLoaded(JunctionConfig config) {
-        LOG.info("Loaded {} deployment(s) in {} model group(s) from {}",
-                config.deployments().size(), config.modelGroups().size(), config.source());
+        LOG.info(
+                "Loaded {} deployment(s) in {} model group(s) from {}",
+                config.deployments().size(),
+                config.modelGroups().size(),
+                config.source());
         if (!config.ignoredKeys().isEmpty()) {
-            LOG.warn("Junction does not act on these config keys yet (LiteLLM would ignore them silently): {}",
+            LOG.warn(
+                    "Junction does not act on these config keys yet (LiteLLM would ignore them silently): {}",
                     String.join(", ", config.ignoredKeys()));
         }
         config.warnings().forEach(LOG::warn);
         if (config.general().masterKey() == null) {
-            LOG.warn("No general_settings.master_key (or LITELLM_MASTER_KEY): the gateway is open to anyone who can reach it");
+            LOG.warn(
+                    "No general_settings.master_key (or LITELLM_MASTER_KEY): the gateway is open to anyone who can reach it");
         }
     }
 
     static void serving(JunctionNode node, String host, long startupMillis) {
-        LOG.info("Junction serving on http://{}:{} (node {}, {} cluster member(s)) after {} ms",
-                host, node.port(), node.cluster().nodeId(), node.cluster().memberCount(), startupMillis);
+        LOG.info(
+                "Junction serving on http://{}:{} (node {}, {} cluster member(s)) after {} ms",
+                host,
+                node.port(),
+                node.cluster().nodeId(),
+                node.cluster().memberCount(),
+                startupMillis);
     }
 }

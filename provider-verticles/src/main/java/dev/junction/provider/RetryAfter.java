@@ -1,6 +1,7 @@
 package dev.junction.provider;
 
 import io.vertx.core.MultiMap;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +13,14 @@ public final class RetryAfter {
 
     /** The delay the upstream asked for, or null when it gave none (or an unreadable one). */
     public static Duration parse(MultiMap headers) {
+        return parse(headers, Clock.systemUTC());
+    }
+
+    /** As {@link #parse(MultiMap)}, with the clock an HTTP date is measured against. */
+    public static Duration parse(MultiMap headers, Clock clock) {
+        if (headers == null) {
+            return null;
+        }
         String millis = headers.get("retry-after-ms");
         if (millis != null) {
             try {
@@ -29,7 +38,7 @@ public final class RetryAfter {
         } catch (NumberFormatException notSeconds) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                return nonNegative(Duration.between(ZonedDateTime.now(at.getZone()), at));
+                return nonNegative(Duration.between(clock.instant(), at.toInstant()));
             } catch (DateTimeParseException unreadable) {
                 return null;
             }

@@ -19,8 +19,11 @@ public final class ModelGroups {
     public ModelGroups(List<Deployment> deployments) {
         for (Deployment deployment : deployments) {
             byId.putIfAbsent(deployment.id(), deployment);
-            byGroup.computeIfAbsent(deployment.modelName(), k -> new ArrayList<>()).add(deployment);
-            byLitellmModel.computeIfAbsent(deployment.litellmModel(), k -> new ArrayList<>()).add(deployment);
+            byGroup.computeIfAbsent(deployment.modelName(), k -> new ArrayList<>())
+                    .add(deployment);
+            byLitellmModel
+                    .computeIfAbsent(deployment.litellmModel(), k -> new ArrayList<>())
+                    .add(deployment);
         }
         byGroup.replaceAll((k, v) -> List.copyOf(v));
         byLitellmModel.replaceAll((k, v) -> List.copyOf(v));

@@ -45,14 +45,17 @@ public final class RequestRouter {
         ProviderCall call = new ProviderCall(request, target, timeout);
         long started = System.nanoTime();
         return BusContract.request(bus, providerAddress(call), call, timeout, ProviderReply.class)
-                .map(reply -> new RoutedReply(reply, target, resolution.modelGroup(), 0, 0, System.nanoTime() - started));
+                .map(reply ->
+                        new RoutedReply(reply, target, resolution.modelGroup(), 0, 0, System.nanoTime() - started));
     }
 
     /** Mock answers never touch the network, whatever provider the deployment names. */
     static String providerAddress(ProviderCall call) {
         boolean mocked = call.request().body().containsKey("mock_response")
                 || call.deployment().mockResponse().isPresent();
-        return mocked ? Addresses.MOCK_PROVIDER : Addresses.provider(call.deployment().family());
+        return mocked
+                ? Addresses.MOCK_PROVIDER
+                : Addresses.provider(call.deployment().family());
     }
 
     private static GatewayException unknownModel(LlmRequest request) {

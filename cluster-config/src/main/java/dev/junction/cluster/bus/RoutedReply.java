@@ -13,6 +13,9 @@ import dev.junction.config.Deployment;
  * @param upstreamNanos time spent waiting on providers (to the response head, for a stream)
  */
 public record RoutedReply(
-        ProviderReply reply, Deployment deployment, String modelGroup, int attemptedRetries,
+        ProviderReply reply,
+        Deployment deployment,
+        String modelGroup,
+        int attemptedRetries,
         int attemptedFallbacks,
         long upstreamNanos) {}

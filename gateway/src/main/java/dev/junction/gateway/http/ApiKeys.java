@@ -42,6 +42,8 @@ final class ApiKeys {
 
     private static String stripBearer(String value) {
         String trimmed = value.strip();
-        return trimmed.toLowerCase(Locale.ROOT).startsWith("bearer ") ? trimmed.substring(7).strip() : trimmed;
+        return trimmed.toLowerCase(Locale.ROOT).startsWith("bearer ")
+                ? trimmed.substring(7).strip()
+                : trimmed;
     }
 }

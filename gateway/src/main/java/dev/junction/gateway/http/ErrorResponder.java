@@ -24,8 +24,9 @@ public final class ErrorResponder {
         }
         GatewayException error = toGatewayError(failure);
         int status = error.kind().httpStatus();
-        error.retryAfter().ifPresent(delay -> response.putHeader(
-                "retry-after", Long.toString(Math.max(1, (delay.toMillis() + 999) / 1000))));
+        error.retryAfter()
+                .ifPresent(delay ->
+                        response.putHeader("retry-after", Long.toString(Math.max(1, (delay.toMillis() + 999) / 1000))));
         response.setStatusCode(status)
                 .putHeader("content-type", "application/json")
                 .end(body(error).toBuffer());

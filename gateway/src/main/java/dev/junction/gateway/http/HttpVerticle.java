@@ -32,7 +32,8 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(false).setTcpNoDelay(true));
+        server = vertx.createHttpServer(
+                new HttpServerOptions().setCompressionSupported(false).setTcpNoDelay(true));
         return server.requestHandler(router()).listen(port, host);
     }
 
@@ -47,9 +48,11 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
         router.route().handler(new AuthHandler(config.general().masterKey()));
-        router.route().method(HttpMethod.POST).handler(BodyHandler.create(false)
-                .setBodyLimit(config.general().maxRequestBytes())
-                .setHandleFileUploads(false));
+        router.route()
+                .method(HttpMethod.POST)
+                .handler(BodyHandler.create(false)
+                        .setBodyLimit(config.general().maxRequestBytes())
+                        .setHandleFileUploads(false));
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
         for (Endpoint endpoint : Endpoint.values()) {
             LlmHandler handler = new LlmHandler(endpoint, parser, vertx.eventBus(), config.router());
@@ -60,12 +63,18 @@ public final class HttpVerticle extends VerticleBase {
         }
         ModelCatalog catalog = new ModelCatalog(config);
         for (String prefix : new String[] {"", "/v1"}) {
-            router.get(prefix + "/models").handler(ctx -> json(ctx, catalog.models().encode()));
-            router.get(prefix + "/model/info").handler(ctx -> json(ctx, catalog.modelInfo().encode()));
-            router.get(prefix + "/model_group/info").handler(ctx -> json(ctx, catalog.modelGroupInfo().encode()));
+            router.get(prefix + "/models")
+                    .handler(ctx -> json(ctx, catalog.models().encode()));
+            router.get(prefix + "/model/info")
+                    .handler(ctx -> json(ctx, catalog.modelInfo().encode()));
+            router.get(prefix + "/model_group/info")
+                    .handler(ctx -> json(ctx, catalog.modelGroupInfo().encode()));
         }
-        router.route().handler(ctx -> ctx.fail(GatewayException.of(
-                ErrorKind.NOT_FOUND, "Route not found: " + ctx.request().method() + " " + ctx.request().path())));
+        router.route()
+                .handler(ctx -> ctx.fail(GatewayException.of(
+                        ErrorKind.NOT_FOUND,
+                        "Route not found: " + ctx.request().method() + " "
+                                + ctx.request().path())));
         router.route().failureHandler(HttpVerticle::failure);
         return router;
     }
@@ -89,7 +98,8 @@ public final class HttpVerticle extends VerticleBase {
         if (failure == null) {
             failure = switch (ctx.statusCode()) {
                 case 413 -> GatewayException.of(
-                        ErrorKind.PAYLOAD_TOO_LARGE, "Request body is larger than general_settings.max_request_size_mb");
+                        ErrorKind.PAYLOAD_TOO_LARGE,
+                        "Request body is larger than general_settings.max_request_size_mb");
                 case 404 -> GatewayException.of(ErrorKind.NOT_FOUND, "Route not found");
                 case 405 -> GatewayException.of(ErrorKind.BAD_REQUEST, "Method not allowed");
                 default -> GatewayException.of(ErrorKind.BAD_REQUEST, "Bad request");

@@ -34,7 +34,9 @@ final class RequestParser {
             throw GatewayException.badField("stream", "stream must be a boolean");
         }
         checkClientCredentials(body);
-        String callId = callIdHeader == null || callIdHeader.isBlank() ? UUID.randomUUID().toString() : callIdHeader;
+        String callId = callIdHeader == null || callIdHeader.isBlank()
+                ? UUID.randomUUID().toString()
+                : callIdHeader;
         return new LlmRequest(
                 callId,
                 endpoint,

@@ -2,6 +2,7 @@ package dev.junction.provider.anthropic;
 
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.provider.RetryAfter;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -48,7 +49,7 @@ final class AnthropicErrorClassifier {
             message = rawText(body);
         }
         String type = error != null ? text(error, "type") : null;
-        Duration retryAfter = RetryAfter.parse(headers == null ? null : headers.get("retry-after"), clock);
+        Duration retryAfter = RetryAfter.parse(headers, clock);
         return build(status, type, message.isEmpty() ? "HTTP " + status : message, retryAfter);
     }
 

@@ -42,13 +42,11 @@ public final class AzureAdapter implements ProviderAdapter {
         MultiMap headers = UpstreamHeaders.json(deployment);
         deployment
                 .stringParam("azure_ad_token")
-                .ifPresentOrElse(
-                        token -> headers.set("authorization", "Bearer " + token),
-                        () -> {
-                            if (deployment.apiKey() != null) {
-                                headers.set("api-key", deployment.apiKey().reveal());
-                            }
-                        });
+                .ifPresentOrElse(token -> headers.set("authorization", "Bearer " + token), () -> {
+                    if (deployment.apiKey() != null) {
+                        headers.set("api-key", deployment.apiKey().reveal());
+                    }
+                });
         String url = deployment.apiBase()
                 + "/openai/deployments/"
                 + URLEncoder.encode(deployment.upstreamModel(), StandardCharsets.UTF_8)

@@ -19,24 +19,31 @@ final class TransportFailures {
             return gateway;
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
+            if (cause instanceof TimeoutException
+                    || cause.getClass().getSimpleName().contains("Timeout")) {
                 return GatewayException.of(
-                        ErrorKind.TIMEOUT, ErrorKind.TIMEOUT.describe(providerLabel + " - request to " + apiBase + " timed out"));
+                        ErrorKind.TIMEOUT,
+                        ErrorKind.TIMEOUT.describe(providerLabel + " - request to " + apiBase + " timed out"));
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-                return connection(providerLabel, "cannot connect to " + apiBase + " (" + cause.getClass().getSimpleName() + ")");
+                return connection(
+                        providerLabel,
+                        "cannot connect to " + apiBase + " (" + cause.getClass().getSimpleName() + ")");
             }
             if (cause instanceof SSLException) {
                 return connection(providerLabel, "TLS handshake with " + apiBase + " failed");
             }
         }
-        return connection(providerLabel, "connection to " + apiBase + " failed: " + failure.getClass().getSimpleName());
+        return connection(
+                providerLabel,
+                "connection to " + apiBase + " failed: " + failure.getClass().getSimpleName());
     }
 
     static GatewayException timeout(String providerLabel, String apiBase, long millis) {
         return GatewayException.of(
                 ErrorKind.TIMEOUT,
-                ErrorKind.TIMEOUT.describe(providerLabel + " - no answer from " + apiBase + " within " + millis + " ms"));
+                ErrorKind.TIMEOUT.describe(
+                        providerLabel + " - no answer from " + apiBase + " within " + millis + " ms"));
     }
 
     private static GatewayException connection(String providerLabel, String detail) {

@@ -43,11 +43,10 @@ public final class UpstreamExchange {
         } catch (GatewayException invalid) {
             return Future.failedFuture(invalid);
         }
-        return breakers
-                .forDeployment(call.deployment().id())
+        return breakers.forDeployment(call.deployment().id())
                 .<ProviderReply>execute(() -> send(call, upstream))
-                .recover(failure -> Future.failedFuture(
-                        failure instanceof OpenCircuitException ? circuitOpen(call) : failure));
+                .recover(failure ->
+                        Future.failedFuture(failure instanceof OpenCircuitException ? circuitOpen(call) : failure));
     }
 
     private Future<ProviderReply> send(ProviderCall call, UpstreamRequest upstream) {
@@ -60,7 +59,8 @@ public final class UpstreamExchange {
                 // A stream that stalls between chunks for a whole timeout is as dead as one that never started.
                 .setIdleTimeout(timeoutMs);
         Promise<ProviderReply> result = Promise.promise();
-        long timer = vertx.setTimer(timeoutMs, id -> result.tryFail(TransportFailures.timeout(label, apiBase, timeoutMs)));
+        long timer =
+                vertx.setTimer(timeoutMs, id -> result.tryFail(TransportFailures.timeout(label, apiBase, timeoutMs)));
         client.request(options).onComplete(opened -> {
             if (opened.failed()) {
                 result.tryFail(TransportFailures.classify(opened.cause(), label, apiBase));
@@ -90,13 +90,15 @@ public final class UpstreamExchange {
                     request,
                     response,
                     adapter.streamTranslator(call),
-                    failure -> TransportFailures.classify(failure, label, call.deployment().apiBase()));
+                    failure -> TransportFailures.classify(
+                            failure, label, call.deployment().apiBase()));
             result.tryComplete(new ProviderReply.Streaming(stream));
             return;
         }
         response.body().onComplete(body -> {
             if (body.failed()) {
-                result.tryFail(TransportFailures.classify(body.cause(), label, call.deployment().apiBase()));
+                result.tryFail(TransportFailures.classify(
+                        body.cause(), label, call.deployment().apiBase()));
             } else if (success) {
                 try {
                     result.tryComplete(adapter.fromUpstream(call, body.result()));

@@ -18,7 +18,13 @@ final class MockChunks {
         String object = chat ? "chat.completion.chunk" : "text_completion";
         List<Buffer> frames = new ArrayList<>();
         if (chat) {
-            frames.add(chunk(id, object, created, model, new JsonObject().put("role", "assistant").put("content", ""), null));
+            frames.add(chunk(
+                    id,
+                    object,
+                    created,
+                    model,
+                    new JsonObject().put("role", "assistant").put("content", ""),
+                    null));
         }
         for (String piece : pieces(content)) {
             frames.add(chunk(id, object, created, model, delta(chat, piece), null));
@@ -50,7 +56,11 @@ final class MockChunks {
     }
 
     private static JsonObject envelope(String id, String object, long created, String model) {
-        return new JsonObject().put("id", id).put("object", object).put("created", created).put("model", model);
+        return new JsonObject()
+                .put("id", id)
+                .put("object", object)
+                .put("created", created)
+                .put("model", model);
     }
 
     /** Splits after each space so that the pieces concatenate back to the exact text. */

@@ -24,16 +24,19 @@ final class MockEmbeddings {
                 .put("object", "list")
                 .put("data", data)
                 .put("model", model)
-                .put("usage", new JsonObject()
-                        .put("prompt_tokens", MockResponder.MOCK_USAGE.promptTokens())
-                        .put("total_tokens", MockResponder.MOCK_USAGE.promptTokens()));
+                .put(
+                        "usage",
+                        new JsonObject()
+                                .put("prompt_tokens", MockResponder.MOCK_USAGE.promptTokens())
+                                .put("total_tokens", MockResponder.MOCK_USAGE.promptTokens()));
     }
 
     private static JsonArray vector(Object mock, String input) {
         if (mock instanceof JsonArray configured) {
             for (Object value : configured) {
                 if (!(value instanceof Number)) {
-                    throw GatewayException.badField("mock_response", "mock_response for embeddings must be a list of numbers");
+                    throw GatewayException.badField(
+                            "mock_response", "mock_response for embeddings must be a list of numbers");
                 }
             }
             return configured.copy();

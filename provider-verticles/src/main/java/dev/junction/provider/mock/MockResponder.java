@@ -30,7 +30,9 @@ public final class MockResponder {
     /** The mock answer, or null when neither the request nor the deployment asks for one. */
     public static Object mockValue(ProviderCall call) {
         Object fromRequest = call.request().body().getValue("mock_response");
-        return fromRequest != null ? fromRequest : call.deployment().mockResponse().orElse(null);
+        return fromRequest != null
+                ? fromRequest
+                : call.deployment().mockResponse().orElse(null);
     }
 
     public static ProviderReply respond(ProviderCall call) {
@@ -44,11 +46,14 @@ public final class MockResponder {
             return new ProviderReply.Streaming(
                     MockChunkStream.of(MockChunks.frames(call, String.valueOf(mock), id, created, model)));
         }
-        JsonObject body = switch (endpoint) {
-            case CHAT_COMPLETIONS -> mock instanceof JsonObject custom ? custom : chat(String.valueOf(mock), id, created, model);
-            case COMPLETIONS -> completion(String.valueOf(mock), id, created, model);
-            case EMBEDDINGS -> MockEmbeddings.body(call.request().body().getValue("input"), mock, model);
-        };
+        JsonObject body =
+                switch (endpoint) {
+                    case CHAT_COMPLETIONS -> mock instanceof JsonObject custom
+                            ? custom
+                            : chat(String.valueOf(mock), id, created, model);
+                    case COMPLETIONS -> completion(String.valueOf(mock), id, created, model);
+                    case EMBEDDINGS -> MockEmbeddings.body(call.request().body().getValue("input"), mock, model);
+                };
         Usage usage = Usage.fromOpenAi(body.getJsonObject("usage"));
         return new ProviderReply.Complete(body.toBuffer(), usage, endpoint == Endpoint.EMBEDDINGS ? null : "stop");
     }
@@ -61,14 +66,18 @@ public final class MockResponder {
             }
             if (magic != null) {
                 throw GatewayException.upstream(
-                        magic, magic.describe("This is a mock exception for mock_response=" + text.strip()), magic.httpStatus(), null);
+                        magic,
+                        magic.describe("This is a mock exception for mock_response=" + text.strip()),
+                        magic.httpStatus(),
+                        null);
             }
         }
     }
 
     private static JsonObject chat(String content, String id, long created, String model) {
         JsonObject message = new JsonObject().put("role", "assistant").put("content", content);
-        JsonObject choice = new JsonObject().put("index", 0).put("message", message).put("finish_reason", "stop");
+        JsonObject choice =
+                new JsonObject().put("index", 0).put("message", message).put("finish_reason", "stop");
         return envelope(id, "chat.completion", created, model).put("choices", new JsonArray().add(choice));
     }
 

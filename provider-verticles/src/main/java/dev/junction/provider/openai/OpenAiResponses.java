@@ -20,7 +20,8 @@ public final class OpenAiResponses {
         } catch (DecodeException | ClassCastException e) {
             throw GatewayException.of(
                     ErrorKind.BAD_GATEWAY,
-                    ErrorKind.BAD_GATEWAY.describe(providerLabel + " - the upstream answered with a body that is not JSON"));
+                    ErrorKind.BAD_GATEWAY.describe(
+                            providerLabel + " - the upstream answered with a body that is not JSON"));
         }
         return new ProviderReply.Complete(body, Usage.fromOpenAi(json.getJsonObject("usage")), finishReason(json));
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.provider.RetryAfter;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -72,9 +73,10 @@ class AnthropicErrorClassifierTest {
 
     @Test
     void an_unreadable_retry_after_is_ignored_and_a_past_date_means_now() {
-        assertThat(RetryAfter.parse("soon", CLOCK)).isNull();
-        assertThat(RetryAfter.parse("Tue, 31 Dec 2024 23:59:00 GMT", CLOCK)).isEqualTo(Duration.ZERO);
-        assertThat(RetryAfter.parse("1.5", CLOCK)).isEqualTo(Duration.ofMillis(1500));
+        assertThat(RetryAfter.parse(retryAfter("soon"), CLOCK)).isNull();
+        assertThat(RetryAfter.parse(retryAfter("Tue, 31 Dec 2024 23:59:00 GMT"), CLOCK))
+                .isEqualTo(Duration.ZERO);
+        assertThat(RetryAfter.parse(retryAfter("1.5"), CLOCK)).isEqualTo(Duration.ofMillis(1500));
     }
 
     @Test
@@ -162,5 +164,9 @@ class AnthropicErrorClassifierTest {
 
     private GatewayException classify(int status, String fixture) {
         return adapter.classify(status, MultiMap.caseInsensitiveMultiMap(), buffer(fixture));
+    }
+
+    private static io.vertx.core.MultiMap retryAfter(String value) {
+        return io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("retry-after", value);
     }
 }

@@ -74,7 +74,7 @@ final class AnthropicFixtures {
     static ProviderCall call(Endpoint endpoint, JsonObject body, Deployment deployment) {
         boolean stream = Boolean.TRUE.equals(body.getValue("stream"));
         LlmRequest request = new LlmRequest(
-                "call-1", endpoint, "claude-sonnet", body, stream, null, new Cancellation(), System.nanoTime());
+                "call-1", endpoint, "claude-sonnet", body, null, stream, null, new Cancellation(), System.nanoTime());
         return new ProviderCall(request, deployment, Duration.ofSeconds(30));
     }
 

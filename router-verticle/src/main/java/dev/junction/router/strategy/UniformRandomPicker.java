@@ -8,6 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class UniformRandomPicker implements DeploymentPicker {
     @Override
     public Deployment pick(List<Deployment> candidates) {
-        return candidates.size() == 1 ? candidates.get(0) : candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
+        return candidates.size() == 1
+                ? candidates.get(0)
+                : candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
     }
 }
