@@ -83,7 +83,9 @@ class ConfigLoaderTest {
     @Test
     void invalid_yaml_fails_naming_the_file_without_quoting_it() throws Exception {
         Path broken = dir.resolve("broken.yaml");
-        Files.writeString(broken, "model_list:\n  - model_name: x\n    litellm_params: {model: [openai/x\n  api_key: sk-secret\n");
+        Files.writeString(
+                broken,
+                "model_list:\n  - model_name: x\n    litellm_params: {model: [openai/x\n  api_key: sk-secret\n");
         assertThatThrownBy(() -> load(broken, Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(broken + ": not valid YAML")

@@ -30,7 +30,9 @@ class DeploymentEntriesTest {
         Deployment deployment = TestYaml.parse("model_list: [{model_name: a, litellm_params: {model: gpt-4o}}]")
                 .deployments()
                 .get(0);
-        assertThat(deployment.modelInfo().getString("id")).isEqualTo(deployment.id()).hasSize(64);
+        assertThat(deployment.modelInfo().getString("id"))
+                .isEqualTo(deployment.id())
+                .hasSize(64);
     }
 
     @Test
@@ -47,11 +49,14 @@ class DeploymentEntriesTest {
                       organization: [org-1, org-2]
                 """);
         assertThat(config.deployments()).hasSize(2);
-        assertThat(config.deployments()).extracting(d -> d.litellmParams().getString("organization"))
+        assertThat(config.deployments())
+                .extracting(d -> d.litellmParams().getString("organization"))
                 .containsExactly("org-1", "org-2");
-        assertThat(config.deployments()).extracting(Deployment::id).containsExactly(
-                "ea02bc7566281e17d8e2e2571122395851cfc951356fe37dc07a8e8089e200a7",
-                "5ceb82159432198e981154c8d143bace185e5aa97e249d393ba8d70791561bb5");
+        assertThat(config.deployments())
+                .extracting(Deployment::id)
+                .containsExactly(
+                        "ea02bc7566281e17d8e2e2571122395851cfc951356fe37dc07a8e8089e200a7",
+                        "5ceb82159432198e981154c8d143bace185e5aa97e249d393ba8d70791561bb5");
     }
 
     @Test
@@ -112,7 +117,8 @@ class DeploymentEntriesTest {
                 .hasMessageStartingWith("model_list[0].model_info.supported_environments: ")
                 .hasMessageContaining("LITELLM_ENVIRONMENT is not set");
         assertThatThrownBy(() -> TestYaml.parse(ENVIRONMENTS, Map.of("LITELLM_ENVIRONMENT", "prod")))
-                .hasMessageContaining("LITELLM_ENVIRONMENT is 'prod'; set it to one of development, staging, production");
+                .hasMessageContaining(
+                        "LITELLM_ENVIRONMENT is 'prod'; set it to one of development, staging, production");
     }
 
     @Test

@@ -36,7 +36,8 @@ class EnvironmentResolutionTest {
                 ENV);
         Deployment deployment = config.deployments().get(0);
         assertThat(deployment.apiKey().reveal()).isEqualTo("sk-process");
-        assertThat(deployment.litellmParams().getJsonObject("extra_headers").getString("X-Team")).isEqualTo("blue");
+        assertThat(deployment.litellmParams().getJsonObject("extra_headers").getString("X-Team"))
+                .isEqualTo("blue");
         assertThat(deployment.litellmParams().getJsonArray("tags").getList()).containsExactly("fixed", "blue");
         assertThat(deployment.modelInfo().getString("team_id")).isEqualTo("blue");
         assertThat(config.router().timeout()).hasMillis(12_500);
@@ -77,8 +78,8 @@ class EnvironmentResolutionTest {
 
     @Test
     void an_unset_required_model_names_the_variable() {
-        assertThatThrownBy(() -> TestYaml.parse(
-                        "model_list: [{model_name: a, litellm_params: {model: os.environ/MODEL}}]", ENV))
+        assertThatThrownBy(() ->
+                        TestYaml.parse("model_list: [{model_name: a, litellm_params: {model: os.environ/MODEL}}]", ENV))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("model_list[0].litellm_params.model: environment variable MODEL is not set");
     }
@@ -113,9 +114,10 @@ class EnvironmentResolutionTest {
         assertThat(deployment.apiKey()).isNull();
         assertThat(deployment.litellmParams().containsKey("api_key")).isFalse();
         assertThat(deployment.apiBase()).isEqualTo("https://api.openai.com/v1");
-        assertThat(config.warnings()).containsExactly(
-                "model_list[0].litellm_params.api_key: environment variable AZURE_API_KEY is not set; the value is left out",
-                "model_list[0].litellm_params.api_base: environment variable BASE is not set; the value is left out");
+        assertThat(config.warnings())
+                .containsExactly(
+                        "model_list[0].litellm_params.api_key: environment variable AZURE_API_KEY is not set; the value is left out",
+                        "model_list[0].litellm_params.api_base: environment variable BASE is not set; the value is left out");
         JsonObject hashed =
                 new JsonObject().put("model", "gpt-4o").putNull("api_key").putNull("api_base");
         assertThat(deployment.id()).isEqualTo(DeploymentIds.generate("a", hashed));

@@ -18,7 +18,8 @@ class GeneralSettingsParserTest {
 
     @Test
     void master_key_is_a_secret() {
-        GeneralSettings general = TestYaml.parse("general_settings: {master_key: sk-1234}").general();
+        GeneralSettings general =
+                TestYaml.parse("general_settings: {master_key: sk-1234}").general();
         assertThat(general.masterKey().matches("sk-1234")).isTrue();
         assertThat(general.toString()).doesNotContain("sk-1234");
     }
@@ -26,7 +27,8 @@ class GeneralSettingsParserTest {
     @Test
     void master_key_falls_back_to_litellm_master_key() {
         Map<String, String> env = Map.of("LITELLM_MASTER_KEY", "sk-env");
-        assertThat(TestYaml.parse("model_list: []", env).general().masterKey().reveal()).isEqualTo("sk-env");
+        assertThat(TestYaml.parse("model_list: []", env).general().masterKey().reveal())
+                .isEqualTo("sk-env");
         assertThat(TestYaml.parse("general_settings: {master_key: sk-file}", env)
                         .general()
                         .masterKey()
@@ -44,7 +46,9 @@ class GeneralSettingsParserTest {
 
     @Test
     void max_request_size_mb_must_be_a_positive_number() {
-        assertThat(TestYaml.parse("general_settings: {max_request_size_mb: 0.5}").general().maxRequestBytes())
+        assertThat(TestYaml.parse("general_settings: {max_request_size_mb: 0.5}")
+                        .general()
+                        .maxRequestBytes())
                 .isEqualTo(512 * 1024);
         assertThatThrownBy(() -> TestYaml.parse("general_settings: {max_request_size_mb: 0}"))
                 .hasMessage("general_settings.max_request_size_mb: expected a number above 0, got 0");
@@ -54,9 +58,13 @@ class GeneralSettingsParserTest {
 
     @Test
     void allow_client_side_credentials_accepts_booleans_and_their_text() {
-        assertThat(TestYaml.parse("general_settings: {allow_client_side_credentials: True}").general().allowClientSideCredentials())
+        assertThat(TestYaml.parse("general_settings: {allow_client_side_credentials: True}")
+                        .general()
+                        .allowClientSideCredentials())
                 .isTrue();
-        assertThat(TestYaml.parse("general_settings: {allow_client_side_credentials: 'true'}").general().allowClientSideCredentials())
+        assertThat(TestYaml.parse("general_settings: {allow_client_side_credentials: 'true'}")
+                        .general()
+                        .allowClientSideCredentials())
                 .isTrue();
         assertThatThrownBy(() -> TestYaml.parse("general_settings: {allow_client_side_credentials: 1}"))
                 .hasMessage("general_settings.allow_client_side_credentials: expected true or false, got a number");
@@ -64,7 +72,9 @@ class GeneralSettingsParserTest {
 
     @Test
     void max_parallel_requests_must_be_a_whole_number() {
-        assertThat(TestYaml.parse("general_settings: {max_parallel_requests: 10}").general().maxParallelRequests())
+        assertThat(TestYaml.parse("general_settings: {max_parallel_requests: 10}")
+                        .general()
+                        .maxParallelRequests())
                 .hasValue(10);
         assertThatThrownBy(() -> TestYaml.parse("general_settings: {max_parallel_requests: -1}"))
                 .hasMessage("general_settings.max_parallel_requests: expected a whole number of at least 0, got -1");
@@ -81,7 +91,8 @@ class GeneralSettingsParserTest {
                   health_check_interval: 300
                 """);
         GeneralSettings general = config.general();
-        assertThat(general.databaseUrl()).hasValueSatisfying(url -> assertThat(url.reveal()).startsWith("postgresql"));
+        assertThat(general.databaseUrl())
+                .hasValueSatisfying(url -> assertThat(url.reveal()).startsWith("postgresql"));
         assertThat(general.raw().getInteger("health_check_interval")).isEqualTo(300);
         assertThat(general.raw().containsKey("master_key")).isFalse();
         assertThat(general.toString()).doesNotContain("pw@db");

@@ -169,7 +169,10 @@ class ModelListValidationTest {
 
     @Test
     void an_empty_or_missing_model_list_is_only_a_warning() {
-        assertThat(TestYaml.parse("model_list: []").warnings()).singleElement().asString().startsWith("model_list: ");
+        assertThat(TestYaml.parse("model_list: []").warnings())
+                .singleElement()
+                .asString()
+                .startsWith("model_list: ");
         assertThat(TestYaml.parse("general_settings: {}").warnings())
                 .singleElement()
                 .asString()
@@ -186,6 +189,7 @@ class ModelListValidationTest {
                     description: shown nowhere
                 """);
         assertThat(config.ignoredKeys()).containsExactly("model_list[0].description");
-        assertThat(config.deployments().get(0).litellmParams().getInteger("anything_goes")).isEqualTo(1);
+        assertThat(config.deployments().get(0).litellmParams().getInteger("anything_goes"))
+                .isEqualTo(1);
     }
 }

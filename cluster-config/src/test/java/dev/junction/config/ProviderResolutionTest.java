@@ -56,8 +56,9 @@ class ProviderResolutionTest {
 
     @Test
     void an_unknown_prefix_fails_listing_the_supported_ones() {
-        assertThatThrownBy(() -> TestYaml.parse(
-                        """
+        assertThatThrownBy(
+                        () -> TestYaml.parse(
+                                """
                         model_list:
                           - {model_name: a, litellm_params: {model: openai/gpt-4o}}
                           - {model_name: b, litellm_params: {model: gpt-4o}}
@@ -86,17 +87,25 @@ class ProviderResolutionTest {
 
     @Test
     void api_base_loses_trailing_slashes_and_ollama_gets_its_openai_path() {
-        assertThat(only("{model: openai/x, api_base: 'http://0.0.0.0:4000/v1/'}").apiBase())
+        assertThat(only("{model: openai/x, api_base: 'http://0.0.0.0:4000/v1/'}")
+                        .apiBase())
                 .isEqualTo("http://0.0.0.0:4000/v1");
-        assertThat(only("{model: ollama/mistral, api_base: 'http://gpu:11434/'}").apiBase())
+        assertThat(only("{model: ollama/mistral, api_base: 'http://gpu:11434/'}")
+                        .apiBase())
                 .isEqualTo("http://gpu:11434/v1");
-        assertThat(only("{model: ollama_chat/mistral, api_base: 'http://gpu:11434/v1'}").apiBase())
+        assertThat(only("{model: ollama_chat/mistral, api_base: 'http://gpu:11434/v1'}")
+                        .apiBase())
                 .isEqualTo("http://gpu:11434/v1");
     }
 
     @ParameterizedTest
-    @CsvSource({"azure/gpt-4o, azure", "hosted_vllm/llama, hosted_vllm", "lm_studio/x, lm_studio", "xinference/bge, xinference",
-        "custom_openai/x, custom_openai"})
+    @CsvSource({
+        "azure/gpt-4o, azure",
+        "hosted_vllm/llama, hosted_vllm",
+        "lm_studio/x, lm_studio",
+        "xinference/bge, xinference",
+        "custom_openai/x, custom_openai"
+    })
     void providers_without_a_public_endpoint_need_api_base(String model, String prefix) {
         assertThatThrownBy(() -> only("{model: " + model + "}"))
                 .isInstanceOf(ConfigException.class)

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Expected texts come from python3 3.11: {@code repr(x)}, {@code str(x)} and {@code json.dumps(x)} of the
@@ -98,6 +98,7 @@ class PythonReprTest {
         JsonObject dict = new JsonObject().put("a", 1).put("b", "x");
         assertThat(PythonRepr.str(dict)).isEqualTo("{'a': 1, 'b': 'x'}");
         JsonObject escaped = new JsonObject().put("a", 1).put("b", "é\"\\\u007f😀");
-        assertThat(PythonRepr.jsonDumps(escaped)).isEqualTo("{\"a\": 1, \"b\": \"\\u00e9\\\"\\\\\\u007f\\ud83d\\ude00\"}");
+        assertThat(PythonRepr.jsonDumps(escaped))
+                .isEqualTo("{\"a\": 1, \"b\": \"\\u00e9\\\"\\\\\\u007f\\ud83d\\ude00\"}");
     }
 }

@@ -14,7 +14,9 @@ class RouterSettingsParserTest {
     }
 
     private static void assertFails(String yaml, String message) {
-        assertThatThrownBy(() -> TestYaml.parse(yaml)).isInstanceOf(ConfigException.class).hasMessage(message);
+        assertThatThrownBy(() -> TestYaml.parse(yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(message);
     }
 
     @Test
@@ -27,7 +29,8 @@ class RouterSettingsParserTest {
     @Test
     void router_timeout_wins_over_request_timeout() {
         assertThat(router("litellm_settings: {request_timeout: 10}").timeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(router("litellm_settings: {request_timeout: 10}\nrouter_settings: {timeout: 30}").timeout())
+        assertThat(router("litellm_settings: {request_timeout: 10}\nrouter_settings: {timeout: 30}")
+                        .timeout())
                 .isEqualTo(Duration.ofSeconds(30));
     }
 
@@ -88,8 +91,8 @@ class RouterSettingsParserTest {
 
     @Test
     void booleans_accept_yaml_booleans_and_their_text() {
-        RouterSettings settings =
-                router("router_settings: {disable_cooldowns: True, enable_pre_call_checks: 'false', drop_params: 'TRUE'}");
+        RouterSettings settings = router(
+                "router_settings: {disable_cooldowns: True, enable_pre_call_checks: 'false', drop_params: 'TRUE'}");
         assertThat(settings.merged().getBoolean("disable_cooldowns")).isTrue();
         assertThat(settings.merged().getBoolean("enable_pre_call_checks")).isFalse();
         assertThat(settings.merged().getBoolean("drop_params")).isTrue();
@@ -108,7 +111,8 @@ class RouterSettingsParserTest {
                   default_fallbacks: ["claude-opus"]
                 """);
         assertThat(settings.merged().getJsonArray("context_window_fallbacks")).hasSize(2);
-        assertThat(settings.merged().getJsonArray("default_fallbacks").getList()).containsExactly("claude-opus");
+        assertThat(settings.merged().getJsonArray("default_fallbacks").getList())
+                .containsExactly("claude-opus");
     }
 
     @Test
@@ -150,7 +154,8 @@ class RouterSettingsParserTest {
                   retry_policy: {"AuthenticationErrorRetries": 3, "TimeoutErrorRetries": "2"}
                   model_group_retry_policy: {gpt-4: {"RateLimitErrorRetries": 1}}
                 """);
-        assertThat(settings.merged().getJsonObject("retry_policy").getValue("TimeoutErrorRetries")).isEqualTo(2L);
+        assertThat(settings.merged().getJsonObject("retry_policy").getValue("TimeoutErrorRetries"))
+                .isEqualTo(2L);
         assertFails(
                 "router_settings: {allowed_fails_policy: {BadRequestErrorAllowedFails: -1}}",
                 "router_settings.allowed_fails_policy.BadRequestErrorAllowedFails: expected a whole number of at "
@@ -166,7 +171,8 @@ class RouterSettingsParserTest {
                     gpt-4: gpt-3.5-turbo
                     GPT-3.5-turbo: {model: gpt-3.5-turbo, hidden: true}
                 """);
-        assertThat(settings.merged().getJsonObject("model_group_alias").fieldNames()).hasSize(2);
+        assertThat(settings.merged().getJsonObject("model_group_alias").fieldNames())
+                .hasSize(2);
         assertFails(
                 "router_settings: {model_group_alias: {gpt-4: {hidden: true}}}",
                 "router_settings.model_group_alias.gpt-4.model: is required");
