@@ -48,9 +48,11 @@ final class ParseContext {
 
     /** Drops what was recorded under {@code prefix}, for a part of the file that is not loaded. */
     void forget(String prefix) {
-        unset.keySet()
-                .removeIf(
-                        path -> path.equals(prefix) || path.startsWith(prefix + ".") || path.startsWith(prefix + "["));
+        unset.keySet().removeIf(path -> isUnder(path, prefix));
+    }
+
+    private static boolean isUnder(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + ".") || path.startsWith(prefix + "[");
     }
 
     void warn(String path, String problem) {
@@ -118,11 +120,17 @@ final class ParseContext {
                 || key.contains("header");
     }
 
-    /** The warnings, ending with one per unset variable whose value was left out. */
+    /**
+     * The warnings, ending with one per unset variable whose value was left out. Values under ignored keys
+     * are not mentioned: the key is already reported, and its value does not matter yet.
+     */
     List<String> warnings() {
         List<String> all = new ArrayList<>(warnings);
-        unset.forEach((path, variable) ->
-                all.add(path + ": environment variable " + variable + " is not set; the value is left out"));
+        unset.forEach((path, variable) -> {
+            if (ignoredKeys.stream().noneMatch(ignored -> isUnder(path, ignored))) {
+                all.add(path + ": environment variable " + variable + " is not set; the value is left out");
+            }
+        });
         return all;
     }
 

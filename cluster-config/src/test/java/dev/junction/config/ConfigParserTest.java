@@ -34,6 +34,22 @@ class ConfigParserTest {
     }
 
     @Test
+    void unset_variables_under_ignored_keys_are_not_warned_about() {
+        JunctionConfig config = TestYaml.parse(
+                """
+                model_list: [{model_name: a, litellm_params: {model: gpt-4o, api_key: os.environ/UNSET_KEY}}]
+                litellm_settings:
+                  cache_params: {password: os.environ/REDIS_PASSWORD}
+                general_settings: {alerting_args: {webhook: os.environ/SLACK_WEBHOOK_URL}}
+                """);
+        assertThat(config.ignoredKeys())
+                .containsExactly("litellm_settings.cache_params", "general_settings.alerting_args");
+        assertThat(config.warnings())
+                .containsExactly("model_list[0].litellm_params.api_key: environment variable UNSET_KEY is not set; "
+                        + "the value is left out");
+    }
+
+    @Test
     void an_empty_document_gives_defaults() {
         JunctionConfig config = new ConfigParser().parse(new JsonObject(), Map.of(), "empty");
         assertThat(config.deployments()).isEmpty();
