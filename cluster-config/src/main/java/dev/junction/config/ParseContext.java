@@ -87,8 +87,8 @@ final class ParseContext {
         if (variable != null) {
             return kind(value) + " from environment variable " + variable;
         }
-        if (looksSensitive(path)) {
-            return kind(value);
+        if (looksSensitive(path) || path.startsWith("environment_variables")) {
+            return kind(value); // environment variables hold credentials more often than not
         }
         String shown = value instanceof String text ? '"' + text + '"' : String.valueOf(value);
         return shown.length() > MAX_SHOWN_VALUE ? shown.substring(0, MAX_SHOWN_VALUE) + "..." : shown;

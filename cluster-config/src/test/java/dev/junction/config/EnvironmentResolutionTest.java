@@ -148,8 +148,8 @@ class EnvironmentResolutionTest {
     @Test
     void environment_variables_must_be_a_map_of_single_values() {
         assertThatThrownBy(() -> TestYaml.parse("environment_variables: [A, B]"))
-                .hasMessage("environment_variables: expected a map, got [\"A\",\"B\"]");
+                .hasMessage("environment_variables: expected a map, got a list");
         assertThatThrownBy(() -> TestYaml.parse("environment_variables: {A: [1]}"))
-                .hasMessage("environment_variables.A: expected a single value, got [1]");
+                .hasMessage("environment_variables.A: expected a single value, got a list");
     }
 }
