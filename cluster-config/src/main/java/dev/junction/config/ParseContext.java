@@ -48,9 +48,11 @@ final class ParseContext {
 
     /** Drops what was recorded under {@code prefix}, for a part of the file that is not loaded. */
     void forget(String prefix) {
-        unset.keySet()
-                .removeIf(
-                        path -> path.equals(prefix) || path.startsWith(prefix + ".") || path.startsWith(prefix + "["));
+        unset.keySet().removeIf(path -> isUnder(path, prefix));
+    }
+
+    private static boolean isUnder(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + ".") || path.startsWith(prefix + "[");
     }
 
     void warn(String path, String problem) {
@@ -85,8 +87,8 @@ final class ParseContext {
         if (variable != null) {
             return kind(value) + " from environment variable " + variable;
         }
-        if (looksSensitive(path)) {
-            return kind(value);
+        if (looksSensitive(path) || path.startsWith("environment_variables")) {
+            return kind(value); // environment variables hold credentials more often than not
         }
         String shown = value instanceof String text ? '"' + text + '"' : String.valueOf(value);
         return shown.length() > MAX_SHOWN_VALUE ? shown.substring(0, MAX_SHOWN_VALUE) + "..." : shown;
@@ -118,11 +120,17 @@ final class ParseContext {
                 || key.contains("header");
     }
 
-    /** The warnings, ending with one per unset variable whose value was left out. */
+    /**
+     * The warnings, ending with one per unset variable whose value was left out. Values under ignored keys
+     * are not mentioned: the key is already reported, and its value does not matter yet.
+     */
     List<String> warnings() {
         List<String> all = new ArrayList<>(warnings);
-        unset.forEach((path, variable) ->
-                all.add(path + ": environment variable " + variable + " is not set; the value is left out"));
+        unset.forEach((path, variable) -> {
+            if (ignoredKeys.stream().noneMatch(ignored -> isUnder(path, ignored))) {
+                all.add(path + ": environment variable " + variable + " is not set; the value is left out");
+            }
+        });
         return all;
     }
 

@@ -1,0 +1,102 @@
+package dev.junction.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GeneralSettingsParserTest {
+
+    @Test
+    void defaults_leave_the_gateway_open() {
+        GeneralSettings general = TestYaml.parse("model_list: []").general();
+        assertThat(general.masterKey()).isNull();
+        assertThat(general.maxRequestSizeMb()).isEqualTo(GeneralSettings.DEFAULT_MAX_REQUEST_SIZE_MB);
+        assertThat(general.allowClientSideCredentials()).isFalse();
+    }
+
+    @Test
+    void master_key_is_a_secret() {
+        GeneralSettings general =
+                TestYaml.parse("general_settings: {master_key: sk-1234}").general();
+        assertThat(general.masterKey().matches("sk-1234")).isTrue();
+        assertThat(general.toString()).doesNotContain("sk-1234");
+    }
+
+    @Test
+    void master_key_falls_back_to_litellm_master_key() {
+        Map<String, String> env = Map.of("LITELLM_MASTER_KEY", "sk-env");
+        assertThat(TestYaml.parse("model_list: []", env).general().masterKey().reveal())
+                .isEqualTo("sk-env");
+        assertThat(TestYaml.parse("general_settings: {master_key: sk-file}", env)
+                        .general()
+                        .masterKey()
+                        .reveal())
+                .isEqualTo("sk-file");
+    }
+
+    @Test
+    void master_key_must_be_a_non_empty_string() {
+        assertThatThrownBy(() -> TestYaml.parse("general_settings: {master_key: 1234}"))
+                .hasMessage("general_settings.master_key: expected a string, got a number");
+        assertThatThrownBy(() -> TestYaml.parse("general_settings: {master_key: ''}"))
+                .hasMessage("general_settings.master_key: must not be empty");
+    }
+
+    @Test
+    void max_request_size_mb_must_be_a_positive_number() {
+        assertThat(TestYaml.parse("general_settings: {max_request_size_mb: 0.5}")
+                        .general()
+                        .maxRequestBytes())
+                .isEqualTo(512 * 1024);
+        assertThatThrownBy(() -> TestYaml.parse("general_settings: {max_request_size_mb: 0}"))
+                .hasMessage("general_settings.max_request_size_mb: expected a number above 0, got 0");
+        assertThatThrownBy(() -> TestYaml.parse("general_settings: {max_request_size_mb: big}"))
+                .hasMessage("general_settings.max_request_size_mb: expected a number, got \"big\"");
+    }
+
+    @Test
+    void allow_client_side_credentials_accepts_booleans_and_their_text() {
+        assertThat(TestYaml.parse("general_settings: {allow_client_side_credentials: True}")
+                        .general()
+                        .allowClientSideCredentials())
+                .isTrue();
+        assertThat(TestYaml.parse("general_settings: {allow_client_side_credentials: 'true'}")
+                        .general()
+                        .allowClientSideCredentials())
+                .isTrue();
+        assertThatThrownBy(() -> TestYaml.parse("general_settings: {allow_client_side_credentials: 1}"))
+                .hasMessage("general_settings.allow_client_side_credentials: expected true or false, got a number");
+    }
+
+    @Test
+    void max_parallel_requests_must_be_a_whole_number() {
+        assertThat(TestYaml.parse("general_settings: {max_parallel_requests: 10}")
+                        .general()
+                        .maxParallelRequests())
+                .hasValue(10);
+        assertThatThrownBy(() -> TestYaml.parse("general_settings: {max_parallel_requests: -1}"))
+                .hasMessage("general_settings.max_parallel_requests: expected a whole number of at least 0, got -1");
+    }
+
+    @Test
+    void other_keys_are_kept_raw_and_reported_as_ignored() {
+        JunctionConfig config = TestYaml.parse(
+                """
+                general_settings:
+                  master_key: sk-1234
+                  database_url: "postgresql://user:pw@db/litellm"
+                  alerting: ["slack"]
+                  health_check_interval: 300
+                """);
+        GeneralSettings general = config.general();
+        assertThat(general.databaseUrl())
+                .hasValueSatisfying(url -> assertThat(url.reveal()).startsWith("postgresql"));
+        assertThat(general.raw().getInteger("health_check_interval")).isEqualTo(300);
+        assertThat(general.raw().containsKey("master_key")).isFalse();
+        assertThat(general.toString()).doesNotContain("pw@db");
+        assertThat(config.ignoredKeys())
+                .containsExactly("general_settings.alerting", "general_settings.health_check_interval");
+    }
+}
