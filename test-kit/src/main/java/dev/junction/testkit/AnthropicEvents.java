@@ -20,7 +20,8 @@ final class AnthropicEvents {
 
     List<String> events(int pieces) {
         List<String> events = new ArrayList<>();
-        events.add(Sse.event("message_start", new JsonObject().put("type", "message_start").put("message", start())));
+        events.add(Sse.event(
+                "message_start", new JsonObject().put("type", "message_start").put("message", start())));
         for (int i = 0; i < message.blocks.size(); i++) {
             JsonObject block = message.blocks.get(i);
             boolean tool = "tool_use".equals(block.getString("type"));
@@ -36,13 +37,16 @@ final class AnthropicEvents {
                 }
             } else {
                 for (String piece : Pieces.split(block.getString("text"), pieces)) {
-                    events.add(delta(i, new JsonObject().put("type", "text_delta").put("text", piece)));
+                    events.add(
+                            delta(i, new JsonObject().put("type", "text_delta").put("text", piece)));
                 }
             }
             events.add(Sse.event(
-                    "content_block_stop", new JsonObject().put("type", "content_block_stop").put("index", i)));
+                    "content_block_stop",
+                    new JsonObject().put("type", "content_block_stop").put("index", i)));
         }
-        JsonObject stop = new JsonObject().put("stop_reason", message.stopReason()).put("stop_sequence", null);
+        JsonObject stop =
+                new JsonObject().put("stop_reason", message.stopReason()).put("stop_sequence", null);
         events.add(Sse.event(
                 "message_delta",
                 new JsonObject()

@@ -29,7 +29,9 @@ public final class AzureWire {
 
     /** An Azure chat completion: {@code prompt_filter_results}, per-choice {@code content_filter_results}. */
     public static OpenAiChat chat(String model) {
-        return new OpenAiChat(model, true).id("chatcmpl-9xQzXvCGeuSTiEvGXtMz3ScHNXhLb").created(1724006157L);
+        return new OpenAiChat(model, true)
+                .id("chatcmpl-9xQzXvCGeuSTiEvGXtMz3ScHNXhLb")
+                .created(1724006157L);
     }
 
     /** All four categories passed at severity {@code safe}. */
@@ -45,8 +47,7 @@ public final class AzureWire {
     public static JsonArray promptFilterResults() {
         JsonObject results = contentFilterResults()
                 .put("jailbreak", new JsonObject().put("filtered", false).put("detected", false));
-        return new JsonArray()
-                .add(new JsonObject().put("prompt_index", 0).put("content_filter_results", results));
+        return new JsonArray().add(new JsonObject().put("prompt_index", 0).put("content_filter_results", results));
     }
 
     /** 400 because the prompt tripped the content filter (hate, high); body recorded from Azure. */

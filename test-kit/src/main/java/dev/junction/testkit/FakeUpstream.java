@@ -66,6 +66,11 @@ public final class FakeUpstream {
         return requests.all();
     }
 
+    /** The requests received on one path (query ignored), oldest first: for a fake serving several deployments. */
+    public List<RecordedRequest> requests(String path) {
+        return requests.all().stream().filter(r -> r.path().equals(path)).toList();
+    }
+
     /** The most recent request, or {@code null} if none arrived yet. */
     public RecordedRequest lastRequest() {
         return requests.last();

@@ -78,9 +78,7 @@ public final class OpenAiChat {
 
     /** The non-streaming body. */
     public JsonObject json() {
-        JsonObject message = new JsonObject()
-                .put("role", "assistant")
-                .put("content", content);
+        JsonObject message = new JsonObject().put("role", "assistant").put("content", content);
         if (!toolCalls.isEmpty()) {
             message.put("tool_calls", toolCallsJson());
         }

@@ -41,9 +41,8 @@ final class OpenAiChunks {
                 events.add(Sse.data(chunk(toolCalls(toolCallHeader(i)), null, false)));
             }
             for (String piece : Pieces.split(chat.toolCalls.get(i).arguments(), pieces)) {
-                JsonObject fragment = new JsonObject()
-                        .put("index", i)
-                        .put("function", new JsonObject().put("arguments", piece));
+                JsonObject fragment =
+                        new JsonObject().put("index", i).put("function", new JsonObject().put("arguments", piece));
                 events.add(Sse.data(chunk(toolCalls(fragment), null, false)));
             }
         }

@@ -38,10 +38,12 @@ public final class OpenAiWire {
                 .put("model", model)
                 .put("system_fingerprint", "fp_44709d6fcb")
                 .put("choices", new JsonArray().add(choice))
-                .put("usage", new JsonObject()
-                        .put("prompt_tokens", promptTokens)
-                        .put("completion_tokens", completionTokens)
-                        .put("total_tokens", promptTokens + completionTokens));
+                .put(
+                        "usage",
+                        new JsonObject()
+                                .put("prompt_tokens", promptTokens)
+                                .put("completion_tokens", completionTokens)
+                                .put("total_tokens", promptTokens + completionTokens));
     }
 
     /** An embeddings body with the given vectors, in input order. */
@@ -52,16 +54,15 @@ public final class OpenAiWire {
             for (double value : vectors.get(i)) {
                 embedding.add(value);
             }
-            data.add(new JsonObject()
-                    .put("object", "embedding")
-                    .put("index", i)
-                    .put("embedding", embedding));
+            data.add(new JsonObject().put("object", "embedding").put("index", i).put("embedding", embedding));
         }
         return new JsonObject()
                 .put("object", "list")
                 .put("data", data)
                 .put("model", model)
-                .put("usage", new JsonObject().put("prompt_tokens", promptTokens).put("total_tokens", promptTokens));
+                .put(
+                        "usage",
+                        new JsonObject().put("prompt_tokens", promptTokens).put("total_tokens", promptTokens));
     }
 
     /** {@code inputs} deterministic vectors of {@code dimensions} floats, 8 prompt tokens per input. */
@@ -84,22 +85,28 @@ public final class OpenAiWire {
                 .put("prompt_tokens", promptTokens)
                 .put("completion_tokens", completionTokens)
                 .put("total_tokens", promptTokens + completionTokens)
-                .put("prompt_tokens_details", new JsonObject().put("cached_tokens", 0).put("audio_tokens", 0))
-                .put("completion_tokens_details", new JsonObject()
-                        .put("reasoning_tokens", 0)
-                        .put("audio_tokens", 0)
-                        .put("accepted_prediction_tokens", 0)
-                        .put("rejected_prediction_tokens", 0));
+                .put(
+                        "prompt_tokens_details",
+                        new JsonObject().put("cached_tokens", 0).put("audio_tokens", 0))
+                .put(
+                        "completion_tokens_details",
+                        new JsonObject()
+                                .put("reasoning_tokens", 0)
+                                .put("audio_tokens", 0)
+                                .put("accepted_prediction_tokens", 0)
+                                .put("rejected_prediction_tokens", 0));
     }
 
     /** {@code {"error": {"message", "type", "param", "code"}}}, the shape of every OpenAI error. */
     public static JsonObject errorBody(String message, String type, String param, String code) {
         return new JsonObject()
-                .put("error", new JsonObject()
-                        .put("message", message)
-                        .put("type", type)
-                        .put("param", param)
-                        .put("code", code));
+                .put(
+                        "error",
+                        new JsonObject()
+                                .put("message", message)
+                                .put("type", type)
+                                .put("param", param)
+                                .put("code", code));
     }
 
     public static Answer invalidApiKey() {
@@ -165,14 +172,12 @@ public final class OpenAiWire {
     public static Answer serviceUnavailable() {
         return Answer.json(
                 503,
-                errorBody(
-                        "The engine is currently overloaded, please try again later.", "server_error", null, null));
+                errorBody("The engine is currently overloaded, please try again later.", "server_error", null, null));
     }
 
     public static Answer contextLengthExceeded() {
         return Answer.json(
-                400,
-                errorBody(CONTEXT_LENGTH_MESSAGE, "invalid_request_error", "messages", "context_length_exceeded"));
+                400, errorBody(CONTEXT_LENGTH_MESSAGE, "invalid_request_error", "messages", "context_length_exceeded"));
     }
 
     public static Answer contentPolicyViolation() {

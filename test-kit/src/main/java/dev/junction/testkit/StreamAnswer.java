@@ -58,7 +58,7 @@ final class StreamAnswer extends Answer {
         }
         switch (ending) {
             case END -> exchange.response().end();
-            // Wait for the last frame to be flushed, or the client might never see it before the reset.
+                // Wait for the last frame to be flushed, or the client might never see it before the reset.
             case DROP -> written.onComplete(ignored -> exchange.drop());
             case HANG -> {}
             case REPEAT -> exchange.every(gap, () -> exchange.response().write(repeated));

@@ -19,7 +19,10 @@ class AnthropicWireTest {
     void tool_use_message_equals_the_recorded_fixture() {
         JsonObject body = AnthropicWire.message(MODEL)
                 .text("I'll check the current weather in Paris for you.")
-                .toolUse("toolu_01T1x1fJ34qAmk2tNTrN7Up6", "get_weather", new JsonObject().put("location", "Paris, France"))
+                .toolUse(
+                        "toolu_01T1x1fJ34qAmk2tNTrN7Up6",
+                        "get_weather",
+                        new JsonObject().put("location", "Paris, France"))
                 .usage(472, 89)
                 .json();
 
@@ -31,12 +34,13 @@ class AnthropicWireTest {
         List<String> built = AnthropicWire.message(MODEL).streamEvents(3);
         List<String> recorded = Fixtures.sseEvents("anthropic/messages-stream.sse");
 
-        assertThat(built.stream().map(SseFrames::event)).containsExactlyElementsOf(recorded.stream()
-                .map(SseFrames::event)
-                .toList());
+        assertThat(built.stream().map(SseFrames::event))
+                .containsExactlyElementsOf(
+                        recorded.stream().map(SseFrames::event).toList());
         assertThat(SseFrames.data(built.get(0))).isEqualTo(SseFrames.data(recorded.get(0)));
         assertThat(text(built)).isEqualTo(text(recorded)).isEqualTo("Hello! How can I help you today?");
-        assertThat(SseFrames.data(built.get(built.size() - 2))).isEqualTo(SseFrames.data(recorded.get(recorded.size() - 2)));
+        assertThat(SseFrames.data(built.get(built.size() - 2)))
+                .isEqualTo(SseFrames.data(recorded.get(recorded.size() - 2)));
     }
 
     @Test
@@ -49,9 +53,9 @@ class AnthropicWireTest {
                 .streamEvents(2);
         List<String> recorded = Fixtures.sseEvents("anthropic/messages-stream-tool-use.sse");
 
-        assertThat(built.stream().map(SseFrames::event)).containsExactlyElementsOf(recorded.stream()
-                .map(SseFrames::event)
-                .toList());
+        assertThat(built.stream().map(SseFrames::event))
+                .containsExactlyElementsOf(
+                        recorded.stream().map(SseFrames::event).toList());
         assertThat(new JsonObject(partialJson(built))).isEqualTo(input);
         assertThat(new JsonObject(partialJson(recorded))).isEqualTo(input);
         JsonObject stop = SseFrames.data(built.get(built.size() - 2));

@@ -35,7 +35,8 @@ class AzureWireTest {
 
         assertThat(error.getString("code")).isEqualTo("content_filter");
         assertThat(error.getJsonObject("innererror").getString("code")).isEqualTo("ResponsibleAIPolicyViolation");
-        assertThat(error.getJsonObject("innererror").getJsonObject("content_filter_result")
+        assertThat(error.getJsonObject("innererror")
+                        .getJsonObject("content_filter_result")
                         .getJsonObject("hate")
                         .getBoolean("filtered"))
                 .isTrue();

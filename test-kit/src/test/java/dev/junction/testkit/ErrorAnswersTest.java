@@ -41,7 +41,8 @@ class ErrorAnswersTest {
         JsonObject context = assertOpenAi(
                 OpenAiWire.contextLengthExceeded(), 400, "invalid_request_error", "context_length_exceeded");
         assertThat(context.getString("message"))
-                .startsWith("This model's maximum context length is 8192 tokens. However, your messages resulted in 9000 tokens");
+                .startsWith(
+                        "This model's maximum context length is 8192 tokens. However, your messages resulted in 9000 tokens");
         assertThat(context.getString("param")).isEqualTo("messages");
     }
 

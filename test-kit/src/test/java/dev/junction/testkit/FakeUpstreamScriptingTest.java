@@ -3,6 +3,7 @@ package dev.junction.testkit;
 import static dev.junction.testkit.TestClient.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -70,8 +71,7 @@ class FakeUpstreamScriptingTest {
 
         assertThat(unscripted.status()).isEqualTo(404);
         assertThat(unscripted.json())
-                .isEqualTo(OpenAiWire.errorBody(
-                        "Invalid URL (POST /v1/nothing)", "invalid_request_error", null, null));
+                .isEqualTo(OpenAiWire.errorBody("Invalid URL (POST /v1/nothing)", "invalid_request_error", null, null));
         assertThat(usedUp.status()).isEqualTo(404);
         assertThat(upstream.requests()).hasSize(3);
     }
@@ -82,9 +82,10 @@ class FakeUpstreamScriptingTest {
         upstream.on(path).reply(AzureWire.chat("gpt-4o").answer());
         JsonObject body = new JsonObject().put("messages", "hi");
 
-        await(client.request(path + "?api-version=" + AzureWire.API_VERSION, 0)
-                .compose(request -> request.putHeader("api-key", "secret").send(body.encode()))
-                .compose(response -> response.body()));
+        client.post(
+                path + "?api-version=" + AzureWire.API_VERSION,
+                MultiMap.caseInsensitiveMultiMap().add("api-key", "secret"),
+                body.encode());
 
         RecordedRequest recorded = upstream.lastRequest();
         assertThat(recorded.method()).isEqualTo(HttpMethod.POST);
@@ -94,6 +95,8 @@ class FakeUpstreamScriptingTest {
         assertThat(recorded.header("API-Key")).isEqualTo("secret");
         assertThat(recorded.bodyAsJson()).isEqualTo(body);
         assertThat(upstream.requests()).containsExactly(recorded);
+        assertThat(upstream.requests(path)).containsExactly(recorded);
+        assertThat(upstream.requests("/other")).isEmpty();
     }
 
     @Test
@@ -122,8 +125,9 @@ class FakeUpstreamScriptingTest {
 
     @Test
     void header_on_a_delayed_answer_reaches_the_wrapped_answer() {
-        upstream.on("/slow").reply(Answer.delayed(Duration.ofMillis(10), Answer.raw(502, "text/html", "<html/>"))
-                .header("x-upstream", "proxy"));
+        upstream.on("/slow")
+                .reply(Answer.delayed(Duration.ofMillis(10), Answer.raw(502, "text/html", "<html/>"))
+                        .header("x-upstream", "proxy"));
 
         TestClient.Reply reply = client.post("/slow", "{}");
 

@@ -70,12 +70,15 @@ class FakeUpstreamStreamingTest {
 
     @Test
     void notices_within_a_second_when_the_client_closes_a_slow_stream() throws Exception {
-        upstream.on("/s").reply(Answer.slowStream(List.of("data: {\"first\":true}\n\n"), "data: {}\n\n", Duration.ofMillis(50)));
+        upstream.on("/s")
+                .reply(Answer.slowStream(List.of("data: {\"first\":true}\n\n"), "data: {}\n\n", Duration.ofMillis(50)));
 
         TestClient.Streamed streamed = await(client.stream("/s", 0));
-        while (streamed.chunks().size() < 3) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (streamed.chunks().size() < 3 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
+        assertThat(streamed.chunks()).hasSizeGreaterThanOrEqualTo(3);
         streamed.response().request().reset();
 
         RecordedRequest cancelled = upstream.nextCancellation().await(1, TimeUnit.SECONDS);
@@ -91,7 +94,8 @@ class FakeUpstreamStreamingTest {
         Throwable failure = awaitFailure(client.open("/h", 300));
 
         assertThat(failure).isInstanceOf(java.util.concurrent.TimeoutException.class);
-        assertThat(upstream.nextCancellation().await(1, TimeUnit.SECONDS).path()).isEqualTo("/h");
+        assertThat(upstream.nextCancellation().await(1, TimeUnit.SECONDS).path())
+                .isEqualTo("/h");
     }
 
     @Test
@@ -104,7 +108,8 @@ class FakeUpstreamStreamingTest {
         assertThat(streamed.end().isComplete()).isFalse();
         assertThat(streamed.chunks()).containsExactly(FRAMES.get(0));
         streamed.response().request().reset();
-        assertThat(upstream.nextCancellation().await(1, TimeUnit.SECONDS).path()).isEqualTo("/s");
+        assertThat(upstream.nextCancellation().await(1, TimeUnit.SECONDS).path())
+                .isEqualTo("/s");
     }
 
     @Test
@@ -125,8 +130,12 @@ class FakeUpstreamStreamingTest {
         } catch (Exception e) {
             // await rethrows the failure itself, which may be a timeout of the client: judge by the future.
         }
-        assertThat(future.isComplete()).as("neither success nor failure within 5 s").isTrue();
-        assertThat(future.failed()).as("expected a failure, got %s", future.result()).isTrue();
+        assertThat(future.isComplete())
+                .as("neither success nor failure within 5 s")
+                .isTrue();
+        assertThat(future.failed())
+                .as("expected a failure, got %s", future.result())
+                .isTrue();
         return future.cause();
     }
 }

@@ -33,7 +33,8 @@ class OpenAiWireTest {
         List<JsonObject> chunks = SseFrames.dataOf(frames);
 
         assertThat(frames).hasSize(7).last().isEqualTo(Sse.DONE);
-        assertThat(delta(chunks.get(0))).isEqualTo(new JsonObject("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}"));
+        assertThat(delta(chunks.get(0)))
+                .isEqualTo(new JsonObject("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}"));
         assertThat(chunks.subList(1, 4).stream().map(c -> delta(c).getString("content")))
                 .containsExactly("Hell", "o wo", "rld!");
         assertThat(chunks.get(4).getJsonArray("choices").getJsonObject(0).getString("finish_reason"))
@@ -52,7 +53,8 @@ class OpenAiWireTest {
     void stream_without_include_usage_has_no_usage_key() {
         List<JsonObject> chunks = SseFrames.dataOf(OpenAiWire.chat(MODEL).streamEvents(2, false));
 
-        assertThat(chunks).hasSize(4).noneSatisfy(c -> assertThat(c.containsKey("usage")).isTrue());
+        assertThat(chunks).hasSize(4).noneSatisfy(c -> assertThat(c.containsKey("usage"))
+                .isTrue());
     }
 
     @Test
@@ -65,13 +67,18 @@ class OpenAiWireTest {
 
         JsonObject first = delta(chunks.get(0));
         assertThat(first.getValue("content")).isNull();
-        assertThat(first.getJsonArray("tool_calls").getJsonObject(0).getString("id")).isEqualTo("call_1");
+        assertThat(first.getJsonArray("tool_calls").getJsonObject(0).getString("id"))
+                .isEqualTo("call_1");
         assertThat(arguments(chunks, 0)).isEqualTo("{\"location\":\"Paris\"}");
         assertThat(arguments(chunks, 1)).isEqualTo("{\"tz\":\"CET\"}");
-        JsonObject secondHeader = delta(chunks.get(4)).getJsonArray("tool_calls").getJsonObject(0);
+        JsonObject secondHeader =
+                delta(chunks.get(4)).getJsonArray("tool_calls").getJsonObject(0);
         assertThat(secondHeader.getInteger("index")).isEqualTo(1);
         assertThat(secondHeader.getJsonObject("function").getString("name")).isEqualTo("get_time");
-        assertThat(chunks.get(chunks.size() - 1).getJsonArray("choices").getJsonObject(0).getString("finish_reason"))
+        assertThat(chunks.get(chunks.size() - 1)
+                        .getJsonArray("choices")
+                        .getJsonObject(0)
+                        .getString("finish_reason"))
                 .isEqualTo("tool_calls");
     }
 
@@ -94,15 +101,18 @@ class OpenAiWireTest {
         JsonObject embeddings = OpenAiWire.embeddings("text-embedding-3-small", 2, 4);
 
         assertThat(completion.getString("object")).isEqualTo("text_completion");
-        assertThat(completion.getJsonArray("choices").getJsonObject(0).getString("text")).isEqualTo("Hi");
+        assertThat(completion.getJsonArray("choices").getJsonObject(0).getString("text"))
+                .isEqualTo("Hi");
         assertThat(completion.getJsonObject("usage").getInteger("total_tokens")).isEqualTo(12);
         assertThat(embeddings.getString("object")).isEqualTo("list");
         assertThat(embeddings.getJsonArray("data")).hasSize(2);
         JsonObject second = embeddings.getJsonArray("data").getJsonObject(1);
         assertThat(second.getString("object")).isEqualTo("embedding");
         assertThat(second.getInteger("index")).isEqualTo(1);
-        assertThat(second.getJsonArray("embedding")).hasSize(4).allSatisfy(v -> assertThat(v).isInstanceOf(Double.class));
-        assertThat(embeddings.getJsonObject("usage").getInteger("prompt_tokens")).isEqualTo(16);
+        assertThat(second.getJsonArray("embedding")).hasSize(4).allSatisfy(v -> assertThat(v)
+                .isInstanceOf(Double.class));
+        assertThat(embeddings.getJsonObject("usage").getInteger("prompt_tokens"))
+                .isEqualTo(16);
     }
 
     @Test

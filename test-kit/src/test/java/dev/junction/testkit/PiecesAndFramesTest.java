@@ -11,8 +11,10 @@ class PiecesAndFramesTest {
 
         for (int n = 1; n <= 25; n++) {
             assertThat(String.join("", Pieces.split(text, n))).isEqualTo(text);
-            assertThat(Pieces.split(text, n)).hasSize(Math.min(n, (int) text.codePoints().count()))
-                    .allSatisfy(piece -> assertThat(Character.isLowSurrogate(piece.charAt(0))).isFalse());
+            assertThat(Pieces.split(text, n))
+                    .hasSize(Math.min(n, (int) text.codePoints().count()))
+                    .allSatisfy(piece -> assertThat(Character.isLowSurrogate(piece.charAt(0)))
+                            .isFalse());
         }
         assertThat(Pieces.split("", 3)).isEmpty();
     }

@@ -24,6 +24,9 @@ final class SseFrames {
     }
 
     static List<JsonObject> dataOf(List<String> frames) {
-        return frames.stream().filter(f -> !f.equals(Sse.DONE)).map(SseFrames::data).toList();
+        return frames.stream()
+                .filter(f -> !f.equals(Sse.DONE))
+                .map(SseFrames::data)
+                .toList();
     }
 }
