@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A Messages API answer as Anthropic returns it, whole or streamed. Starts with one default text block
- * (that of the recorded fixture); the first {@link #text} or {@link #toolUse} call replaces it and later
+ * (that of the fixture {@code anthropic/message.json}); the first {@link #text} or {@link #toolUse} call replaces it and later
  * calls append blocks.
  */
 public final class AnthropicMessage {

@@ -50,7 +50,7 @@ public final class AzureWire {
         return new JsonArray().add(new JsonObject().put("prompt_index", 0).put("content_filter_results", results));
     }
 
-    /** 400 because the prompt tripped the content filter (hate, high); body recorded from Azure. */
+    /** 400 because the prompt tripped the content filter (hate, high); body as in the fixture {@code azure/error-content-filter.json}. */
     public static Answer contentFilter() {
         return Answer.json(400, Fixtures.json("azure/error-content-filter.json"));
     }

@@ -8,8 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Recorded provider bodies shipped in this jar under {@code fixtures/<provider>/}, e.g.
+ * Provider bodies and streams shipped in this jar under {@code fixtures/<provider>/}, e.g.
  * {@code Fixtures.json("azure/error-content-filter.json")}.
+ *
+ * <p>They are written by hand in the exact shapes the providers publish and send (field names, nesting,
+ * nulls, SSE framing), not captured from live accounts; ids and timestamps are fixed so tests can compare
+ * whole bodies.
  */
 public final class Fixtures {
     private Fixtures() {}
@@ -30,7 +34,7 @@ public final class Fixtures {
         return new JsonObject(text(name));
     }
 
-    /** A recorded {@code .sse} fixture split into raw frames, ready for {@link Answer#sse}. */
+    /** An {@code .sse} fixture split into raw frames, ready for {@link Answer#sse}. */
     public static List<String> sseEvents(String name) {
         return Sse.frames(text(name));
     }

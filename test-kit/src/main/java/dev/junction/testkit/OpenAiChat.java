@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A chat completion as OpenAI (or, with {@link AzureWire#chat}, Azure OpenAI) returns it, whole or
- * streamed. Defaults are those of the recorded fixtures, so a default build equals
+ * streamed. Defaults are those of the fixtures, so a default build equals
  * {@code openai/chat-completion.json}.
  *
  * <p>Mutable builder: configure it, then take {@link #json()}, {@link #streamEvents} or an answer.

@@ -56,9 +56,9 @@ final class StreamAnswer extends Answer {
             exchange.schedule(i + 1 < events.size() ? gap : Duration.ZERO, () -> emit(exchange, i + 1, next));
             return;
         }
+        // A drop waits for the last frame to be flushed, or the client might never see it before the reset.
         switch (ending) {
             case END -> exchange.response().end();
-                // Wait for the last frame to be flushed, or the client might never see it before the reset.
             case DROP -> written.onComplete(ignored -> exchange.drop());
             case HANG -> {}
             case REPEAT -> exchange.every(gap, () -> exchange.response().write(repeated));

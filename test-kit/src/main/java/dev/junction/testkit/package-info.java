@@ -8,7 +8,7 @@
  *
  * <p>{@link dev.junction.testkit.OpenAiWire}, {@link dev.junction.testkit.AzureWire} and
  * {@link dev.junction.testkit.AnthropicWire} build the bodies, stream frames and errors each provider
- * really sends; whole recorded bodies live under {@code fixtures/<provider>/} and are read with
+ * really sends; whole bodies and streams live under {@code fixtures/<provider>/} and are read with
  * {@link dev.junction.testkit.Fixtures}. The builders' defaults reproduce those fixtures exactly, which the
  * module's own tests check.
  */
