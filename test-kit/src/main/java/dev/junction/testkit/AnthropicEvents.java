@@ -2,6 +2,7 @@ package dev.junction.testkit;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +56,27 @@ final class AnthropicEvents {
                         .put("usage", new JsonObject().put("output_tokens", message.outputTokens))));
         events.add(Sse.event("message_stop", new JsonObject().put("type", "message_stop")));
         return events;
+    }
+
+    /**
+     * A stream that never finishes: {@code message_start}, a text block start and a ping, then the first
+     * text block's text (or ".") as one {@code text_delta}, again and again.
+     */
+    Answer slow(Duration interval) {
+        List<String> prelude = List.of(
+                Sse.event(
+                        "message_start",
+                        new JsonObject().put("type", "message_start").put("message", start())),
+                Sse.event("content_block_start", blockStart(0, null, false)),
+                Sse.event("ping", new JsonObject().put("type", "ping")));
+        String text = message.blocks.stream()
+                .filter(block -> "text".equals(block.getString("type")))
+                .map(block -> block.getString("text"))
+                .filter(t -> !t.isEmpty())
+                .findFirst()
+                .orElse(".");
+        return Answer.slowStream(
+                prelude, delta(0, new JsonObject().put("type", "text_delta").put("text", text)), interval);
     }
 
     private JsonObject start() {

@@ -84,6 +84,14 @@ public final class AnthropicMessage {
         return Answer.sse(streamEvents(pieces), Duration.ZERO);
     }
 
+    /**
+     * A stream that never ends by itself: {@code message_start}, a text block start, then a text delta
+     * every {@code interval} until the client goes away. For client-disconnect tests.
+     */
+    public Answer slowStream(Duration interval) {
+        return new AnthropicEvents(this).slow(interval);
+    }
+
     String stopReason() {
         if (stopReason != null) {
             return stopReason;

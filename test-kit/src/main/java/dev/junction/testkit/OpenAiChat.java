@@ -124,6 +124,14 @@ public final class OpenAiChat {
         return Answer.sse(streamEvents(pieces, includeUsage), Duration.ZERO);
     }
 
+    /**
+     * A stream that never ends by itself: the opening chunk(s), then the content as one content chunk
+     * every {@code interval} until the client goes away. For client-disconnect tests.
+     */
+    public Answer slowStream(Duration interval) {
+        return new OpenAiChunks(this, false).slow(interval);
+    }
+
     String finishReason() {
         if (finishReason != null) {
             return finishReason;

@@ -2,6 +2,7 @@ package dev.junction.testkit;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,14 +27,10 @@ final class OpenAiChunks {
             events.add(Sse.data(azurePromptFilterChunk()));
         }
         boolean text = chat.content != null;
-        JsonObject role = new JsonObject().put("role", "assistant").put("content", text ? "" : null);
-        if (!text && !chat.toolCalls.isEmpty()) {
-            role.put("tool_calls", new JsonArray().add(toolCallHeader(0)));
-        }
-        events.add(Sse.data(chunk(role.put("refusal", null), null, false)));
+        events.add(roleChunk(text));
         if (text) {
             for (String piece : Pieces.split(chat.content, pieces)) {
-                events.add(Sse.data(chunk(new JsonObject().put("content", piece), null, true)));
+                events.add(contentChunk(piece));
             }
         }
         for (int i = 0; i < chat.toolCalls.size(); i++) {
@@ -52,6 +49,32 @@ final class OpenAiChunks {
         }
         events.add(Sse.DONE);
         return events;
+    }
+
+    /**
+     * A stream that never finishes: the opening chunks, then the whole content (or "." for a tool-only
+     * chat) as one content chunk, again and again.
+     */
+    Answer slow(Duration interval) {
+        List<String> prelude = new ArrayList<>();
+        if (chat.azure) {
+            prelude.add(Sse.data(azurePromptFilterChunk()));
+        }
+        prelude.add(roleChunk(true));
+        String content = chat.content == null || chat.content.isEmpty() ? "." : chat.content;
+        return Answer.slowStream(prelude, contentChunk(content), interval);
+    }
+
+    private String roleChunk(boolean text) {
+        JsonObject role = new JsonObject().put("role", "assistant").put("content", text ? "" : null);
+        if (!text && !chat.toolCalls.isEmpty()) {
+            role.put("tool_calls", new JsonArray().add(toolCallHeader(0)));
+        }
+        return Sse.data(chunk(role.put("refusal", null), null, false));
+    }
+
+    private String contentChunk(String piece) {
+        return Sse.data(chunk(new JsonObject().put("content", piece), null, true));
     }
 
     private JsonObject chunk(JsonObject delta, String finishReason, boolean filtered) {

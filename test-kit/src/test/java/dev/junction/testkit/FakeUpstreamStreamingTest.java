@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
@@ -74,17 +75,47 @@ class FakeUpstreamStreamingTest {
                 .reply(Answer.slowStream(List.of("data: {\"first\":true}\n\n"), "data: {}\n\n", Duration.ofMillis(50)));
 
         TestClient.Streamed streamed = await(client.stream("/s", 0));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (streamed.chunks().size() < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(streamed.chunks()).hasSizeGreaterThanOrEqualTo(3);
+        awaitFrames(streamed, 3);
         streamed.response().request().reset();
 
         RecordedRequest cancelled = upstream.nextCancellation().await(1, TimeUnit.SECONDS);
         assertThat(cancelled.path()).isEqualTo("/s");
         assertThat(upstream.cancelledResponses()).isEqualTo(1);
         assertThat(streamed.chunks().get(0)).isEqualTo("data: {\"first\":true}\n\n");
+    }
+
+    @Test
+    void openai_slow_stream_opens_with_a_role_chunk_and_repeats_content_until_cancelled() throws Exception {
+        upstream.on(OpenAiWire.CHAT_PATH)
+                .reply(OpenAiWire.chat("gpt-4o").content("tick").slowStream(Duration.ofMillis(20)));
+
+        TestClient.Streamed streamed = await(client.stream(OpenAiWire.CHAT_PATH, 0));
+        List<String> frames = awaitFrames(streamed, 4);
+        streamed.response().request().reset();
+
+        assertThat(delta(frames.get(0)).getString("role")).isEqualTo("assistant");
+        assertThat(frames.subList(1, 4))
+                .allSatisfy(f -> assertThat(delta(f).getString("content")).isEqualTo("tick"));
+        assertThat(upstream.nextCancellation().await(1, TimeUnit.SECONDS).path())
+                .isEqualTo(OpenAiWire.CHAT_PATH);
+    }
+
+    @Test
+    void anthropic_slow_stream_opens_a_text_block_and_repeats_deltas_until_cancelled() throws Exception {
+        upstream.on(AnthropicWire.MESSAGES_PATH)
+                .reply(AnthropicWire.message("claude").text("tock").slowStream(Duration.ofMillis(20)));
+
+        TestClient.Streamed streamed = await(client.stream(AnthropicWire.MESSAGES_PATH, 0));
+        List<String> frames = awaitFrames(streamed, 5);
+        streamed.response().request().reset();
+
+        assertThat(frames.stream().map(SseFrames::event))
+                .containsExactly(
+                        "message_start", "content_block_start", "ping", "content_block_delta", "content_block_delta");
+        assertThat(SseFrames.data(frames.get(4)).getJsonObject("delta").getString("text"))
+                .isEqualTo("tock");
+        assertThat(upstream.nextCancellation().await(1, TimeUnit.SECONDS).path())
+                .isEqualTo(AnthropicWire.MESSAGES_PATH);
     }
 
     @Test
@@ -122,6 +153,20 @@ class FakeUpstreamStreamingTest {
 
         assertThat(awaitFailure(pending)).isNotNull();
         assertThat(upstream.cancelledResponses()).isZero();
+    }
+
+    /** The first {@code n} frames of a stream; each chunk the fake writes is one frame. */
+    private static List<String> awaitFrames(TestClient.Streamed streamed, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (streamed.chunks().size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(streamed.chunks()).hasSizeGreaterThanOrEqualTo(n);
+        return List.copyOf(streamed.chunks().subList(0, n));
+    }
+
+    private static JsonObject delta(String frame) {
+        return SseFrames.data(frame).getJsonArray("choices").getJsonObject(0).getJsonObject("delta");
     }
 
     private static Throwable awaitFailure(Future<?> future) {
