@@ -18,6 +18,8 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
  * provider verticles. A lone node is a one-member cluster.
  */
 public final class JunctionNode {
+    private static final int SHARED_RANDOM_PORT = -1;
+
     private final Vertx vertx;
     private final ClusterView cluster;
     private final int port;
@@ -47,18 +49,21 @@ public final class JunctionNode {
                 .map(port -> new JunctionNode(vertx, cluster, port));
     }
 
-    /** The first server binds (possibly a random port); the other instances share the port it got. */
+    /**
+     * Every instance listens on the same port. For port 0, Vert.x's shared random port (a negative port
+     * number) makes all instances share the one free port the first of them got.
+     */
     private static Future<Integer> deployHttp(Vertx vertx, ClusterView cluster, NodeOptions options) {
-        HttpVerticle first = new HttpVerticle(options.config(), cluster, options.host(), options.port());
+        int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
+        HttpVerticle first = new HttpVerticle(options.config(), cluster, options.host(), port);
         return vertx.deployVerticle(first).compose(id -> {
-            int actual = first.actualPort();
             if (options.instances() == 1) {
-                return Future.succeededFuture(actual);
+                return Future.succeededFuture(first.actualPort());
             }
             return vertx.deployVerticle(
-                            () -> new HttpVerticle(options.config(), cluster, options.host(), actual),
+                            () -> new HttpVerticle(options.config(), cluster, options.host(), port),
                             new DeploymentOptions().setInstances(options.instances() - 1))
-                    .map(more -> actual);
+                    .map(more -> first.actualPort());
         });
     }
 

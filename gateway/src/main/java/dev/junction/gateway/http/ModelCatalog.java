@@ -66,8 +66,7 @@ final class ModelCatalog {
             tpm = sum(tpm, limit(deployment, "tpm"));
             rpm = sum(rpm, limit(deployment, "rpm"));
             mode = deployment.modelInfo().getString("mode", mode);
-            Long input = longValue(deployment.modelInfo().getValue("max_input_tokens"));
-            maxInput = input == null ? maxInput : maxInput == null ? input : Math.max(maxInput, input);
+            maxInput = max(maxInput, longValue(deployment.modelInfo().getValue("max_input_tokens")));
         }
         return new JsonObject()
                 .put("model_group", name)
@@ -84,7 +83,17 @@ final class ModelCatalog {
     }
 
     private static Long sum(Long total, Long value) {
-        return value == null ? total : total == null ? value : total + value;
+        if (value == null) {
+            return total;
+        }
+        return total == null ? value : Long.valueOf(total + value);
+    }
+
+    private static Long max(Long current, Long value) {
+        if (value == null) {
+            return current;
+        }
+        return current == null ? value : Long.valueOf(Math.max(current, value));
     }
 
     private static Long longValue(Object value) {

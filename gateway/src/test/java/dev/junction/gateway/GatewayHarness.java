@@ -1,0 +1,113 @@
+package dev.junction.gateway;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import dev.junction.cluster.node.ClusterSettings;
+import dev.junction.config.ConfigLoader;
+import dev.junction.config.JunctionConfig;
+import dev.junction.testkit.FakeUpstream;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Junction node (a one-member Hazelcast cluster of its own) on a free port, in front of a real
+ * fake upstream. Started once per test class: a cluster member takes seconds to start.
+ */
+final class GatewayHarness implements AutoCloseable {
+    final Vertx vertx;
+    final FakeUpstream upstream;
+    final JunctionNode node;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private GatewayHarness(Vertx vertx, FakeUpstream upstream, JunctionNode node) {
+        this.vertx = vertx;
+        this.upstream = upstream;
+        this.node = node;
+    }
+
+    /** Starts a node on the config test resource {@code resource}, with {@code ${UPSTREAM}} filled in. */
+    static GatewayHarness start(String resource) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        FakeUpstream upstream = await(FakeUpstream.start(vertx));
+        Path config = Files.createTempFile("junction-e2e", ".yaml");
+        try (InputStream in = GatewayHarness.class.getResourceAsStream(resource)) {
+            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Files.writeString(config, yaml.replace("${UPSTREAM}", upstream.baseUrl()));
+        }
+        JunctionConfig loaded = await(ConfigLoader.load(vertx, config, Map.of()));
+        ClusterSettings cluster = new ClusterSettings("junction-e2e-" + UUID.randomUUID(), null, List.of());
+        JunctionNode node = await(JunctionNode.start(new NodeOptions(loaded, "127.0.0.1", 0, cluster, 2)));
+        return new GatewayHarness(vertx, upstream, node);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + node.port();
+    }
+
+    OpenAIClient openAi(String apiKey) {
+        return OpenAIOkHttpClient.builder()
+                .baseUrl(baseUrl() + "/v1")
+                .apiKey(apiKey)
+                .maxRetries(0)
+                .timeout(Duration.ofSeconds(20))
+                .build();
+    }
+
+    HttpResponse<String> post(String path, String body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(20))
+                .GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<InputStream> postStreaming(String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .headers(headers);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            await(node.close());
+        } finally {
+            upstream.close();
+            await(vertx.close());
+        }
+    }
+}
