@@ -31,8 +31,10 @@ final class GatewayHarness implements AutoCloseable {
     final Vertx vertx;
     final FakeUpstream upstream;
     final JunctionNode node;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private GatewayHarness(Vertx vertx, FakeUpstream upstream, JunctionNode node) {
         this.vertx = vertx;
@@ -75,7 +77,18 @@ final class GatewayHarness implements AutoCloseable {
         if (headers.length > 0) {
             request.headers(headers);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return bounded(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** A whole exchange, body included, must finish in time: a test never hangs the build. */
+    private static <T> HttpResponse<T> bounded(java.util.concurrent.CompletableFuture<HttpResponse<T>> exchange)
+            throws IOException, InterruptedException {
+        try {
+            return exchange.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            exchange.cancel(true);
+            throw new IOException("exchange did not complete in 30 s", e);
+        }
     }
 
     HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
@@ -85,7 +98,7 @@ final class GatewayHarness implements AutoCloseable {
         if (headers.length > 0) {
             request.headers(headers);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return bounded(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     HttpResponse<InputStream> postStreaming(String path, String body, String... headers)

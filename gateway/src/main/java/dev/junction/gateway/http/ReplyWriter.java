@@ -49,12 +49,15 @@ final class ReplyWriter {
                 .putHeader("content-type", "text/event-stream")
                 .putHeader("cache-control", "no-cache")
                 .putHeader("x-accel-buffering", "no");
-        response.closeHandler(v -> {
+        Runnable clientGone = () -> {
             if (!response.ended()) {
                 stream.cancel();
                 request.cancellation().cancel();
             }
-        });
+        };
+        response.closeHandler(v -> clientGone.run());
+        // An HTTP/2 client resets its stream rather than closing the connection.
+        response.exceptionHandler(failure -> clientGone.run());
         response.drainHandler(v -> stream.resume());
         stream.endHandler(v -> {
             if (!response.closed()) {

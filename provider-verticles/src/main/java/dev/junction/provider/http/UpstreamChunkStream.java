@@ -28,6 +28,7 @@ final class UpstreamChunkStream implements ChunkStream {
     private final Promise<Usage> usage = Promise.promise();
     private Handler<Buffer> handler;
     private Handler<Void> endHandler;
+    private final StallWatch stallWatch;
     private boolean finished;
     private volatile boolean cancelled;
 
@@ -35,15 +36,31 @@ final class UpstreamChunkStream implements ChunkStream {
             HttpClientRequest request,
             HttpClientResponse response,
             StreamTranslator translator,
-            Function<Throwable, GatewayException> classifier) {
+            Function<Throwable, GatewayException> classifier,
+            StallWatch stallWatch) {
         this.request = request;
         this.response = response;
         this.translator = translator;
         this.classifier = classifier;
+        this.stallWatch = stallWatch;
         this.parser = new SseParser(event -> translator.onEvent(event, this::emit));
-        response.handler(parser::feed);
+        response.handler(chunk -> {
+            stallWatch.activity();
+            parser.feed(chunk);
+        });
         response.endHandler(v -> onUpstreamEnd());
         response.exceptionHandler(this::onUpstreamFailure);
+        stallWatch.start(this::onStall);
+    }
+
+    /** The upstream sent nothing for a whole timeout while we were ready to read: give up on it. */
+    private void onStall(GatewayException timeout) {
+        if (finished) {
+            return;
+        }
+        emit(SseFrames.error(timeout));
+        request.reset();
+        finish();
     }
 
     private void onUpstreamEnd() {
@@ -75,6 +92,7 @@ final class UpstreamChunkStream implements ChunkStream {
 
     private void finish() {
         finished = true;
+        stallWatch.stop();
         usage.tryComplete(translator.usage());
         Handler<Void> end = endHandler;
         if (end != null) {
@@ -107,18 +125,21 @@ final class UpstreamChunkStream implements ChunkStream {
 
     @Override
     public ChunkStream pause() {
+        stallWatch.paused(true);
         response.pause();
         return this;
     }
 
     @Override
     public ChunkStream resume() {
+        stallWatch.paused(false);
         response.resume();
         return this;
     }
 
     @Override
     public ChunkStream fetch(long amount) {
+        stallWatch.paused(false);
         response.fetch(amount);
         return this;
     }

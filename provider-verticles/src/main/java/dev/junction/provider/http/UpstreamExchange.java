@@ -86,12 +86,16 @@ public final class UpstreamExchange {
         if (success && call.request().stream()) {
             // Hold the bytes until the HTTP verticle attaches: nothing may be read before someone listens.
             response.pause();
+            long timeoutMs = Math.max(1, call.timeout().toMillis());
+            String apiBase = call.deployment().apiBase();
+            StallWatch stallWatch =
+                    new StallWatch(vertx, timeoutMs, TransportFailures.timeout(label, apiBase, timeoutMs));
             UpstreamChunkStream stream = new UpstreamChunkStream(
                     request,
                     response,
                     adapter.streamTranslator(call),
-                    failure -> TransportFailures.classify(
-                            failure, label, call.deployment().apiBase()));
+                    failure -> TransportFailures.classify(failure, label, apiBase),
+                    stallWatch);
             result.tryComplete(new ProviderReply.Streaming(stream));
             return;
         }

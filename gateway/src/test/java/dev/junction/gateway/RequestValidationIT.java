@@ -1,0 +1,177 @@
+package dev.junction.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.openai.client.OpenAIClient;
+import com.openai.errors.BadRequestException;
+import com.openai.errors.UnauthorizedException;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Authentication, malformed requests and the public health routes: clean 4xx answers, never a hang or a 500. */
+class RequestValidationIT {
+    private static final String AUTH = "Bearer sk-master-e2e";
+    private static GatewayHarness gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        gateway = GatewayHarness.start("/e2e/gateway.yaml");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        gateway.close();
+    }
+
+    private static JsonObject error(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("content-type")).contains("application/json");
+        return new JsonObject(response.body()).getJsonObject("error");
+    }
+
+    @Test
+    void health_routes_are_public_and_readiness_reports_the_cluster() throws Exception {
+        HttpResponse<String> live = gateway.get("/health/liveliness");
+        HttpResponse<String> ready = gateway.get("/health/readiness");
+
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(ready.statusCode()).isEqualTo(200);
+        JsonObject readiness = new JsonObject(ready.body());
+        assertThat(readiness.getString("status")).isEqualTo("healthy");
+        assertThat(readiness.getInteger("cluster_members")).isEqualTo(1);
+    }
+
+    @Test
+    void a_missing_or_wrong_key_is_refused_with_401_through_the_sdk() {
+        OpenAIClient wrong = gateway.openAi("sk-not-the-master");
+        try {
+            UnauthorizedException error = catchThrowableOfType(UnauthorizedException.class, () -> wrong.chat()
+                    .completions()
+                    .create(ChatCompletionCreateParams.builder()
+                            .model("canned")
+                            .addUserMessage("hi")
+                            .build()));
+            assertThat(error.statusCode()).isEqualTo(401);
+            assertThat(error.getMessage()).doesNotContain("sk-not-the-master").doesNotContain("sk-master-e2e");
+        } finally {
+            wrong.close();
+        }
+    }
+
+    @Test
+    void every_route_but_health_needs_the_key_in_any_of_litellms_headers() throws Exception {
+        String body = "{\"model\":\"canned\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+        assertThat(gateway.get("/v1/models").statusCode()).isEqualTo(401);
+        assertThat(error(gateway.post("/v1/chat/completions", body)).getString("message"))
+                .contains("No api key passed in");
+        assertThat(gateway.post("/v1/chat/completions", body, "authorization", "Token x")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(gateway.post("/v1/chat/completions", body, "x-litellm-api-key", "sk-master-e2e")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(gateway.post("/v1/chat/completions", body, "api-key", "sk-master-e2e")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(gateway.post("/v1/chat/completions", body, "x-api-key", "sk-master-e2e")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(gateway.get("/v1/models", "authorization", AUTH).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void malformed_json_and_missing_or_mistyped_fields_are_400s_naming_the_field() throws Exception {
+        assertThat(error(gateway.post("/v1/chat/completions", "{not json", "authorization", AUTH))
+                        .getString("message"))
+                .contains("not valid JSON");
+        JsonObject noModel = error(gateway.post(
+                "/v1/chat/completions",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                "authorization",
+                AUTH));
+        JsonObject badMessages = error(gateway.post(
+                "/v1/chat/completions", "{\"model\":\"canned\",\"messages\":\"hi\"}", "authorization", AUTH));
+        JsonObject noInput = error(gateway.post("/v1/embeddings", "{\"model\":\"canned\"}", "authorization", AUTH));
+        JsonObject badStream = error(gateway.post(
+                "/v1/chat/completions",
+                "{\"model\":\"canned\",\"stream\":\"yes\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                "authorization",
+                AUTH));
+
+        assertThat(noModel.getString("param")).isEqualTo("model");
+        assertThat(noModel.getString("code")).isEqualTo("400");
+        assertThat(badMessages.getString("param")).isEqualTo("messages");
+        assertThat(noInput.getString("param")).isEqualTo("input");
+        assertThat(badStream.getString("param")).isEqualTo("stream");
+    }
+
+    @Test
+    void an_unknown_model_is_a_400_naming_it() {
+        OpenAIClient client = gateway.openAi("sk-master-e2e");
+        try {
+            BadRequestException error = catchThrowableOfType(BadRequestException.class, () -> client.chat()
+                    .completions()
+                    .create(ChatCompletionCreateParams.builder()
+                            .model("no-such-model")
+                            .addUserMessage("hi")
+                            .build()));
+            assertThat(error.getMessage()).contains("model=no-such-model");
+            assertThat(error.param()).contains("model");
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void a_body_over_max_request_size_is_a_413() throws Exception {
+        String huge = "x".repeat(80_000);
+        HttpResponse<String> response = gateway.post(
+                "/v1/chat/completions",
+                "{\"model\":\"canned\",\"messages\":[{\"role\":\"user\",\"content\":\"" + huge + "\"}]}",
+                "authorization",
+                AUTH);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(error(response).getString("message")).contains("max_request_size_mb");
+    }
+
+    @Test
+    void client_side_credentials_are_refused_by_default() throws Exception {
+        HttpResponse<String> response = gateway.post(
+                "/v1/chat/completions",
+                "{\"model\":\"gpt-4o\",\"api_key\":\"sk-stolen\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                "authorization",
+                AUTH);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(error(response).getString("param")).isEqualTo("api_key");
+        assertThat(response.body()).doesNotContain("sk-stolen");
+        assertThat(gateway.upstream.requests()).isEmpty();
+    }
+
+    @Test
+    void the_azure_style_route_takes_the_model_from_the_path() throws Exception {
+        HttpResponse<String> response = gateway.post(
+                "/openai/deployments/canned/chat/completions?api-version=2024-10-21",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                "api-key",
+                "sk-master-e2e");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-litellm-model-group")).contains("canned");
+    }
+
+    @Test
+    void unknown_routes_are_openai_shaped_404s() throws Exception {
+        HttpResponse<String> response = gateway.get("/v1/nothing-here", "authorization", AUTH);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(error(response).getString("code")).isEqualTo("404");
+    }
+}
