@@ -1,0 +1,24 @@
+package dev.junction.cluster.state;
+
+import java.io.Serializable;
+
+/**
+ * How a call on a deployment ended.
+ *
+ * @param admitted whether the call had been admitted (and so counted in flight and in a window)
+ * @param admittedWindow the window it was charged to
+ * @param tokenCorrection reported tokens minus the estimate charged at admission
+ * @param success whether it succeeded
+ * @param latencySeconds the whole call's latency, or null when it says nothing (a failure)
+ * @param firstTokenSeconds a stream's time to first token, or null
+ * @param maxSamples how many latency samples to keep ({@code max_latency_list_size})
+ */
+public record CallOutcome(
+        boolean admitted,
+        long admittedWindow,
+        long tokenCorrection,
+        boolean success,
+        Double latencySeconds,
+        Double firstTokenSeconds,
+        int maxSamples)
+        implements Serializable {}

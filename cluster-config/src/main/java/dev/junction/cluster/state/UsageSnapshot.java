@@ -1,0 +1,34 @@
+package dev.junction.cluster.state;
+
+/**
+ * What the cluster knows about a deployment at one moment.
+ *
+ * @param window the minute window (minutes since the epoch, UTC) the counts belong to
+ * @param requests requests admitted in that window
+ * @param tokens tokens charged in that window (estimates at admission, settled with reported usage)
+ * @param successes successful calls in that window
+ * @param failures failed calls in that window
+ * @param inFlight calls admitted and not yet completed, cluster-wide
+ * @param latencies recent whole-call latencies in seconds, oldest first
+ * @param firstTokenLatencies recent stream time-to-first-token samples in seconds, oldest first
+ */
+public record UsageSnapshot(
+        long window,
+        long requests,
+        long tokens,
+        long successes,
+        long failures,
+        long inFlight,
+        double[] latencies,
+        double[] firstTokenLatencies) {
+
+    public static final UsageSnapshot EMPTY = new UsageSnapshot(0, 0, 0, 0, 0, 0, new double[0], new double[0]);
+
+    /** This snapshot as seen in {@code currentWindow}: counts of an older window are zero now. */
+    public UsageSnapshot in(long currentWindow) {
+        if (window == currentWindow) {
+            return this;
+        }
+        return new UsageSnapshot(currentWindow, 0, 0, 0, 0, inFlight, latencies, firstTokenLatencies);
+    }
+}
