@@ -75,9 +75,15 @@ class OpenAiResponsesTest {
         assertThat(failure.getMessage()).startsWith("litellm.BadGatewayError: OpenAIException - ");
     }
 
-    @Test
-    void a_malformed_usage_or_choices_field_does_not_fail_the_call() {
-        Buffer body = Buffer.buffer("{\"choices\":\"none\",\"usage\":\"n/a\"}");
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"choices\":\"none\",\"usage\":\"n/a\"}",
+                "{\"choices\":[{\"finish_reason\":1}],\"usage\":{\"prompt_tokens\":\"ten\"}}",
+                "{\"choices\":[\"stop\"],\"usage\":[]}"
+            })
+    void a_malformed_usage_or_choices_field_does_not_fail_the_call(String json) {
+        Buffer body = Buffer.buffer(json);
 
         ProviderReply.Complete reply = adapter.fromUpstream(call, body);
 
