@@ -84,8 +84,7 @@ public final class UpstreamExchange {
         int status = response.statusCode();
         boolean success = status >= 200 && status < 300;
         if (success && call.request().stream()) {
-            // Hold the bytes until the HTTP verticle attaches: nothing may be read before someone listens.
-            response.pause();
+            // Frames read before the HTTP verticle attaches wait in the stream's queue, which bounds them.
             UpstreamChunkStream stream = new UpstreamChunkStream(
                     request,
                     response,

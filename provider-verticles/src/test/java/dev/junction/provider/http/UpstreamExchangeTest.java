@@ -272,6 +272,85 @@ class UpstreamExchangeTest {
     }
 
     @Test
+    void a_drop_while_the_upstream_read_is_paused_keeps_every_frame_read_before_it(
+            Vertx vertx, VertxTestContext test) {
+        // More frames than the stream queues before pausing the upstream read: the last network reads wait in
+        // Vert.x's own buffer, which Vert.x hands over only after it has reported the drop.
+        int count = 80;
+        upstream = request -> {
+            request.response().setChunked(true).putHeader("content-type", "text/event-stream");
+            writeFrames(request, 0, count);
+            vertx.setTimer(100, t -> request.connection().close());
+        };
+
+        exchange.execute(streamingCall())
+                .compose(reply -> {
+                    Promise<Read> later = Promise.promise();
+                    vertx.setTimer(300, t -> read(((ProviderReply.Streaming) reply).stream()).onComplete(later));
+                    return later.future();
+                })
+                .onComplete(test.succeeding(read -> test.verify(() -> {
+                    assertThat(read.frames()).hasSize(count + 1);
+                    for (int i = 0; i < count; i++) {
+                        assertThat(read.frames().get(i)).isEqualTo(numberedFrame(i));
+                    }
+                    assertErrorFrame(read.frames().get(count));
+                    assertThat(read.ends()).isEqualTo(1);
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void a_paused_client_pauses_the_upstream_read(Vertx vertx, VertxTestContext test) {
+        Promise<Void> upstreamBlocked = Promise.promise();
+        upstream = request -> {
+            request.response().setChunked(true).putHeader("content-type", "text/event-stream");
+            writeUntilBlocked(vertx, request.response(), numberedFrame(0).repeat(8), upstreamBlocked);
+        };
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        exchange.execute(streamingCall()).onComplete(test.succeeding(reply -> {
+            ChunkStream stream = ((ProviderReply.Streaming) reply).stream();
+            stream.pause();
+            stream.handler(frame -> received.add(frame.toString()));
+            stream.fetch(1);
+            upstreamBlocked.future().onComplete(test.succeeding(v -> test.verify(() -> {
+                assertThat(received).hasSize(1);
+                test.completeNow();
+            })));
+        }));
+    }
+
+    /**
+     * Writes {@code frame} whenever the server's write queue has room, and completes {@code blocked} once the
+     * queue has stayed full for half a second: the client has stopped reading.
+     */
+    private static void writeUntilBlocked(
+            Vertx vertx, io.vertx.core.http.HttpServerResponse out, String frame, Promise<Void> blocked) {
+        while (!out.writeQueueFull()) {
+            out.write(frame);
+        }
+        long timer = vertx.setTimer(500, t -> blocked.tryComplete());
+        out.drainHandler(v -> {
+            vertx.cancelTimer(timer);
+            writeUntilBlocked(vertx, out, frame, blocked);
+        });
+    }
+
+    private static void writeFrames(HttpServerRequest request, int from, int to) {
+        StringBuilder frames = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            frames.append(numberedFrame(i));
+        }
+        request.response().write(frames.toString());
+    }
+
+    private static String numberedFrame(int i) {
+        return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
+                + "\"delta\":{\"content\":\"token " + i + " \"},\"finish_reason\":null}]}\n\n";
+    }
+
+    @Test
     void an_error_status_on_a_streamed_call_fails_the_call_instead_of_streaming(VertxTestContext test) {
         upstream = request -> request.response().setStatusCode(401).end(buffer("openai/error-401-invalid-api-key.json"));
 
