@@ -45,8 +45,10 @@ public final class UpstreamExchange {
         }
         return breakers.forDeployment(call.deployment().id())
                 .<ProviderReply>execute(() -> send(call, upstream))
-                .recover(failure ->
-                        Future.failedFuture(failure instanceof OpenCircuitException ? circuitOpen(call) : failure));
+                .recover(failure -> Future.failedFuture(
+                        failure instanceof OpenCircuitException
+                                ? circuitOpen(call)
+                                : Redaction.redact(GatewayException.from(failure), call.deployment())));
     }
 
     private Future<ProviderReply> send(ProviderCall call, UpstreamRequest upstream) {
