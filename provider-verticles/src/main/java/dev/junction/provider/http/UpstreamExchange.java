@@ -105,11 +105,21 @@ public final class UpstreamExchange {
                     result.tryComplete(adapter.fromUpstream(call, body.result()));
                 } catch (GatewayException invalid) {
                     result.tryFail(invalid);
+                } catch (RuntimeException unreadable) {
+                    // Thrown inside this callback it would leave the call hanging until its timeout.
+                    result.tryFail(unreadableBody(unreadable));
                 }
             } else {
                 result.tryFail(adapter.classify(status, response.headers(), body.result()));
             }
         });
+    }
+
+    private GatewayException unreadableBody(RuntimeException cause) {
+        return GatewayException.of(
+                ErrorKind.BAD_GATEWAY,
+                ErrorKind.BAD_GATEWAY.describe(label + " - the upstream's answer could not be read ("
+                        + cause.getClass().getSimpleName() + ")"));
     }
 
     private GatewayException circuitOpen(ProviderCall call) {

@@ -408,6 +408,11 @@ class UpstreamExchangeTest {
             }
 
             @Override
+            public String errorLabel() {
+                return openAi.errorLabel();
+            }
+
+            @Override
             public UpstreamRequest toUpstream(ProviderCall call) {
                 return openAi.toUpstream(call);
             }
@@ -438,8 +443,8 @@ class UpstreamExchangeTest {
                         deployment(),
                         Duration.ofSeconds(20)))
                 .onComplete(test.failing(failure -> test.verify(() -> {
-                    assertThat(failure).isInstanceOf(GatewayException.class);
-                    assertThat(((GatewayException) failure).kind()).isNotEqualTo(ErrorKind.TIMEOUT);
+                    assertThat(((GatewayException) failure).kind()).isEqualTo(ErrorKind.BAD_GATEWAY);
+                    assertThat(failure.getMessage()).startsWith("litellm.BadGatewayError: OpenAIException - ");
                     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000L);
                     test.completeNow();
                 })));
