@@ -58,8 +58,7 @@ class AzureAdapterTest {
         UpstreamRequest upstream = adapter.toUpstream(
                 call(Endpoint.CHAT_COMPLETIONS, buffer("azure/chat.request.json"), azure("o4-mini", params)));
 
-        assertThat(upstream.url())
-                .isEqualTo(BASE + "o4-mini/chat/completions?api-version=2025-01-01-preview");
+        assertThat(upstream.url()).isEqualTo(BASE + "o4-mini/chat/completions?api-version=2025-01-01-preview");
     }
 
     @Test
@@ -125,7 +124,8 @@ class AzureAdapterTest {
 
         ProviderReply.Complete reply = adapter.fromUpstream(call, buffer("azure/chat.response.json"));
 
-        assertThat(reply.body().getBytes()).isEqualTo(buffer("azure/chat.response.json").getBytes());
+        assertThat(reply.body().getBytes())
+                .isEqualTo(buffer("azure/chat.response.json").getBytes());
         assertThat(reply.usage()).isEqualTo(new Usage(19, 85, 104));
         assertThat(reply.finishReason()).isEqualTo("stop");
     }

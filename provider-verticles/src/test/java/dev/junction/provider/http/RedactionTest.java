@@ -39,6 +39,7 @@ class RedactionTest {
     void a_message_without_secrets_is_left_as_it_is() {
         GatewayException failure = GatewayException.of(ErrorKind.INTERNAL, "litellm.InternalServerError: boom");
 
-        assertThat(Redaction.redact(failure, azure("gpt-4o-eu", new JsonObject()))).isSameAs(failure);
+        assertThat(Redaction.redact(failure, azure("gpt-4o-eu", new JsonObject())))
+                .isSameAs(failure);
     }
 }

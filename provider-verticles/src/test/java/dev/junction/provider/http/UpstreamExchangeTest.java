@@ -21,9 +21,9 @@ import dev.junction.provider.ProviderAdapter;
 import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.UpstreamRequest;
 import dev.junction.provider.openai.OpenAiAdapter;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -47,7 +47,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** {@link UpstreamExchange} against a real HTTP server standing in for OpenAI, on a dynamic port. */
 @ExtendWith(VertxExtension.class)
 class UpstreamExchangeTest {
-    private static final BreakerSettings BREAKER = new BreakerSettings(3, Duration.ofSeconds(10), Duration.ofSeconds(30));
+    private static final BreakerSettings BREAKER =
+            new BreakerSettings(3, Duration.ofSeconds(10), Duration.ofSeconds(30));
 
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicReference<HttpServerRequest> lastRequest = new AtomicReference<>();
@@ -83,16 +84,15 @@ class UpstreamExchangeTest {
         Promise<Buffer> received = Promise.promise();
         upstream = request -> request.body().onSuccess(body -> {
             received.complete(body);
-            request.response()
-                    .putHeader("content-type", "application/json")
-                    .end(buffer("openai/chat.response.json"));
+            request.response().putHeader("content-type", "application/json").end(buffer("openai/chat.response.json"));
         });
         Buffer sent = buffer("openai/chat.request.json");
 
         exchange.execute(call(Endpoint.CHAT_COMPLETIONS, sent, deployment()))
                 .onComplete(test.succeeding(reply -> test.verify(() -> {
                     ProviderReply.Complete complete = (ProviderReply.Complete) reply;
-                    assertThat(complete.body().getBytes()).isEqualTo(buffer("openai/chat.response.json").getBytes());
+                    assertThat(complete.body().getBytes())
+                            .isEqualTo(buffer("openai/chat.response.json").getBytes());
                     assertThat(complete.usage()).isEqualTo(new Usage(20, 2, 22));
                     assertThat(complete.finishReason()).isEqualTo("stop");
                     HttpServerRequest request = lastRequest.get();
@@ -111,14 +111,16 @@ class UpstreamExchangeTest {
                 .putHeader("content-type", "application/json")
                 .end(buffer("openai/error-429-rate-limit-exceeded.json"));
 
-        exchange.execute(chat()).onComplete(test.failing(failure -> test.verify(() -> {
-            GatewayException error = (GatewayException) failure;
-            assertThat(error.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
-            assertThat(error.retryAfter()).contains(Duration.ofSeconds(7));
-            assertThat(error.upstreamStatus()).isEqualTo(429);
-            assertThat(error.getMessage()).startsWith("litellm.RateLimitError: OpenAIException - Rate limit reached");
-            test.completeNow();
-        })));
+        exchange.execute(chat())
+                .onComplete(test.failing(failure -> test.verify(() -> {
+                    GatewayException error = (GatewayException) failure;
+                    assertThat(error.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+                    assertThat(error.retryAfter()).contains(Duration.ofSeconds(7));
+                    assertThat(error.upstreamStatus()).isEqualTo(429);
+                    assertThat(error.getMessage())
+                            .startsWith("litellm.RateLimitError: OpenAIException - Rate limit reached");
+                    test.completeNow();
+                })));
     }
 
     @Test
@@ -200,14 +202,16 @@ class UpstreamExchangeTest {
 
     @Test
     void client_errors_never_open_the_circuit(VertxTestContext test) {
-        upstream = request -> request.response().setStatusCode(400).end(buffer("openai/error-400-context-length-exceeded.json"));
+        upstream = request ->
+                request.response().setStatusCode(400).end(buffer("openai/error-400-context-length-exceeded.json"));
         int calls = BREAKER.maxFailures() * 2;
 
-        callRepeatedly(calls).onComplete(test.succeeding(kinds -> test.verify(() -> {
-            assertThat(kinds).hasSize(calls).containsOnly(ErrorKind.CONTEXT_WINDOW_EXCEEDED);
-            assertThat(hits).hasValue(calls);
-            test.completeNow();
-        })));
+        callRepeatedly(calls)
+                .onComplete(test.succeeding(kinds -> test.verify(() -> {
+                    assertThat(kinds).hasSize(calls).containsOnly(ErrorKind.CONTEXT_WINDOW_EXCEEDED);
+                    assertThat(hits).hasValue(calls);
+                    test.completeNow();
+                })));
     }
 
     @Test
@@ -253,13 +257,15 @@ class UpstreamExchangeTest {
         List<String> frames = dataFrames(text("openai/stream-include-usage.response.sse"));
         upstream = request -> {
             request.response().setChunked(true).putHeader("content-type", "text/event-stream");
-            request.response().write(frames.get(0) + frames.get(1)).onSuccess(v -> request.connection().close());
+            request.response().write(frames.get(0) + frames.get(1)).onSuccess(v -> request.connection()
+                    .close());
         };
 
         exchange.execute(streamingCall())
                 .compose(reply -> {
                     Promise<Read> later = Promise.promise();
-                    vertx.setTimer(300, t -> read(((ProviderReply.Streaming) reply).stream()).onComplete(later));
+                    vertx.setTimer(300, t -> read(((ProviderReply.Streaming) reply).stream())
+                            .onComplete(later));
                     return later.future();
                 })
                 .onComplete(test.succeeding(read -> test.verify(() -> {
@@ -272,8 +278,7 @@ class UpstreamExchangeTest {
     }
 
     @Test
-    void a_drop_while_the_upstream_read_is_paused_keeps_every_frame_read_before_it(
-            Vertx vertx, VertxTestContext test) {
+    void a_drop_while_the_upstream_read_is_paused_keeps_every_frame_read_before_it(Vertx vertx, VertxTestContext test) {
         // More frames than the stream queues before pausing the upstream read: the last network reads wait in
         // Vert.x's own buffer, which Vert.x hands over only after it has reported the drop.
         int count = 80;
@@ -286,7 +291,8 @@ class UpstreamExchangeTest {
         exchange.execute(streamingCall())
                 .compose(reply -> {
                     Promise<Read> later = Promise.promise();
-                    vertx.setTimer(300, t -> read(((ProviderReply.Streaming) reply).stream()).onComplete(later));
+                    vertx.setTimer(300, t -> read(((ProviderReply.Streaming) reply).stream())
+                            .onComplete(later));
                     return later.future();
                 })
                 .onComplete(test.succeeding(read -> test.verify(() -> {
@@ -314,10 +320,12 @@ class UpstreamExchangeTest {
             stream.pause();
             stream.handler(frame -> received.add(frame.toString()));
             stream.fetch(1);
-            upstreamBlocked.future().onComplete(test.succeeding(v -> test.verify(() -> {
-                assertThat(received).hasSize(1);
-                test.completeNow();
-            })));
+            upstreamBlocked
+                    .future()
+                    .onComplete(test.succeeding(v -> test.verify(() -> {
+                        assertThat(received).hasSize(1);
+                        test.completeNow();
+                    })));
         }));
     }
 
@@ -352,12 +360,14 @@ class UpstreamExchangeTest {
 
     @Test
     void an_error_status_on_a_streamed_call_fails_the_call_instead_of_streaming(VertxTestContext test) {
-        upstream = request -> request.response().setStatusCode(401).end(buffer("openai/error-401-invalid-api-key.json"));
+        upstream =
+                request -> request.response().setStatusCode(401).end(buffer("openai/error-401-invalid-api-key.json"));
 
-        exchange.execute(streamingCall()).onComplete(test.failing(failure -> test.verify(() -> {
-            assertThat(((GatewayException) failure).kind()).isEqualTo(ErrorKind.AUTHENTICATION);
-            test.completeNow();
-        })));
+        exchange.execute(streamingCall())
+                .onComplete(test.failing(failure -> test.verify(() -> {
+                    assertThat(((GatewayException) failure).kind()).isEqualTo(ErrorKind.AUTHENTICATION);
+                    test.completeNow();
+                })));
     }
 
     @Test
@@ -390,11 +400,12 @@ class UpstreamExchangeTest {
                 .setStatusCode(401)
                 .end("{\"error\":{\"message\":\"Invalid API key: " + OPENAI_KEY + "\",\"code\":\"invalid_api_key\"}}");
 
-        exchange.execute(chat()).onComplete(test.failing(failure -> test.verify(() -> {
-            assertThat(((GatewayException) failure).kind()).isEqualTo(ErrorKind.AUTHENTICATION);
-            assertThat(failure.getMessage()).doesNotContain(OPENAI_KEY).contains("Invalid API key");
-            test.completeNow();
-        })));
+        exchange.execute(chat())
+                .onComplete(test.failing(failure -> test.verify(() -> {
+                    assertThat(((GatewayException) failure).kind()).isEqualTo(ErrorKind.AUTHENTICATION);
+                    assertThat(failure.getMessage()).doesNotContain(OPENAI_KEY).contains("Invalid API key");
+                    test.completeNow();
+                })));
     }
 
     @Test
@@ -445,7 +456,8 @@ class UpstreamExchangeTest {
                 .onComplete(test.failing(failure -> test.verify(() -> {
                     assertThat(((GatewayException) failure).kind()).isEqualTo(ErrorKind.BAD_GATEWAY);
                     assertThat(failure.getMessage()).startsWith("litellm.BadGatewayError: OpenAIException - ");
-                    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000L);
+                    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+                            .isLessThan(5_000L);
                     test.completeNow();
                 })));
     }

@@ -44,13 +44,15 @@ class MockChunkStreamTest {
                     assertThat(chunk.getString("object")).isEqualTo("chat.completion.chunk");
                     JsonArray choices = chunk.getJsonArray("choices");
                     if (!choices.isEmpty()) {
-                        text.append(choices.getJsonObject(0)
-                                .getJsonObject("delta")
-                                .getString("content", ""));
+                        text.append(
+                                choices.getJsonObject(0).getJsonObject("delta").getString("content", ""));
                     }
                 }
                 assertThat(text).hasToString(TEXT);
-                assertThat(chunks.get(0).getJsonArray("choices").getJsonObject(0).getJsonObject("delta"))
+                assertThat(chunks.get(0)
+                                .getJsonArray("choices")
+                                .getJsonObject(0)
+                                .getJsonObject("delta"))
                         .isEqualTo(new JsonObject().put("role", "assistant").put("content", ""));
                 JsonObject last = chunks.get(chunks.size() - 1);
                 assertThat(last.getJsonArray("choices")).isEmpty();
@@ -202,8 +204,8 @@ class MockChunkStreamTest {
             stream.handler(frame -> frames.add(frame.toString()));
             stream.endHandler(end -> ends.incrementAndGet());
             stream.usage()
-                    .onSuccess(usage -> vertx.setTimer(
-                            50, t -> result.complete(new Read(List.copyOf(frames), usage, ends.get()))));
+                    .onSuccess(usage ->
+                            vertx.setTimer(50, t -> result.complete(new Read(List.copyOf(frames), usage, ends.get()))));
         });
         return result.future();
     }
@@ -219,7 +221,9 @@ class MockChunkStreamTest {
                 .put("model", "my-model")
                 .put("stream", true)
                 .put("mock_response", TEXT)
-                .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "Hi")));
+                .put(
+                        "messages",
+                        new JsonArray().add(new JsonObject().put("role", "user").put("content", "Hi")));
     }
 
     private static List<JsonObject> chunks(List<String> frames) {

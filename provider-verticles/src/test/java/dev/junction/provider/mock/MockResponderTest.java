@@ -21,11 +21,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MockResponderTest {
     private static final JsonObject MESSAGES = new JsonObject()
             .put("model", "my-model")
-            .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "Hi")));
+            .put(
+                    "messages",
+                    new JsonArray().add(new JsonObject().put("role", "user").put("content", "Hi")));
 
     @Test
     void a_chat_mock_is_a_chat_completion_with_litellms_mock_usage() {
-        ProviderReply.Complete reply = complete(Endpoint.CHAT_COMPLETIONS, MESSAGES.copy().put("mock_response", "Olá!"));
+        ProviderReply.Complete reply =
+                complete(Endpoint.CHAT_COMPLETIONS, MESSAGES.copy().put("mock_response", "Olá!"));
 
         JsonObject body = reply.body().toJsonObject();
         assertThat(body.getString("object")).isEqualTo("chat.completion");
@@ -42,14 +45,18 @@ class MockResponderTest {
 
     @Test
     void a_completion_mock_is_a_text_completion() {
-        JsonObject request = new JsonObject().put("model", "my-model").put("prompt", "Say hi").put("mock_response", "hi");
+        JsonObject request = new JsonObject()
+                .put("model", "my-model")
+                .put("prompt", "Say hi")
+                .put("mock_response", "hi");
 
         ProviderReply.Complete reply = complete(Endpoint.COMPLETIONS, request);
 
         JsonObject body = reply.body().toJsonObject();
         assertThat(body.getString("object")).isEqualTo("text_completion");
         assertThat(body.getString("id")).startsWith("cmpl-");
-        assertThat(body.getJsonArray("choices").getJsonObject(0).getString("text")).isEqualTo("hi");
+        assertThat(body.getJsonArray("choices").getJsonObject(0).getString("text"))
+                .isEqualTo("hi");
         assertThat(reply.usage()).isEqualTo(new Usage(10, 20, 30));
         assertThat(reply.finishReason()).isEqualTo("stop");
     }
@@ -82,13 +89,13 @@ class MockResponderTest {
 
         JsonObject body = complete(Endpoint.EMBEDDINGS, request).body().toJsonObject();
 
-        assertThat(body.getJsonArray("data").getJsonObject(0).getJsonArray("embedding")).isEqualTo(vector);
+        assertThat(body.getJsonArray("data").getJsonObject(0).getJsonArray("embedding"))
+                .isEqualTo(vector);
     }
 
     @Test
     void an_embeddings_mock_vector_that_is_not_numbers_is_a_bad_request() {
-        JsonObject request =
-                new JsonObject().put("input", "a").put("mock_response", new JsonArray().add("x"));
+        JsonObject request = new JsonObject().put("input", "a").put("mock_response", new JsonArray().add("x"));
 
         GatewayException failure = catchThrowableOfType(
                 () -> MockResponder.respond(call(Endpoint.EMBEDDINGS, request, mocked(null))), GatewayException.class);
@@ -105,7 +112,8 @@ class MockResponderTest {
                 .put("choices", new JsonArray())
                 .put("usage", new Usage(1, 2, 3).toOpenAi());
 
-        ProviderReply.Complete reply = complete(Endpoint.CHAT_COMPLETIONS, MESSAGES.copy().put("mock_response", custom));
+        ProviderReply.Complete reply =
+                complete(Endpoint.CHAT_COMPLETIONS, MESSAGES.copy().put("mock_response", custom));
 
         assertThat(reply.body().toJsonObject()).isEqualTo(custom);
         assertThat(reply.usage()).isEqualTo(new Usage(1, 2, 3));
@@ -166,7 +174,8 @@ class MockResponderTest {
     }
 
     private static Deployment mocked(String mockResponse) {
-        JsonObject params = mockResponse == null ? new JsonObject() : new JsonObject().put("mock_response", mockResponse);
+        JsonObject params =
+                mockResponse == null ? new JsonObject() : new JsonObject().put("mock_response", mockResponse);
         return openAi("gpt-4o-mini", params);
     }
 

@@ -34,7 +34,8 @@ class OpenAiAdapterTest {
     void each_endpoint_goes_to_its_path_under_the_api_base(Endpoint endpoint, String request, String url) {
         Deployment deployment = openAi(json(request).getString("model"), new JsonObject());
 
-        assertThat(adapter.toUpstream(call(endpoint, buffer(request), deployment)).url())
+        assertThat(adapter.toUpstream(call(endpoint, buffer(request), deployment))
+                        .url())
                 .isEqualTo(url);
     }
 
@@ -42,8 +43,8 @@ class OpenAiAdapterTest {
     void a_custom_api_base_of_an_openai_compatible_server_is_used_as_given() {
         Deployment vllm = openAi("meta-llama/Llama-3.1-8B-Instruct", new JsonObject(), "http://10.0.0.5:8000/v1");
 
-        UpstreamRequest upstream = adapter.toUpstream(
-                call(Endpoint.CHAT_COMPLETIONS, json("openai/chat.request.json"), vllm));
+        UpstreamRequest upstream =
+                adapter.toUpstream(call(Endpoint.CHAT_COMPLETIONS, json("openai/chat.request.json"), vllm));
 
         assertThat(upstream.url()).isEqualTo("http://10.0.0.5:8000/v1/chat/completions");
         assertThat(upstream.body().toJsonObject().getString("model")).isEqualTo("meta-llama/Llama-3.1-8B-Instruct");
@@ -53,8 +54,8 @@ class OpenAiAdapterTest {
     void the_key_goes_as_a_bearer_token_with_the_organization_and_json_headers() {
         Deployment deployment = openAi("gpt-4o-mini", new JsonObject().put("organization", "org-6Cq2cTnX"));
 
-        UpstreamRequest upstream = adapter.toUpstream(
-                call(Endpoint.CHAT_COMPLETIONS, buffer("openai/chat.request.json"), deployment));
+        UpstreamRequest upstream =
+                adapter.toUpstream(call(Endpoint.CHAT_COMPLETIONS, buffer("openai/chat.request.json"), deployment));
 
         assertThat(upstream.headers().get("authorization")).isEqualTo("Bearer " + OPENAI_KEY);
         assertThat(upstream.headers().get("openai-organization")).isEqualTo("org-6Cq2cTnX");
@@ -85,7 +86,9 @@ class OpenAiAdapterTest {
     void extra_headers_and_headers_of_the_deployment_are_sent_and_extra_headers_win() {
         JsonObject params = new JsonObject()
                 .put("headers", new JsonObject().put("x-team", "search").put("x-shared", "from-headers"))
-                .put("extra_headers", new JsonObject().put("x-shared", "from-extra").put("x-priority", 2));
+                .put(
+                        "extra_headers",
+                        new JsonObject().put("x-shared", "from-extra").put("x-priority", 2));
 
         UpstreamRequest upstream = adapter.toUpstream(
                 call(Endpoint.CHAT_COMPLETIONS, json("openai/chat.request.json"), openAi("gpt-4o-mini", params)));
@@ -127,7 +130,8 @@ class OpenAiAdapterTest {
                 .put("max_tokens", 256)
                 .put("seed", 7)
                 .put("top_p", 0.9);
-        JsonObject request = json("openai/chat.request.json").put("temperature", 1.0).put("seed", 42);
+        JsonObject request =
+                json("openai/chat.request.json").put("temperature", 1.0).put("seed", 42);
 
         JsonObject sent = upstreamBody(request, openAi("gpt-4o-mini", defaults));
 
@@ -200,7 +204,8 @@ class OpenAiAdapterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("openAiParameters")
     void every_openai_parameter_passes_through_untouched(String field, Object value) {
-        JsonObject request = json("openai/chat.request.json").put("model", "my-model").put(field, value);
+        JsonObject request =
+                json("openai/chat.request.json").put("model", "my-model").put(field, value);
 
         JsonObject sent = upstreamBody(request, openAi("gpt-4o-mini", new JsonObject()));
 
@@ -212,8 +217,8 @@ class OpenAiAdapterTest {
         // Odd spacing and an escaped character: any re-encoding would show.
         Buffer raw = Buffer.buffer("{ \"model\" : \"gpt-4o-mini\",\n  \"messages\": [{\"role\": \"user\","
                 + " \"content\": \"Ol\\u00e1\"}], \"temperature\": 1.0, \"seed\": 7 }");
-        ProviderCall call = call(
-                Endpoint.CHAT_COMPLETIONS, raw, openAi("gpt-4o-mini", new JsonObject().put("seed", 1)));
+        ProviderCall call =
+                call(Endpoint.CHAT_COMPLETIONS, raw, openAi("gpt-4o-mini", new JsonObject().put("seed", 1)));
 
         assertThat(RequestBodies.passesThroughUnchanged(call)).isTrue();
         assertThat(adapter.toUpstream(call).body().getBytes()).isEqualTo(raw.getBytes());
@@ -223,8 +228,8 @@ class OpenAiAdapterTest {
     void the_recorded_tool_request_goes_upstream_byte_for_byte() {
         Buffer raw = buffer("openai/tool-call.request.json");
 
-        UpstreamRequest upstream = adapter.toUpstream(
-                call(Endpoint.CHAT_COMPLETIONS, raw, openAi("gpt-4o-mini", new JsonObject())));
+        UpstreamRequest upstream =
+                adapter.toUpstream(call(Endpoint.CHAT_COMPLETIONS, raw, openAi("gpt-4o-mini", new JsonObject())));
 
         assertThat(upstream.body().toString()).isEqualTo(raw.toString());
     }
@@ -232,8 +237,8 @@ class OpenAiAdapterTest {
     @Test
     void the_body_is_re_encoded_when_a_default_must_be_added() {
         Buffer raw = buffer("openai/chat.request.json");
-        ProviderCall call = call(
-                Endpoint.CHAT_COMPLETIONS, raw, openAi("gpt-4o-mini", new JsonObject().put("temperature", 0.1)));
+        ProviderCall call =
+                call(Endpoint.CHAT_COMPLETIONS, raw, openAi("gpt-4o-mini", new JsonObject().put("temperature", 0.1)));
 
         assertThat(RequestBodies.passesThroughUnchanged(call)).isFalse();
         assertThat(adapter.toUpstream(call).body().toJsonObject())
@@ -252,7 +257,8 @@ class OpenAiAdapterTest {
 
     @Test
     void the_clients_parsed_body_is_not_modified() {
-        JsonObject request = json("openai/chat.request.json").put("model", "my-model").put("mock_timeout", false);
+        JsonObject request =
+                json("openai/chat.request.json").put("model", "my-model").put("mock_timeout", false);
         JsonObject before = request.copy();
 
         upstreamBody(request, openAi("gpt-4o-mini", new JsonObject().put("temperature", 0.5)));

@@ -59,8 +59,7 @@ class OpenAiErrorClassifierTest {
 
         assertThat(failure.kind()).isEqualTo(kind);
         String upstreamMessage = body.toJsonObject().getJsonObject("error").getString("message");
-        assertThat(failure.getMessage())
-                .isEqualTo("litellm." + litellmClass + ": AzureException - " + upstreamMessage);
+        assertThat(failure.getMessage()).isEqualTo("litellm." + litellmClass + ": AzureException - " + upstreamMessage);
     }
 
     @Test
@@ -104,7 +103,8 @@ class OpenAiErrorClassifierTest {
         Buffer body = Buffer.buffer("{\"object\":\"error\",\"message\":\"This model's maximum context length is "
                 + "4096 tokens. However, you requested 5000 tokens.\",\"type\":\"BadRequestError\",\"code\":400}");
 
-        assertThat(openAi.classify(400, MultiMap.caseInsensitiveMultiMap(), body).kind())
+        assertThat(openAi.classify(400, MultiMap.caseInsensitiveMultiMap(), body)
+                        .kind())
                 .isEqualTo(ErrorKind.CONTEXT_WINDOW_EXCEEDED);
     }
 
@@ -112,7 +112,8 @@ class OpenAiErrorClassifierTest {
     void a_context_length_wording_on_a_5xx_stays_a_server_error() {
         Buffer body = Buffer.buffer("{\"error\":{\"message\":\"context length cache failed\"}}");
 
-        assertThat(openAi.classify(500, MultiMap.caseInsensitiveMultiMap(), body).kind())
+        assertThat(openAi.classify(500, MultiMap.caseInsensitiveMultiMap(), body)
+                        .kind())
                 .isEqualTo(ErrorKind.INTERNAL);
     }
 
@@ -150,7 +151,8 @@ class OpenAiErrorClassifierTest {
     void a_fastapi_detail_body_keeps_the_detail_as_message() {
         Buffer body = Buffer.buffer("{\"detail\":\"Not authenticated\"}");
 
-        assertThat(openAi.classify(401, MultiMap.caseInsensitiveMultiMap(), body).getMessage())
+        assertThat(openAi.classify(401, MultiMap.caseInsensitiveMultiMap(), body)
+                        .getMessage())
                 .isEqualTo("litellm.AuthenticationError: OpenAIException - Not authenticated");
     }
 
@@ -158,7 +160,8 @@ class OpenAiErrorClassifierTest {
     void a_huge_error_body_is_cut_short() {
         Buffer body = Buffer.buffer("x".repeat(50_000));
 
-        assertThat(openAi.classify(500, MultiMap.caseInsensitiveMultiMap(), body).getMessage())
+        assertThat(openAi.classify(500, MultiMap.caseInsensitiveMultiMap(), body)
+                        .getMessage())
                 .hasSizeLessThan(1100);
     }
 
@@ -191,8 +194,8 @@ class OpenAiErrorClassifierTest {
 
     @Test
     void retry_after_as_an_http_date_is_measured_from_now() {
-        String in30Seconds =
-                DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(30));
+        String in30Seconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(30));
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("retry-after", in30Seconds);
 
         Duration delay = openAi.classify(503, headers, buffer("openai/error-503.json"))
@@ -206,9 +209,11 @@ class OpenAiErrorClassifierTest {
     void no_or_unreadable_retry_after_gives_none() {
         MultiMap garbage = MultiMap.caseInsensitiveMultiMap().add("retry-after", "soon");
 
-        assertThat(openAi.classify(429, garbage, buffer("openai/error-429-rate-limit-exceeded.json")).retryAfter())
+        assertThat(openAi.classify(429, garbage, buffer("openai/error-429-rate-limit-exceeded.json"))
+                        .retryAfter())
                 .isEmpty();
-        assertThat(openAi.classify(429, MultiMap.caseInsensitiveMultiMap(), Buffer.buffer()).retryAfter())
+        assertThat(openAi.classify(429, MultiMap.caseInsensitiveMultiMap(), Buffer.buffer())
+                        .retryAfter())
                 .isEmpty();
     }
 

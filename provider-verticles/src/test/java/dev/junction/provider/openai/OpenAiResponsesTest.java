@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@link OpenAiAdapter#fromUpstream}: the body passes on as it came, only usage and finish reason are read. */
 class OpenAiResponsesTest {
     private final OpenAiAdapter adapter = new OpenAiAdapter();
-    private final ProviderCall call =
-            call(Endpoint.CHAT_COMPLETIONS, buffer("openai/chat.request.json"), openAi("gpt-4o-mini", new JsonObject()));
+    private final ProviderCall call = call(
+            Endpoint.CHAT_COMPLETIONS, buffer("openai/chat.request.json"), openAi("gpt-4o-mini", new JsonObject()));
 
     @ParameterizedTest
     @CsvSource(

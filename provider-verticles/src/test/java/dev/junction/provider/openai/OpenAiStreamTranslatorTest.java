@@ -113,7 +113,8 @@ class OpenAiStreamTranslatorTest {
             }
         }
         assertThat(names).containsExactly(Map.entry(0, "add"), Map.entry(1, "multiply"));
-        assertThat(arguments).containsExactly(Map.entry(0, "{\"a\": 2, \"b\": 3}"), Map.entry(1, "{\"a\": 2, \"b\": 3}"));
+        assertThat(arguments)
+                .containsExactly(Map.entry(0, "{\"a\": 2, \"b\": 3}"), Map.entry(1, "{\"a\": 2, \"b\": 3}"));
         assertThat(translator.usage()).isEqualTo(new Usage(106, 50, 156));
     }
 
@@ -142,8 +143,7 @@ class OpenAiStreamTranslatorTest {
 
     @Test
     void a_data_field_spread_over_several_lines_stays_one_valid_frame() {
-        String sse = "data: {\"choices\":[{\"index\":0,\n"
-                + "data:  \"delta\":{\"content\":\"Hi\"}}]}\n\n";
+        String sse = "data: {\"choices\":[{\"index\":0,\n" + "data:  \"delta\":{\"content\":\"Hi\"}}]}\n\n";
         OpenAiStreamTranslator translator = new OpenAiStreamTranslator();
         List<String> frames = translate(translator, sse, WHOLE);
 
