@@ -46,6 +46,7 @@ final class UpstreamChunkStream implements ChunkStream {
     private Handler<Void> endHandler;
     private long demand = Long.MAX_VALUE;
     private boolean upstreamPaused;
+    private boolean upstreamFailing;
     private boolean upstreamDone;
     private boolean ended;
     private boolean delivering;
@@ -85,9 +86,10 @@ final class UpstreamChunkStream implements ChunkStream {
     }
 
     private void onUpstreamFailure(Throwable failure) {
-        if (upstreamDone) {
+        if (upstreamDone || upstreamFailing) {
             return;
         }
+        upstreamFailing = true;
         GatewayException error = cancelled ? null : classifier.apply(failure);
         if (upstreamPaused) {
             // Take in what Vert.x still buffers first: its drain runs on this context before the task below.
@@ -141,7 +143,7 @@ final class UpstreamChunkStream implements ChunkStream {
     }
 
     private void updateUpstreamFlow() {
-        if (upstreamDone) {
+        if (upstreamDone || upstreamFailing) {
             return;
         }
         if (!upstreamPaused && pending.size() >= HIGH_WATER_MARK) {
