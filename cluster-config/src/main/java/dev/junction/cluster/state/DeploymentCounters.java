@@ -41,6 +41,13 @@ final class DeploymentCounters implements Serializable {
 
     UsageSnapshot snapshot() {
         return new UsageSnapshot(
-                window, requests, tokens, successes, failures, inFlight, latencies.clone(), firstTokenLatencies.clone());
+                window,
+                requests,
+                tokens,
+                successes,
+                failures,
+                inFlight,
+                latencies.clone(),
+                firstTokenLatencies.clone());
     }
 }

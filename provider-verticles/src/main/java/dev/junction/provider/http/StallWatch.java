@@ -16,8 +16,7 @@ final class StallWatch {
     private final long timeoutMs;
     private final GatewayException timeout;
     private volatile long lastActivityNanos = System.nanoTime();
-    // The exchange hands the stream over paused; it counts from the first resume.
-    private volatile boolean paused = true;
+    private volatile boolean paused;
     private long timerId = -1;
 
     StallWatch(Vertx vertx, long timeoutMs, GatewayException timeout) {

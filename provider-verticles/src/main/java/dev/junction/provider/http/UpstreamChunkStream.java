@@ -6,32 +6,54 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.sse.SseFrames;
 import dev.junction.provider.sse.SseParser;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.function.Function;
 
 /**
- * An upstream SSE response, translated chunk by chunk into OpenAI frames as bytes arrive. Flow control is
- * the upstream socket's: pausing this stream pauses the upstream read, so a slow client slows the provider
- * rather than filling the gateway's memory.
+ * An upstream SSE response, translated chunk by chunk into OpenAI frames as bytes arrive. Frames wait in a
+ * small queue until the client asks for them; when it fills up the upstream read is paused, so a slow client
+ * slows the provider rather than filling the gateway's memory.
+ *
+ * <p>The queue is also what keeps the stream well formed when the upstream fails: Vert.x reports a failure at
+ * once but keeps the bytes it had buffered for a paused response, so the error frame and the end are queued
+ * behind every frame read before them, and are delivered once the client has attached and read up to there.
+ *
+ * <p>All state is touched on the event-loop thread the response arrived on; calls from elsewhere hop onto it.
  */
 final class UpstreamChunkStream implements ChunkStream {
+    private static final int HIGH_WATER_MARK = 64;
+    private static final int LOW_WATER_MARK = HIGH_WATER_MARK / 2;
+
     private final HttpClientRequest request;
     private final HttpClientResponse response;
+    private final Context context;
+    private final Thread contextThread;
     private final StreamTranslator translator;
     private final SseParser parser;
     private final Function<Throwable, GatewayException> classifier;
     private final Promise<Usage> usage = Promise.promise();
+    private final Queue<Buffer> pending = new ArrayDeque<>();
     private Handler<Buffer> handler;
     private Handler<Void> endHandler;
-    private final StallWatch stallWatch;
-    private boolean finished;
+    private long demand = Long.MAX_VALUE;
+    private boolean upstreamPaused;
+    private boolean upstreamFailing;
+    private boolean upstreamDone;
+    private boolean ended;
+    private boolean delivering;
     private volatile boolean cancelled;
+    private final StallWatch stallWatch;
 
+    /** Must be created on the response's context, before any of its body arrives. */
     UpstreamChunkStream(
             HttpClientRequest request,
             HttpClientResponse response,
@@ -40,70 +62,133 @@ final class UpstreamChunkStream implements ChunkStream {
             StallWatch stallWatch) {
         this.request = request;
         this.response = response;
+        this.context = Vertx.currentContext();
+        this.contextThread = Thread.currentThread();
         this.translator = translator;
         this.classifier = classifier;
-        this.stallWatch = stallWatch;
-        this.parser = new SseParser(event -> translator.onEvent(event, this::emit));
-        response.handler(chunk -> {
-            stallWatch.activity();
-            parser.feed(chunk);
-        });
+        this.parser = new SseParser(event -> translator.onEvent(event, this::enqueue));
+        response.handler(this::onUpstreamBytes);
         response.endHandler(v -> onUpstreamEnd());
         response.exceptionHandler(this::onUpstreamFailure);
+        this.stallWatch = stallWatch;
         stallWatch.start(this::onStall);
     }
 
     /** The upstream sent nothing for a whole timeout while we were ready to read: give up on it. */
     private void onStall(GatewayException timeout) {
-        if (finished) {
-            return;
+        if (!upstreamDone && !upstreamFailing) {
+            upstreamFailing = true;
+            request.reset();
+            finishUpstream(timeout);
         }
-        emit(SseFrames.error(timeout));
-        request.reset();
-        finish();
+    }
+
+    private void onUpstreamBytes(Buffer bytes) {
+        stallWatch.activity();
+        if (!upstreamDone) {
+            parser.feed(bytes);
+            deliver();
+        }
     }
 
     private void onUpstreamEnd() {
-        if (finished) {
-            return;
+        if (!upstreamDone) {
+            parser.end();
+            translator.onEnd(this::enqueue);
+            finishUpstream(null);
         }
-        parser.end();
-        translator.onEnd(this::emit);
-        finish();
     }
 
     private void onUpstreamFailure(Throwable failure) {
-        if (finished) {
+        if (upstreamDone || upstreamFailing) {
             return;
         }
-        if (!cancelled) {
-            // The client already has a 200 and some chunks: the failure can only be reported in-band.
-            emit(SseFrames.error(classifier.apply(failure)));
-        }
-        finish();
-    }
-
-    private void emit(Buffer frame) {
-        Handler<Buffer> target = handler;
-        if (target != null && !cancelled) {
-            target.handle(frame);
+        upstreamFailing = true;
+        GatewayException error = cancelled ? null : classifier.apply(failure);
+        if (upstreamPaused) {
+            // Take in what Vert.x still buffers first: its drain runs on this context before the task below.
+            upstreamPaused = false;
+            response.resume();
+            context.runOnContext(v -> finishUpstream(error));
+        } else {
+            finishUpstream(error);
         }
     }
 
-    private void finish() {
-        finished = true;
+    /** @param error the failure to tell the client in-band (it already has a 200), or null */
+    private void finishUpstream(GatewayException error) {
+        if (upstreamDone) {
+            return;
+        }
+        upstreamDone = true;
         stallWatch.stop();
+        if (error != null) {
+            enqueue(SseFrames.error(error));
+        }
         usage.tryComplete(translator.usage());
-        Handler<Void> end = endHandler;
-        if (end != null) {
-            end.handle(null);
+        deliver();
+    }
+
+    private void enqueue(Buffer frame) {
+        if (!cancelled) {
+            pending.add(frame);
+        }
+    }
+
+    private void deliver() {
+        if (delivering || ended) {
+            return;
+        }
+        delivering = true;
+        try {
+            while (handler != null && demand > 0 && !pending.isEmpty() && !cancelled) {
+                if (demand != Long.MAX_VALUE) {
+                    demand--;
+                }
+                handler.handle(pending.poll());
+            }
+            if (upstreamDone && (pending.isEmpty() || cancelled) && endHandler != null) {
+                ended = true;
+                endHandler.handle(null);
+            }
+        } finally {
+            delivering = false;
+        }
+        updateUpstreamFlow();
+    }
+
+    private void updateUpstreamFlow() {
+        if (upstreamDone || upstreamFailing) {
+            return;
+        }
+        if (!upstreamPaused && pending.size() >= HIGH_WATER_MARK) {
+            upstreamPaused = true;
+            stallWatch.paused(true);
+            response.pause();
+        } else if (upstreamPaused && pending.size() <= LOW_WATER_MARK) {
+            upstreamPaused = false;
+            stallWatch.paused(false);
+            response.resume();
+        }
+    }
+
+    private void onContext(Runnable action) {
+        // The thread, not the context object: handlers of one response may run on distinct duplicated contexts.
+        if (Thread.currentThread() == contextThread) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
         }
     }
 
     @Override
     public void cancel() {
         cancelled = true;
-        request.reset();
+        onContext(() -> {
+            pending.clear();
+            request.reset();
+            deliver();
+        });
     }
 
     @Override
@@ -119,34 +204,39 @@ final class UpstreamChunkStream implements ChunkStream {
 
     @Override
     public ChunkStream handler(Handler<Buffer> handler) {
-        this.handler = handler;
+        onContext(() -> {
+            this.handler = handler;
+            deliver();
+        });
         return this;
     }
 
     @Override
     public ChunkStream pause() {
-        stallWatch.paused(true);
-        response.pause();
+        onContext(() -> demand = 0);
         return this;
     }
 
     @Override
     public ChunkStream resume() {
-        stallWatch.paused(false);
-        response.resume();
-        return this;
+        return fetch(Long.MAX_VALUE);
     }
 
     @Override
     public ChunkStream fetch(long amount) {
-        stallWatch.paused(false);
-        response.fetch(amount);
+        onContext(() -> {
+            demand = demand + amount < 0 ? Long.MAX_VALUE : demand + amount;
+            deliver();
+        });
         return this;
     }
 
     @Override
     public ChunkStream endHandler(Handler<Void> endHandler) {
-        this.endHandler = endHandler;
+        onContext(() -> {
+            this.endHandler = endHandler;
+            deliver();
+        });
         return this;
     }
 }

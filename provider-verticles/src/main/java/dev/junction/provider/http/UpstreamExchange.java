@@ -45,8 +45,10 @@ public final class UpstreamExchange {
         }
         return breakers.forDeployment(call.deployment().id())
                 .<ProviderReply>execute(() -> send(call, upstream))
-                .recover(failure ->
-                        Future.failedFuture(failure instanceof OpenCircuitException ? circuitOpen(call) : failure));
+                .recover(failure -> Future.failedFuture(
+                        failure instanceof OpenCircuitException
+                                ? circuitOpen(call)
+                                : Redaction.redact(GatewayException.from(failure), call.deployment())));
     }
 
     private Future<ProviderReply> send(ProviderCall call, UpstreamRequest upstream) {
@@ -84,8 +86,7 @@ public final class UpstreamExchange {
         int status = response.statusCode();
         boolean success = status >= 200 && status < 300;
         if (success && call.request().stream()) {
-            // Hold the bytes until the HTTP verticle attaches: nothing may be read before someone listens.
-            response.pause();
+            // Frames read before the HTTP verticle attaches wait in the stream's queue, which bounds them.
             long timeoutMs = Math.max(1, call.timeout().toMillis());
             String apiBase = call.deployment().apiBase();
             StallWatch stallWatch =
@@ -108,11 +109,21 @@ public final class UpstreamExchange {
                     result.tryComplete(adapter.fromUpstream(call, body.result()));
                 } catch (GatewayException invalid) {
                     result.tryFail(invalid);
+                } catch (RuntimeException unreadable) {
+                    // Thrown inside this callback it would leave the call hanging until its timeout.
+                    result.tryFail(unreadableBody(unreadable));
                 }
             } else {
                 result.tryFail(adapter.classify(status, response.headers(), body.result()));
             }
         });
+    }
+
+    private GatewayException unreadableBody(RuntimeException cause) {
+        return GatewayException.of(
+                ErrorKind.BAD_GATEWAY,
+                ErrorKind.BAD_GATEWAY.describe(label + " - the upstream's answer could not be read ("
+                        + cause.getClass().getSimpleName() + ")"));
     }
 
     private GatewayException circuitOpen(ProviderCall call) {

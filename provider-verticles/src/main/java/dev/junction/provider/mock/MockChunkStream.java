@@ -33,7 +33,8 @@ final class MockChunkStream implements ChunkStream {
     }
 
     private synchronized void schedule() {
-        if (!scheduled && handler != null && demand > 0) {
+        // A cancelled stream drains too, to end at once whatever the demand, as an upstream stream does.
+        if (!scheduled && (cancelled || handler != null && demand > 0)) {
             scheduled = true;
             context.runOnContext(v -> drain());
         }
@@ -68,6 +69,7 @@ final class MockChunkStream implements ChunkStream {
     @Override
     public synchronized void cancel() {
         cancelled = true;
+        schedule();
     }
 
     @Override

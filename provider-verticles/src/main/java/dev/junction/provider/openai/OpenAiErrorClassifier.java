@@ -62,6 +62,10 @@ public final class OpenAiErrorClassifier {
             Object parsed = body.length() == 0 ? null : body.toJsonValue();
             if (parsed instanceof JsonObject json) {
                 Object error = json.getValue("error");
+                if (error instanceof String text) {
+                    // Text Generation Inference, Ollama and others: {"error": "...", "error_type": "..."}
+                    return new JsonObject().put("message", text).put("code", json.getValue("error_type"));
+                }
                 return error instanceof JsonObject nested ? nested : json;
             }
         } catch (DecodeException notJson) {

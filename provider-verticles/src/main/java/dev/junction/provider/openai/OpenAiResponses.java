@@ -23,14 +23,28 @@ public final class OpenAiResponses {
                     ErrorKind.BAD_GATEWAY.describe(
                             providerLabel + " - the upstream answered with a body that is not JSON"));
         }
-        return new ProviderReply.Complete(body, Usage.fromOpenAi(json.getJsonObject("usage")), finishReason(json));
+        return new ProviderReply.Complete(body, usage(json), finishReason(json));
+    }
+
+    /**
+     * The body goes to the client as it is, so a field of an unexpected shape (some OpenAI-compatible servers
+     * send {@code "usage": "n/a"}) only means the gateway learns nothing from it.
+     */
+    private static Usage usage(JsonObject json) {
+        try {
+            return json.getValue("usage") instanceof JsonObject usage ? Usage.fromOpenAi(usage) : Usage.NONE;
+        } catch (ClassCastException malformed) {
+            return Usage.NONE;
+        }
     }
 
     private static String finishReason(JsonObject json) {
-        JsonArray choices = json.getJsonArray("choices");
-        if (choices == null || choices.isEmpty() || !(choices.getValue(0) instanceof JsonObject first)) {
+        if (!(json.getValue("choices") instanceof JsonArray choices)
+                || choices.isEmpty()
+                || !(choices.getValue(0) instanceof JsonObject first)
+                || !(first.getValue("finish_reason") instanceof String reason)) {
             return null;
         }
-        return first.getString("finish_reason");
+        return reason;
     }
 }

@@ -27,7 +27,7 @@ public final class OpenAiStreamTranslator implements StreamTranslator {
         if (data.contains("\"usage\"")) {
             recordUsage(data);
         }
-        out.accept(SseFrames.data(Buffer.buffer(data)));
+        out.accept(SseFrames.data(data));
     }
 
     private void recordUsage(String data) {

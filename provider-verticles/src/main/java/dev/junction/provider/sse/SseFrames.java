@@ -25,6 +25,14 @@ public final class SseFrames {
                 .appendBytes(END);
     }
 
+    /**
+     * A {@code data:} frame around a payload as an upstream event carried it, which may span lines: each line
+     * gets its own {@code data:} prefix, so the client's parser joins them back into the same payload.
+     */
+    public static Buffer data(String payload) {
+        return data(Buffer.buffer(payload.replace("\n", "\ndata: ")));
+    }
+
     public static Buffer done() {
         return DONE.copy();
     }

@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * Splits an SSE byte stream into events as bytes arrive, whatever the chunking: a line or an event may
- * span any number of network buffers. Handles LF, CR and CRLF line ends. One instance per stream.
+ * span any number of network buffers. Handles LF, CR and CRLF line ends. Lines are decoded whole, so a
+ * multi-byte character split across buffers is never cut. One instance per stream.
  */
 public final class SseParser {
     private final Consumer<SseEvent> sink;
@@ -15,6 +16,7 @@ public final class SseParser {
     private StringBuilder data;
     private String event;
     private boolean lastWasCr;
+    private boolean firstLine = true;
 
     public SseParser(Consumer<SseEvent> sink) {
         this.sink = sink;
@@ -47,6 +49,13 @@ public final class SseParser {
     private void endLine() {
         String text = line.toString(StandardCharsets.UTF_8);
         line.reset();
+        if (firstLine) {
+            // The SSE specification has a byte order mark at the start of the stream ignored.
+            firstLine = false;
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+        }
         if (text.isEmpty()) {
             dispatch();
             return;

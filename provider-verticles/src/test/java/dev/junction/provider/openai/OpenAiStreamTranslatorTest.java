@@ -1,0 +1,183 @@
+package dev.junction.provider.openai;
+
+import static dev.junction.provider.WireFixtures.dataFrames;
+import static dev.junction.provider.WireFixtures.text;
+import static dev.junction.provider.WireFixtures.translate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.junction.cluster.bus.Usage;
+import dev.junction.provider.sse.SseEvent;
+import dev.junction.provider.sse.SseParser;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OpenAiStreamTranslatorTest {
+    private static final String DONE = "data: [DONE]\n\n";
+    private static final int WHOLE = Integer.MAX_VALUE;
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, WHOLE})
+    void a_recorded_stream_comes_out_as_the_upstream_frames_whatever_the_network_chunking(int chunkSize) {
+        String sse = text("openai/stream-include-usage.response.sse");
+
+        List<String> frames = translate(new OpenAiStreamTranslator(), sse, chunkSize);
+
+        assertThat(frames).containsExactlyElementsOf(dataFrames(sse));
+        assertThat(frames.get(1)).contains("\"content\":\"Olá\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, WHOLE})
+    void done_is_sent_exactly_once_and_last(int chunkSize) {
+        List<String> frames =
+                translate(new OpenAiStreamTranslator(), text("openai/stream-tool-calls.response.sse"), chunkSize);
+
+        assertThat(frames).filteredOn(DONE::equals).hasSize(1);
+        assertThat(frames.get(frames.size() - 1)).isEqualTo(DONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, WHOLE})
+    void done_is_added_when_the_upstream_omits_it(int chunkSize) {
+        String sse = text("openai/stream-include-usage.response.sse");
+        String withoutDone = sse.replace(DONE, "");
+
+        List<String> frames = translate(new OpenAiStreamTranslator(), withoutDone, chunkSize);
+
+        assertThat(frames).containsExactlyElementsOf(dataFrames(sse));
+    }
+
+    @Test
+    void a_final_chunk_without_its_blank_line_is_still_forwarded_before_done() {
+        String sse = text("openai/stream-include-usage.response.sse").replace(DONE, "");
+        String cut = sse.substring(0, sse.length() - 2);
+
+        List<String> frames = translate(new OpenAiStreamTranslator(), cut, WHOLE);
+
+        assertThat(frames).containsExactlyElementsOf(dataFrames(text("openai/stream-include-usage.response.sse")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, WHOLE})
+    void usage_is_recorded_from_the_include_usage_chunk(int chunkSize) {
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator();
+
+        translate(translator, text("openai/stream-include-usage.response.sse"), chunkSize);
+
+        assertThat(translator.usage()).isEqualTo(new Usage(20, 2, 22));
+    }
+
+    @Test
+    void a_stream_without_include_usage_reports_no_usage() {
+        String sse = text("openai/stream-include-usage.response.sse");
+        List<String> lines = new ArrayList<>(List.of(sse.split("\n\n")));
+        lines.removeIf(frame -> frame.contains("\"usage\":{"));
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator();
+
+        List<String> frames = translate(translator, String.join("\n\n", lines) + "\n\n", 7);
+
+        assertThat(translator.usage()).isEqualTo(Usage.NONE);
+        assertThat(frames).hasSize(5).last().isEqualTo(DONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, WHOLE})
+    void tool_call_deltas_pass_through_unchanged(int chunkSize) {
+        String sse = text("openai/stream-tool-calls.response.sse");
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator();
+
+        List<String> frames = translate(translator, sse, chunkSize);
+
+        assertThat(frames).containsExactlyElementsOf(dataFrames(sse));
+        Map<Integer, String> arguments = new TreeMap<>();
+        Map<Integer, String> names = new TreeMap<>();
+        for (JsonObject chunk : chunks(frames)) {
+            for (Object choice : chunk.getJsonArray("choices")) {
+                JsonArray calls = ((JsonObject) choice).getJsonObject("delta").getJsonArray("tool_calls");
+                for (Object entry : calls == null ? new JsonArray() : calls) {
+                    JsonObject call = (JsonObject) entry;
+                    JsonObject function = call.getJsonObject("function");
+                    if (function.containsKey("name")) {
+                        names.put(call.getInteger("index"), function.getString("name"));
+                    }
+                    arguments.merge(call.getInteger("index"), function.getString("arguments"), String::concat);
+                }
+            }
+        }
+        assertThat(names).containsExactly(Map.entry(0, "add"), Map.entry(1, "multiply"));
+        assertThat(arguments)
+                .containsExactly(Map.entry(0, "{\"a\": 2, \"b\": 3}"), Map.entry(1, "{\"a\": 2, \"b\": 3}"));
+        assertThat(translator.usage()).isEqualTo(new Usage(106, 50, 156));
+    }
+
+    @Test
+    void azures_prompt_filter_chunk_and_usage_chunk_pass_through() {
+        String sse = text("azure/stream-include-usage.response.sse");
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator();
+
+        List<String> frames = translate(translator, sse, 7);
+
+        assertThat(frames).containsExactlyElementsOf(dataFrames(sse));
+        assertThat(frames.get(0)).contains("\"prompt_filter_results\"");
+        assertThat(translator.usage()).isEqualTo(new Usage(19, 149, 168));
+    }
+
+    @Test
+    void an_upstream_error_event_mid_stream_is_forwarded_as_it_came() {
+        String error = "{\"error\":{\"message\":\"The server had an error while processing your request.\","
+                + "\"type\":\"server_error\",\"param\":null,\"code\":null}}";
+        String sse = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: " + error + "\n\n";
+
+        List<String> frames = translate(new OpenAiStreamTranslator(), sse, 7);
+
+        assertThat(frames).containsExactly(dataFrames(sse).get(0), "data: " + error + "\n\n", DONE);
+    }
+
+    @Test
+    void a_data_field_spread_over_several_lines_stays_one_valid_frame() {
+        String sse = "data: {\"choices\":[{\"index\":0,\n" + "data:  \"delta\":{\"content\":\"Hi\"}}]}\n\n";
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator();
+        List<String> frames = translate(translator, sse, WHOLE);
+
+        List<SseEvent> reparsed = new ArrayList<>();
+        SseParser parser = new SseParser(reparsed::add);
+        frames.forEach(frame -> parser.feed(Buffer.buffer(frame)));
+        parser.end();
+
+        assertThat(reparsed)
+                .extracting(SseEvent::data)
+                .containsExactly("{\"choices\":[{\"index\":0,\n \"delta\":{\"content\":\"Hi\"}}]}", "[DONE]");
+    }
+
+    @Test
+    void usage_in_a_chunk_that_also_carries_content_is_recorded() {
+        // Some OpenAI-compatible servers (vLLM with continuous_usage_stats) put usage on every chunk.
+        String sse = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}],"
+                + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}\n\n"
+                + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"}}],"
+                + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2,\"total_tokens\":5}}\n\n";
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator();
+
+        translate(translator, sse, 7);
+
+        assertThat(translator.usage()).isEqualTo(new Usage(3, 2, 5));
+    }
+
+    private static List<JsonObject> chunks(List<String> frames) {
+        List<JsonObject> chunks = new ArrayList<>();
+        for (String frame : frames) {
+            if (!frame.equals(DONE)) {
+                chunks.add(new JsonObject(frame.substring("data: ".length()).strip()));
+            }
+        }
+        return chunks;
+    }
+}
