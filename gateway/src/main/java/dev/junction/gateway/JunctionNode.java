@@ -1,8 +1,12 @@
 package dev.junction.gateway;
 
+import com.hazelcast.core.HazelcastInstance;
 import dev.junction.cluster.bus.BusContract;
 import dev.junction.cluster.node.ClusterView;
+import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
+import dev.junction.cluster.state.HazelcastRoutingState;
+import dev.junction.config.ConfigFingerprint;
 import dev.junction.gateway.http.HttpVerticle;
 import dev.junction.provider.ProviderVerticles;
 import dev.junction.provider.http.ProviderHttpSettings;
@@ -12,6 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.time.Clock;
 
 /**
  * One running Junction node: a Hazelcast cluster member whose Vert.x instance runs the HTTP, router and
@@ -36,16 +41,24 @@ public final class JunctionNode {
                 .with(new VertxOptions().setEventLoopPoolSize(options.instances()))
                 .withClusterManager(manager)
                 .buildClustered()
-                .compose(vertx -> deploy(vertx, ClusterView.of(manager), options)
+                .compose(vertx -> deploy(vertx, manager, options)
                         .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure))));
     }
 
-    private static Future<JunctionNode> deploy(Vertx vertx, ClusterView cluster, NodeOptions options) {
+    private static Future<JunctionNode> deploy(Vertx vertx, HazelcastClusterManager manager, NodeOptions options) {
+        HazelcastInstance hazelcast = manager.getHazelcastInstance();
+        ClusterView cluster = ClusterView.of(manager, hazelcast);
+        String fingerprint = ConfigFingerprint.of(options.config());
         BusContract.registerCodecs(vertx);
         DeploymentOptions instances = new DeploymentOptions().setInstances(options.instances());
-        return ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances())
-                .compose(v -> vertx.deployVerticle(() -> new RouterVerticle(options.config()), instances))
-                .compose(v -> deployHttp(vertx, cluster, options))
+        return vertx.executeBlocking(() -> {
+                    new ConfigAgreement(hazelcast, fingerprint).publishAndCheck();
+                    return new HazelcastRoutingState(vertx, hazelcast, Clock.systemUTC());
+                })
+                .compose(state -> ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances())
+                        .compose(v ->
+                                vertx.deployVerticle(() -> new RouterVerticle(options.config(), state), instances)))
+                .compose(v -> deployHttp(vertx, cluster, fingerprint, options))
                 .map(port -> new JunctionNode(vertx, cluster, port));
     }
 
@@ -53,15 +66,16 @@ public final class JunctionNode {
      * Every instance listens on the same port. For port 0, Vert.x's shared random port (a negative port
      * number) makes all instances share the one free port the first of them got.
      */
-    private static Future<Integer> deployHttp(Vertx vertx, ClusterView cluster, NodeOptions options) {
+    private static Future<Integer> deployHttp(
+            Vertx vertx, ClusterView cluster, String fingerprint, NodeOptions options) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
-        HttpVerticle first = new HttpVerticle(options.config(), cluster, options.host(), port);
+        HttpVerticle first = new HttpVerticle(options.config(), cluster, fingerprint, options.host(), port);
         return vertx.deployVerticle(first).compose(id -> {
             if (options.instances() == 1) {
                 return Future.succeededFuture(first.actualPort());
             }
             return vertx.deployVerticle(
-                            () -> new HttpVerticle(options.config(), cluster, options.host(), port),
+                            () -> new HttpVerticle(options.config(), cluster, fingerprint, options.host(), port),
                             new DeploymentOptions().setInstances(options.instances() - 1))
                     .map(more -> first.actualPort());
         });

@@ -3,6 +3,7 @@ package dev.junction.router;
 import dev.junction.cluster.bus.Addresses;
 import dev.junction.cluster.bus.BusContract;
 import dev.junction.cluster.bus.LlmRequest;
+import dev.junction.cluster.state.RoutingState;
 import dev.junction.config.JunctionConfig;
 import dev.junction.router.strategy.UniformRandomPicker;
 import io.vertx.core.Future;
@@ -12,10 +13,12 @@ import io.vertx.core.eventbus.MessageConsumer;
 /** Serves the router address: every client request passes through here on its way to a provider. */
 public final class RouterVerticle extends VerticleBase {
     private final JunctionConfig config;
+    private final RoutingState state;
     private MessageConsumer<LlmRequest> consumer;
 
-    public RouterVerticle(JunctionConfig config) {
+    public RouterVerticle(JunctionConfig config, RoutingState state) {
         this.config = config;
+        this.state = state;
     }
 
     @Override

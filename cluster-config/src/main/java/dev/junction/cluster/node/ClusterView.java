@@ -1,5 +1,6 @@
 package dev.junction.cluster.node;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.spi.cluster.ClusterManager;
 
 /** What a node can tell about the cluster it is a member of. */
@@ -8,7 +9,10 @@ public interface ClusterView {
 
     int memberCount();
 
-    static ClusterView of(ClusterManager manager) {
+    /** No partition is migrating and every backup is in sync: losing one member now loses no state. */
+    boolean isSafe();
+
+    static ClusterView of(ClusterManager manager, HazelcastInstance hazelcast) {
         return new ClusterView() {
             @Override
             public String nodeId() {
@@ -18,6 +22,11 @@ public interface ClusterView {
             @Override
             public int memberCount() {
                 return manager.getNodes().size();
+            }
+
+            @Override
+            public boolean isSafe() {
+                return hazelcast.getPartitionService().isClusterSafe();
             }
         };
     }

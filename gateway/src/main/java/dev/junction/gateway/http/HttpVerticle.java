@@ -19,13 +19,15 @@ import io.vertx.ext.web.handler.BodyHandler;
 public final class HttpVerticle extends VerticleBase {
     private final JunctionConfig config;
     private final ClusterView cluster;
+    private final String configFingerprint;
     private final String host;
     private final int port;
     private HttpServer server;
 
-    public HttpVerticle(JunctionConfig config, ClusterView cluster, String host, int port) {
+    public HttpVerticle(JunctionConfig config, ClusterView cluster, String configFingerprint, String host, int port) {
         this.config = config;
         this.cluster = cluster;
+        this.configFingerprint = configFingerprint;
         this.host = host;
         this.port = port;
     }
@@ -80,13 +82,17 @@ public final class HttpVerticle extends VerticleBase {
     }
 
     private void readiness(RoutingContext ctx) {
-        JsonObject body = new JsonObject()
-                .put("status", "healthy")
-                .put("cluster_members", cluster.memberCount())
-                .put("node_id", cluster.nodeId())
-                .put("db", "Not connected")
-                .put("model_groups", config.modelGroups().size());
-        json(ctx, body.encode());
+        // Whether the cluster is safe is asked of every member: a blocking call, kept off the event loop.
+        vertx.executeBlocking(() -> new JsonObject()
+                        .put("status", "healthy")
+                        .put("cluster_members", cluster.memberCount())
+                        .put("node_id", cluster.nodeId())
+                        .put("cluster_safe", cluster.isSafe())
+                        .put("config_hash", configFingerprint)
+                        .put("db", "Not connected")
+                        .put("model_groups", config.modelGroups().size()))
+                .onSuccess(body -> json(ctx, body.encode()))
+                .onFailure(ctx::fail);
     }
 
     private static void json(RoutingContext ctx, String body) {
