@@ -70,9 +70,8 @@ public final class ModelTable {
      * @param provider the LiteLLM provider prefix ({@code openai}, {@code azure}, ...), or null for any
      */
     public Optional<ModelEntry> lookup(String model, String provider) {
-        String bare = provider != null && model.startsWith(provider + "/")
-                ? model.substring(provider.length() + 1)
-                : model;
+        String bare =
+                provider != null && model.startsWith(provider + "/") ? model.substring(provider.length() + 1) : model;
         List<String> keys = provider == null ? List.of(model) : List.of(model, provider + "/" + bare, bare);
         for (String key : keys) {
             Optional<ModelEntry> found =

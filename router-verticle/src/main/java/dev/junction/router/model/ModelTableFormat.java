@@ -51,7 +51,9 @@ final class ModelTableFormat {
         }
 
         private OptionalLong whole(JsonArray row, String field) {
-            return value(row, field) instanceof Number number ? OptionalLong.of(number.longValue()) : OptionalLong.empty();
+            return value(row, field) instanceof Number number
+                    ? OptionalLong.of(number.longValue())
+                    : OptionalLong.empty();
         }
 
         private OptionalDouble price(JsonArray row, String field) {

@@ -67,8 +67,7 @@ public final class PreCallChecks {
             return Optional.of(DropReason.CONTEXT_WINDOW);
         }
         if (allowedRegion != null
-                && !allowedRegion.equals(
-                        deployment.stringParam("region_name").orElse(null))) {
+                && !allowedRegion.equals(deployment.stringParam("region_name").orElse(null))) {
             return Optional.of(DropReason.REGION);
         }
         return Optional.empty();

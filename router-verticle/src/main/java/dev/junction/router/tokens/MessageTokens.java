@@ -38,6 +38,7 @@ final class MessageTokens {
         return tokens;
     }
 
+    // role, tool_call_id, refusal and any other string field count too: the cookbook encodes every value.
     private int message(JsonObject message) {
         int tokens = TOKENS_PER_MESSAGE;
         for (Map.Entry<String, Object> field : message) {
@@ -47,7 +48,6 @@ final class MessageTokens {
                 case "tool_calls" -> value instanceof JsonArray calls ? toolCalls(calls) : 0;
                 case "function_call" -> value instanceof JsonObject call ? functionCall(call) : 0;
                 case "name" -> text(value) + TOKENS_PER_NAME;
-                    // role, tool_call_id, refusal, ...: the cookbook encodes every string value.
                 default -> text(value);
             };
         }

@@ -3,6 +3,7 @@ package dev.junction.router.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.router.TestDeployments;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class DeploymentFieldsTest {
         JsonObject json = new JsonObject()
                 .put("text", "lots")
                 .put("fraction", 1.5)
-                .put("list", new io.vertx.core.json.JsonArray())
+                .put("list", new JsonArray())
                 .put("nan", "NaN");
         assertThat(DeploymentFields.number(json, "text")).isEmpty();
         assertThat(DeploymentFields.wholeNumber(json, "fraction")).isEmpty();
@@ -37,7 +38,8 @@ class DeploymentFieldsTest {
                 .info("base_model", "azure/gpt-4o")
                 .param("base_model", "azure/gpt-4")
                 .build();
-        var paramsOnly = TestDeployments.of("azure/x").param("base_model", "azure/gpt-4").build();
+        var paramsOnly =
+                TestDeployments.of("azure/x").param("base_model", "azure/gpt-4").build();
         var blank = TestDeployments.of("azure/x").info("base_model", " ").build();
         assertThat(DeploymentFields.baseModel(both)).contains("azure/gpt-4o");
         assertThat(DeploymentFields.baseModel(paramsOnly)).contains("azure/gpt-4");
@@ -46,7 +48,8 @@ class DeploymentFieldsTest {
 
     @Test
     void order_comes_from_litellm_params_then_model_info() {
-        var both = TestDeployments.of("gpt-4o").param("order", 2).info("order", 1).build();
+        var both =
+                TestDeployments.of("gpt-4o").param("order", 2).info("order", 1).build();
         var infoOnly = TestDeployments.of("gpt-4o").info("order", "3").build();
         assertThat(DeploymentFields.order(both)).hasValue(2);
         assertThat(DeploymentFields.order(infoOnly)).hasValue(3);

@@ -10,8 +10,9 @@ class ModelTableFormatTest {
 
     @Test
     void reads_rows_by_the_header_names_not_by_fixed_positions() {
-        ModelTable table = ModelTable.fromJson(new JsonObject(
-                """
+        ModelTable table = ModelTable.fromJson(
+                new JsonObject(
+                        """
                 {"fields": ["mode", "litellm_provider", "max_input_tokens", "input_cost_per_token"],
                  "models": {"m": ["chat", "openai", 1000, 1e-6]}}
                 """));
@@ -26,8 +27,9 @@ class ModelTableFormatTest {
 
     @Test
     void nulls_and_short_rows_read_as_unknown() {
-        ModelTable table = ModelTable.fromJson(new JsonObject(
-                """
+        ModelTable table = ModelTable.fromJson(
+                new JsonObject(
+                        """
                 {"fields": ["max_input_tokens", "max_output_tokens", "litellm_provider"],
                  "models": {"m": [null, 10]}}
                 """));
@@ -42,8 +44,7 @@ class ModelTableFormatTest {
         assertThatThrownBy(() -> ModelTable.fromJson(new JsonObject("{\"models\": {}}")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("fields");
-        assertThatThrownBy(() -> ModelTable.fromJson(
-                        new JsonObject("{\"fields\": [], \"models\": {\"m\": 1}}")))
+        assertThatThrownBy(() -> ModelTable.fromJson(new JsonObject("{\"fields\": [], \"models\": {\"m\": 1}}")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("row m");
     }

@@ -59,24 +59,34 @@ class ModelTableTest {
 
     @Test
     void lookup_takes_the_model_string_as_given_first() {
-        assertThat(TABLE.lookup("groq/llama3-8b-8192", "groq")).get().extracting(ModelEntry::key)
+        assertThat(TABLE.lookup("groq/llama3-8b-8192", "groq"))
+                .get()
+                .extracting(ModelEntry::key)
                 .isEqualTo("groq/llama3-8b-8192");
-        assertThat(TABLE.lookup("gpt-4o", "openai")).get().extracting(ModelEntry::key)
+        assertThat(TABLE.lookup("gpt-4o", "openai"))
+                .get()
+                .extracting(ModelEntry::key)
                 .isEqualTo("gpt-4o");
     }
 
     @Test
     void lookup_tries_provider_slash_model_then_the_bare_model() {
-        assertThat(TABLE.lookup("llama3-8b-8192", "groq")).get().extracting(ModelEntry::key)
+        assertThat(TABLE.lookup("llama3-8b-8192", "groq"))
+                .get()
+                .extracting(ModelEntry::key)
                 .isEqualTo("groq/llama3-8b-8192");
-        assertThat(TABLE.lookup("openai/gpt-4o", "openai")).get().extracting(ModelEntry::key)
+        assertThat(TABLE.lookup("openai/gpt-4o", "openai"))
+                .get()
+                .extracting(ModelEntry::key)
                 .isEqualTo("gpt-4o");
     }
 
     @Test
     void lookup_never_borrows_another_providers_entry() {
         assertThat(TABLE.lookup("groq/gpt-4o", "groq")).isEmpty();
-        assertThat(TABLE.lookup("gpt-4o", "azure")).get().extracting(ModelEntry::key)
+        assertThat(TABLE.lookup("gpt-4o", "azure"))
+                .get()
+                .extracting(ModelEntry::key)
                 .isEqualTo("azure/gpt-4o");
     }
 
@@ -87,7 +97,9 @@ class ModelTableTest {
 
     @Test
     void lookup_ignores_case_as_litellm_does() {
-        assertThat(TABLE.lookup("mixed-case-model", "openai")).get().extracting(ModelEntry::key)
+        assertThat(TABLE.lookup("mixed-case-model", "openai"))
+                .get()
+                .extracting(ModelEntry::key)
                 .isEqualTo("Mixed-Case-Model");
     }
 
@@ -102,8 +114,7 @@ class ModelTableTest {
         var deployment = TestDeployments.of("azure/gpt-4o")
                 .info("base_model", "azure/gpt-4-1106-preview")
                 .build();
-        assertThat(TABLE.entryFor(deployment)).get().extracting(ModelEntry::key)
-                .isEqualTo("azure/gpt-4-1106-preview");
+        assertThat(TABLE.entryFor(deployment)).get().extracting(ModelEntry::key).isEqualTo("azure/gpt-4-1106-preview");
     }
 
     @Test
@@ -111,8 +122,7 @@ class ModelTableTest {
         var deployment = TestDeployments.of("azure/chatgpt-v-2")
                 .param("base_model", "gpt-4-1106-preview")
                 .build();
-        assertThat(TABLE.entryFor(deployment)).get().extracting(ModelEntry::key)
-                .isEqualTo("azure/gpt-4-1106-preview");
+        assertThat(TABLE.entryFor(deployment)).get().extracting(ModelEntry::key).isEqualTo("azure/gpt-4-1106-preview");
     }
 
     @Test
@@ -120,8 +130,7 @@ class ModelTableTest {
         var deployment = TestDeployments.of("openai/gpt-4o")
                 .info("base_model", "no-such-model")
                 .build();
-        assertThat(TABLE.entryFor(deployment)).get().extracting(ModelEntry::key)
-                .isEqualTo("gpt-4o");
+        assertThat(TABLE.entryFor(deployment)).get().extracting(ModelEntry::key).isEqualTo("gpt-4o");
     }
 
     @Test

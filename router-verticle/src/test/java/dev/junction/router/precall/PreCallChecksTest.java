@@ -18,7 +18,8 @@ class PreCallChecksTest {
             .id("azure")
             .info("base_model", "azure/gpt-4-1106-preview")
             .build();
-    private static final Deployment GPT35 = TestDeployments.of("gpt-3.5-turbo").id("gpt35").build();
+    private static final Deployment GPT35 =
+            TestDeployments.of("gpt-3.5-turbo").id("gpt35").build();
     private static final Deployment SELF_HOSTED =
             TestDeployments.of("hosted_vllm/my-llama").id("vllm").build();
 
@@ -38,7 +39,8 @@ class PreCallChecksTest {
 
     @Test
     void model_info_max_input_tokens_decides_before_the_table() {
-        Deployment capped = TestDeployments.of("gpt-4o").info("max_input_tokens", 8_000).build();
+        Deployment capped =
+                TestDeployments.of("gpt-4o").info("max_input_tokens", 8_000).build();
         assertThat(CHECKS.maxInputTokens(capped)).hasValue(8_000);
         assertThat(CHECKS.apply(List.of(capped), 9_000, null).deployments()).isEmpty();
     }
@@ -64,19 +66,20 @@ class PreCallChecksTest {
 
     @Test
     void a_requested_region_keeps_only_deployments_in_it() {
-        Deployment eu = TestDeployments.of("gpt-4o").id("eu").param("region_name", "eu").build();
-        Deployment us = TestDeployments.of("gpt-4o").id("us").param("region_name", "us").build();
+        Deployment eu =
+                TestDeployments.of("gpt-4o").id("eu").param("region_name", "eu").build();
+        Deployment us =
+                TestDeployments.of("gpt-4o").id("us").param("region_name", "us").build();
         Deployment unknown = TestDeployments.of("gpt-4o").id("unknown").build();
         PreCallResult result = CHECKS.apply(List.of(eu, us, unknown), 10, "eu");
         assertThat(result.deployments()).containsExactly(eu);
-        assertThat(result.dropped())
-                .extracting(PreCallResult.Dropped::reason)
-                .containsOnly(DropReason.REGION);
+        assertThat(result.dropped()).extracting(PreCallResult.Dropped::reason).containsOnly(DropReason.REGION);
     }
 
     @Test
     void without_a_requested_region_every_region_is_fine() {
-        Deployment eu = TestDeployments.of("gpt-4o").id("eu").param("region_name", "eu").build();
+        Deployment eu =
+                TestDeployments.of("gpt-4o").id("eu").param("region_name", "eu").build();
         Deployment unknown = TestDeployments.of("gpt-4o").id("unknown").build();
         assertThat(CHECKS.apply(List.of(eu, unknown), 10, null).deployments()).containsExactly(eu, unknown);
     }
@@ -89,8 +92,12 @@ class PreCallChecksTest {
 
     @Test
     void a_context_window_drop_anywhere_makes_an_empty_result_a_context_window_error() {
-        Deployment usBig = TestDeployments.of("gpt-4o").id("us").param("region_name", "us").build();
-        Deployment euSmall = TestDeployments.of("gpt-3.5-turbo").id("eu").param("region_name", "eu").build();
+        Deployment usBig =
+                TestDeployments.of("gpt-4o").id("us").param("region_name", "us").build();
+        Deployment euSmall = TestDeployments.of("gpt-3.5-turbo")
+                .id("eu")
+                .param("region_name", "eu")
+                .build();
         assertThat(CHECKS.apply(List.of(usBig, euSmall), 20_000, "eu").failure())
                 .contains(DropReason.CONTEXT_WINDOW);
     }
@@ -109,14 +116,17 @@ class PreCallChecksTest {
     void deployments_without_order_are_dropped_when_any_has_one() {
         Deployment unordered = TestDeployments.of("gpt-4o").id("unordered").build();
         Deployment second = ordered("second", 2);
-        assertThat(CHECKS.apply(List.of(unordered, second), 10, null).deployments()).containsExactly(second);
+        assertThat(CHECKS.apply(List.of(unordered, second), 10, null).deployments())
+                .containsExactly(second);
     }
 
     @Test
     void order_may_come_from_model_info() {
-        Deployment viaInfo = TestDeployments.of("gpt-4o").id("info").info("order", 1).build();
+        Deployment viaInfo =
+                TestDeployments.of("gpt-4o").id("info").info("order", 1).build();
         Deployment second = ordered("second", 2);
-        assertThat(CHECKS.apply(List.of(second, viaInfo), 10, null).deployments()).containsExactly(viaInfo);
+        assertThat(CHECKS.apply(List.of(second, viaInfo), 10, null).deployments())
+                .containsExactly(viaInfo);
     }
 
     @Test
@@ -136,8 +146,12 @@ class PreCallChecksTest {
 
     @Test
     void order_applies_after_the_context_window_so_a_too_small_first_tier_falls_through() {
-        Deployment smallFirst = TestDeployments.of("gpt-3.5-turbo").id("small").param("order", 1).build();
-        Deployment bigSecond = TestDeployments.of("gpt-4o").id("big").param("order", 2).build();
+        Deployment smallFirst = TestDeployments.of("gpt-3.5-turbo")
+                .id("small")
+                .param("order", 1)
+                .build();
+        Deployment bigSecond =
+                TestDeployments.of("gpt-4o").id("big").param("order", 2).build();
         PreCallResult result = CHECKS.apply(List.of(smallFirst, bigSecond), 20_000, null);
         assertThat(result.deployments()).containsExactly(bigSecond);
         assertThat(result.failure()).isEmpty();

@@ -116,8 +116,14 @@ class TokenCounterTest {
                 .put("tool_call_id", "call_abc")
                 .put("content", "18 degrees");
         // Expected from the rule itself, each piece encoded with cl100k_base as tiktoken would.
-        int expected = 3 + tokens("assistant") + tokens("get_weather") + tokens(arguments)
-                + 3 + tokens("tool") + tokens("call_abc") + tokens("18 degrees")
+        int expected = 3
+                + tokens("assistant")
+                + tokens("get_weather")
+                + tokens(arguments)
+                + 3
+                + tokens("tool")
+                + tokens("call_abc")
+                + tokens("18 degrees")
                 + 3;
         assertThat(COUNTER.countMessages("gpt-4", new JsonArray().add(call).add(reply)))
                 .isEqualTo(expected);
@@ -133,9 +139,12 @@ class TokenCounterTest {
     void legacy_prompt_accepts_text_lists_and_token_ids() {
         assertThat(COUNTER.countPrompt("gpt-3.5-turbo-instruct", "Say this is a test"))
                 .isEqualTo(tokens("Say this is a test"));
-        assertThat(COUNTER.countPrompt("gpt-3.5-turbo-instruct", new JsonArray().add("Say this").add(" is a test")))
+        assertThat(COUNTER.countPrompt(
+                        "gpt-3.5-turbo-instruct",
+                        new JsonArray().add("Say this").add(" is a test")))
                 .isEqualTo(tokens("Say this") + tokens(" is a test"));
-        assertThat(COUNTER.countPrompt("gpt-3.5-turbo-instruct", new JsonArray().add(1).add(2).add(3)))
+        assertThat(COUNTER.countPrompt(
+                        "gpt-3.5-turbo-instruct", new JsonArray().add(1).add(2).add(3)))
                 .isEqualTo(3);
         assertThat(COUNTER.countPrompt(
                         "gpt-3.5-turbo-instruct",
@@ -213,9 +222,13 @@ class TokenCounterTest {
     }
 
     private static JsonObject imageMessage(String detail) {
-        JsonObject image = new JsonObject().put("url", "https://example.com/cat.png").put("detail", detail);
+        JsonObject image =
+                new JsonObject().put("url", "https://example.com/cat.png").put("detail", detail);
         return new JsonObject()
                 .put("role", "user")
-                .put("content", new JsonArray().add(new JsonObject().put("type", "image_url").put("image_url", image)));
+                .put(
+                        "content",
+                        new JsonArray()
+                                .add(new JsonObject().put("type", "image_url").put("image_url", image)));
     }
 }
