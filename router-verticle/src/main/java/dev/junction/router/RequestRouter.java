@@ -10,6 +10,8 @@ import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.config.Deployment;
 import dev.junction.config.RouterSettings;
+import dev.junction.router.resolve.ModelResolver;
+import dev.junction.router.resolve.Resolution;
 import dev.junction.router.strategy.DeploymentPicker;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -17,20 +19,20 @@ import java.time.Duration;
 
 /** Routes one request: resolves its model group, picks a deployment, hands the call to its provider. */
 public final class RequestRouter {
-    private final ModelGroups groups;
+    private final ModelResolver resolver;
     private final DeploymentPicker picker;
     private final RouterSettings settings;
     private final EventBus bus;
 
-    public RequestRouter(ModelGroups groups, DeploymentPicker picker, RouterSettings settings, EventBus bus) {
-        this.groups = groups;
+    public RequestRouter(ModelResolver resolver, DeploymentPicker picker, RouterSettings settings, EventBus bus) {
+        this.resolver = resolver;
         this.picker = picker;
         this.settings = settings;
         this.bus = bus;
     }
 
     public Future<RoutedReply> route(LlmRequest request) {
-        ModelGroups.Resolution resolution = groups.resolve(request.model()).orElse(null);
+        Resolution resolution = resolver.resolve(request.model()).orElse(null);
         if (resolution == null) {
             return Future.failedFuture(unknownModel(request));
         }

@@ -5,6 +5,7 @@ import dev.junction.cluster.bus.BusContract;
 import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.state.RoutingState;
 import dev.junction.config.JunctionConfig;
+import dev.junction.router.resolve.ModelResolver;
 import dev.junction.router.strategy.UniformRandomPicker;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -24,7 +25,7 @@ public final class RouterVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         RequestRouter router = new RequestRouter(
-                new ModelGroups(config.deployments()), new UniformRandomPicker(), config.router(), vertx.eventBus());
+                ModelResolver.of(config), new UniformRandomPicker(), config.router(), vertx.eventBus());
         consumer = vertx.eventBus().localConsumer(Addresses.ROUTER);
         consumer.handler(message -> BusContract.reply(message, router.route(message.body())));
         return consumer.completion();

@@ -2,7 +2,7 @@ package dev.junction.router.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.junction.router.TestDeployments;
+import dev.junction.router.TestModelDeployments;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -34,13 +34,13 @@ class DeploymentFieldsTest {
 
     @Test
     void base_model_in_model_info_wins_over_litellm_params() {
-        var both = TestDeployments.of("azure/x")
+        var both = TestModelDeployments.of("azure/x")
                 .info("base_model", "azure/gpt-4o")
                 .param("base_model", "azure/gpt-4")
                 .build();
         var paramsOnly =
-                TestDeployments.of("azure/x").param("base_model", "azure/gpt-4").build();
-        var blank = TestDeployments.of("azure/x").info("base_model", " ").build();
+                TestModelDeployments.of("azure/x").param("base_model", "azure/gpt-4").build();
+        var blank = TestModelDeployments.of("azure/x").info("base_model", " ").build();
         assertThat(DeploymentFields.baseModel(both)).contains("azure/gpt-4o");
         assertThat(DeploymentFields.baseModel(paramsOnly)).contains("azure/gpt-4");
         assertThat(DeploymentFields.baseModel(blank)).isEmpty();
@@ -49,10 +49,10 @@ class DeploymentFieldsTest {
     @Test
     void order_comes_from_litellm_params_then_model_info() {
         var both =
-                TestDeployments.of("gpt-4o").param("order", 2).info("order", 1).build();
-        var infoOnly = TestDeployments.of("gpt-4o").info("order", "3").build();
+                TestModelDeployments.of("gpt-4o").param("order", 2).info("order", 1).build();
+        var infoOnly = TestModelDeployments.of("gpt-4o").info("order", "3").build();
         assertThat(DeploymentFields.order(both)).hasValue(2);
         assertThat(DeploymentFields.order(infoOnly)).hasValue(3);
-        assertThat(DeploymentFields.order(TestDeployments.of("gpt-4o").build())).isEmpty();
+        assertThat(DeploymentFields.order(TestModelDeployments.of("gpt-4o").build())).isEmpty();
     }
 }

@@ -3,7 +3,7 @@ package dev.junction.router.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.junction.router.TestDeployments;
+import dev.junction.router.TestModelDeployments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -105,13 +105,13 @@ class ModelTableTest {
 
     @Test
     void azure_deployment_without_base_model_is_unknown_when_its_name_is_not_a_model() {
-        assertThat(TABLE.forDeployment(TestDeployments.of("azure/my-deploy").build()))
+        assertThat(TABLE.forDeployment(TestModelDeployments.of("azure/my-deploy").build()))
                 .isEmpty();
     }
 
     @Test
     void base_model_from_model_info_wins_over_the_model() {
-        var deployment = TestDeployments.of("azure/gpt-4o")
+        var deployment = TestModelDeployments.of("azure/gpt-4o")
                 .info("base_model", "azure/gpt-4-1106-preview")
                 .build();
         assertThat(TABLE.entryFor(deployment)).get().extracting(ModelEntry::key).isEqualTo("azure/gpt-4-1106-preview");
@@ -119,7 +119,7 @@ class ModelTableTest {
 
     @Test
     void base_model_in_litellm_params_counts_too_and_may_omit_the_provider() {
-        var deployment = TestDeployments.of("azure/chatgpt-v-2")
+        var deployment = TestModelDeployments.of("azure/chatgpt-v-2")
                 .param("base_model", "gpt-4-1106-preview")
                 .build();
         assertThat(TABLE.entryFor(deployment)).get().extracting(ModelEntry::key).isEqualTo("azure/gpt-4-1106-preview");
@@ -127,7 +127,7 @@ class ModelTableTest {
 
     @Test
     void unknown_base_model_falls_back_to_the_models_own_entry() {
-        var deployment = TestDeployments.of("openai/gpt-4o")
+        var deployment = TestModelDeployments.of("openai/gpt-4o")
                 .info("base_model", "no-such-model")
                 .build();
         assertThat(TABLE.entryFor(deployment)).get().extracting(ModelEntry::key).isEqualTo("gpt-4o");
@@ -135,7 +135,7 @@ class ModelTableTest {
 
     @Test
     void model_info_limits_override_the_table() {
-        var deployment = TestDeployments.of("gpt-4o")
+        var deployment = TestModelDeployments.of("gpt-4o")
                 .info("max_input_tokens", 32_000)
                 .info("max_output_tokens", "2048")
                 .build();
@@ -147,7 +147,7 @@ class ModelTableTest {
 
     @Test
     void litellm_params_prices_override_model_info_and_the_table() {
-        var deployment = TestDeployments.of("gpt-4o")
+        var deployment = TestModelDeployments.of("gpt-4o")
                 .param("input_cost_per_token", 1e-6)
                 .info("input_cost_per_token", 9e-6)
                 .info("output_cost_per_token", 4e-6)
@@ -159,7 +159,7 @@ class ModelTableTest {
 
     @Test
     void a_deployment_unknown_to_the_table_still_has_its_own_limits_and_prices() {
-        var deployment = TestDeployments.of("hosted_vllm/my-llama")
+        var deployment = TestModelDeployments.of("hosted_vllm/my-llama")
                 .param("api_base", "http://vllm:8000/v1")
                 .info("max_input_tokens", 8_000)
                 .param("output_cost_per_token", 2e-7)
@@ -172,19 +172,19 @@ class ModelTableTest {
 
     @Test
     void cost_per_token_adds_input_and_output_prices() {
-        var deployment = TestDeployments.of("azure/gpt-4o").build();
+        var deployment = TestModelDeployments.of("azure/gpt-4o").build();
         assertThat(TABLE.costPerToken(deployment).getAsDouble()).isCloseTo(2e-5, within(1e-12));
     }
 
     @Test
     void cost_per_token_is_empty_for_an_unpriced_deployment() {
-        assertThat(TABLE.costPerToken(TestDeployments.of("azure/my-deploy").build()))
+        assertThat(TABLE.costPerToken(TestModelDeployments.of("azure/my-deploy").build()))
                 .isEmpty();
     }
 
     @Test
     void cost_of_a_call_multiplies_tokens_by_prices() {
-        Cost cost = TABLE.costOf(TestDeployments.of("gpt-4o").build(), 1_000, 200);
+        Cost cost = TABLE.costOf(TestModelDeployments.of("gpt-4o").build(), 1_000, 200);
         assertThat(cost.priced()).isTrue();
         assertThat(cost.promptCost()).isCloseTo(0.0025, within(1e-12));
         assertThat(cost.completionCost()).isCloseTo(0.002, within(1e-12));
@@ -193,13 +193,13 @@ class ModelTableTest {
 
     @Test
     void cost_of_an_unpriced_call_is_zero_and_says_so() {
-        assertThat(TABLE.costOf(TestDeployments.of("azure/my-deploy").build(), 1_000, 200))
+        assertThat(TABLE.costOf(TestModelDeployments.of("azure/my-deploy").build(), 1_000, 200))
                 .isEqualTo(Cost.UNPRICED);
     }
 
     @Test
     void shipped_table_prices_an_azure_deployment_by_its_base_model() {
-        var deployment = TestDeployments.of("azure/chatgpt-v-2")
+        var deployment = TestModelDeployments.of("azure/chatgpt-v-2")
                 .info("base_model", "azure/gpt-4-1106-preview")
                 .build();
         ModelLimits limits = SHIPPED.forDeployment(deployment).orElseThrow();

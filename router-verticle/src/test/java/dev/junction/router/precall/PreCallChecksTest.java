@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.config.Deployment;
 import dev.junction.config.RouterSettings;
-import dev.junction.router.TestDeployments;
+import dev.junction.router.TestModelDeployments;
 import dev.junction.router.model.ModelTable;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -14,14 +14,14 @@ class PreCallChecksTest {
     private static final PreCallChecks CHECKS = new PreCallChecks(ModelTable.load());
 
     // The docs' "same group" example: an Azure deployment sized by its base model next to gpt-3.5-turbo.
-    private static final Deployment AZURE_GPT4 = TestDeployments.of("azure/chatgpt-v-2")
+    private static final Deployment AZURE_GPT4 = TestModelDeployments.of("azure/chatgpt-v-2")
             .id("azure")
             .info("base_model", "azure/gpt-4-1106-preview")
             .build();
     private static final Deployment GPT35 =
-            TestDeployments.of("gpt-3.5-turbo").id("gpt35").build();
+            TestModelDeployments.of("gpt-3.5-turbo").id("gpt35").build();
     private static final Deployment SELF_HOSTED =
-            TestDeployments.of("hosted_vllm/my-llama").id("vllm").build();
+            TestModelDeployments.of("hosted_vllm/my-llama").id("vllm").build();
 
     @Test
     void drops_deployments_whose_context_window_is_below_the_prompt() {
@@ -40,7 +40,7 @@ class PreCallChecksTest {
     @Test
     void model_info_max_input_tokens_decides_before_the_table() {
         Deployment capped =
-                TestDeployments.of("gpt-4o").info("max_input_tokens", 8_000).build();
+                TestModelDeployments.of("gpt-4o").info("max_input_tokens", 8_000).build();
         assertThat(CHECKS.maxInputTokens(capped)).hasValue(8_000);
         assertThat(CHECKS.apply(List.of(capped), 9_000, null).deployments()).isEmpty();
     }
@@ -67,10 +67,10 @@ class PreCallChecksTest {
     @Test
     void a_requested_region_keeps_only_deployments_in_it() {
         Deployment eu =
-                TestDeployments.of("gpt-4o").id("eu").param("region_name", "eu").build();
+                TestModelDeployments.of("gpt-4o").id("eu").param("region_name", "eu").build();
         Deployment us =
-                TestDeployments.of("gpt-4o").id("us").param("region_name", "us").build();
-        Deployment unknown = TestDeployments.of("gpt-4o").id("unknown").build();
+                TestModelDeployments.of("gpt-4o").id("us").param("region_name", "us").build();
+        Deployment unknown = TestModelDeployments.of("gpt-4o").id("unknown").build();
         PreCallResult result = CHECKS.apply(List.of(eu, us, unknown), 10, "eu");
         assertThat(result.deployments()).containsExactly(eu);
         assertThat(result.dropped()).extracting(PreCallResult.Dropped::reason).containsOnly(DropReason.REGION);
@@ -79,22 +79,22 @@ class PreCallChecksTest {
     @Test
     void without_a_requested_region_every_region_is_fine() {
         Deployment eu =
-                TestDeployments.of("gpt-4o").id("eu").param("region_name", "eu").build();
-        Deployment unknown = TestDeployments.of("gpt-4o").id("unknown").build();
+                TestModelDeployments.of("gpt-4o").id("eu").param("region_name", "eu").build();
+        Deployment unknown = TestModelDeployments.of("gpt-4o").id("unknown").build();
         assertThat(CHECKS.apply(List.of(eu, unknown), 10, null).deployments()).containsExactly(eu, unknown);
     }
 
     @Test
     void when_only_the_region_removed_everyone_the_failure_is_region() {
-        Deployment us = TestDeployments.of("gpt-4o").param("region_name", "us").build();
+        Deployment us = TestModelDeployments.of("gpt-4o").param("region_name", "us").build();
         assertThat(CHECKS.apply(List.of(us), 10, "eu").failure()).contains(DropReason.REGION);
     }
 
     @Test
     void a_context_window_drop_anywhere_makes_an_empty_result_a_context_window_error() {
         Deployment usBig =
-                TestDeployments.of("gpt-4o").id("us").param("region_name", "us").build();
-        Deployment euSmall = TestDeployments.of("gpt-3.5-turbo")
+                TestModelDeployments.of("gpt-4o").id("us").param("region_name", "us").build();
+        Deployment euSmall = TestModelDeployments.of("gpt-3.5-turbo")
                 .id("eu")
                 .param("region_name", "eu")
                 .build();
@@ -114,7 +114,7 @@ class PreCallChecksTest {
 
     @Test
     void deployments_without_order_are_dropped_when_any_has_one() {
-        Deployment unordered = TestDeployments.of("gpt-4o").id("unordered").build();
+        Deployment unordered = TestModelDeployments.of("gpt-4o").id("unordered").build();
         Deployment second = ordered("second", 2);
         assertThat(CHECKS.apply(List.of(unordered, second), 10, null).deployments())
                 .containsExactly(second);
@@ -123,7 +123,7 @@ class PreCallChecksTest {
     @Test
     void order_may_come_from_model_info() {
         Deployment viaInfo =
-                TestDeployments.of("gpt-4o").id("info").info("order", 1).build();
+                TestModelDeployments.of("gpt-4o").id("info").info("order", 1).build();
         Deployment second = ordered("second", 2);
         assertThat(CHECKS.apply(List.of(second, viaInfo), 10, null).deployments())
                 .containsExactly(viaInfo);
@@ -131,8 +131,8 @@ class PreCallChecksTest {
 
     @Test
     void without_any_order_every_deployment_stays() {
-        Deployment a = TestDeployments.of("gpt-4o").id("a").build();
-        Deployment b = TestDeployments.of("gpt-4o").id("b").build();
+        Deployment a = TestModelDeployments.of("gpt-4o").id("a").build();
+        Deployment b = TestModelDeployments.of("gpt-4o").id("b").build();
         assertThat(CHECKS.apply(List.of(a, b), 10, null).deployments()).containsExactly(a, b);
     }
 
@@ -146,12 +146,12 @@ class PreCallChecksTest {
 
     @Test
     void order_applies_after_the_context_window_so_a_too_small_first_tier_falls_through() {
-        Deployment smallFirst = TestDeployments.of("gpt-3.5-turbo")
+        Deployment smallFirst = TestModelDeployments.of("gpt-3.5-turbo")
                 .id("small")
                 .param("order", 1)
                 .build();
         Deployment bigSecond =
-                TestDeployments.of("gpt-4o").id("big").param("order", 2).build();
+                TestModelDeployments.of("gpt-4o").id("big").param("order", 2).build();
         PreCallResult result = CHECKS.apply(List.of(smallFirst, bigSecond), 20_000, null);
         assertThat(result.deployments()).containsExactly(bigSecond);
         assertThat(result.failure()).isEmpty();
@@ -176,7 +176,7 @@ class PreCallChecksTest {
     }
 
     private static Deployment ordered(String id, int order) {
-        return TestDeployments.of("gpt-4o").id(id).param("order", order).build();
+        return TestModelDeployments.of("gpt-4o").id(id).param("order", order).build();
     }
 
     private static RouterSettings settings(JsonObject merged) {
