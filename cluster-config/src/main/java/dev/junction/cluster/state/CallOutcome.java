@@ -12,6 +12,8 @@ import java.io.Serializable;
  * @param latencySeconds the whole call's latency, or null when it says nothing (a failure)
  * @param firstTokenSeconds a stream's time to first token, or null
  * @param maxSamples how many latency samples to keep ({@code max_latency_list_size})
+ * @param endedAtMillis when the call ended (epoch millis)
+ * @param legacyFailWindowMillis how close failures must be to add up under the legacy cooldown rule
  */
 public record CallOutcome(
         boolean admitted,
@@ -20,5 +22,7 @@ public record CallOutcome(
         boolean success,
         Double latencySeconds,
         Double firstTokenSeconds,
-        int maxSamples)
+        int maxSamples,
+        long endedAtMillis,
+        long legacyFailWindowMillis)
         implements Serializable {}

@@ -29,14 +29,18 @@ final class CompleteProcessor implements EntryProcessor<String, DeploymentCounte
             counters.successes++;
         } else {
             counters.failures++;
+            counters.failedAt(outcome.endedAtMillis(), outcome.legacyFailWindowMillis());
         }
+        int keep = outcome.maxSamples();
         if (outcome.latencySeconds() != null) {
-            counters.latencies =
-                    DeploymentCounters.append(counters.latencies, outcome.latencySeconds(), outcome.maxSamples());
+            counters.latencies = DeploymentCounters.append(counters.latencies, outcome.latencySeconds(), keep);
+            counters.latencyTimes = DeploymentCounters.append(counters.latencyTimes, outcome.endedAtMillis(), keep);
         }
         if (outcome.firstTokenSeconds() != null) {
-            counters.firstTokenLatencies = DeploymentCounters.append(
-                    counters.firstTokenLatencies, outcome.firstTokenSeconds(), outcome.maxSamples());
+            counters.firstTokenLatencies =
+                    DeploymentCounters.append(counters.firstTokenLatencies, outcome.firstTokenSeconds(), keep);
+            counters.firstTokenTimes =
+                    DeploymentCounters.append(counters.firstTokenTimes, outcome.endedAtMillis(), keep);
         }
         entry.setValue(counters);
         return counters.snapshot();

@@ -18,8 +18,12 @@ final class DeploymentCounters implements Serializable {
     long successes;
     long failures;
     long inFlight;
+    long legacyFails;
+    long lastFailureMillis;
     double[] latencies = new double[0];
+    long[] latencyTimes = new long[0];
     double[] firstTokenLatencies = new double[0];
+    long[] firstTokenTimes = new long[0];
 
     /** Starts a new minute: usage and outcomes count per window, in-flight calls and latencies carry over. */
     void roll(long currentWindow) {
@@ -39,6 +43,22 @@ final class DeploymentCounters implements Serializable {
         return next;
     }
 
+    static long[] append(long[] samples, long sample, int limit) {
+        int keep = Math.min(samples.length, Math.max(0, limit - 1));
+        long[] next = Arrays.copyOfRange(samples, samples.length - keep, samples.length + 1);
+        next[keep] = sample;
+        return next;
+    }
+
+    /**
+     * Counts a failure for LiteLLM's legacy {@code allowed_fails} rule: failures add up while each comes within
+     * {@code windowMillis} of the previous one.
+     */
+    void failedAt(long nowMillis, long windowMillis) {
+        legacyFails = nowMillis - lastFailureMillis <= windowMillis ? legacyFails + 1 : 1;
+        lastFailureMillis = nowMillis;
+    }
+
     UsageSnapshot snapshot() {
         return new UsageSnapshot(
                 window,
@@ -47,7 +67,10 @@ final class DeploymentCounters implements Serializable {
                 successes,
                 failures,
                 inFlight,
+                legacyFails,
                 latencies.clone(),
-                firstTokenLatencies.clone());
+                latencyTimes.clone(),
+                firstTokenLatencies.clone(),
+                firstTokenTimes.clone());
     }
 }

@@ -9,8 +9,11 @@ package dev.junction.cluster.state;
  * @param successes successful calls in that window
  * @param failures failed calls in that window
  * @param inFlight calls admitted and not yet completed, cluster-wide
+ * @param legacyFails failures each within the legacy window of the previous one ({@code allowed_fails})
  * @param latencies recent whole-call latencies in seconds, oldest first
+ * @param latencyTimes when each latency sample was taken (epoch millis)
  * @param firstTokenLatencies recent stream time-to-first-token samples in seconds, oldest first
+ * @param firstTokenTimes when each time-to-first-token sample was taken (epoch millis)
  */
 public record UsageSnapshot(
         long window,
@@ -19,16 +22,31 @@ public record UsageSnapshot(
         long successes,
         long failures,
         long inFlight,
+        long legacyFails,
         double[] latencies,
-        double[] firstTokenLatencies) {
+        long[] latencyTimes,
+        double[] firstTokenLatencies,
+        long[] firstTokenTimes) {
 
-    public static final UsageSnapshot EMPTY = new UsageSnapshot(0, 0, 0, 0, 0, 0, new double[0], new double[0]);
+    public static final UsageSnapshot EMPTY =
+            new UsageSnapshot(0, 0, 0, 0, 0, 0, 0, new double[0], new long[0], new double[0], new long[0]);
 
     /** This snapshot as seen in {@code currentWindow}: counts of an older window are zero now. */
     public UsageSnapshot in(long currentWindow) {
         if (window == currentWindow) {
             return this;
         }
-        return new UsageSnapshot(currentWindow, 0, 0, 0, 0, inFlight, latencies, firstTokenLatencies);
+        return new UsageSnapshot(
+                currentWindow,
+                0,
+                0,
+                0,
+                0,
+                inFlight,
+                legacyFails,
+                latencies,
+                latencyTimes,
+                firstTokenLatencies,
+                firstTokenTimes);
     }
 }

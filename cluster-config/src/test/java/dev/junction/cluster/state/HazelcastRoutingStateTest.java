@@ -74,7 +74,18 @@ class HazelcastRoutingStateTest {
         assertThat(await(onSecond.admit(id, Long.MAX_VALUE, 1000, 600)).admitted())
                 .isFalse();
 
-        await(onFirst.complete(id, new CallOutcome(true, admission.usage().window(), -500, true, 0.2, null, 10)));
+        await(onFirst.complete(
+                id,
+                new CallOutcome(
+                        true,
+                        admission.usage().window(),
+                        -500,
+                        true,
+                        0.2,
+                        null,
+                        10,
+                        System.currentTimeMillis(),
+                        5000)));
 
         Admission afterSettling = await(onSecond.admit(id, Long.MAX_VALUE, 1000, 600));
         assertThat(afterSettling.admitted()).isTrue();
@@ -115,7 +126,8 @@ class HazelcastRoutingStateTest {
     void latency_samples_keep_the_most_recent_ones() throws Exception {
         String id = "deployment-" + UUID.randomUUID();
         for (int i = 1; i <= 5; i++) {
-            await(onFirst.complete(id, new CallOutcome(false, 0, 0, true, (double) i, null, 3)));
+            await(onFirst.complete(
+                    id, new CallOutcome(false, 0, 0, true, (double) i, null, 3, System.currentTimeMillis(), 5000)));
         }
 
         assertThat(await(onSecond.snapshot(List.of(id))).get(id).latencies()).containsExactly(3.0, 4.0, 5.0);
