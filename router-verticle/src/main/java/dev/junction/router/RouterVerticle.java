@@ -4,28 +4,24 @@ import dev.junction.cluster.bus.Addresses;
 import dev.junction.cluster.bus.BusContract;
 import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.state.RoutingState;
-import dev.junction.config.JunctionConfig;
-import dev.junction.router.resolve.ModelResolver;
-import dev.junction.router.strategy.UniformRandomPicker;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 
 /** Serves the router address: every client request passes through here on its way to a provider. */
 public final class RouterVerticle extends VerticleBase {
-    private final JunctionConfig config;
+    private final RouterComponents components;
     private final RoutingState state;
     private MessageConsumer<LlmRequest> consumer;
 
-    public RouterVerticle(JunctionConfig config, RoutingState state) {
-        this.config = config;
+    public RouterVerticle(RouterComponents components, RoutingState state) {
+        this.components = components;
         this.state = state;
     }
 
     @Override
     public Future<?> start() {
-        RequestRouter router = new RequestRouter(
-                ModelResolver.of(config), new UniformRandomPicker(), config.router(), vertx.eventBus());
+        RequestRouter router = components.router(vertx, state);
         consumer = vertx.eventBus().localConsumer(Addresses.ROUTER);
         consumer.handler(message -> BusContract.reply(message, router.route(message.body())));
         return consumer.completion();

@@ -11,6 +11,7 @@ import dev.junction.config.Deployment;
  * @param attemptedRetries retries made before this answer
  * @param attemptedFallbacks fallback groups tried before this answer
  * @param upstreamNanos time spent waiting on providers (to the response head, for a stream)
+ * @param headers further response headers the router sets ({@code x-ratelimit-*}, {@code x-litellm-max-retries})
  */
 public record RoutedReply(
         ProviderReply reply,
@@ -18,4 +19,10 @@ public record RoutedReply(
         String modelGroup,
         int attemptedRetries,
         int attemptedFallbacks,
-        long upstreamNanos) {}
+        long upstreamNanos,
+        java.util.Map<String, String> headers) {
+
+    public RoutedReply {
+        headers = headers == null ? java.util.Map.of() : java.util.Map.copyOf(headers);
+    }
+}

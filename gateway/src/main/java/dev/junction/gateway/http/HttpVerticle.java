@@ -14,18 +14,27 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 
 /** Listens for clients. Only parses, authenticates and dispatches; the work happens behind the event bus. */
 public final class HttpVerticle extends VerticleBase {
     private final JunctionConfig config;
+    private final List<String> listedModels;
     private final ClusterView cluster;
     private final String configFingerprint;
     private final String host;
     private final int port;
     private HttpServer server;
 
-    public HttpVerticle(JunctionConfig config, ClusterView cluster, String configFingerprint, String host, int port) {
+    public HttpVerticle(
+            JunctionConfig config,
+            List<String> listedModels,
+            ClusterView cluster,
+            String configFingerprint,
+            String host,
+            int port) {
         this.config = config;
+        this.listedModels = List.copyOf(listedModels);
         this.cluster = cluster;
         this.configFingerprint = configFingerprint;
         this.host = host;
@@ -63,7 +72,7 @@ public final class HttpVerticle extends VerticleBase {
             router.post("/openai/deployments/:model/" + endpoint.path()).handler(handler);
             router.post("/engines/:model/" + endpoint.path()).handler(handler);
         }
-        ModelCatalog catalog = new ModelCatalog(config);
+        ModelCatalog catalog = new ModelCatalog(config, listedModels);
         for (String prefix : new String[] {"", "/v1"}) {
             router.get(prefix + "/models")
                     .handler(ctx -> json(ctx, catalog.models().encode()));

@@ -17,14 +17,17 @@ final class ModelCatalog {
     private static final long CREATED = 1677610602L;
 
     private final JunctionConfig config;
+    private final List<String> listedModels;
 
-    ModelCatalog(JunctionConfig config) {
+    /** @param listedModels the model groups and the aliases that are not hidden */
+    ModelCatalog(JunctionConfig config, List<String> listedModels) {
         this.config = config;
+        this.listedModels = listedModels;
     }
 
     JsonObject models() {
         JsonArray data = new JsonArray();
-        for (String group : config.modelGroups()) {
+        for (String group : listedModels) {
             data.add(new JsonObject()
                     .put("id", group)
                     .put("object", "model")

@@ -29,6 +29,7 @@ final class ReplyWriter {
                 .set("x-litellm-attempted-fallbacks", Integer.toString(routed.attemptedFallbacks()))
                 .set("x-litellm-response-duration-ms", millis(totalNanos))
                 .set("x-litellm-overhead-duration-ms", millis(Math.max(0, totalNanos - routed.upstreamNanos())));
+        routed.headers().forEach(headers::set);
         String apiBase = routed.deployment().apiBase();
         if (apiBase != null) {
             int query = apiBase.indexOf('?');

@@ -1,0 +1,17 @@
+package dev.junction.router;
+
+import dev.junction.cluster.state.Admission;
+import dev.junction.config.Deployment;
+import dev.junction.router.resolve.Resolution;
+
+/**
+ * One call on one deployment, admitted and counted.
+ *
+ * @param resolution the group the deployment was chosen in
+ * @param deployment the chosen deployment
+ * @param admission its admission (window and usage)
+ * @param estimatedTokens the prompt tokens charged at admission
+ * @param startedNanos when the call started
+ */
+record Attempt(
+        Resolution resolution, Deployment deployment, Admission admission, long estimatedTokens, long startedNanos) {}

@@ -1,0 +1,121 @@
+package dev.junction.router;
+
+import dev.junction.cluster.bus.LlmRequest;
+import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.state.RoutingState;
+import dev.junction.config.Deployment;
+import dev.junction.router.limit.DeploymentLimits;
+import dev.junction.router.limit.MinuteWindow;
+import dev.junction.router.precall.DropReason;
+import dev.junction.router.precall.PreCallChecks;
+import dev.junction.router.precall.PreCallResult;
+import dev.junction.router.resolve.Resolution;
+import dev.junction.router.stats.StatsView;
+import dev.junction.router.strategy.PickContext;
+import dev.junction.router.strategy.RoutingStrategy;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Chooses the deployment for one attempt: drops cooled-down ones, applies the pre-call checks, lets the
+ * strategy pick among those within their limits, and admits the call atomically in the cluster state. A
+ * deployment that filled up between the snapshot and the admission is skipped and the choice made again.
+ */
+final class DeploymentChooser {
+    private static final int MAX_ADMISSION_RACES = 3;
+
+    private final RoutingState state;
+    private final RoutingStrategy strategy;
+    private final PreCallChecks preCallChecks;
+
+    /** @param preCallChecks null when {@code enable_pre_call_checks} is off */
+    DeploymentChooser(RoutingState state, RoutingStrategy strategy, PreCallChecks preCallChecks) {
+        this.state = state;
+        this.strategy = strategy;
+        this.preCallChecks = preCallChecks;
+    }
+
+    /** Deployments of the resolution that are not cooling down (a deployment named by id is always taken). */
+    List<Deployment> healthy(Resolution resolution) {
+        if (resolution.byId() || resolution.wildcard()) {
+            return resolution.deployments();
+        }
+        return resolution.deployments().stream()
+                .filter(deployment -> !state.isCoolingDown(deployment.id()))
+                .toList();
+    }
+
+    Future<Attempt> choose(Resolution resolution, LlmRequest request, long inputTokens) {
+        List<Deployment> candidates = healthy(resolution);
+        if (candidates.isEmpty()) {
+            return Future.failedFuture(noDeployments(resolution, MinuteWindow.untilNextWindow(Instant.now())));
+        }
+        if (preCallChecks != null && request.body().containsKey("messages")) {
+            PreCallResult checked = preCallChecks.apply(candidates, inputTokens, null);
+            Optional<DropReason> failure = checked.failure();
+            if (failure.isPresent()) {
+                return Future.failedFuture(
+                        failure.get() == DropReason.CONTEXT_WINDOW
+                                ? RoutingErrors.contextWindow(resolution.modelGroup(), inputTokens)
+                                : noDeployments(resolution, Duration.ofSeconds(1)));
+            }
+            candidates = checked.deployments();
+        }
+        return pickAndAdmit(resolution, candidates, request, inputTokens, new HashSet<>(), 0);
+    }
+
+    private Future<Attempt> pickAndAdmit(
+            Resolution resolution,
+            List<Deployment> candidates,
+            LlmRequest request,
+            long inputTokens,
+            Set<String> raced,
+            int races) {
+        List<Deployment> open = candidates.stream().filter(d -> !raced.contains(d.id())).toList();
+        return state.snapshot(open.stream().map(Deployment::id).toList()).compose(snapshots -> {
+            StatsView stats = new StateStats(snapshots);
+            Optional<Deployment> picked = strategy.pick(open, stats, PickContext.of(inputTokens, request.stream()));
+            if (picked.isEmpty()) {
+                return Future.failedFuture(noDeployments(resolution, MinuteWindow.untilNextWindow(Instant.now())));
+            }
+            Deployment chosen = picked.get();
+            DeploymentLimits limits = DeploymentLimits.of(chosen);
+            long started = System.nanoTime();
+            return state.admit(
+                            chosen.id(),
+                            limits.rpm().orElse(Long.MAX_VALUE),
+                            limits.tpm().orElse(Long.MAX_VALUE),
+                            inputTokens)
+                    .compose(admission -> {
+                        if (admission.admitted()) {
+                            return Future.succeededFuture(
+                                    new Attempt(resolution, chosen, admission, inputTokens, started));
+                        }
+                        if (races + 1 >= MAX_ADMISSION_RACES || open.size() <= 1) {
+                            return Future.failedFuture(
+                                    noDeployments(resolution, MinuteWindow.untilNextWindow(Instant.now())));
+                        }
+                        raced.add(chosen.id());
+                        return pickAndAdmit(resolution, candidates, request, inputTokens, raced, races + 1);
+                    });
+        });
+    }
+
+    private GatewayException noDeployments(Resolution resolution, Duration untilWindow) {
+        List<String> cooling = resolution.deployments().stream()
+                .map(Deployment::id)
+                .filter(state::isCoolingDown)
+                .toList();
+        Duration retryAfter = cooling.stream()
+                .map(id -> state.cooldownRemaining(id).orElse(Duration.ZERO))
+                .min(Duration::compareTo)
+                .filter(d -> cooling.size() == resolution.deployments().size())
+                .orElse(untilWindow);
+        return RoutingErrors.noDeployments(resolution.modelGroup(), retryAfter, preCallChecks != null, cooling);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.junction.router;
+
+import dev.junction.cluster.bus.BusContract;
+import dev.junction.cluster.bus.LlmRequest;
+import dev.junction.cluster.bus.ProviderCall;
+import dev.junction.cluster.bus.ProviderReply;
+import dev.junction.cluster.error.ErrorKind;
+import dev.junction.cluster.error.GatewayException;
+import dev.junction.config.Deployment;
+import dev.junction.config.RouterSettings;
+import dev.junction.router.fallback.FallbackPlan;
+import dev.junction.router.resolve.Resolution;
+import dev.junction.router.retry.RetryPolicyRules;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+
+/**
+ * Calls one model group with its retries: each attempt chooses a deployment afresh, a failure is recorded
+ * (and may cool its deployment down), and LiteLLM's rules decide whether and when to try again.
+ */
+final class GroupCall {
+    private final Vertx vertx;
+    private final DeploymentChooser chooser;
+    private final OutcomeRecorder recorder;
+    private final RetryPolicyRules retries;
+    private final RouterSettings settings;
+
+    GroupCall(
+            Vertx vertx,
+            DeploymentChooser chooser,
+            OutcomeRecorder recorder,
+            RetryPolicyRules retries,
+            RouterSettings settings) {
+        this.vertx = vertx;
+        this.chooser = chooser;
+        this.recorder = recorder;
+        this.retries = retries;
+        this.settings = settings;
+    }
+
+    /** The answer of the group, with the number of retries it took; or the last failure. */
+    Future<Answer> call(Resolution resolution, LlmRequest request, long inputTokens, FallbackPlan fallbacks) {
+        return attempt(new Run(resolution, request, inputTokens, fallbacks), 0, -1);
+    }
+
+    /** What stays the same across the attempts of one group call. */
+    private record Run(Resolution resolution, LlmRequest request, long inputTokens, FallbackPlan fallbacks) {}
+
+    /** @param maxRetries -1 until the first failure tells which retry budget applies */
+    private Future<Answer> attempt(Run run, int index, int maxRetries) {
+        // A failure to choose (nothing healthy, all at their limits) is final: choosing again now changes nothing.
+        return chooser.choose(run.resolution(), run.request(), run.inputTokens())
+                .compose(attempt -> send(attempt, run, index)
+                        .recover(failure ->
+                                afterFailure(run, index, maxRetries, attempt, GatewayException.from(failure))));
+    }
+
+    private Future<Answer> send(Attempt attempt, Run run, int index) {
+        LlmRequest request = run.request();
+        if (index == 0 && RequestFlags.isSet(request.body(), "mock_testing_rate_limit_error")) {
+            return Future.failedFuture(RoutingErrors.mock(ErrorKind.RATE_LIMITED, attempt.resolution().modelGroup()));
+        }
+        Deployment deployment = ClientCredentials.apply(request, attempt.deployment());
+        Duration timeout = CallTimeouts.forAttempt(request, deployment, settings);
+        if (RequestFlags.isSet(request.body(), "mock_timeout")) {
+            return vertx.timer(timeout.toMillis()).compose(v -> Future.failedFuture(GatewayException.of(
+                    ErrorKind.TIMEOUT, ErrorKind.TIMEOUT.describe("mock_timeout: no answer within " + timeout.toMillis() + " ms"))));
+        }
+        ProviderCall call = new ProviderCall(request, deployment, timeout);
+        return BusContract.request(
+                        vertx.eventBus(), RequestRouter.providerAddress(call), call, timeout, ProviderReply.class)
+                .compose(reply -> accept(attempt, reply, index, run.fallbacks()));
+    }
+
+    private Future<Answer> accept(Attempt attempt, ProviderReply reply, int index, FallbackPlan fallbacks) {
+        if (reply instanceof ProviderReply.Complete complete) {
+            recorder.succeeded(attempt, complete.usage(), -1);
+            if ("content_filter".equals(complete.finishReason())
+                    && !fallbacks
+                            .targetsFor(ErrorKind.CONTENT_POLICY_VIOLATION, attempt.resolution().modelGroup())
+                            .isEmpty()) {
+                return Future.failedFuture(RoutingErrors.contentFiltered(attempt.resolution().modelGroup()));
+            }
+        } else if (reply instanceof ProviderReply.Streaming streaming) {
+            long head = System.nanoTime() - attempt.startedNanos();
+            streaming.stream().usage().onComplete(usage -> recorder.succeeded(attempt, usage, head),
+                    failure -> recorder.succeeded(attempt, dev.junction.cluster.bus.Usage.NONE, head));
+        }
+        return Future.succeededFuture(new Answer(reply, attempt, index, System.nanoTime() - attempt.startedNanos()));
+    }
+
+    private Future<Answer> afterFailure(Run run, int index, int maxRetries, Attempt attempt, GatewayException error) {
+        Resolution resolution = run.resolution();
+        if (error.kind() == ErrorKind.CLIENT_CLOSED) {
+            return recorder.failed(attempt, error).compose(v -> Future.failedFuture(error));
+        }
+        int budget = maxRetries >= 0
+                ? maxRetries
+                : retries.retriesFor(
+                        error.kind(),
+                        resolution.modelGroup(),
+                        retries.numRetries(run.request().body().getValue("num_retries"), attempt.deployment()));
+        return recorder.failed(attempt, error).compose(recorded -> {
+            int healthy = chooser.healthy(resolution).size();
+            boolean retry = index < budget
+                    && RetryPolicyRules.shouldRetry(
+                            error.kind(),
+                            healthy,
+                            resolution.deployments().size(),
+                            run.fallbacks().hasFallbacks(),
+                            run.fallbacks().hasContextWindowFallbacks(),
+                            run.fallbacks().hasContentPolicyFallbacks());
+            if (!retry) {
+                return Future.failedFuture(budget > 0 ? withRetryCount(error, index, budget) : error);
+            }
+            boolean healthyOthers = resolution.deployments().size() > 1 && healthy > 0;
+            Duration delay = retries.backoff(
+                    budget - index, budget, error.retryAfter().orElse(null), healthyOthers);
+            Future<Void> pause = delay.isZero() ? Future.succeededFuture() : vertx.timer(delay.toMillis()).mapEmpty();
+            return pause.compose(v -> attempt(run, index + 1, budget));
+        });
+    }
+
+    /**
+     * A group's successful answer.
+     *
+     * @param reply the provider's reply
+     * @param attempt the attempt that produced it
+     * @param retries how many retries it took
+     * @param upstreamNanos time from admission to the answer (to the head, for a stream)
+     */
+    record Answer(ProviderReply reply, Attempt attempt, int retries, long upstreamNanos) {}
+
+    /** LiteLLM tells how hard it tried in the final error's message; clients and logs look for it. */
+    private static GatewayException withRetryCount(GatewayException error, int retriesMade, int maxRetries) {
+        return error.withMessage(
+                error.getMessage() + " LiteLLM Retried: " + retriesMade + " times, LiteLLM Max Retries: " + maxRetries);
+    }
+}

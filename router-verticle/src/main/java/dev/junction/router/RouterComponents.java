@@ -1,0 +1,74 @@
+package dev.junction.router;
+
+import dev.junction.config.JunctionConfig;
+import dev.junction.config.RouterSettings;
+import dev.junction.cluster.state.RoutingState;
+import dev.junction.router.cooldown.CooldownPolicy;
+import dev.junction.router.fallback.FallbackPlan;
+import dev.junction.router.limit.DeploymentLimits;
+import dev.junction.router.model.ModelTable;
+import dev.junction.router.precall.PreCallChecks;
+import dev.junction.router.resolve.ModelResolver;
+import dev.junction.router.retry.RetryPolicyRules;
+import dev.junction.router.strategy.RoutingStrategy;
+import dev.junction.router.strategy.Strategies;
+import dev.junction.router.tokens.TokenCounter;
+import io.vertx.core.Vertx;
+
+/**
+ * Everything the router builds once from the config: the resolver, the strategy, the rules, the model table
+ * and the tokenizer. Loading the table and the encodings reads resources, so this is built at start-up, off
+ * the event loop, and shared by the router verticle's instances.
+ */
+public final class RouterComponents {
+    private static final int DEFAULT_LATENCY_SAMPLES = 10;
+
+    private final JunctionConfig config;
+    private final ModelResolver resolver;
+    private final RoutingStrategy strategy;
+    private final ModelTable table;
+    private final TokenCounter tokens;
+    private final boolean preCallChecks;
+    private final boolean countTokens;
+
+    private RouterComponents(JunctionConfig config) {
+        this.config = config;
+        RouterSettings settings = config.router();
+        this.table = ModelTable.load();
+        this.tokens = TokenCounter.load();
+        this.resolver = ModelResolver.of(config);
+        this.strategy = Strategies.fromSettings(settings, table::costPerToken, new java.util.Random());
+        this.preCallChecks = PreCallChecks.enabled(settings);
+        this.countTokens = preCallChecks
+                || config.deployments().stream().anyMatch(d -> DeploymentLimits.of(d).tpm().isPresent())
+                || settings.merged().getString("routing_strategy", "simple-shuffle").startsWith("usage-based");
+    }
+
+    /** Blocking (reads resources): call at start-up on a worker thread. */
+    public static RouterComponents build(JunctionConfig config) {
+        return new RouterComponents(config);
+    }
+
+    public ModelResolver resolver() {
+        return resolver;
+    }
+
+    RequestRouter router(Vertx vertx, RoutingState state) {
+        RouterSettings settings = config.router();
+        CooldownPolicy cooldowns = new CooldownPolicy(settings);
+        DeploymentChooser chooser =
+                new DeploymentChooser(state, strategy, preCallChecks ? new PreCallChecks(table) : null);
+        OutcomeRecorder recorder = new OutcomeRecorder(state, cooldowns, latencySamples(settings));
+        GroupCall groups = new GroupCall(vertx, chooser, recorder, new RetryPolicyRules(settings), settings);
+        return new RequestRouter(resolver, groups, FallbackPlan.fromSettings(settings), tokens, countTokens);
+    }
+
+    private static int latencySamples(RouterSettings settings) {
+        Object args = settings.merged().getValue("routing_strategy_args");
+        if (args instanceof io.vertx.core.json.JsonObject json
+                && json.getValue("max_latency_list_size") instanceof Number size) {
+            return Math.max(1, size.intValue());
+        }
+        return DEFAULT_LATENCY_SAMPLES;
+    }
+}
