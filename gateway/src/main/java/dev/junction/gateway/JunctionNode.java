@@ -10,16 +10,14 @@ import dev.junction.config.ConfigFingerprint;
 import dev.junction.gateway.http.HttpVerticle;
 import dev.junction.provider.ProviderVerticles;
 import dev.junction.provider.http.ProviderHttpSettings;
-import dev.junction.cluster.state.RoutingState;
-import dev.junction.router.RouterComponents;
 import dev.junction.router.RouterVerticle;
-import java.util.List;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * One running Junction node: a Hazelcast cluster member whose Vert.x instance runs the HTTP, router and
@@ -72,13 +70,15 @@ public final class JunctionNode {
     private static Future<Integer> deployHttp(
             Vertx vertx, ClusterView cluster, String fingerprint, List<String> listedModels, NodeOptions options) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
-        HttpVerticle first = new HttpVerticle(options.config(), listedModels, cluster, fingerprint, options.host(), port);
+        HttpVerticle first =
+                new HttpVerticle(options.config(), listedModels, cluster, fingerprint, options.host(), port);
         return vertx.deployVerticle(first).compose(id -> {
             if (options.instances() == 1) {
                 return Future.succeededFuture(first.actualPort());
             }
             return vertx.deployVerticle(
-                            () -> new HttpVerticle(options.config(), listedModels, cluster, fingerprint, options.host(), port),
+                            () -> new HttpVerticle(
+                                    options.config(), listedModels, cluster, fingerprint, options.host(), port),
                             new DeploymentOptions().setInstances(options.instances() - 1))
                     .map(more -> first.actualPort());
         });

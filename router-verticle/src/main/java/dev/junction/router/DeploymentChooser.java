@@ -76,7 +76,8 @@ final class DeploymentChooser {
             long inputTokens,
             Set<String> raced,
             int races) {
-        List<Deployment> open = candidates.stream().filter(d -> !raced.contains(d.id())).toList();
+        List<Deployment> open =
+                candidates.stream().filter(d -> !raced.contains(d.id())).toList();
         return state.snapshot(open.stream().map(Deployment::id).toList()).compose(snapshots -> {
             StatsView stats = new StateStats(snapshots);
             Optional<Deployment> picked = strategy.pick(open, stats, PickContext.of(inputTokens, request.stream()));

@@ -59,13 +59,17 @@ final class GroupCall {
     private Future<Answer> send(Attempt attempt, Run run, int index) {
         LlmRequest request = run.request();
         if (index == 0 && RequestFlags.isSet(request.body(), "mock_testing_rate_limit_error")) {
-            return Future.failedFuture(RoutingErrors.mock(ErrorKind.RATE_LIMITED, attempt.resolution().modelGroup()));
+            return Future.failedFuture(RoutingErrors.mock(
+                    ErrorKind.RATE_LIMITED, attempt.resolution().modelGroup()));
         }
         Deployment deployment = ClientCredentials.apply(request, attempt.deployment());
         Duration timeout = CallTimeouts.forAttempt(request, deployment, settings);
         if (RequestFlags.isSet(request.body(), "mock_timeout")) {
-            return vertx.timer(timeout.toMillis()).compose(v -> Future.failedFuture(GatewayException.of(
-                    ErrorKind.TIMEOUT, ErrorKind.TIMEOUT.describe("mock_timeout: no answer within " + timeout.toMillis() + " ms"))));
+            return vertx.timer(timeout.toMillis())
+                    .compose(v -> Future.failedFuture(GatewayException.of(
+                            ErrorKind.TIMEOUT,
+                            ErrorKind.TIMEOUT.describe(
+                                    "mock_timeout: no answer within " + timeout.toMillis() + " ms"))));
         }
         ProviderCall call = new ProviderCall(request, deployment, timeout);
         return BusContract.request(
@@ -78,14 +82,20 @@ final class GroupCall {
             recorder.succeeded(attempt, complete.usage(), -1);
             if ("content_filter".equals(complete.finishReason())
                     && !fallbacks
-                            .targetsFor(ErrorKind.CONTENT_POLICY_VIOLATION, attempt.resolution().modelGroup())
+                            .targetsFor(
+                                    ErrorKind.CONTENT_POLICY_VIOLATION,
+                                    attempt.resolution().modelGroup())
                             .isEmpty()) {
-                return Future.failedFuture(RoutingErrors.contentFiltered(attempt.resolution().modelGroup()));
+                return Future.failedFuture(
+                        RoutingErrors.contentFiltered(attempt.resolution().modelGroup()));
             }
         } else if (reply instanceof ProviderReply.Streaming streaming) {
             long head = System.nanoTime() - attempt.startedNanos();
-            streaming.stream().usage().onComplete(usage -> recorder.succeeded(attempt, usage, head),
-                    failure -> recorder.succeeded(attempt, dev.junction.cluster.bus.Usage.NONE, head));
+            streaming.stream()
+                    .usage()
+                    .onComplete(
+                            usage -> recorder.succeeded(attempt, usage, head),
+                            failure -> recorder.succeeded(attempt, dev.junction.cluster.bus.Usage.NONE, head));
         }
         return Future.succeededFuture(new Answer(reply, attempt, index, System.nanoTime() - attempt.startedNanos()));
     }
@@ -115,9 +125,11 @@ final class GroupCall {
                 return Future.failedFuture(budget > 0 ? withRetryCount(error, index, budget) : error);
             }
             boolean healthyOthers = resolution.deployments().size() > 1 && healthy > 0;
-            Duration delay = retries.backoff(
-                    budget - index, budget, error.retryAfter().orElse(null), healthyOthers);
-            Future<Void> pause = delay.isZero() ? Future.succeededFuture() : vertx.timer(delay.toMillis()).mapEmpty();
+            Duration delay =
+                    retries.backoff(budget - index, budget, error.retryAfter().orElse(null), healthyOthers);
+            Future<Void> pause = delay.isZero()
+                    ? Future.succeededFuture()
+                    : vertx.timer(delay.toMillis()).mapEmpty();
             return pause.compose(v -> attempt(run, index + 1, budget));
         });
     }

@@ -40,16 +40,18 @@ final class OutcomeRecorder {
         long correction = reported > 0 ? reported - attempt.estimatedTokens() : 0;
         Double latency = perToken(elapsed, usage.completionTokens());
         Double firstToken = firstTokenNanos < 0 ? null : perToken(firstTokenNanos, usage.completionTokens());
-        record(attempt, new CallOutcome(
-                true,
-                attempt.admission().usage().window(),
-                correction,
-                true,
-                latency,
-                firstToken,
-                maxLatencySamples,
-                System.currentTimeMillis(),
-                cooldowns.legacyFailWindow().toMillis()));
+        record(
+                attempt,
+                new CallOutcome(
+                        true,
+                        attempt.admission().usage().window(),
+                        correction,
+                        true,
+                        latency,
+                        firstToken,
+                        maxLatencySamples,
+                        System.currentTimeMillis(),
+                        cooldowns.legacyFailWindow().toMillis()));
     }
 
     /** A failed attempt; completes once any cooldown it earned is in place, so a retry sees it. */
@@ -68,7 +70,10 @@ final class OutcomeRecorder {
         return state.complete(attempt.deployment().id(), outcome)
                 .compose(after -> coolDownIfDue(attempt, error, after))
                 .recover(stateTrouble -> {
-                    LOG.warn("Could not record a failure of deployment {}: {}", attempt.deployment().id(), stateTrouble.toString());
+                    LOG.warn(
+                            "Could not record a failure of deployment {}: {}",
+                            attempt.deployment().id(),
+                            stateTrouble.toString());
                     return Future.succeededFuture();
                 });
     }
@@ -81,19 +86,27 @@ final class OutcomeRecorder {
                 attempt.resolution().wildcard(),
                 attempt.resolution().deployments().size(),
                 outcomes);
-        return cooldowns.decide(failure)
+        return cooldowns
+                .decide(failure)
                 .map(duration -> {
-                    LOG.info("Cooling down deployment {} of {} for {} ms after {}",
-                            attempt.deployment().id(), attempt.deployment().modelName(), duration.toMillis(), error.kind());
-                    return state.coolDown(attempt.deployment().id(), duration, error.kind().name());
+                    LOG.info(
+                            "Cooling down deployment {} of {} for {} ms after {}",
+                            attempt.deployment().id(),
+                            attempt.deployment().modelName(),
+                            duration.toMillis(),
+                            error.kind());
+                    return state.coolDown(
+                            attempt.deployment().id(), duration, error.kind().name());
                 })
                 .orElseGet(Future::succeededFuture);
     }
 
     private void record(Attempt attempt, CallOutcome outcome) {
         state.complete(attempt.deployment().id(), outcome)
-                .onFailure(trouble -> LOG.warn("Could not record a call of deployment {}: {}",
-                        attempt.deployment().id(), trouble.toString()));
+                .onFailure(trouble -> LOG.warn(
+                        "Could not record a call of deployment {}: {}",
+                        attempt.deployment().id(),
+                        trouble.toString()));
     }
 
     /** LiteLLM's latency measure: seconds per completion token, or plain seconds when none were reported. */

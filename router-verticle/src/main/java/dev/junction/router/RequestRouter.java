@@ -39,7 +39,11 @@ public final class RequestRouter {
     private final boolean countTokens;
 
     RequestRouter(
-            ModelResolver resolver, GroupCall groups, FallbackPlan fallbacks, TokenCounter tokens, boolean countTokens) {
+            ModelResolver resolver,
+            GroupCall groups,
+            FallbackPlan fallbacks,
+            TokenCounter tokens,
+            boolean countTokens) {
         this.resolver = resolver;
         this.groups = groups;
         this.fallbacks = fallbacks;
@@ -62,7 +66,9 @@ public final class RequestRouter {
         if (resolution == null) {
             return Future.failedFuture(unknownModel(request, model));
         }
-        long inputTokens = countTokens ? tokens.countRequest(resolution.deployments().get(0).upstreamModel(), request.body()) : 0;
+        long inputTokens = countTokens
+                ? tokens.countRequest(resolution.deployments().get(0).upstreamModel(), request.body())
+                : 0;
         Future<GroupCall.Answer> answer = mockFallbackError(request, resolution)
                 .map(Future::<GroupCall.Answer>failedFuture)
                 .orElseGet(() -> groups.call(resolution, request, inputTokens, plan));
@@ -115,8 +121,8 @@ public final class RequestRouter {
         FallbackTarget target = targets.get(index);
         LlmRequest fallbackRequest = forFallback(request, target);
         return inGroup(fallbackRequest, target.model(), plan, depth + index + 1)
-                .recover(failure -> tryTargets(
-                        request, plan, depth, targets, index + 1, GatewayException.from(failure)));
+                .recover(failure ->
+                        tryTargets(request, plan, depth, targets, index + 1, GatewayException.from(failure)));
     }
 
     /** The request as sent to a fallback: its overrides applied, the testing switches spent. */
@@ -144,8 +150,11 @@ public final class RequestRouter {
         if (answer.retries() > 0) {
             headers.put("x-litellm-max-retries", Integer.toString(answer.retries()));
         }
-        RateLimitHeaders.of(resolution.deployments(), new StateStats(Map.of(
-                        answer.attempt().deployment().id(), answer.attempt().admission().usage())))
+        RateLimitHeaders.of(
+                        resolution.deployments(),
+                        new StateStats(Map.of(
+                                answer.attempt().deployment().id(),
+                                answer.attempt().admission().usage())))
                 .asMap()
                 .forEach(headers::put);
         return new RoutedReply(
@@ -162,7 +171,9 @@ public final class RequestRouter {
     static String providerAddress(ProviderCall call) {
         boolean mocked = call.request().body().containsKey("mock_response")
                 || call.deployment().mockResponse().isPresent();
-        return mocked ? Addresses.MOCK_PROVIDER : Addresses.provider(call.deployment().family());
+        return mocked
+                ? Addresses.MOCK_PROVIDER
+                : Addresses.provider(call.deployment().family());
     }
 
     private static GatewayException unknownModel(LlmRequest request, String model) {

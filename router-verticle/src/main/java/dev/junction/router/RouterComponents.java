@@ -1,8 +1,8 @@
 package dev.junction.router;
 
+import dev.junction.cluster.state.RoutingState;
 import dev.junction.config.JunctionConfig;
 import dev.junction.config.RouterSettings;
-import dev.junction.cluster.state.RoutingState;
 import dev.junction.router.cooldown.CooldownPolicy;
 import dev.junction.router.fallback.FallbackPlan;
 import dev.junction.router.limit.DeploymentLimits;
@@ -12,6 +12,7 @@ import dev.junction.router.resolve.ModelResolver;
 import dev.junction.router.retry.RetryPolicyRules;
 import dev.junction.router.strategy.RoutingStrategy;
 import dev.junction.router.strategy.Strategies;
+import dev.junction.router.strategy.TokenPrices;
 import dev.junction.router.tokens.TokenCounter;
 import io.vertx.core.Vertx;
 
@@ -37,11 +38,22 @@ public final class RouterComponents {
         this.table = ModelTable.load();
         this.tokens = TokenCounter.load();
         this.resolver = ModelResolver.of(config);
-        this.strategy = Strategies.fromSettings(settings, table::costPerToken, new java.util.Random());
+        this.strategy = Strategies.fromSettings(settings, this::tablePrices, new java.util.Random());
         this.preCallChecks = PreCallChecks.enabled(settings);
         this.countTokens = preCallChecks
-                || config.deployments().stream().anyMatch(d -> DeploymentLimits.of(d).tpm().isPresent())
-                || settings.merged().getString("routing_strategy", "simple-shuffle").startsWith("usage-based");
+                || config.deployments().stream()
+                        .anyMatch(d -> DeploymentLimits.of(d).tpm().isPresent())
+                || settings.merged()
+                        .getString("routing_strategy", "simple-shuffle")
+                        .startsWith("usage-based");
+    }
+
+    private java.util.Optional<TokenPrices> tablePrices(dev.junction.config.Deployment deployment) {
+        return table.forDeployment(deployment)
+                .filter(limits -> limits.inputCostPerToken().isPresent()
+                        || limits.outputCostPerToken().isPresent())
+                .map(limits -> new TokenPrices(
+                        limits.inputCostPerToken().orElse(0), limits.outputCostPerToken().orElse(0)));
     }
 
     /** Blocking (reads resources): call at start-up on a worker thread. */

@@ -16,9 +16,11 @@ final class RoutingErrors {
     static GatewayException noDeployments(
             String model, Duration retryAfter, boolean preCallChecks, List<String> coolingIds) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        String message = "No deployments available for selected model, Try again in " + seconds + " seconds. Passed model="
-                + model + ". pre-call-checks=" + (preCallChecks ? "True" : "False") + ", cooldown_list=" + coolingIds;
-        return GatewayException.of(ErrorKind.NO_DEPLOYMENTS_AVAILABLE, message).withRetryAfter(Duration.ofSeconds(seconds));
+        String message = "No deployments available for selected model, Try again in " + seconds
+                + " seconds. Passed model=" + model + ". pre-call-checks=" + (preCallChecks ? "True" : "False")
+                + ", cooldown_list=" + coolingIds;
+        return GatewayException.of(ErrorKind.NO_DEPLOYMENTS_AVAILABLE, message)
+                .withRetryAfter(Duration.ofSeconds(seconds));
     }
 
     static GatewayException contextWindow(String model, long promptTokens) {

@@ -38,8 +38,9 @@ class DeploymentFieldsTest {
                 .info("base_model", "azure/gpt-4o")
                 .param("base_model", "azure/gpt-4")
                 .build();
-        var paramsOnly =
-                TestModelDeployments.of("azure/x").param("base_model", "azure/gpt-4").build();
+        var paramsOnly = TestModelDeployments.of("azure/x")
+                .param("base_model", "azure/gpt-4")
+                .build();
         var blank = TestModelDeployments.of("azure/x").info("base_model", " ").build();
         assertThat(DeploymentFields.baseModel(both)).contains("azure/gpt-4o");
         assertThat(DeploymentFields.baseModel(paramsOnly)).contains("azure/gpt-4");
@@ -48,11 +49,14 @@ class DeploymentFieldsTest {
 
     @Test
     void order_comes_from_litellm_params_then_model_info() {
-        var both =
-                TestModelDeployments.of("gpt-4o").param("order", 2).info("order", 1).build();
+        var both = TestModelDeployments.of("gpt-4o")
+                .param("order", 2)
+                .info("order", 1)
+                .build();
         var infoOnly = TestModelDeployments.of("gpt-4o").info("order", "3").build();
         assertThat(DeploymentFields.order(both)).hasValue(2);
         assertThat(DeploymentFields.order(infoOnly)).hasValue(3);
-        assertThat(DeploymentFields.order(TestModelDeployments.of("gpt-4o").build())).isEmpty();
+        assertThat(DeploymentFields.order(TestModelDeployments.of("gpt-4o").build()))
+                .isEmpty();
     }
 }

@@ -105,7 +105,8 @@ class ModelTableTest {
 
     @Test
     void azure_deployment_without_base_model_is_unknown_when_its_name_is_not_a_model() {
-        assertThat(TABLE.forDeployment(TestModelDeployments.of("azure/my-deploy").build()))
+        assertThat(TABLE.forDeployment(
+                        TestModelDeployments.of("azure/my-deploy").build()))
                 .isEmpty();
     }
 

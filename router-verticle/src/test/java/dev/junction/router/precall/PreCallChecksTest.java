@@ -39,8 +39,9 @@ class PreCallChecksTest {
 
     @Test
     void model_info_max_input_tokens_decides_before_the_table() {
-        Deployment capped =
-                TestModelDeployments.of("gpt-4o").info("max_input_tokens", 8_000).build();
+        Deployment capped = TestModelDeployments.of("gpt-4o")
+                .info("max_input_tokens", 8_000)
+                .build();
         assertThat(CHECKS.maxInputTokens(capped)).hasValue(8_000);
         assertThat(CHECKS.apply(List.of(capped), 9_000, null).deployments()).isEmpty();
     }
@@ -66,10 +67,14 @@ class PreCallChecksTest {
 
     @Test
     void a_requested_region_keeps_only_deployments_in_it() {
-        Deployment eu =
-                TestModelDeployments.of("gpt-4o").id("eu").param("region_name", "eu").build();
-        Deployment us =
-                TestModelDeployments.of("gpt-4o").id("us").param("region_name", "us").build();
+        Deployment eu = TestModelDeployments.of("gpt-4o")
+                .id("eu")
+                .param("region_name", "eu")
+                .build();
+        Deployment us = TestModelDeployments.of("gpt-4o")
+                .id("us")
+                .param("region_name", "us")
+                .build();
         Deployment unknown = TestModelDeployments.of("gpt-4o").id("unknown").build();
         PreCallResult result = CHECKS.apply(List.of(eu, us, unknown), 10, "eu");
         assertThat(result.deployments()).containsExactly(eu);
@@ -78,22 +83,27 @@ class PreCallChecksTest {
 
     @Test
     void without_a_requested_region_every_region_is_fine() {
-        Deployment eu =
-                TestModelDeployments.of("gpt-4o").id("eu").param("region_name", "eu").build();
+        Deployment eu = TestModelDeployments.of("gpt-4o")
+                .id("eu")
+                .param("region_name", "eu")
+                .build();
         Deployment unknown = TestModelDeployments.of("gpt-4o").id("unknown").build();
         assertThat(CHECKS.apply(List.of(eu, unknown), 10, null).deployments()).containsExactly(eu, unknown);
     }
 
     @Test
     void when_only_the_region_removed_everyone_the_failure_is_region() {
-        Deployment us = TestModelDeployments.of("gpt-4o").param("region_name", "us").build();
+        Deployment us =
+                TestModelDeployments.of("gpt-4o").param("region_name", "us").build();
         assertThat(CHECKS.apply(List.of(us), 10, "eu").failure()).contains(DropReason.REGION);
     }
 
     @Test
     void a_context_window_drop_anywhere_makes_an_empty_result_a_context_window_error() {
-        Deployment usBig =
-                TestModelDeployments.of("gpt-4o").id("us").param("region_name", "us").build();
+        Deployment usBig = TestModelDeployments.of("gpt-4o")
+                .id("us")
+                .param("region_name", "us")
+                .build();
         Deployment euSmall = TestModelDeployments.of("gpt-3.5-turbo")
                 .id("eu")
                 .param("region_name", "eu")
