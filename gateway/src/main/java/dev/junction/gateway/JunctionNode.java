@@ -6,10 +6,12 @@ import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
 import dev.junction.cluster.state.HazelcastRoutingState;
+import dev.junction.cluster.state.RoutingState;
 import dev.junction.config.ConfigFingerprint;
 import dev.junction.gateway.http.HttpVerticle;
 import dev.junction.provider.ProviderVerticles;
 import dev.junction.provider.http.ProviderHttpSettings;
+import dev.junction.router.RouterComponents;
 import dev.junction.router.RouterVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -52,14 +54,21 @@ public final class JunctionNode {
         String fingerprint = ConfigFingerprint.of(options.config());
         BusContract.registerCodecs(vertx);
         DeploymentOptions instances = new DeploymentOptions().setInstances(options.instances());
-        return vertx.executeBlocking(() -> {
-                    new ConfigAgreement(hazelcast, fingerprint).publishAndCheck();
-                    return new HazelcastRoutingState(vertx, hazelcast, Clock.systemUTC());
-                })
-                .compose(state -> ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances())
-                        .compose(v ->
-                                vertx.deployVerticle(() -> new RouterVerticle(options.config(), state), instances)))
-                .compose(v -> deployHttp(vertx, cluster, fingerprint, options))
+        Future<RouterComponents> components = vertx.executeBlocking(() -> RouterComponents.build(options.config()));
+        Future<RoutingState> state = vertx.executeBlocking(() -> {
+            new ConfigAgreement(hazelcast, fingerprint).publishAndCheck();
+            return new HazelcastRoutingState(vertx, hazelcast, Clock.systemUTC());
+        });
+        return Future.all(components, state)
+                .compose(ready -> ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances()))
+                .compose(v ->
+                        vertx.deployVerticle(() -> new RouterVerticle(components.result(), state.result()), instances))
+                .compose(v -> deployHttp(
+                        vertx,
+                        cluster,
+                        fingerprint,
+                        components.result().resolver().listedModelNames(),
+                        options))
                 .map(port -> new JunctionNode(vertx, cluster, port));
     }
 

@@ -53,7 +53,8 @@ public final class RouterComponents {
                 .filter(limits -> limits.inputCostPerToken().isPresent()
                         || limits.outputCostPerToken().isPresent())
                 .map(limits -> new TokenPrices(
-                        limits.inputCostPerToken().orElse(0), limits.outputCostPerToken().orElse(0)));
+                        limits.inputCostPerToken().orElse(0),
+                        limits.outputCostPerToken().orElse(0)));
     }
 
     /** Blocking (reads resources): call at start-up on a worker thread. */
