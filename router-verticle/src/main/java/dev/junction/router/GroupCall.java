@@ -14,6 +14,7 @@ import dev.junction.router.retry.RetryPolicyRules;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.function.ToIntFunction;
 
 /**
  * Calls one model group with its retries: each attempt chooses a deployment afresh, a failure is recorded
@@ -25,18 +26,24 @@ final class GroupCall {
     private final OutcomeRecorder recorder;
     private final RetryPolicyRules retries;
     private final RouterSettings settings;
+    private final ParallelSlots slots;
+    private final ToIntFunction<Deployment> parallelLimit;
 
     GroupCall(
             Vertx vertx,
             DeploymentChooser chooser,
             OutcomeRecorder recorder,
             RetryPolicyRules retries,
-            RouterSettings settings) {
+            RouterSettings settings,
+            ParallelSlots slots,
+            ToIntFunction<Deployment> parallelLimit) {
         this.vertx = vertx;
         this.chooser = chooser;
         this.recorder = recorder;
         this.retries = retries;
         this.settings = settings;
+        this.slots = slots;
+        this.parallelLimit = parallelLimit;
     }
 
     /** The answer of the group, with the number of retries it took; or the last failure. */
@@ -51,12 +58,12 @@ final class GroupCall {
     private Future<Answer> attempt(Run run, int index, int maxRetries) {
         // A failure to choose (nothing healthy, all at their limits) is final: choosing again now changes nothing.
         return chooser.choose(run.resolution(), run.request(), run.inputTokens())
-                .compose(attempt -> send(attempt, run, index)
+                .compose(attempt -> send(attempt, run, index, maxRetries)
                         .recover(failure ->
                                 afterFailure(run, index, maxRetries, attempt, GatewayException.from(failure))));
     }
 
-    private Future<Answer> send(Attempt attempt, Run run, int index) {
+    private Future<Answer> send(Attempt attempt, Run run, int index, int maxRetries) {
         LlmRequest request = run.request();
         if (index == 0 && RequestFlags.isSet(request.body(), "mock_testing_rate_limit_error")) {
             return Future.failedFuture(RoutingErrors.mock(
@@ -72,12 +79,27 @@ final class GroupCall {
                                     "mock_timeout: no answer within " + timeout.toMillis() + " ms"))));
         }
         ProviderCall call = new ProviderCall(request, deployment, timeout);
-        return BusContract.request(
-                        vertx.eventBus(), RequestRouter.providerAddress(call), call, timeout, ProviderReply.class)
-                .compose(reply -> accept(attempt, reply, index, run.fallbacks()));
+        return slots.acquire(deployment.id(), parallelLimit.applyAsInt(deployment), timeout)
+                .compose(release -> {
+                    Future<ProviderReply> reply = BusContract.request(
+                            vertx.eventBus(), RequestRouter.providerAddress(call), call, timeout, ProviderReply.class);
+                    reply.onComplete(done -> releaseWhenDone(done.succeeded() ? done.result() : null, release));
+                    return reply;
+                })
+                .compose(reply -> accept(attempt, reply, index, maxRetries, run.fallbacks()));
     }
 
-    private Future<Answer> accept(Attempt attempt, ProviderReply reply, int index, FallbackPlan fallbacks) {
+    /** A stream holds its slot until it ends; anything else frees it with the reply. */
+    private static void releaseWhenDone(ProviderReply reply, Runnable release) {
+        if (reply instanceof ProviderReply.Streaming streaming) {
+            streaming.stream().usage().onComplete(ended -> release.run());
+        } else {
+            release.run();
+        }
+    }
+
+    private Future<Answer> accept(
+            Attempt attempt, ProviderReply reply, int index, int maxRetries, FallbackPlan fallbacks) {
         if (reply instanceof ProviderReply.Complete complete) {
             recorder.succeeded(attempt, complete.usage(), -1);
             if ("content_filter".equals(complete.finishReason())
@@ -97,7 +119,8 @@ final class GroupCall {
                             usage -> recorder.succeeded(attempt, usage, head),
                             failure -> recorder.succeeded(attempt, dev.junction.cluster.bus.Usage.NONE, head));
         }
-        return Future.succeededFuture(new Answer(reply, attempt, index, System.nanoTime() - attempt.startedNanos()));
+        return Future.succeededFuture(
+                new Answer(reply, attempt, index, maxRetries, System.nanoTime() - attempt.startedNanos()));
     }
 
     private Future<Answer> afterFailure(Run run, int index, int maxRetries, Attempt attempt, GatewayException error) {
@@ -140,9 +163,10 @@ final class GroupCall {
      * @param reply the provider's reply
      * @param attempt the attempt that produced it
      * @param retries how many retries it took
+     * @param maxRetries the retry budget that applied
      * @param upstreamNanos time from admission to the answer (to the head, for a stream)
      */
-    record Answer(ProviderReply reply, Attempt attempt, int retries, long upstreamNanos) {}
+    record Answer(ProviderReply reply, Attempt attempt, int retries, int maxRetries, long upstreamNanos) {}
 
     /** LiteLLM tells how hard it tried in the final error's message; clients and logs look for it. */
     private static GatewayException withRetryCount(GatewayException error, int retriesMade, int maxRetries) {

@@ -148,7 +148,7 @@ public final class RequestRouter {
     private RoutedReply reply(GroupCall.Answer answer, Resolution resolution, int depth) {
         Map<String, String> headers = new HashMap<>();
         if (answer.retries() > 0) {
-            headers.put("x-litellm-max-retries", Integer.toString(answer.retries()));
+            headers.put("x-litellm-max-retries", Integer.toString(answer.maxRetries()));
         }
         RateLimitHeaders.of(
                         resolution.deployments(),

@@ -31,6 +31,7 @@ public final class RouterComponents {
     private final TokenCounter tokens;
     private final boolean preCallChecks;
     private final boolean countTokens;
+    private ParallelSlots slots;
 
     private RouterComponents(JunctionConfig config) {
         this.config = config;
@@ -72,8 +73,33 @@ public final class RouterComponents {
         DeploymentChooser chooser =
                 new DeploymentChooser(state, strategy, preCallChecks ? new PreCallChecks(table) : null);
         OutcomeRecorder recorder = new OutcomeRecorder(state, cooldowns, latencySamples(settings));
-        GroupCall groups = new GroupCall(vertx, chooser, recorder, new RetryPolicyRules(settings), settings);
+        GroupCall groups = new GroupCall(
+                vertx, chooser, recorder, new RetryPolicyRules(settings), settings, slots(vertx), this::parallelLimit);
         return new RequestRouter(resolver, groups, FallbackPlan.fromSettings(settings), tokens, countTokens);
+    }
+
+    private synchronized ParallelSlots slots(Vertx vertx) {
+        if (slots == null) {
+            slots = new ParallelSlots(vertx);
+        }
+        return slots;
+    }
+
+    /**
+     * A deployment's {@code max_parallel_requests}, else {@code router_settings.default_max_parallel_requests},
+     * else {@code general_settings.max_parallel_requests}; 0 means unlimited. LiteLLM also derives a limit
+     * from {@code rpm}/{@code tpm} when none is set; Junction enforces those as rate limits instead.
+     */
+    private int parallelLimit(dev.junction.config.Deployment deployment) {
+        Object own = deployment.litellmParams().getValue("max_parallel_requests");
+        if (own instanceof Number number) {
+            return number.intValue();
+        }
+        Object routerDefault = config.router().merged().getValue("default_max_parallel_requests");
+        if (routerDefault instanceof Number number) {
+            return number.intValue();
+        }
+        return config.general().maxParallelRequests().orElse(0);
     }
 
     private static int latencySamples(RouterSettings settings) {
