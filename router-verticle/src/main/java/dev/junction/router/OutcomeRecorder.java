@@ -47,6 +47,7 @@ final class OutcomeRecorder {
                         attempt.admission().usage().window(),
                         correction,
                         true,
+                        true,
                         latency,
                         firstToken,
                         maxLatencySamples,
@@ -57,18 +58,22 @@ final class OutcomeRecorder {
     /** A failed attempt; completes once any cooldown it earned is in place, so a retry sees it. */
     Future<Void> failed(Attempt attempt, GatewayException error) {
         Double penalty = error.kind() == ErrorKind.TIMEOUT ? TIMEOUT_PENALTY_SECONDS : null;
+        // The failures that opened a breaker were each counted when they happened; a refusal by the open
+        // breaker, or a client that left, says nothing new about the deployment.
+        boolean judged = error.kind() != ErrorKind.CIRCUIT_OPEN && error.kind() != ErrorKind.CLIENT_CLOSED;
         CallOutcome outcome = new CallOutcome(
                 true,
                 attempt.admission().usage().window(),
                 0,
                 false,
+                judged,
                 penalty,
                 null,
                 maxLatencySamples,
                 System.currentTimeMillis(),
                 cooldowns.legacyFailWindow().toMillis());
         return state.complete(attempt.deployment().id(), outcome)
-                .compose(after -> coolDownIfDue(attempt, error, after))
+                .compose(after -> judged ? coolDownIfDue(attempt, error, after) : Future.<Void>succeededFuture())
                 .recover(stateTrouble -> {
                     LOG.warn(
                             "Could not record a failure of deployment {}: {}",

@@ -9,6 +9,8 @@ import java.io.Serializable;
  * @param admittedWindow the window it was charged to
  * @param tokenCorrection reported tokens minus the estimate charged at admission
  * @param success whether it succeeded
+ * @param judged whether the outcome says anything about the deployment; a call refused by an open circuit
+ *     breaker or abandoned by its client only frees its in-flight slot
  * @param latencySeconds the whole call's latency, or null when it says nothing (a failure)
  * @param firstTokenSeconds a stream's time to first token, or null
  * @param maxSamples how many latency samples to keep ({@code max_latency_list_size})
@@ -20,6 +22,7 @@ public record CallOutcome(
         long admittedWindow,
         long tokenCorrection,
         boolean success,
+        boolean judged,
         Double latencySeconds,
         Double firstTokenSeconds,
         int maxSamples,

@@ -25,6 +25,10 @@ final class CompleteProcessor implements EntryProcessor<String, DeploymentCounte
         if (outcome.admitted()) {
             counters.inFlight = Math.max(0, counters.inFlight - 1);
         }
+        if (!outcome.judged()) {
+            entry.setValue(counters);
+            return counters.snapshot();
+        }
         if (outcome.success()) {
             counters.successes++;
         } else {

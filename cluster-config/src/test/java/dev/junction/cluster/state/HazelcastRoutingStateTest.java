@@ -81,6 +81,7 @@ class HazelcastRoutingStateTest {
                         admission.usage().window(),
                         -500,
                         true,
+                        true,
                         0.2,
                         null,
                         10,
@@ -127,7 +128,8 @@ class HazelcastRoutingStateTest {
         String id = "deployment-" + UUID.randomUUID();
         for (int i = 1; i <= 5; i++) {
             await(onFirst.complete(
-                    id, new CallOutcome(false, 0, 0, true, (double) i, null, 3, System.currentTimeMillis(), 5000)));
+                    id,
+                    new CallOutcome(false, 0, 0, true, true, (double) i, null, 3, System.currentTimeMillis(), 5000)));
         }
 
         assertThat(await(onSecond.snapshot(List.of(id))).get(id).latencies()).containsExactly(3.0, 4.0, 5.0);
