@@ -35,7 +35,11 @@ final class RoutingKeys {
             "enable_pre_call_check",
             "default_max_parallel_requests",
             "rate_limit_accuracy",
+            "rate_limit_sync_interval_ms",
             "drop_params");
+
+    /** {@code batched}: decide locally, sync every interval (default); {@code strict}: one cluster call each. */
+    static final List<String> ACCURACIES = List.of("batched", "strict");
 
     static final List<String> STRATEGIES = List.of(
             "simple-shuffle",
@@ -51,6 +55,8 @@ final class RoutingKeys {
     static Object check(String key, Object value, String path, ParseContext context) {
         return switch (key) {
             case "routing_strategy" -> strategy(value, path, context);
+            case "rate_limit_accuracy" -> oneOf(ACCURACIES, value, path, context);
+            case "rate_limit_sync_interval_ms" -> Fields.nonNegativeInteger(context, value, path);
             case "num_retries", "max_fallbacks", "allowed_fails", "default_max_parallel_requests" -> Fields
                     .nonNegativeInteger(context, value, path);
             case "timeout", "request_timeout", "stream_timeout" -> Fields.positiveNumber(context, value, path);
@@ -69,11 +75,15 @@ final class RoutingKeys {
     }
 
     private static String strategy(Object value, String path, ParseContext context) {
-        String strategy = Fields.string(context, value, path);
-        if (strategy != null && !STRATEGIES.contains(strategy)) {
-            throw context.invalid(path, "one of " + String.join(", ", STRATEGIES), strategy);
+        return oneOf(STRATEGIES, value, path, context);
+    }
+
+    private static String oneOf(List<String> allowed, Object value, String path, ParseContext context) {
+        String chosen = Fields.string(context, value, path);
+        if (chosen != null && !allowed.contains(chosen)) {
+            throw context.invalid(path, "one of " + String.join(", ", allowed), chosen);
         }
-        return strategy;
+        return chosen;
     }
 
     /** A map of error kind to count, as {@code retry_policy} and {@code allowed_fails_policy} are. */

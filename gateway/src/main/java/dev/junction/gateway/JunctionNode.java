@@ -5,6 +5,7 @@ import dev.junction.cluster.bus.BusContract;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
+import dev.junction.cluster.state.BatchedRoutingState;
 import dev.junction.cluster.state.HazelcastRoutingState;
 import dev.junction.cluster.state.RoutingState;
 import dev.junction.config.ConfigFingerprint;
@@ -17,9 +18,12 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One running Junction node: a Hazelcast cluster member whose Vert.x instance runs the HTTP, router and
@@ -27,15 +31,18 @@ import java.util.List;
  */
 public final class JunctionNode {
     private static final int SHARED_RANDOM_PORT = -1;
+    private static final long DEFAULT_SYNC_MILLIS = 10;
 
     private final Vertx vertx;
     private final ClusterView cluster;
     private final int port;
+    private final RoutingState state;
 
-    private JunctionNode(Vertx vertx, ClusterView cluster, int port) {
+    private JunctionNode(Vertx vertx, ClusterView cluster, int port, RoutingState state) {
         this.vertx = vertx;
         this.cluster = cluster;
         this.port = port;
+        this.state = state;
     }
 
     public static Future<JunctionNode> start(NodeOptions options) {
@@ -57,7 +64,7 @@ public final class JunctionNode {
         Future<RouterComponents> components = vertx.executeBlocking(() -> RouterComponents.build(options.config()));
         Future<RoutingState> state = vertx.executeBlocking(() -> {
             new ConfigAgreement(hazelcast, fingerprint).publishAndCheck();
-            return new HazelcastRoutingState(vertx, hazelcast, Clock.systemUTC());
+            return routingState(vertx, hazelcast, options.config().router().merged());
         });
         return Future.all(components, state)
                 .compose(ready -> ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances()))
@@ -69,7 +76,21 @@ public final class JunctionNode {
                         fingerprint,
                         components.result().resolver().listedModelNames(),
                         options))
-                .map(port -> new JunctionNode(vertx, cluster, port));
+                .map(port -> new JunctionNode(vertx, cluster, port, state.result()));
+    }
+
+    /**
+     * {@code rate_limit_accuracy: strict} makes every admission one atomic cluster call; the default decides
+     * on a local view synced every {@code rate_limit_sync_interval_ms} (10 ms), so no request waits on the
+     * network.
+     */
+    private static RoutingState routingState(Vertx vertx, HazelcastInstance hazelcast, JsonObject router) {
+        HazelcastRoutingState strict = new HazelcastRoutingState(vertx, hazelcast, Clock.systemUTC());
+        if ("strict".equals(router.getString("rate_limit_accuracy"))) {
+            return strict;
+        }
+        Duration interval = Duration.ofMillis(router.getLong("rate_limit_sync_interval_ms", DEFAULT_SYNC_MILLIS));
+        return new BatchedRoutingState(vertx, hazelcast, strict, Clock.systemUTC(), interval);
     }
 
     /**
@@ -107,6 +128,16 @@ public final class JunctionNode {
 
     /** Undeploys everything and leaves the cluster. */
     public Future<Void> close() {
-        return vertx.close();
+        // Flushing blocks and Vert.x is shutting down: neither may run on, or complete onto, an event loop.
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(this::flushState)
+                .thenCompose(flushed -> vertx.close().toCompletionStage());
+        return Future.fromCompletionStage(closed);
+    }
+
+    /** Pushes the usage this node counted but has not shared yet. Blocking. */
+    private void flushState() {
+        if (state instanceof BatchedRoutingState batched) {
+            batched.flush();
+        }
     }
 }

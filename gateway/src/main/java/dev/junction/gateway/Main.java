@@ -47,8 +47,17 @@ public final class Main {
         NodeOptions options = new NodeOptions(
                 config, commandLine.host(), commandLine.port(), commandLine.cluster(), NodeOptions.defaultInstances());
         JunctionNode node = await(JunctionNode.start(options), "start the node");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> await(node.close(), "stop"), "junction-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(node), "junction-shutdown"));
         StartupReport.serving(node, commandLine.host(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Runs in the JVM's shutdown hook, where System.exit would deadlock: report, never exit. */
+    private static void stop(JunctionNode node) {
+        try {
+            node.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (Exception failure) {
+            LOG.warn("The node did not stop cleanly: {}", failure.toString());
+        }
     }
 
     /** Config is read before the node joins the cluster, so that a broken file fails fast. */

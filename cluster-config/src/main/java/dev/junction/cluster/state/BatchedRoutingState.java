@@ -1,0 +1,192 @@
+package dev.junction.cluster.state;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link RoutingState} whose request path never waits on the network: each node decides on its own view of
+ * the cluster's usage plus its own changes, pushes its changes in one atomic entry-processor call per
+ * deployment every sync interval, and takes the cluster's totals back with the answer.
+ *
+ * <p>The price is a bounded overshoot: a node sees the other nodes' admissions at most one interval (plus a
+ * round trip) late, so for a cluster-wide request rate R a limit can be exceeded by about R x interval. When
+ * the cluster cannot be reached for a while, each node keeps to its share (limit / members) of every rpm
+ * limit and pushes what it counted once the cluster answers again.
+ */
+public final class BatchedRoutingState implements RoutingState, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchedRoutingState.class);
+    /** A push not answered in this time is taken as lost and sent again (counting it twice errs on the safe side). */
+    private static final long PUSH_TIMEOUT_MILLIS = 10_000;
+
+    private final Vertx vertx;
+    private final Clock clock;
+    private final HazelcastRoutingState cooldowns;
+    private final HazelcastInstance hazelcast;
+    private final IMap<String, DeploymentCounters> deployments;
+    private final Duration syncInterval;
+    private final Duration staleAfter;
+    private final Map<String, LocalView> views = new ConcurrentHashMap<>();
+    private final long timerId;
+    private volatile long lastSyncMillis;
+    private volatile int members = 1;
+    private volatile boolean degraded;
+
+    /** @param cooldowns the strict state, whose cooldown handling (TTL puts, mirrored locally) is reused */
+    public BatchedRoutingState(
+            Vertx vertx,
+            HazelcastInstance hazelcast,
+            HazelcastRoutingState cooldowns,
+            Clock clock,
+            Duration syncInterval) {
+        this.vertx = vertx;
+        this.clock = clock;
+        this.cooldowns = cooldowns;
+        this.hazelcast = hazelcast;
+        this.deployments = hazelcast.getMap(HazelcastRoutingState.DEPLOYMENTS_MAP);
+        this.syncInterval = syncInterval;
+        this.staleAfter = Duration.ofMillis(Math.max(3000, syncInterval.toMillis() * 50));
+        this.lastSyncMillis = clock.millis();
+        this.members = hazelcast.getCluster().getMembers().size();
+        this.timerId = vertx.setPeriodic(Math.max(1, syncInterval.toMillis()), id -> sync());
+    }
+
+    private long window() {
+        return RoutingState.windowOf(clock.millis());
+    }
+
+    private LocalView view(String deploymentId) {
+        return views.computeIfAbsent(deploymentId, id -> new LocalView());
+    }
+
+    @Override
+    public Future<Admission> admit(String deploymentId, long rpmLimit, long tpmLimit, long tokens) {
+        return Future.succeededFuture(
+                view(deploymentId).admit(window(), rpmLimit, tpmLimit, tokens, degraded, members));
+    }
+
+    @Override
+    public Future<UsageSnapshot> complete(String deploymentId, CallOutcome outcome) {
+        return Future.succeededFuture(view(deploymentId).complete(window(), outcome));
+    }
+
+    @Override
+    public Future<Map<String, UsageSnapshot>> snapshot(Collection<String> deploymentIds) {
+        long window = window();
+        Map<String, UsageSnapshot> result = new HashMap<>();
+        deploymentIds.forEach(id -> result.put(id, view(id).snapshot(window)));
+        return Future.succeededFuture(result);
+    }
+
+    @Override
+    public Future<Void> coolDown(String deploymentId, Duration duration, String reason) {
+        return cooldowns.coolDown(deploymentId, duration, reason);
+    }
+
+    @Override
+    public Optional<Duration> cooldownRemaining(String deploymentId) {
+        return cooldowns.cooldownRemaining(deploymentId);
+    }
+
+    /** Pushes every batch and refreshes idle views; runs on a timer, never on a request. */
+    private void sync() {
+        long window = window();
+        Set<String> idle = new HashSet<>();
+        List<Future<?>> pushes = new ArrayList<>();
+        views.forEach((id, view) -> {
+            UsageDelta batch = view.takeBatch(window);
+            if (batch != null) {
+                pushes.add(push(id, view, batch, window));
+            } else if (view.idle()) {
+                idle.add(id);
+            }
+        });
+        if (!idle.isEmpty()) {
+            deployments
+                    .submitToKeys(idle, new SnapshotProcessor())
+                    .toCompletableFuture()
+                    .orTimeout(PUSH_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+                    .whenComplete((found, failure) -> {
+                        if (failure == null) {
+                            found.forEach((id, snapshot) -> views.get(id).refreshed(snapshot));
+                            synced();
+                        } else {
+                            LOG.debug("Refreshing usage from the cluster failed: {}", failure.toString());
+                        }
+                    });
+        }
+        checkStaleness();
+    }
+
+    private Future<?> push(String id, LocalView view, UsageDelta batch, long window) {
+        return Future.fromCompletionStage(deployments
+                        .submitToKey(id, new ApplyDeltaProcessor(batch, window))
+                        .toCompletableFuture()
+                        .orTimeout(PUSH_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS))
+                .onSuccess(after -> {
+                    view.pushed(after);
+                    synced();
+                })
+                .onFailure(failure -> {
+                    LOG.debug("Pushing usage of deployment {} failed: {}", id, failure.toString());
+                    view.pushFailed();
+                });
+    }
+
+    private void synced() {
+        lastSyncMillis = clock.millis();
+        members = hazelcast.getCluster().getMembers().size();
+    }
+
+    private void checkStaleness() {
+        boolean stale = clock.millis() - lastSyncMillis > staleAfter.toMillis() && !views.isEmpty();
+        if (stale && !degraded) {
+            LOG.warn(
+                    "No answer from the cluster for {} ms: enforcing this node's share (1/{}) of each rpm limit locally",
+                    clock.millis() - lastSyncMillis,
+                    members);
+        } else if (!stale && degraded) {
+            LOG.info("The cluster answers again: shared limits are enforced for the cluster once more");
+        }
+        degraded = stale;
+    }
+
+    /** Pushes what is left, for a clean shutdown. Blocking: call off the event loop. */
+    public void flush() {
+        vertx.cancelTimer(timerId);
+        long window = window();
+        views.forEach((id, view) -> {
+            UsageDelta batch = view.takeBatch(window);
+            if (batch != null) {
+                try {
+                    view.pushed(deployments
+                            .submitToKey(id, new ApplyDeltaProcessor(batch, window))
+                            .toCompletableFuture()
+                            .get(2, TimeUnit.SECONDS));
+                } catch (Exception failure) {
+                    LOG.warn("Could not flush usage of deployment {}: {}", id, failure.toString());
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        vertx.cancelTimer(timerId);
+    }
+}

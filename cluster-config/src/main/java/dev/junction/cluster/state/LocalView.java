@@ -1,0 +1,143 @@
+package dev.junction.cluster.state;
+
+/**
+ * One node's view of one deployment: the cluster's counters as of the last exchange, plus the changes this
+ * node made since (one batch on its way to the cluster, one still collecting). Decisions read the sum, so
+ * a node always counts its own calls at once and the other nodes' within one sync interval.
+ */
+final class LocalView {
+    private UsageSnapshot cluster = UsageSnapshot.EMPTY;
+    private UsageDelta sent;
+    private UsageDelta pending = new UsageDelta();
+    private long ownWindow;
+    private long ownRequests;
+
+    synchronized Admission admit(
+            long window, long rpmLimit, long tpmLimit, long tokens, boolean degraded, int members) {
+        roll(window);
+        UsageSnapshot seen = merged(window);
+        boolean fits = seen.requests() + 1 <= rpmLimit && (tokens == 0 || seen.tokens() + tokens <= tpmLimit);
+        if (fits && degraded && rpmLimit != Long.MAX_VALUE) {
+            // Cut off from the cluster: keep to this node's share so that N nodes together stay near the limit.
+            fits = ownRequests + 1 <= Math.max(1, rpmLimit / Math.max(1, members));
+        }
+        if (fits) {
+            pending.requests++;
+            pending.tokens += tokens;
+            pending.inFlight++;
+            ownRequests++;
+        }
+        return new Admission(fits, merged(window));
+    }
+
+    synchronized UsageSnapshot complete(long window, CallOutcome outcome) {
+        roll(window);
+        if (outcome.admitted()) {
+            pending.inFlight--;
+            if (outcome.admittedWindow() == window) {
+                pending.tokens += outcome.tokenCorrection();
+            }
+        }
+        pending.maxSamples = outcome.maxSamples();
+        if (outcome.judged()) {
+            if (outcome.success()) {
+                pending.successes++;
+            } else {
+                pending.legacyWindowMillis = outcome.legacyFailWindowMillis();
+                pending.failure(outcome.endedAtMillis());
+            }
+        }
+        if (outcome.latencySeconds() != null) {
+            pending.latency(outcome.latencySeconds(), outcome.endedAtMillis());
+        }
+        if (outcome.firstTokenSeconds() != null) {
+            pending.firstToken(outcome.firstTokenSeconds(), outcome.endedAtMillis());
+        }
+        return merged(window);
+    }
+
+    synchronized UsageSnapshot snapshot(long window) {
+        roll(window);
+        return merged(window);
+    }
+
+    /** The batch to push now, or null when one is still on its way or nothing changed. */
+    synchronized UsageDelta takeBatch(long window) {
+        roll(window);
+        if (sent != null || pending.isEmpty()) {
+            return null;
+        }
+        sent = pending;
+        pending = new UsageDelta();
+        pending.window = window;
+        return sent;
+    }
+
+    /** Whether the view may be refreshed from the cluster without losing a change of its own. */
+    synchronized boolean idle() {
+        return sent == null && pending.isEmpty();
+    }
+
+    synchronized void pushed(UsageSnapshot after) {
+        cluster = after;
+        sent = null;
+    }
+
+    /** The batch did not reach the cluster: keep it, ahead of what came since, for the next push. */
+    synchronized void pushFailed() {
+        if (sent != null) {
+            pending.absorb(sent);
+            sent = null;
+        }
+    }
+
+    synchronized void refreshed(UsageSnapshot fromCluster) {
+        if (sent == null && pending.isEmpty()) {
+            cluster = fromCluster;
+        }
+    }
+
+    private void roll(long window) {
+        if (pending.window != window) {
+            pending.window = window;
+            pending.requests = 0;
+            pending.tokens = 0;
+            pending.successes = 0;
+        }
+        if (ownWindow != window) {
+            ownWindow = window;
+            ownRequests = 0;
+        }
+    }
+
+    private UsageSnapshot merged(long window) {
+        UsageSnapshot base = cluster.in(window);
+        long requests = base.requests() + pending.requests + (sentIn(window) ? sent.requests : 0);
+        long tokens = base.tokens() + pending.tokens + (sentIn(window) ? sent.tokens : 0);
+        long successes = base.successes() + pending.successes + (sentIn(window) ? sent.successes : 0);
+        long newFailures = pending.failureTimes.length + (sent == null ? 0 : sent.failureTimes.length);
+        long inFlight = base.inFlight() + pending.inFlight + (sent == null ? 0 : sent.inFlight);
+        double[] latencies = base.latencies();
+        long[] latencyTimes = base.latencyTimes();
+        for (int i = 0; i < pending.latencies.length; i++) {
+            latencies = DeploymentCounters.append(latencies, pending.latencies[i], pending.maxSamples);
+            latencyTimes = DeploymentCounters.append(latencyTimes, pending.latencyTimes[i], pending.maxSamples);
+        }
+        return new UsageSnapshot(
+                window,
+                requests,
+                Math.max(0, tokens),
+                successes,
+                base.failures() + newFailures,
+                Math.max(0, inFlight),
+                base.legacyFails() + newFailures,
+                latencies,
+                latencyTimes,
+                base.firstTokenLatencies(),
+                base.firstTokenTimes());
+    }
+
+    private boolean sentIn(long window) {
+        return sent != null && sent.window == window;
+    }
+}
