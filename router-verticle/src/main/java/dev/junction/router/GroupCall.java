@@ -51,12 +51,12 @@ final class GroupCall {
     private Future<Answer> attempt(Run run, int index, int maxRetries) {
         // A failure to choose (nothing healthy, all at their limits) is final: choosing again now changes nothing.
         return chooser.choose(run.resolution(), run.request(), run.inputTokens())
-                .compose(attempt -> send(attempt, run, index)
+                .compose(attempt -> send(attempt, run, index, maxRetries)
                         .recover(failure ->
                                 afterFailure(run, index, maxRetries, attempt, GatewayException.from(failure))));
     }
 
-    private Future<Answer> send(Attempt attempt, Run run, int index) {
+    private Future<Answer> send(Attempt attempt, Run run, int index, int maxRetries) {
         LlmRequest request = run.request();
         if (index == 0 && RequestFlags.isSet(request.body(), "mock_testing_rate_limit_error")) {
             return Future.failedFuture(RoutingErrors.mock(
@@ -74,10 +74,11 @@ final class GroupCall {
         ProviderCall call = new ProviderCall(request, deployment, timeout);
         return BusContract.request(
                         vertx.eventBus(), RequestRouter.providerAddress(call), call, timeout, ProviderReply.class)
-                .compose(reply -> accept(attempt, reply, index, run.fallbacks()));
+                .compose(reply -> accept(attempt, reply, index, maxRetries, run.fallbacks()));
     }
 
-    private Future<Answer> accept(Attempt attempt, ProviderReply reply, int index, FallbackPlan fallbacks) {
+    private Future<Answer> accept(
+            Attempt attempt, ProviderReply reply, int index, int maxRetries, FallbackPlan fallbacks) {
         if (reply instanceof ProviderReply.Complete complete) {
             recorder.succeeded(attempt, complete.usage(), -1);
             if ("content_filter".equals(complete.finishReason())
@@ -97,7 +98,8 @@ final class GroupCall {
                             usage -> recorder.succeeded(attempt, usage, head),
                             failure -> recorder.succeeded(attempt, dev.junction.cluster.bus.Usage.NONE, head));
         }
-        return Future.succeededFuture(new Answer(reply, attempt, index, System.nanoTime() - attempt.startedNanos()));
+        return Future.succeededFuture(
+                new Answer(reply, attempt, index, maxRetries, System.nanoTime() - attempt.startedNanos()));
     }
 
     private Future<Answer> afterFailure(Run run, int index, int maxRetries, Attempt attempt, GatewayException error) {
@@ -140,9 +142,10 @@ final class GroupCall {
      * @param reply the provider's reply
      * @param attempt the attempt that produced it
      * @param retries how many retries it took
+     * @param maxRetries the retry budget those retries were made under, or -1 when none were needed
      * @param upstreamNanos time from admission to the answer (to the head, for a stream)
      */
-    record Answer(ProviderReply reply, Attempt attempt, int retries, long upstreamNanos) {}
+    record Answer(ProviderReply reply, Attempt attempt, int retries, int maxRetries, long upstreamNanos) {}
 
     /** LiteLLM tells how hard it tried in the final error's message; clients and logs look for it. */
     private static GatewayException withRetryCount(GatewayException error, int retriesMade, int maxRetries) {
