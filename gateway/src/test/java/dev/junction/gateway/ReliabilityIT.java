@@ -182,6 +182,26 @@ class ReliabilityIT {
     }
 
     @Test
+    void a_fallback_to_a_deployment_id_reaches_it_even_while_it_cools_down() throws Exception {
+        gateway.upstream.on("/cooling-id-source/v1/chat/completions").replyAlways(OpenAiWire.serverError());
+        gateway.upstream
+                .on("/cooling-pinned/v1/chat/completions")
+                .reply(OpenAiWire.rateLimited(Duration.ofSeconds(30)))
+                .replyAlways(ok("pinned"));
+        gateway.upstream.on("/cooling-other/v1/chat/completions").replyAlways(ok("other"));
+
+        HttpResponse<String> coolsPinned = client.chat("cooling-shared");
+        HttpResponse<String> whileCooling = client.chat("cooling-shared");
+        HttpResponse<String> byId = client.chat("falls-back-to-cooling-id");
+
+        assertThat(content(coolsPinned)).as("order 1 answered 429, order 2 took the retry").isEqualTo("other");
+        assertThat(content(whileCooling)).as("order 1 is cooling down").isEqualTo("other");
+        assertThat(content(byId)).isEqualTo("pinned");
+        assertThat(header(byId, "x-litellm-model-id")).isEqualTo("cooling-pinned-deployment");
+        assertThat(requests("/cooling-pinned/v1/chat/completions")).hasSize(2);
+    }
+
+    @Test
     void an_azure_429_is_retried_at_once_on_a_sibling_and_cools_the_limited_deployment() throws Exception {
         String limited = "/azure-pair" + AzureWire.chatPath("limited");
         String spare = "/azure-pair" + AzureWire.chatPath("spare");

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Router-wide settings, each of which changes every group: {@code allowed_fails} (LiteLLM's legacy cooldown
- * rule), {@code cooldown_time}, {@code retry_after} (the minimum back-off) and {@code timeout}.
+ * rule), {@code cooldown_time}, {@code retry_after} (the minimum back-off), {@code timeout} and {@code
+ * stream_timeout}.
  */
 class RouterWideSettingsIT {
     private static GatewayHarness gateway;
@@ -100,7 +101,21 @@ class RouterWideSettingsIT {
 
         assertThat(response.statusCode()).isEqualTo(408);
         assertThat(error(response).getString("message")).contains("litellm.Timeout");
-        assertThat(took).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(12));
+        assertThat(took).isBetween(Duration.ofMillis(2900), Duration.ofSeconds(15));
+        E2eClient.awaitCancellation(gateway, path, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void the_router_stream_timeout_applies_to_streams_instead_of_the_router_timeout() throws Exception {
+        String path = "/no-own-stream-timeout/v1/chat/completions";
+        gateway.upstream.on(path).replyAlways(Answer.hang());
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = client.stream("no-own-stream-timeout");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.statusCode()).isEqualTo(408);
+        assertThat(took).as("stream_timeout: 0.5, timeout: 3").isBetween(Duration.ofMillis(450), Duration.ofMillis(2500));
         E2eClient.awaitCancellation(gateway, path, Duration.ofSeconds(5));
     }
 }
