@@ -36,7 +36,8 @@ class CooldownsDisabledIT {
             assertThat(client.chat("unauthorized").statusCode()).isEqualTo(401);
         }
 
-        assertThat(gateway.upstream.requests("/unauthorized/v1/chat/completions")).hasSize(3);
+        assertThat(gateway.upstream.requests("/unauthorized/v1/chat/completions"))
+                .hasSize(3);
     }
 
     @Test
@@ -52,7 +53,8 @@ class CooldownsDisabledIT {
             assertThat(client.chat("tiers").statusCode()).isEqualTo(429);
         }
 
-        assertThat(gateway.upstream.requests("/tier-limited/v1/chat/completions")).hasSize(3);
+        assertThat(gateway.upstream.requests("/tier-limited/v1/chat/completions"))
+                .hasSize(3);
         assertThat(gateway.upstream.requests("/tier-spare/v1/chat/completions")).isEmpty();
     }
 }

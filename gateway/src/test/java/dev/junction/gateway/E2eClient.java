@@ -33,7 +33,9 @@ final class E2eClient {
     static JsonObject chatBody(String model, String text) {
         return new JsonObject()
                 .put("model", model)
-                .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", text)));
+                .put(
+                        "messages",
+                        new JsonArray().add(new JsonObject().put("role", "user").put("content", text)));
     }
 
     static JsonObject chatBody(String model) {

@@ -81,8 +81,8 @@ class MaxParallelRequestsIT {
 
         List<HttpResponse<String>> responses = concurrently("one-at-a-time", 3);
 
-        assertThat(responses).allSatisfy(response -> assertThat(response.statusCode())
-                .isEqualTo(200));
+        assertThat(responses)
+                .allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
         List<RecordedRequest> requests = gateway.upstream.requests("/one-at-a-time/v1/chat/completions");
         assertThat(requests).hasSize(3);
         assertOneAtATime(requests);
@@ -94,8 +94,8 @@ class MaxParallelRequestsIT {
 
         List<HttpResponse<String>> responses = concurrently("router-default", 2);
 
-        assertThat(responses).allSatisfy(response -> assertThat(response.statusCode())
-                .isEqualTo(200));
+        assertThat(responses)
+                .allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
         assertOneAtATime(gateway.upstream.requests("/router-default/v1/chat/completions"));
     }
 
@@ -103,7 +103,8 @@ class MaxParallelRequestsIT {
     void a_call_that_waits_for_a_slot_longer_than_its_timeout_gets_a_408() throws Exception {
         gateway.upstream
                 .on("/impatient/v1/chat/completions")
-                .replyAlways(Answer.delayed(Duration.ofSeconds(4), OpenAiWire.chat("gpt-4o").answer()));
+                .replyAlways(Answer.delayed(
+                        Duration.ofSeconds(4), OpenAiWire.chat("gpt-4o").answer()));
         CompletableFuture<HttpResponse<String>> holder = client.chatAsync(chatBody("impatient"));
         E2eClient.awaitRequests(gateway, "/impatient/v1/chat/completions", 1, Duration.ofSeconds(10));
 

@@ -159,10 +159,9 @@ class ReliabilityIT {
         assertThat(header(response, "x-litellm-model-group")).isEqualTo("anthropic/claude-3-haiku-20240307");
         assertThat(header(response, "x-litellm-attempted-fallbacks")).isEqualTo("1");
         assertThat(requests("/gpt-4o-down/v1/chat/completions")).hasSize(1);
-        assertThat(requests("/anthropic-wild/v1/messages"))
-                .singleElement()
-                .satisfies(sent -> assertThat(sent.bodyAsJson().getString("model"))
-                        .isEqualTo("claude-3-haiku-20240307"));
+        assertThat(requests("/anthropic-wild/v1/messages")).singleElement().satisfies(sent -> assertThat(
+                        sent.bodyAsJson().getString("model"))
+                .isEqualTo("claude-3-haiku-20240307"));
     }
 
     @Test
@@ -194,7 +193,9 @@ class ReliabilityIT {
         HttpResponse<String> whileCooling = client.chat("cooling-shared");
         HttpResponse<String> byId = client.chat("falls-back-to-cooling-id");
 
-        assertThat(content(coolsPinned)).as("order 1 answered 429, order 2 took the retry").isEqualTo("other");
+        assertThat(content(coolsPinned))
+                .as("order 1 answered 429, order 2 took the retry")
+                .isEqualTo("other");
         assertThat(content(whileCooling)).as("order 1 is cooling down").isEqualTo("other");
         assertThat(content(byId)).isEqualTo("pinned");
         assertThat(header(byId, "x-litellm-model-id")).isEqualTo("cooling-pinned-deployment");
@@ -206,7 +207,9 @@ class ReliabilityIT {
         String limited = "/azure-pair" + AzureWire.chatPath("limited");
         String spare = "/azure-pair" + AzureWire.chatPath("spare");
         gateway.upstream.on(limited).replyAlways(AzureWire.rateLimited(Duration.ofSeconds(20)));
-        gateway.upstream.on(spare).replyAlways(AzureWire.chat("gpt-4o").content("spare").answer());
+        gateway.upstream
+                .on(spare)
+                .replyAlways(AzureWire.chat("gpt-4o").content("spare").answer());
 
         HttpResponse<String> retried = client.chat("azure-pair");
         HttpResponse<String> next = client.chat("azure-pair");
@@ -235,7 +238,9 @@ class ReliabilityIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(content(response)).isEqualTo("backup answered");
         assertThat(header(response, "x-litellm-model-group")).isEqualTo("claude-backup");
-        assertThat(requests("/claude-overloaded/v1/messages")).as("the call and its one retry").hasSize(2);
+        assertThat(requests("/claude-overloaded/v1/messages"))
+                .as("the call and its one retry")
+                .hasSize(2);
     }
 
     @Test
@@ -266,7 +271,9 @@ class ReliabilityIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(content(response)).isEqualTo("second try");
         assertThat(header(response, "x-litellm-attempted-retries")).isEqualTo("1");
-        assertThat(header(response, "x-litellm-max-retries")).as("the group's num_retries").isEqualTo("2");
+        assertThat(header(response, "x-litellm-max-retries"))
+                .as("the group's num_retries")
+                .isEqualTo("2");
         assertThat(requests("/openai-500/v1/chat/completions")).hasSize(2);
     }
 

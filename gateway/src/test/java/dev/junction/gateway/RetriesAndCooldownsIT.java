@@ -94,7 +94,10 @@ class RetriesAndCooldownsIT {
 
     @Test
     void a_group_retry_policy_replaces_the_global_one_entirely() throws Exception {
-        gateway.upstream.on("/own-policy/v1/chat/completions").reply(badRequest()).replyAlways(ok("retried"));
+        gateway.upstream
+                .on("/own-policy/v1/chat/completions")
+                .reply(badRequest())
+                .replyAlways(ok("retried"));
 
         HttpResponse<String> response = client.chat("own-retry-policy");
 
@@ -112,7 +115,8 @@ class RetriesAndCooldownsIT {
                 .replyAlways(ok("third time lucky"));
 
         HttpResponse<String> withoutRetries = client.chat("retried-on-request");
-        HttpResponse<String> withRetries = client.chat(chatBody("retried-on-request").put("num_retries", 2));
+        HttpResponse<String> withRetries =
+                client.chat(chatBody("retried-on-request").put("num_retries", 2));
 
         assertThat(withoutRetries.statusCode()).as("router num_retries: 0").isEqualTo(500);
         assertThat(withRetries.statusCode()).isEqualTo(200);
@@ -173,6 +177,33 @@ class RetriesAndCooldownsIT {
         assertThat(Long.parseLong(header(cooling, "retry-after")))
                 .isBetween(ROUTER_COOLDOWN.toSeconds() - 2, ROUTER_COOLDOWN.toSeconds());
         assertThat(requests(path)).hasSize(1);
+    }
+
+    @Test
+    void an_upstream_retry_after_sets_the_cooldown_time_over_the_router_one() throws Exception {
+        for (String path : List.of("/both-limited-a/v1/chat/completions", "/both-limited-b/v1/chat/completions")) {
+            gateway.upstream
+                    .on(path)
+                    .reply(OpenAiWire.rateLimited(Duration.ofSeconds(2)))
+                    .replyAlways(ok("after the cooldown"));
+        }
+
+        HttpResponse<String> bothLimited = client.chat("pair-both-limited");
+        HttpResponse<String> cooling = client.chat("pair-both-limited");
+        Thread.sleep(2200);
+        HttpResponse<String> recovered = client.chat("pair-both-limited");
+
+        assertThat(bothLimited.statusCode()).isEqualTo(429);
+        assertThat(cooling.statusCode()).isEqualTo(429);
+        assertThat(error(cooling).getString("message")).contains("No deployments available");
+        assertThat(Long.parseLong(header(cooling, "retry-after")))
+                .as("the upstream asked for 2 s; the router's cooldown_time is 7 s")
+                .isBetween(1L, 2L);
+        assertThat(recovered.statusCode()).isEqualTo(200);
+        assertThat(requests("/both-limited-a/v1/chat/completions").size()
+                        + requests("/both-limited-b/v1/chat/completions").size())
+                .as("one 429 each, nothing while cooling, then one answer")
+                .isEqualTo(3);
     }
 
     @Test

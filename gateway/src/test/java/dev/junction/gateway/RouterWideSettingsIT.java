@@ -115,7 +115,9 @@ class RouterWideSettingsIT {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(response.statusCode()).isEqualTo(408);
-        assertThat(took).as("stream_timeout: 0.5, timeout: 3").isBetween(Duration.ofMillis(450), Duration.ofMillis(2500));
+        assertThat(took)
+                .as("stream_timeout: 0.5, timeout: 3")
+                .isBetween(Duration.ofMillis(450), Duration.ofMillis(2500));
         E2eClient.awaitCancellation(gateway, path, Duration.ofSeconds(5));
     }
 }

@@ -56,9 +56,8 @@ class StreamingFailoverIT {
         assertThat(header(response, "content-type")).startsWith("text/event-stream");
         List<String> data = sseData(response.body());
         assertThat(data).last().isEqualTo("[DONE]");
-        assertThat(data.subList(0, data.size() - 1))
-                .isNotEmpty()
-                .allSatisfy(chunk -> assertThat(chunk).contains("\"object\":\"chat.completion.chunk\""));
+        assertThat(data.subList(0, data.size() - 1)).isNotEmpty().allSatisfy(chunk -> assertThat(chunk)
+                .contains("\"object\":\"chat.completion.chunk\""));
         assertThat(response.body()).doesNotContain("\"error\"");
     }
 
@@ -73,7 +72,8 @@ class StreamingFailoverIT {
         assertThat(streamedContent(response.body())).isEqualTo("from the backup");
         assertThat(header(response, "x-litellm-model-group")).isEqualTo("stream-backup");
         assertThat(header(response, "x-litellm-attempted-fallbacks")).isEqualTo("1");
-        assertThat(gateway.upstream.requests("/stream-down/v1/chat/completions")).hasSize(1);
+        assertThat(gateway.upstream.requests("/stream-down/v1/chat/completions"))
+                .hasSize(1);
     }
 
     @Test
@@ -90,7 +90,8 @@ class StreamingFailoverIT {
         assertThat(header(response, "x-litellm-attempted-retries")).isEqualTo("1");
         assertThat(gateway.upstream.requests("/stream-flaky/v1/chat/completions"))
                 .hasSize(2)
-                .allSatisfy(sent -> assertThat(sent.bodyAsJson().getBoolean("stream")).isTrue());
+                .allSatisfy(sent ->
+                        assertThat(sent.bodyAsJson().getBoolean("stream")).isTrue());
     }
 
     @Test
@@ -128,7 +129,9 @@ class StreamingFailoverIT {
         assertThat(data).last().asString().startsWith("{\"error\":");
         assertThat(response.body()).doesNotContain("[DONE]").doesNotContain("must not be used");
         assertThat(header(response, "x-litellm-model-group")).isEqualTo("stream-breaks");
-        assertThat(gateway.upstream.requests("/stream-breaks/v1/chat/completions")).hasSize(1);
-        assertThat(gateway.upstream.requests("/stream-backup/v1/chat/completions")).isEmpty();
+        assertThat(gateway.upstream.requests("/stream-breaks/v1/chat/completions"))
+                .hasSize(1);
+        assertThat(gateway.upstream.requests("/stream-backup/v1/chat/completions"))
+                .isEmpty();
     }
 }
