@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Retries and fallbacks of streamed calls. Until the upstream has answered with a success status nothing has
  * reached the client, so a failure is retried or falls back and the client sees one clean stream; after the
- * first byte the failure is reported in-band and nothing is called again.
+ * first byte the failure is reported in-band and nothing is called again, but it still counts against the
+ * deployment, as LiteLLM's stream wrapper reports it to the router's failure callback.
  */
 class StreamingFailoverIT {
     private static GatewayHarness gateway;
@@ -133,5 +134,51 @@ class StreamingFailoverIT {
                 .hasSize(1);
         assertThat(gateway.upstream.requests("/stream-backup/v1/chat/completions"))
                 .isEmpty();
+    }
+
+    @Test
+    void a_deployment_whose_stream_stalls_midway_is_cooled_down_like_any_failed_one() throws Exception {
+        List<String> events = OpenAiWire.chat("gpt-4o").content("stalls here").streamEvents(3, false);
+        gateway.upstream
+                .on("/stalls-midway/v1/chat/completions")
+                .replyAlways(Answer.sseThenHang(events.subList(0, 2), Duration.ZERO));
+        gateway.upstream.on("/stalls-midway-spare/v1/chat/completions").replyAlways(stream("from the spare"));
+
+        HttpResponse<String> stalled = client.stream("stalls-midway");
+        HttpResponse<String> next = client.stream("stalls-midway");
+
+        assertThat(stalled.statusCode()).isEqualTo(200);
+        assertThat(sseData(stalled.body())).last().asString().contains("\"code\":\"408\"");
+        assertCleanStream(next);
+        assertThat(streamedContent(next.body())).isEqualTo("from the spare");
+        assertThat(gateway.upstream.requests("/stalls-midway/v1/chat/completions"))
+                .as("the stalled deployment is cooling down")
+                .hasSize(1);
+    }
+
+    @Test
+    void a_deployment_whose_anthropic_stream_reports_overloaded_midway_is_cooled_down() throws Exception {
+        List<String> events = AnthropicWire.message("claude-3-5-haiku-20241022")
+                .text("overloaded halfway")
+                .streamEvents(3);
+        List<String> failing = new java.util.ArrayList<>(events.subList(0, 3));
+        failing.add(AnthropicWire.streamError("overloaded_error", "Overloaded"));
+        gateway.upstream.on("/claude-midway/v1/messages").replyAlways(Answer.sse(failing, Duration.ZERO));
+        gateway.upstream
+                .on("/claude-midway-spare/v1/messages")
+                .replyAlways(AnthropicWire.message("claude-3-5-haiku-20241022")
+                        .text("spare streamed")
+                        .streamAnswer(3));
+
+        HttpResponse<String> overloaded = client.stream("claude-overloaded-midway");
+        HttpResponse<String> next = client.stream("claude-overloaded-midway");
+
+        assertThat(overloaded.statusCode()).isEqualTo(200);
+        assertThat(sseData(overloaded.body())).last().asString().startsWith("{\"error\":");
+        assertCleanStream(next);
+        assertThat(streamedContent(next.body())).isEqualTo("spare streamed");
+        assertThat(gateway.upstream.requests("/claude-midway/v1/messages"))
+                .as("the overloaded deployment is cooling down")
+                .hasSize(1);
     }
 }
