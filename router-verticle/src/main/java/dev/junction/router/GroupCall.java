@@ -92,11 +92,12 @@ final class GroupCall {
             }
         } else if (reply instanceof ProviderReply.Streaming streaming) {
             long head = System.nanoTime() - attempt.startedNanos();
+            // Too late to retry once the head is out, but a stream that failed midway is a failed call.
             streaming.stream()
                     .usage()
                     .onComplete(
                             usage -> recorder.succeeded(attempt, usage, head),
-                            failure -> recorder.succeeded(attempt, dev.junction.cluster.bus.Usage.NONE, head));
+                            failure -> recorder.failed(attempt, GatewayException.from(failure)));
         }
         return Future.succeededFuture(
                 new Answer(reply, attempt, index, maxRetries, System.nanoTime() - attempt.startedNanos()));
