@@ -283,7 +283,7 @@ class ReliabilityIT {
         gateway.upstream
                 .on("/token-capped/v1/chat/completions")
                 .replyAlways(OpenAiWire.chat("gpt-4o").usage(50, 20).answer());
-        E2eClient.awaitMinuteWithAtLeast(Duration.ofSeconds(20));
+        E2eClient.awaitMinuteWithAtLeast(Duration.ofSeconds(10));
 
         HttpResponse<String> first = client.chat("token-capped");
         HttpResponse<String> second = client.chat("token-capped");
@@ -301,7 +301,7 @@ class ReliabilityIT {
     void when_a_group_and_its_fallback_are_both_over_their_limits_the_answer_is_429() throws Exception {
         gateway.upstream.on("/request-capped/v1/chat/completions").replyAlways(ok("capped"));
         gateway.upstream.on("/request-capped-backup/v1/chat/completions").replyAlways(ok("backup"));
-        E2eClient.awaitMinuteWithAtLeast(Duration.ofSeconds(20));
+        E2eClient.awaitMinuteWithAtLeast(Duration.ofSeconds(10));
 
         HttpResponse<String> first = client.chat("request-capped");
         HttpResponse<String> second = client.chat("request-capped");

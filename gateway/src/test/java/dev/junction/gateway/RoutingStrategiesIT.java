@@ -109,7 +109,7 @@ class RoutingStrategiesIT {
                             .usage(4000, 1000)
                             .answer());
             gateway.upstream.on("/usage-light/v1/chat/completions").replyAlways(ok("light"));
-            E2eClient.awaitMinuteWithAtLeast(Duration.ofSeconds(20));
+            E2eClient.awaitMinuteWithAtLeast(Duration.ofSeconds(10));
             // Addressed by id, this call charges the heavy deployment the 5000 tokens its upstream reports.
             assertThat(client.chat("heavy-deployment").statusCode()).isEqualTo(200);
 
