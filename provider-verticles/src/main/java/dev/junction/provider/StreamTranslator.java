@@ -1,8 +1,10 @@
 package dev.junction.provider;
 
 import dev.junction.cluster.bus.Usage;
+import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.sse.SseEvent;
 import io.vertx.core.buffer.Buffer;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -22,4 +24,9 @@ public interface StreamTranslator {
 
     /** The usage seen so far, or {@link Usage#NONE}. */
     Usage usage();
+
+    /** The error the upstream reported in the stream itself (already emitted as an error frame), if any. */
+    default Optional<GatewayException> failure() {
+        return Optional.empty();
+    }
 }

@@ -113,11 +113,12 @@ final class GroupCall {
             }
         } else if (reply instanceof ProviderReply.Streaming streaming) {
             long head = System.nanoTime() - attempt.startedNanos();
+            // Too late to retry once the head is out, but a stream that failed midway is a failed call.
             streaming.stream()
                     .usage()
                     .onComplete(
                             usage -> recorder.succeeded(attempt, usage, head),
-                            failure -> recorder.succeeded(attempt, dev.junction.cluster.bus.Usage.NONE, head));
+                            failure -> recorder.failed(attempt, GatewayException.from(failure)));
         }
         return Future.succeededFuture(
                 new Answer(reply, attempt, index, maxRetries, System.nanoTime() - attempt.startedNanos()));
@@ -163,7 +164,7 @@ final class GroupCall {
      * @param reply the provider's reply
      * @param attempt the attempt that produced it
      * @param retries how many retries it took
-     * @param maxRetries the retry budget that applied
+     * @param maxRetries the retry budget those retries were made under, or -1 when none were needed
      * @param upstreamNanos time from admission to the answer (to the head, for a stream)
      */
     record Answer(ProviderReply reply, Attempt attempt, int retries, int maxRetries, long upstreamNanos) {}

@@ -147,6 +147,7 @@ public final class RequestRouter {
 
     private RoutedReply reply(GroupCall.Answer answer, Resolution resolution, int depth) {
         Map<String, String> headers = new HashMap<>();
+        // LiteLLM sends the budget (num_retries after any retry policy), not the retries made, and only after a retry.
         if (answer.retries() > 0) {
             headers.put("x-litellm-max-retries", Integer.toString(answer.maxRetries()));
         }

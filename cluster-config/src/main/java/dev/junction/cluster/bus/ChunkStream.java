@@ -14,6 +14,10 @@ public interface ChunkStream extends ReadStream<Buffer> {
     /** Stops the upstream request: the client is gone. */
     void cancel();
 
-    /** Completes when the stream ends, with the usage the upstream reported (or {@link Usage#NONE}). */
+    /**
+     * Completes when the stream ends, with the usage the upstream reported (or {@link Usage#NONE}); fails with
+     * the error when the stream ended in one after its first frame (the client was told in-band), since such a
+     * call failed as much as one refused up front. A stream the client cancelled completes.
+     */
     Future<Usage> usage();
 }

@@ -97,7 +97,8 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     }
 
     /** The error that ended the stream, if one did. */
-    Optional<GatewayException> failure() {
+    @Override
+    public Optional<GatewayException> failure() {
         return Optional.ofNullable(failure);
     }
 

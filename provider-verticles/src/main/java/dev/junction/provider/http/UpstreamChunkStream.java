@@ -125,7 +125,12 @@ final class UpstreamChunkStream implements ChunkStream {
         if (error != null) {
             enqueue(SseFrames.error(error));
         }
-        usage.tryComplete(translator.usage());
+        GatewayException failure = error != null ? error : translator.failure().orElse(null);
+        if (failure == null) {
+            usage.tryComplete(translator.usage());
+        } else {
+            usage.tryFail(failure);
+        }
         deliver();
     }
 

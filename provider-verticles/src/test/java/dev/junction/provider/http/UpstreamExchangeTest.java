@@ -248,6 +248,9 @@ class UpstreamExchangeTest {
                     assertThat(read.frames().subList(0, 2)).containsExactlyElementsOf(frames.subList(0, 2));
                     assertErrorFrame(read.frames().get(2));
                     assertThat(read.ends()).isEqualTo(1);
+                    assertThat(read.failure().kind())
+                            .as("the call failed midway, whatever the client was sent")
+                            .isEqualTo(ErrorKind.CONNECTION);
                     test.completeNow();
                 })));
     }
@@ -470,7 +473,11 @@ class UpstreamExchangeTest {
         assertThat(error.getString("code")).isEqualTo("500");
     }
 
-    private record Read(List<String> frames, Usage usage, int ends) {}
+    /**
+     * @param usage the usage reported, or null when the stream ended in a failure
+     * @param failure the failure the stream ended in, or null
+     */
+    private record Read(List<String> frames, Usage usage, GatewayException failure, int ends) {}
 
     /** Attaches to {@code stream} as the HTTP verticle does and collects everything until its end. */
     private static Future<Read> read(ChunkStream stream) {
@@ -483,8 +490,13 @@ class UpstreamExchangeTest {
             ended.tryComplete();
         });
         stream.resume();
-        return Future.all(ended.future(), stream.usage())
-                .map(v -> new Read(List.copyOf(frames), stream.usage().result(), ends.get()));
+        Future<Usage> usage = stream.usage();
+        return Future.all(ended.future(), usage.otherwiseEmpty())
+                .map(v -> new Read(
+                        List.copyOf(frames),
+                        usage.succeeded() ? usage.result() : null,
+                        usage.failed() ? (GatewayException) usage.cause() : null,
+                        ends.get()));
     }
 
     private Future<List<ErrorKind>> callRepeatedly(int times) {
