@@ -5,7 +5,9 @@ import dev.junction.cluster.bus.BusContract;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
+import dev.junction.cluster.state.FailOpenRoutingState;
 import dev.junction.cluster.state.HazelcastRoutingState;
+import dev.junction.cluster.state.LocalRoutingState;
 import dev.junction.cluster.state.RoutingState;
 import dev.junction.config.ConfigFingerprint;
 import dev.junction.gateway.http.HttpVerticle;
@@ -19,22 +21,30 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One running Junction node: a Hazelcast cluster member whose Vert.x instance runs the HTTP, router and
  * provider verticles. A lone node is a one-member cluster.
  */
 public final class JunctionNode {
+    private static final Logger LOG = LoggerFactory.getLogger(JunctionNode.class);
     private static final int SHARED_RANDOM_PORT = -1;
 
     private final Vertx vertx;
     private final ClusterView cluster;
+    private final List<HttpVerticle> servers;
     private final int port;
 
-    private JunctionNode(Vertx vertx, ClusterView cluster, int port) {
+    private JunctionNode(Vertx vertx, ClusterView cluster, List<HttpVerticle> servers, int port) {
         this.vertx = vertx;
         this.cluster = cluster;
+        this.servers = List.copyOf(servers);
         this.port = port;
     }
 
@@ -57,8 +67,13 @@ public final class JunctionNode {
         Future<RouterComponents> components = vertx.executeBlocking(() -> RouterComponents.build(options.config()));
         Future<RoutingState> state = vertx.executeBlocking(() -> {
             new ConfigAgreement(hazelcast, fingerprint).publishAndCheck();
-            return new HazelcastRoutingState(vertx, hazelcast, Clock.systemUTC());
+            Clock clock = Clock.systemUTC();
+            return new FailOpenRoutingState(
+                    new HazelcastRoutingState(vertx, hazelcast, clock),
+                    new LocalRoutingState(clock),
+                    FailOpenRoutingState.DEFAULT_TIMEOUT);
         });
+        List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
         return Future.all(components, state)
                 .compose(ready -> ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances()))
                 .compose(v ->
@@ -68,8 +83,9 @@ public final class JunctionNode {
                         cluster,
                         fingerprint,
                         components.result().resolver().listedModelNames(),
-                        options))
-                .map(port -> new JunctionNode(vertx, cluster, port));
+                        options,
+                        servers))
+                .map(port -> new JunctionNode(vertx, cluster, servers, port));
     }
 
     /**
@@ -77,18 +93,25 @@ public final class JunctionNode {
      * number) makes all instances share the one free port the first of them got.
      */
     private static Future<Integer> deployHttp(
-            Vertx vertx, ClusterView cluster, String fingerprint, List<String> listedModels, NodeOptions options) {
+            Vertx vertx,
+            ClusterView cluster,
+            String fingerprint,
+            List<String> listedModels,
+            NodeOptions options,
+            List<HttpVerticle> servers) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
-        HttpVerticle first =
-                new HttpVerticle(options.config(), listedModels, cluster, fingerprint, options.host(), port);
+        Supplier<HttpVerticle> server = () -> {
+            HttpVerticle verticle =
+                    new HttpVerticle(options.config(), listedModels, cluster, fingerprint, options.host(), port);
+            servers.add(verticle);
+            return verticle;
+        };
+        HttpVerticle first = server.get();
         return vertx.deployVerticle(first).compose(id -> {
             if (options.instances() == 1) {
                 return Future.succeededFuture(first.actualPort());
             }
-            return vertx.deployVerticle(
-                            () -> new HttpVerticle(
-                                    options.config(), listedModels, cluster, fingerprint, options.host(), port),
-                            new DeploymentOptions().setInstances(options.instances() - 1))
+            return vertx.deployVerticle(server, new DeploymentOptions().setInstances(options.instances() - 1))
                     .map(more -> first.actualPort());
         });
     }
@@ -105,8 +128,26 @@ public final class JunctionNode {
         return cluster;
     }
 
-    /** Undeploys everything and leaves the cluster. */
+    /** Undeploys everything and leaves the cluster at once, cutting any request in flight. */
     public Future<Void> close() {
         return vertx.close();
+    }
+
+    /**
+     * Leaves gracefully: stops accepting connections, lets the requests and streams in flight finish for up to
+     * {@code grace} (routing, upstream calls and the cluster state keep working meanwhile), then undeploys
+     * everything and leaves the cluster, whose backups already hold this node's share of the state.
+     */
+    public Future<Void> shutdown(Duration grace) {
+        LOG.info("Shutting down: no new connections; waiting up to {} s for requests in flight", grace.toSeconds());
+        long started = System.nanoTime();
+        return Future.join(
+                        servers.stream().map(server -> server.shutdown(grace)).toList())
+                .transform(drained -> {
+                    LOG.info(
+                            "Requests in flight done after {} ms; leaving the cluster",
+                            (System.nanoTime() - started) / 1_000_000);
+                    return vertx.close();
+                });
     }
 }

@@ -74,7 +74,9 @@ class ClusterIT {
         System.out.printf("3 nodes formed a cluster in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         ClientConfig clientConfig = new ClientConfig().setClusterName(CLUSTER);
         clientConfig.setProperty("hazelcast.logging.type", "slf4j");
-        clusterPorts.subList(0, 3).forEach(port -> clientConfig.getNetworkConfig().addAddress("127.0.0.1:" + port));
+        clusterPorts
+                .subList(0, 3)
+                .forEach(port -> clientConfig.getNetworkConfig().addAddress("127.0.0.1:" + port));
         client = HazelcastClient.newHazelcastClient(clientConfig);
     }
 
@@ -117,7 +119,9 @@ class ClusterIT {
         Thread.sleep(4000);
         List<Reply> replies = load.stop();
 
-        assertThat(MinuteWindows.current()).as("the load ran within one minute window").isEqualTo(window);
+        assertThat(MinuteWindows.current())
+                .as("the load ran within one minute window")
+                .isEqualTo(window);
         long admitted = replies.stream().filter(Reply::ok).count();
         System.out.printf(
                 "rpm 60 under load from 3 nodes: %d requests, %d admitted, upstream saw %d%n",
@@ -128,8 +132,8 @@ class ClusterIT {
         assertThat(replies)
                 .filteredOn(reply -> reply.status() == 429)
                 .isNotEmpty()
-                .allSatisfy(refused -> assertThat(Long.parseLong(refused.retryAfter()))
-                        .isBetween(1L, 60L));
+                .allSatisfy(refused ->
+                        assertThat(Long.parseLong(refused.retryAfter())).isBetween(1L, 60L));
     }
 
     @Test
@@ -139,7 +143,9 @@ class ClusterIT {
         upstream.on(chatPath("paired-b")).replyAlways(ok("paired-b"));
         JarNode a = nodes.get(0);
         for (int i = 0; i < 20 && upstream.requests(chatPath("paired-a")).isEmpty(); i++) {
-            assertThat(ChatLoad.chat(a, "paired").status()).as("a 429 is retried on the sibling").isEqualTo(200);
+            assertThat(ChatLoad.chat(a, "paired").status())
+                    .as("a 429 is retried on the sibling")
+                    .isEqualTo(200);
         }
         assertThat(upstream.requests(chatPath("paired-a"))).hasSize(1);
         Instant limitedAt = upstream.requests(chatPath("paired-a")).get(0).receivedAt();
@@ -170,7 +176,9 @@ class ClusterIT {
         List<JarNode> survivors = alive().stream().filter(n -> n != victim).toList();
         MinuteWindows.awaitRoom(Duration.ofSeconds(30));
         long window = MinuteWindows.current();
-        assertThat(send(survivors, "kill-capped", 20)).as("20 of the rpm 30 used before the kill").isEqualTo(20);
+        assertThat(send(survivors, "kill-capped", 20))
+                .as("20 of the rpm 30 used before the kill")
+                .isEqualTo(20);
 
         ChatLoad load = ChatLoad.start(survivors, "steady");
         Thread.sleep(1000);
@@ -184,7 +192,9 @@ class ClusterIT {
         List<Reply> replies = load.stop();
         long admittedAfter = send(survivors, "kill-capped", 20);
 
-        assertThat(MinuteWindows.current()).as("the test ran within one minute window").isEqualTo(window);
+        assertThat(MinuteWindows.current())
+                .as("the test ran within one minute window")
+                .isEqualTo(window);
         System.out.printf(
                 "kill: survivors saw 2 members %d ms after the SIGKILL; %d requests under load, slowest %d ms;"
                         + " %d admitted after the kill%n",
@@ -192,9 +202,9 @@ class ClusterIT {
                 replies.size(),
                 replies.stream().mapToLong(Reply::nanos).max().orElse(0) / 1_000_000,
                 admittedAfter);
-        assertThat(replies).isNotEmpty().allSatisfy(reply -> assertThat(reply.status())
-                .as("%s", reply)
-                .isEqualTo(200));
+        assertThat(replies)
+                .isNotEmpty()
+                .allSatisfy(reply -> assertThat(reply.status()).as("%s", reply).isEqualTo(200));
         assertThat(admittedAfter).as("the 20 used before the kill still count").isEqualTo(10);
         assertThat(upstream.requests(chatPath("kill-capped"))).hasSize(30);
     }
@@ -244,7 +254,9 @@ class ClusterIT {
         List<Reply> load = new ArrayList<>(capped.stop());
         load.addAll(steady.stop());
 
-        assertThat(first.status()).as("the window filled before d joined is full on d too").isEqualTo(429);
+        assertThat(first.status())
+                .as("the window filled before d joined is full on d too")
+                .isEqualTo(429);
         assertThat(first.retryAfter()).isNotNull();
         assertThat(paired).allSatisfy(reply -> assertThat(reply.modelId()).isEqualTo("join-paired-b"));
         assertThat(upstream.requests(chatPath("join-paired-a")))
@@ -256,7 +268,9 @@ class ClusterIT {
     @Test
     @Order(6)
     void sigterm_drains_the_stream_in_flight_and_refuses_new_connections() throws Exception {
-        List<String> frames = OpenAiWire.chat("gpt-4o").content("one two three four five six seven eight").streamEvents(8, false);
+        List<String> frames = OpenAiWire.chat("gpt-4o")
+                .content("one two three four five six seven eight")
+                .streamEvents(8, false);
         upstream.on(chatPath("drip")).replyAlways(Answer.sse(frames, Duration.ofMillis(400)));
         JarNode d = nodes.get(3);
         HttpRequest request = HttpRequest.newBuilder(d.uri("/v1/chat/completions"))
@@ -270,14 +284,19 @@ class ClusterIT {
         assertThat(reader.readLine()).startsWith("data: {");
 
         d.terminate();
-        CompletableFuture<List<String>> rest = CompletableFuture.supplyAsync(() -> reader.lines().toList());
+        CompletableFuture<List<String>> rest =
+                CompletableFuture.supplyAsync(() -> reader.lines().toList());
         boolean refused = refusesConnections(d, Duration.ofSeconds(3));
         boolean streamStillOpen = !rest.isDone();
 
-        assertThat(refused).as("d stops accepting connections once it got SIGTERM").isTrue();
+        assertThat(refused)
+                .as("d stops accepting connections once it got SIGTERM")
+                .isTrue();
         assertThat(streamStillOpen).as("...while the stream is still going").isTrue();
         assertThat(rest.get(20, TimeUnit.SECONDS)).contains("data: [DONE]");
-        assertThat(d.awaitExit(Duration.ofSeconds(20))).as("d exits once drained").isTrue();
+        assertThat(d.awaitExit(Duration.ofSeconds(20)))
+                .as("d exits once drained")
+                .isTrue();
         for (JarNode node : alive()) {
             node.awaitMembers(2, Duration.ofSeconds(20));
         }

@@ -45,8 +45,7 @@ final class JarNode implements AutoCloseable {
             throws IOException {
         int httpPort = freePort();
         Path log = Files.createTempFile("junction-" + name + "-", ".log");
-        String members =
-                memberPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+        String members = memberPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // Small heaps and a simple collector: four of these JVMs share a small machine with the build.

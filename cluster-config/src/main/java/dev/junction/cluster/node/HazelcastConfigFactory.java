@@ -96,6 +96,9 @@ public final class HazelcastConfigFactory {
             return Config.loadFromFile(file.toFile());
         } catch (FileNotFoundException e) {
             throw new IllegalArgumentException("Hazelcast config file " + file + " does not exist", e);
+        } catch (RuntimeException invalid) {
+            throw new IllegalArgumentException(
+                    "Hazelcast config file " + file + " is invalid: " + invalid.getMessage(), invalid);
         }
     }
 

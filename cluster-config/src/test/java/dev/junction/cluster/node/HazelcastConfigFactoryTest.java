@@ -96,8 +96,8 @@ class HazelcastConfigFactoryTest {
 
     @Test
     void kubernetes_join_without_a_service_asks_the_api_for_the_namespace_pods() {
-        Config config = HazelcastConfigFactory.build(
-                new ClusterSettings(null, null, List.of(), Join.KUBERNETES, null, null));
+        Config config =
+                HazelcastConfigFactory.build(new ClusterSettings(null, null, List.of(), Join.KUBERNETES, null, null));
 
         assertThat(config.getNetworkConfig().getJoin().getKubernetesConfig().getProperties())
                 .doesNotContainKey("service-dns");
@@ -116,8 +116,7 @@ class HazelcastConfigFactoryTest {
     }
 
     @Test
-    void an_operators_hazelcast_file_is_the_base_and_junction_adds_what_it_needs(@TempDir Path dir)
-            throws Exception {
+    void an_operators_hazelcast_file_is_the_base_and_junction_adds_what_it_needs(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("hazelcast.yaml");
         Files.writeString(
                 file,

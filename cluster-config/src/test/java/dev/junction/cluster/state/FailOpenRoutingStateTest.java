@@ -59,8 +59,7 @@ class FailOpenRoutingStateTest {
     }
 
     @Test
-    void a_cluster_that_never_answers_is_given_up_after_the_timeout_and_the_call_admitted_locally()
-            throws Exception {
+    void a_cluster_that_never_answers_is_given_up_after_the_timeout_and_the_call_admitted_locally() throws Exception {
         FailOpenRoutingState state = over(new Unhealthy(Promise.promise().future()));
 
         long started = System.nanoTime();

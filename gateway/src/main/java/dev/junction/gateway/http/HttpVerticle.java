@@ -14,7 +14,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Listens for clients. Only parses, authenticates and dispatches; the work happens behind the event bus. */
 public final class HttpVerticle extends VerticleBase {
@@ -46,6 +48,14 @@ public final class HttpVerticle extends VerticleBase {
         server = vertx.createHttpServer(
                 new HttpServerOptions().setCompressionSupported(false).setTcpNoDelay(true));
         return server.requestHandler(router()).listen(port, host);
+    }
+
+    /**
+     * Stops accepting connections at once, lets the requests and streams in flight finish for up to
+     * {@code grace}, then closes what is left. Idle keep-alive connections are closed straight away.
+     */
+    public Future<Void> shutdown(Duration grace) {
+        return server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The port actually bound, which differs from the one asked for when that was 0. */
