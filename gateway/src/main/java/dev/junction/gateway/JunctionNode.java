@@ -71,7 +71,8 @@ public final class JunctionNode {
             return new FailOpenRoutingState(
                     new HazelcastRoutingState(vertx, hazelcast, clock),
                     new LocalRoutingState(clock),
-                    FailOpenRoutingState.DEFAULT_TIMEOUT);
+                    FailOpenRoutingState.DEFAULT_TIMEOUT,
+                    FailOpenRoutingState.DEFAULT_LOCAL_PERIOD);
         });
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
         return Future.all(components, state)

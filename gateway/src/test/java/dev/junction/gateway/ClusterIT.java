@@ -6,6 +6,7 @@ import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.partition.Partition;
+import dev.junction.cluster.state.FailOpenRoutingState;
 import dev.junction.gateway.ChatLoad.Reply;
 import dev.junction.testkit.Answer;
 import dev.junction.testkit.FakeUpstream;
@@ -170,7 +171,7 @@ class ClusterIT {
         upstream.on(chatPath("kill-capped")).replyAlways(ok("kill-capped"));
         upstream.on(chatPath("steady")).replyAlways(ok("steady"));
         Partition partition = client.getPartitionService().getPartition("kill-capped");
-        assertThat(client.getPartitionService().getPartition("steady-133").getPartitionId())
+        assertThat(client.getPartitionService().getPartition("steady-52").getPartitionId())
                 .isEqualTo(partition.getPartitionId());
         JarNode victim = owner(partition);
         List<JarNode> survivors = alive().stream().filter(n -> n != victim).toList();
@@ -243,7 +244,7 @@ class ClusterIT {
         long started = System.nanoTime();
         JarNode d = JarNode.launch("d", config, CLUSTER, clusterPorts.get(3), clusterPorts);
         nodes.add(d);
-        d.awaitMembers(3, FORMATION);
+        d.awaitMembers(members.size() + 1, FORMATION);
         System.out.printf("d joined and served in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         MinuteWindows.awaitSecond(2);
         Reply first = ChatLoad.chat(d, "join-capped");
@@ -266,6 +267,44 @@ class ClusterIT {
     }
 
     @Test
+    @Order(5)
+    void a_frozen_member_costs_one_deadline_and_never_hangs_requests_on_the_others() throws Exception {
+        upstream.on(chatPath("steady")).replyAlways(ok("steady"));
+        for (JarNode node : alive()) {
+            node.awaitClusterSafe(Duration.ofSeconds(30));
+        }
+        JarNode frozen = owner(client.getPartitionService().getPartition("steady-52"));
+        List<JarNode> others = alive().stream().filter(n -> n != frozen).toList();
+
+        List<Reply> replies;
+        frozen.signal("STOP");
+        try {
+            ChatLoad load = ChatLoad.start(others, "steady");
+            Thread.sleep(5000);
+            replies = load.stop();
+        } finally {
+            frozen.signal("CONT");
+        }
+
+        long slowestMillis = replies.stream().mapToLong(Reply::nanos).max().orElse(0) / 1_000_000;
+        System.out.printf(
+                "freeze: %d requests on the other nodes while the owner was frozen, slowest %d ms%n",
+                replies.size(), slowestMillis);
+        assertThat(replies)
+                .allSatisfy(reply -> assertThat(reply.status()).as("%s", reply).isEqualTo(200));
+        assertThat(slowestMillis)
+                .as("the first request waits out the state deadline once, then the node decides alone")
+                .isBetween(
+                        FailOpenRoutingState.DEFAULT_TIMEOUT.toMillis(),
+                        FailOpenRoutingState.DEFAULT_TIMEOUT.toMillis() + 2500);
+        assertThat(replies.size()).isGreaterThan(others.size() * 5);
+        for (JarNode node : others) {
+            assertThat(node.logText()).contains("deciding on this node alone");
+        }
+        frozen.awaitMembers(alive().size(), Duration.ofSeconds(20));
+    }
+
+    @Test
     @Order(6)
     void sigterm_drains_the_stream_in_flight_and_refuses_new_connections() throws Exception {
         List<String> frames = OpenAiWire.chat("gpt-4o")
@@ -273,6 +312,7 @@ class ClusterIT {
                 .streamEvents(8, false);
         upstream.on(chatPath("drip")).replyAlways(Answer.sse(frames, Duration.ofMillis(400)));
         JarNode d = nodes.get(3);
+        List<JarNode> others = alive().stream().filter(n -> n != d).toList();
         HttpRequest request = HttpRequest.newBuilder(d.uri("/v1/chat/completions"))
                 .timeout(Duration.ofSeconds(30))
                 .header("authorization", "Bearer " + ChatLoad.MASTER_KEY)
@@ -297,8 +337,8 @@ class ClusterIT {
         assertThat(d.awaitExit(Duration.ofSeconds(20)))
                 .as("d exits once drained")
                 .isTrue();
-        for (JarNode node : alive()) {
-            node.awaitMembers(2, Duration.ofSeconds(20));
+        for (JarNode node : others) {
+            node.awaitMembers(others.size(), Duration.ofSeconds(20));
         }
     }
 

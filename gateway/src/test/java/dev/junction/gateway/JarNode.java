@@ -88,22 +88,36 @@ final class JarNode implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The cluster size this node reports on {@code /health/readiness}, or -1 while it does not answer. */
-    int clusterMembers() {
+    /** What this node says on {@code /health/readiness}, or an empty object while it does not answer. */
+    JsonObject readiness() {
         try {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(uri("/health/readiness"))
                             .timeout(Duration.ofSeconds(2))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200
-                    ? new JsonObject(response.body()).getInteger("cluster_members", -1)
-                    : -1;
+            return response.statusCode() == 200 ? new JsonObject(response.body()) : new JsonObject();
         } catch (IOException notUp) {
-            return -1;
+            return new JsonObject();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            return -1;
+            return new JsonObject();
+        }
+    }
+
+    /** The cluster size this node reports, or -1 while it does not answer. */
+    int clusterMembers() {
+        return readiness().getInteger("cluster_members", -1);
+    }
+
+    /** Waits until no partition migrates and every backup is in sync, as this node sees it. */
+    void awaitClusterSafe(Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!readiness().getBoolean("cluster_safe", false)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(name + " did not report a safe cluster within " + within);
+            }
+            Thread.sleep(100);
         }
     }
 
