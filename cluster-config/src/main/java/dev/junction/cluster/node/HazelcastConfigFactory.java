@@ -42,7 +42,7 @@ public final class HazelcastConfigFactory {
             // The shipped file pins Hazelcast to loopback, which only a one-machine cluster can use.
             network.getInterfaces().setEnabled(false);
         }
-        ClusterStructures.addMissing(config);
+        ClusterDefaults.apply(config);
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         return config;
     }
