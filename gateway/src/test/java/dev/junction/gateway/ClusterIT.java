@@ -307,9 +307,10 @@ class ClusterIT {
     @Test
     @Order(6)
     void sigterm_drains_the_stream_in_flight_and_refuses_new_connections() throws Exception {
+        // About 7 s of stream: SIGTERM lands early in it, and the node must see it through.
         List<String> frames = OpenAiWire.chat("gpt-4o")
-                .content("one two three four five six seven eight")
-                .streamEvents(8, false);
+                .content("a slow answer in many pieces")
+                .streamEvents(16, false);
         upstream.on(chatPath("drip")).replyAlways(Answer.sse(frames, Duration.ofMillis(400)));
         JarNode d = nodes.get(3);
         List<JarNode> others = alive().stream().filter(n -> n != d).toList();
