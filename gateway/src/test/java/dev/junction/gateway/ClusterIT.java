@@ -324,10 +324,12 @@ class ClusterIT {
         BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
         assertThat(reader.readLine()).startsWith("data: {");
 
+        long terminated = System.nanoTime();
         d.terminate();
         CompletableFuture<List<String>> rest =
                 CompletableFuture.supplyAsync(() -> reader.lines().toList());
         boolean refused = refusesConnections(d, Duration.ofSeconds(3));
+        long refusedMillis = (System.nanoTime() - terminated) / 1_000_000;
         boolean streamStillOpen = !rest.isDone();
 
         assertThat(refused)
@@ -338,6 +340,11 @@ class ClusterIT {
         assertThat(d.awaitExit(Duration.ofSeconds(20)))
                 .as("d exits once drained")
                 .isTrue();
+        long exitedMillis = (System.nanoTime() - terminated) / 1_000_000;
+        assertThat(d.logText()).contains("Requests in flight done");
+        System.out.printf(
+                "drain: new connections refused %d ms after SIGTERM; stream done and process exited %d ms after it%n",
+                refusedMillis, exitedMillis);
         for (JarNode node : others) {
             node.awaitMembers(others.size(), Duration.ofSeconds(20));
         }
