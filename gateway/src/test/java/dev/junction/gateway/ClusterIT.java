@@ -12,6 +12,7 @@ import dev.junction.testkit.Answer;
 import dev.junction.testkit.FakeUpstream;
 import dev.junction.testkit.OpenAiWire;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -277,10 +278,13 @@ class ClusterIT {
         List<JarNode> others = alive().stream().filter(n -> n != frozen).toList();
 
         List<Reply> replies;
+        JsonObject readiness;
         frozen.signal("STOP");
         try {
             ChatLoad load = ChatLoad.start(others, "steady");
-            Thread.sleep(5000);
+            Thread.sleep(4000);
+            readiness = others.get(0).readiness();
+            Thread.sleep(1000);
             replies = load.stop();
         } finally {
             frozen.signal("CONT");
@@ -301,6 +305,9 @@ class ClusterIT {
         for (JarNode node : others) {
             assertThat(node.logText()).contains("deciding on this node alone");
         }
+        assertThat(readiness.getInteger("cluster_members"))
+                .as("readiness answers within its 2 s timeout while a member is frozen")
+                .isEqualTo(alive().size());
         frozen.awaitMembers(alive().size(), Duration.ofSeconds(20));
     }
 
