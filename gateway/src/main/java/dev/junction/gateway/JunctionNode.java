@@ -137,7 +137,7 @@ public final class JunctionNode {
     /**
      * Leaves gracefully: stops accepting connections, lets the requests and streams in flight finish for up to
      * {@code grace} (routing, upstream calls and the cluster state keep working meanwhile), then undeploys
-     * everything and leaves the cluster, whose backups already hold this node's share of the state.
+     * everything and leaves the cluster; Hazelcast hands this member's partitions over before it goes.
      */
     public Future<Void> shutdown(Duration grace) {
         LOG.info("Shutting down: no new connections; waiting up to {} s for requests in flight", grace.toSeconds());

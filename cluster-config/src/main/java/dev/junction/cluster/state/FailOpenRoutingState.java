@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FailOpenRoutingState implements RoutingState {
     /**
-     * Long enough for Hazelcast to move a dead member's partitions to their backups (under half a second on
-     * loopback under load, see ClusterIT), short next to an LLM call.
+     * Long enough for Hazelcast to hand a dead member's partitions to their backups (requests waited at most
+     * about a second for that in ClusterIT, three nodes on loopback under load), short next to an LLM call.
      */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
     /** How long a deployment whose cluster call failed is decided locally before the cluster is tried again. */
