@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ChatLoad implements AutoCloseable {
     static final String MASTER_KEY = "sk-cluster-test";
+    /** Load stops by itself after this, should a failing test never get to {@link #stop()}. */
+    private static final Duration MAX_RUN = Duration.ofSeconds(120);
+
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
@@ -48,10 +51,11 @@ final class ChatLoad implements AutoCloseable {
     /** Starts one client thread per node, each sending chat requests for {@code model} back to back. */
     static ChatLoad start(List<JarNode> nodes, String model) {
         ChatLoad load = new ChatLoad();
+        long deadline = System.nanoTime() + MAX_RUN.toNanos();
         for (JarNode node : nodes) {
             Thread thread = new Thread(
                     () -> {
-                        while (load.running.get()) {
+                        while (load.running.get() && System.nanoTime() < deadline) {
                             load.replies.add(chat(node, model));
                         }
                     },

@@ -242,19 +242,24 @@ class ClusterIT {
         ChatLoad capped = ChatLoad.start(members.subList(0, 1), "join-capped");
         ChatLoad steady = ChatLoad.start(members.subList(1, 2), "steady");
 
-        long started = System.nanoTime();
-        JarNode d = JarNode.launch("d", config, CLUSTER, clusterPorts.get(3), clusterPorts);
-        nodes.add(d);
-        d.awaitMembers(members.size() + 1, FORMATION);
-        System.out.printf("d joined and served in %d ms%n", (System.nanoTime() - started) / 1_000_000);
-        MinuteWindows.awaitSecond(2);
-        Reply first = ChatLoad.chat(d, "join-capped");
+        Reply first;
         List<Reply> paired = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            paired.add(ChatLoad.chat(d, "join-paired"));
+        List<Reply> load = new ArrayList<>();
+        try {
+            long started = System.nanoTime();
+            JarNode d = JarNode.launch("d", config, CLUSTER, clusterPorts.get(3), clusterPorts);
+            nodes.add(d);
+            d.awaitMembers(members.size() + 1, FORMATION);
+            System.out.printf("d joined and served in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            MinuteWindows.awaitSecond(2);
+            first = ChatLoad.chat(d, "join-capped");
+            for (int i = 0; i < 5; i++) {
+                paired.add(ChatLoad.chat(d, "join-paired"));
+            }
+        } finally {
+            load.addAll(capped.stop());
+            load.addAll(steady.stop());
         }
-        List<Reply> load = new ArrayList<>(capped.stop());
-        load.addAll(steady.stop());
 
         assertThat(first.status())
                 .as("the window filled before d joined is full on d too")
