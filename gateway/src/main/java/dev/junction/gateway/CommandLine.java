@@ -2,30 +2,53 @@ package dev.junction.gateway;
 
 import dev.junction.cluster.node.ClusterSettings;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 
 /**
- * The command line: {@code --config FILE --port 4000 --host 0.0.0.0 --detailed_debug --cluster-name NAME
- * --cluster-port 5701 --cluster-members h:p,h:p}. {@code CONFIG_FILE_PATH} names the config when
- * {@code --config} is absent, as it does for LiteLLM.
+ * The command line: {@code --config FILE --port 4000 --host 0.0.0.0 --detailed_debug --shutdown-grace 30} and
+ * the cluster options of {@link ClusterArguments}. {@code CONFIG_FILE_PATH} names the config when
+ * {@code --config} is absent, as it does for LiteLLM; the {@code JUNCTION_*} variables stand in for the
+ * cluster and shutdown flags.
  */
 public record CommandLine(
-        Path config, String host, int port, boolean detailedDebug, ClusterSettings cluster, boolean help) {
+        Path config,
+        String host,
+        int port,
+        boolean detailedDebug,
+        ClusterSettings cluster,
+        Duration shutdownGrace,
+        boolean help) {
+
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+    static final String SHUTDOWN_GRACE_VARIABLE = "JUNCTION_SHUTDOWN_GRACE_SECONDS";
 
     public static final String USAGE =
             """
             Usage: java -jar junction.jar [--config FILE] [--port 4000] [--host 0.0.0.0] [--detailed_debug]
-                                          [--cluster-name NAME] [--cluster-port 5701] [--cluster-members h:p,h:p]
+                                          [--shutdown-grace 30] [--cluster-name NAME] [--cluster-port 5701]
+                                          [--cluster-members h:p,h:p | --cluster-join multicast
+                                           | --cluster-join kubernetes [--kubernetes-service-dns NAME]]
+                                          [--hazelcast-config FILE]
               --config FILE          LiteLLM-style config.yaml (or set CONFIG_FILE_PATH); without it a demo
                                      config with mock models is served
               --port N               HTTP port (default 4000)
               --host ADDRESS         HTTP bind address (default 0.0.0.0)
               --detailed_debug       debug logging
+              --shutdown-grace S     on SIGTERM, seconds to let requests in flight finish (default 30;
+                                     JUNCTION_SHUTDOWN_GRACE_SECONDS)
               --cluster-name NAME    Hazelcast cluster name: nodes only join a cluster of the same name
-              --cluster-port N       Hazelcast member port (default 5701, next free port if taken)
-              --cluster-members L    comma-separated host:port of other members (TCP-IP join)
+                                     (JUNCTION_CLUSTER_NAME)
+              --cluster-port N       Hazelcast member port (default 5701, next free port if taken;
+                                     JUNCTION_CLUSTER_PORT)
+              --cluster-members L    comma-separated host:port of members, TCP-IP join
+                                     (JUNCTION_CLUSTER_MEMBERS)
+              --cluster-join J       tcp-ip, multicast or kubernetes (JUNCTION_CLUSTER_JOIN)
+              --kubernetes-service-dns NAME
+                                     headless service listing the pods, for the kubernetes join; without it
+                                     the Kubernetes API is asked (JUNCTION_KUBERNETES_SERVICE_DNS)
+              --hazelcast-config F   Hazelcast XML or YAML file instead of the shipped one; the flags above
+                                     still override it (JUNCTION_HAZELCAST_CONFIG)
             """;
 
     /** Parses {@code args}; a malformed command line is an {@link IllegalArgumentException} saying why. */
@@ -35,9 +58,9 @@ public record CommandLine(
         int port = NodeOptions.DEFAULT_PORT;
         boolean debug = false;
         boolean help = false;
-        String clusterName = null;
-        Integer clusterPort = null;
-        List<String> members = List.of();
+        String grace = env.get(SHUTDOWN_GRACE_VARIABLE);
+        String graceSource = SHUTDOWN_GRACE_VARIABLE;
+        ClusterArguments cluster = new ClusterArguments();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
@@ -45,17 +68,35 @@ public record CommandLine(
                 case "--host" -> host = value(args, ++i, flag);
                 case "--port", "-p" -> port = number(value(args, ++i, flag), flag);
                 case "--detailed_debug", "--detailed-debug", "--debug" -> debug = true;
-                case "--cluster-name" -> clusterName = value(args, ++i, flag);
-                case "--cluster-port" -> clusterPort = number(value(args, ++i, flag), flag);
-                case "--cluster-members" -> members = members(value(args, ++i, flag));
+                case "--shutdown-grace" -> {
+                    grace = value(args, ++i, flag);
+                    graceSource = flag;
+                }
                 case "--help", "-h" -> help = true;
-                default -> throw new IllegalArgumentException("unknown option " + flag);
+                default -> {
+                    if (!ClusterArguments.accepts(flag)) {
+                        throw new IllegalArgumentException("unknown option " + flag);
+                    }
+                    cluster.set(flag, value(args, ++i, flag));
+                }
             }
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
         }
-        return new CommandLine(config, host, port, debug, new ClusterSettings(clusterName, clusterPort, members), help);
+        return new CommandLine(
+                config, host, port, debug, cluster.settings(env), shutdownGrace(grace, graceSource), help);
+    }
+
+    private static Duration shutdownGrace(String seconds, String source) {
+        if (seconds == null || seconds.isBlank()) {
+            return DEFAULT_SHUTDOWN_GRACE;
+        }
+        int value = number(seconds.strip(), source);
+        if (value < 0) {
+            throw new IllegalArgumentException(source + " must not be negative, got " + value);
+        }
+        return Duration.ofSeconds(value);
     }
 
     private static String value(String[] args, int index, String flag) {
@@ -65,25 +106,11 @@ public record CommandLine(
         return args[index];
     }
 
-    private static int number(String value, String flag) {
+    static int number(String value, String source) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " must be a number, got '" + value + "'");
+            throw new IllegalArgumentException(source + " must be a number, got '" + value + "'");
         }
-    }
-
-    private static List<String> members(String list) {
-        List<String> members = Arrays.stream(list.split(","))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
-        for (String member : members) {
-            if (!member.matches("[^:\\s]+(:\\d{1,5})?")) {
-                throw new IllegalArgumentException(
-                        "--cluster-members entries must be host or host:port, got '" + member + "'");
-            }
-        }
-        return members;
     }
 }

@@ -6,7 +6,9 @@ import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
 import dev.junction.cluster.state.BatchedRoutingState;
+import dev.junction.cluster.state.FailOpenRoutingState;
 import dev.junction.cluster.state.HazelcastRoutingState;
+import dev.junction.cluster.state.LocalRoutingState;
 import dev.junction.cluster.state.RoutingState;
 import dev.junction.config.ConfigFingerprint;
 import dev.junction.gateway.http.HttpVerticle;
@@ -24,23 +26,30 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One running Junction node: a Hazelcast cluster member whose Vert.x instance runs the HTTP, router and
  * provider verticles. A lone node is a one-member cluster.
  */
 public final class JunctionNode {
+    private static final Logger LOG = LoggerFactory.getLogger(JunctionNode.class);
     private static final int SHARED_RANDOM_PORT = -1;
     private static final long DEFAULT_SYNC_MILLIS = 10;
 
     private final Vertx vertx;
     private final ClusterView cluster;
+    private final List<HttpVerticle> servers;
     private final int port;
     private final RoutingState state;
 
-    private JunctionNode(Vertx vertx, ClusterView cluster, int port, RoutingState state) {
+    private JunctionNode(Vertx vertx, ClusterView cluster, List<HttpVerticle> servers, int port, RoutingState state) {
         this.vertx = vertx;
         this.cluster = cluster;
+        this.servers = List.copyOf(servers);
         this.port = port;
         this.state = state;
     }
@@ -66,6 +75,7 @@ public final class JunctionNode {
             new ConfigAgreement(hazelcast, fingerprint).publishAndCheck();
             return routingState(vertx, hazelcast, options.config().router().merged());
         });
+        List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
         return Future.all(components, state)
                 .compose(ready -> ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances()))
                 .compose(v ->
@@ -75,22 +85,28 @@ public final class JunctionNode {
                         cluster,
                         fingerprint,
                         components.result().resolver().listedModelNames(),
-                        options))
-                .map(port -> new JunctionNode(vertx, cluster, port, state.result()));
+                        options,
+                        servers))
+                .map(port -> new JunctionNode(vertx, cluster, servers, port, state.result()));
     }
 
     /**
-     * {@code rate_limit_accuracy: strict} makes every admission one atomic cluster call; the default decides
-     * on a local view synced every {@code rate_limit_sync_interval_ms} (10 ms), so no request waits on the
-     * network.
+     * {@code rate_limit_accuracy: strict} makes every admission one atomic cluster call (failing open to this
+     * node's own counts when the cluster does not answer in time); the default decides on a local view synced
+     * every {@code rate_limit_sync_interval_ms} (10 ms), so no request waits on the network.
      */
     private static RoutingState routingState(Vertx vertx, HazelcastInstance hazelcast, JsonObject router) {
-        HazelcastRoutingState strict = new HazelcastRoutingState(vertx, hazelcast, Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        HazelcastRoutingState cluster = new HazelcastRoutingState(vertx, hazelcast, clock);
         if ("strict".equals(router.getString("rate_limit_accuracy"))) {
-            return strict;
+            return new FailOpenRoutingState(
+                    cluster,
+                    new LocalRoutingState(clock),
+                    FailOpenRoutingState.DEFAULT_TIMEOUT,
+                    FailOpenRoutingState.DEFAULT_LOCAL_PERIOD);
         }
         Duration interval = Duration.ofMillis(router.getLong("rate_limit_sync_interval_ms", DEFAULT_SYNC_MILLIS));
-        return new BatchedRoutingState(vertx, hazelcast, strict, Clock.systemUTC(), interval);
+        return new BatchedRoutingState(vertx, hazelcast, cluster, clock, interval);
     }
 
     /**
@@ -98,18 +114,25 @@ public final class JunctionNode {
      * number) makes all instances share the one free port the first of them got.
      */
     private static Future<Integer> deployHttp(
-            Vertx vertx, ClusterView cluster, String fingerprint, List<String> listedModels, NodeOptions options) {
+            Vertx vertx,
+            ClusterView cluster,
+            String fingerprint,
+            List<String> listedModels,
+            NodeOptions options,
+            List<HttpVerticle> servers) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
-        HttpVerticle first =
-                new HttpVerticle(options.config(), listedModels, cluster, fingerprint, options.host(), port);
+        Supplier<HttpVerticle> server = () -> {
+            HttpVerticle verticle =
+                    new HttpVerticle(options.config(), listedModels, cluster, fingerprint, options.host(), port);
+            servers.add(verticle);
+            return verticle;
+        };
+        HttpVerticle first = server.get();
         return vertx.deployVerticle(first).compose(id -> {
             if (options.instances() == 1) {
                 return Future.succeededFuture(first.actualPort());
             }
-            return vertx.deployVerticle(
-                            () -> new HttpVerticle(
-                                    options.config(), listedModels, cluster, fingerprint, options.host(), port),
-                            new DeploymentOptions().setInstances(options.instances() - 1))
+            return vertx.deployVerticle(server, new DeploymentOptions().setInstances(options.instances() - 1))
                     .map(more -> first.actualPort());
         });
     }
@@ -126,7 +149,7 @@ public final class JunctionNode {
         return cluster;
     }
 
-    /** Undeploys everything and leaves the cluster. */
+    /** Undeploys everything and leaves the cluster at once, cutting any request in flight. */
     public Future<Void> close() {
         // Flushing blocks and Vert.x is shutting down: neither may run on, or complete onto, an event loop.
         CompletableFuture<Void> closed = CompletableFuture.runAsync(this::flushState)
@@ -139,5 +162,26 @@ public final class JunctionNode {
         if (state instanceof BatchedRoutingState batched) {
             batched.flush();
         }
+    }
+
+    /**
+     * Leaves gracefully: stops accepting connections, lets the requests and streams in flight finish for up to
+     * {@code grace} (routing, upstream calls and the cluster state keep working meanwhile), then undeploys
+     * everything and leaves the cluster; Hazelcast hands this member's partitions over before it goes.
+     */
+    public Future<Void> shutdown(Duration grace) {
+        LOG.info("Shutting down: no new connections; waiting up to {} s for requests in flight", grace.toSeconds());
+        long started = System.nanoTime();
+        CompletableFuture<Void> drained = Future.join(
+                        servers.stream().map(server -> server.shutdown(grace)).toList())
+                .toCompletionStage()
+                .toCompletableFuture()
+                .handle((done, failure) -> null);
+        return Future.fromCompletionStage(drained.thenCompose(done -> {
+            LOG.info(
+                    "Requests in flight done after {} ms; leaving the cluster",
+                    (System.nanoTime() - started) / 1_000_000);
+            return close().toCompletionStage();
+        }));
     }
 }

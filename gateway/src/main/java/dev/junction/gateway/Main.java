@@ -6,6 +6,7 @@ import dev.junction.config.ConfigLoader;
 import dev.junction.config.JunctionConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -14,6 +15,9 @@ import org.slf4j.LoggerFactory;
 /** {@code java -jar junction.jar}: loads the config, joins the cluster, serves. */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** Undeploying and leaving the cluster after the drain: Hazelcast hands its partitions over first. */
+    private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(30);
 
     private Main() {}
 
@@ -46,17 +50,29 @@ public final class Main {
         StartupReport.configLoaded(config);
         NodeOptions options = new NodeOptions(
                 config, commandLine.host(), commandLine.port(), commandLine.cluster(), NodeOptions.defaultInstances());
-        JunctionNode node = await(JunctionNode.start(options), "start the node");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(node), "junction-shutdown"));
+        JunctionNode node;
+        try {
+            node = await(JunctionNode.start(options), "start the node", START_TIMEOUT);
+        } catch (IllegalArgumentException invalid) {
+            System.err.println("junction: " + invalid.getMessage());
+            System.exit(2);
+            return;
+        }
+        // SIGTERM (a rolling update, docker stop, Ctrl-C) drains the node before the JVM exits.
+        Duration grace = commandLine.shutdownGrace();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drainAndLeave(node, grace), "junction-shutdown"));
         StartupReport.serving(node, commandLine.host(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Runs in the JVM's shutdown hook, where System.exit would deadlock: report, never exit. */
-    private static void stop(JunctionNode node) {
+    /** Runs in the shutdown hook, where {@code System.exit} would block forever: it only logs what went wrong. */
+    private static void drainAndLeave(JunctionNode node, Duration grace) {
         try {
-            node.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (Exception failure) {
-            LOG.warn("The node did not stop cleanly: {}", failure.toString());
+            node.shutdown(grace)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(grace.plus(LEAVE_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception failed) {
+            LOG.warn("The node did not stop cleanly: {}", failed.toString());
         }
     }
 
@@ -67,16 +83,16 @@ public final class Main {
             Future<JunctionConfig> loaded = commandLine.config() == null
                     ? ConfigLoader.loadDemo(loader)
                     : ConfigLoader.load(loader, commandLine.config());
-            return await(loaded, "load the config");
+            return await(loaded, "load the config", START_TIMEOUT);
         } finally {
             loader.close();
         }
     }
 
-    private static <T> T await(Future<T> future, String what) {
+    private static <T> T await(Future<T> future, String what, Duration timeout) {
         CompletableFuture<T> done = future.toCompletionStage().toCompletableFuture();
         try {
-            return done.get(120, TimeUnit.SECONDS);
+            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException failed) {
             if (failed.getCause() instanceof ConfigException invalid) {
                 throw invalid;

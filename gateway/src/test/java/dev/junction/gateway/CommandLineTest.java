@@ -3,7 +3,9 @@ package dev.junction.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.junction.cluster.node.ClusterSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,62 @@ class CommandLineTest {
     }
 
     @Test
+    void cluster_variables_override_the_hazelcast_file_and_flags_override_them() {
+        Map<String, String> env = Map.of(
+                "JUNCTION_CLUSTER_NAME", "from-env",
+                "JUNCTION_CLUSTER_PORT", "5901",
+                "JUNCTION_CLUSTER_MEMBERS", "10.0.0.1:5901,10.0.0.2:5901",
+                "JUNCTION_HAZELCAST_CONFIG", "/etc/junction/hazelcast.yaml",
+                "JUNCTION_SHUTDOWN_GRACE_SECONDS", "45");
+
+        CommandLine fromEnv = CommandLine.parse(new String[0], env);
+        CommandLine flagged =
+                CommandLine.parse(new String[] {"--cluster-name", "from-flag", "--shutdown-grace", "5"}, env);
+
+        assertThat(fromEnv.cluster().clusterName()).isEqualTo("from-env");
+        assertThat(fromEnv.cluster().port()).isEqualTo(5901);
+        assertThat(fromEnv.cluster().members()).containsExactly("10.0.0.1:5901", "10.0.0.2:5901");
+        assertThat(fromEnv.cluster().hazelcastConfig()).isEqualTo(Path.of("/etc/junction/hazelcast.yaml"));
+        assertThat(fromEnv.shutdownGrace()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(flagged.cluster().clusterName()).isEqualTo("from-flag");
+        assertThat(flagged.cluster().port())
+                .as("what no flag sets still comes from the environment")
+                .isEqualTo(5901);
+        assertThat(flagged.shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void kubernetes_join_from_the_environment() {
+        CommandLine line = CommandLine.parse(
+                new String[0],
+                Map.of(
+                        "JUNCTION_CLUSTER_JOIN", "kubernetes",
+                        "JUNCTION_KUBERNETES_SERVICE_DNS", "junction-hazelcast.default.svc.cluster.local"));
+
+        assertThat(line.cluster().join()).isEqualTo(ClusterSettings.Join.KUBERNETES);
+        assertThat(line.cluster().kubernetesServiceDns()).isEqualTo("junction-hazelcast.default.svc.cluster.local");
+    }
+
+    @Test
+    void a_join_flag_sets_aside_every_join_variable() {
+        Map<String, String> env =
+                Map.of("JUNCTION_CLUSTER_JOIN", "kubernetes", "JUNCTION_KUBERNETES_SERVICE_DNS", "junction.svc");
+
+        CommandLine members = CommandLine.parse(new String[] {"--cluster-members", "127.0.0.1:5701"}, env);
+        CommandLine multicast = CommandLine.parse(new String[] {"--cluster-join", "multicast"}, env);
+
+        assertThat(members.cluster().join()).isNull();
+        assertThat(members.cluster().effectiveJoin()).isEqualTo(ClusterSettings.Join.TCP_IP);
+        assertThat(members.cluster().kubernetesServiceDns()).isNull();
+        assertThat(multicast.cluster().join()).isEqualTo(ClusterSettings.Join.MULTICAST);
+    }
+
+    @Test
+    void the_shutdown_grace_defaults_to_30_seconds() {
+        assertThat(CommandLine.parse(new String[0], Map.of()).shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
     void config_file_path_names_the_config_when_no_flag_does() {
         assertThat(CommandLine.parse(new String[0], Map.of("CONFIG_FILE_PATH", "/srv/c.yaml"))
                         .config())
@@ -71,5 +129,11 @@ class CommandLineTest {
                 .hasMessageContaining("between 0 and 65535");
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--cluster-members", "a b"}, Map.of()))
                 .hasMessageContaining("host or host:port");
+        assertThatThrownBy(() -> CommandLine.parse(new String[0], Map.of("JUNCTION_CLUSTER_PORT", "high")))
+                .hasMessageContaining("JUNCTION_CLUSTER_PORT must be a number");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--cluster-join", "gossip"}, Map.of()))
+                .hasMessageContaining("tcp-ip, multicast or kubernetes");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--shutdown-grace", "-1"}, Map.of()))
+                .hasMessageContaining("must not be negative");
     }
 }

@@ -1,10 +1,13 @@
 package dev.junction.cluster.state;
 
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryExpiredListener;
+import com.hazelcast.map.listener.EntryMergedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import io.vertx.core.Future;
@@ -14,9 +17,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,16 +35,35 @@ public final class HazelcastRoutingState implements RoutingState {
     private final Clock clock;
     private final IMap<String, DeploymentCounters> deployments;
     private final IMap<String, CooldownEntry> cooldowns;
-    private final Map<String, Long> localCooldowns = new ConcurrentHashMap<>();
+    private final LocalCooldowns localCooldowns;
 
     public HazelcastRoutingState(Vertx vertx, HazelcastInstance hazelcast, Clock clock) {
         this.vertx = vertx;
         this.clock = clock;
+        this.localCooldowns = new LocalCooldowns(clock);
         this.deployments = hazelcast.getMap(DEPLOYMENTS_MAP);
         this.cooldowns = hazelcast.getMap(COOLDOWNS_MAP);
         cooldowns.addEntryListener(new CooldownMirror(), true);
         // Cooldowns set before this node joined arrive with the map, not as events.
-        cooldowns.forEach((id, entry) -> localCooldowns.merge(id, entry.untilEpochMillis(), Math::max));
+        cooldowns.forEach((id, entry) -> localCooldowns.until(id, entry.untilEpochMillis()));
+    }
+
+    /**
+     * The config of the two maps: one synchronous backup each, so that a member's death loses neither, and
+     * merge policies that keep the larger usage and the later cooldown when a split brain heals.
+     */
+    public static List<MapConfig> mapConfigs() {
+        return List.of(
+                new MapConfig(DEPLOYMENTS_MAP)
+                        .setBackupCount(1)
+                        .setMergePolicyConfig(mergePolicy(WindowCountMergePolicy.class)),
+                new MapConfig(COOLDOWNS_MAP)
+                        .setBackupCount(1)
+                        .setMergePolicyConfig(mergePolicy(LaterCooldownMergePolicy.class)));
+    }
+
+    private static MergePolicyConfig mergePolicy(Class<?> policy) {
+        return new MergePolicyConfig(policy.getName(), MergePolicyConfig.DEFAULT_BATCH_SIZE);
     }
 
     private long window() {
@@ -81,7 +103,7 @@ public final class HazelcastRoutingState implements RoutingState {
     @Override
     public Future<Void> coolDown(String deploymentId, Duration duration, String reason) {
         long until = clock.millis() + duration.toMillis();
-        localCooldowns.merge(deploymentId, until, Math::max);
+        localCooldowns.until(deploymentId, until);
         return Future.fromCompletionStage(
                 cooldowns.setAsync(
                         deploymentId, new CooldownEntry(until, reason), duration.toMillis(), TimeUnit.MILLISECONDS),
@@ -90,28 +112,23 @@ public final class HazelcastRoutingState implements RoutingState {
 
     @Override
     public Optional<Duration> cooldownRemaining(String deploymentId) {
-        Long until = localCooldowns.get(deploymentId);
-        if (until == null) {
-            return Optional.empty();
-        }
-        long remaining = until - clock.millis();
-        if (remaining <= 0) {
-            localCooldowns.remove(deploymentId, until);
-            return Optional.empty();
-        }
-        return Optional.of(Duration.ofMillis(remaining));
+        return localCooldowns.remaining(deploymentId);
     }
 
-    /** Mirrors the cluster's cooldowns into this node's memory as other nodes set them. */
+    /**
+     * Mirrors the cluster's cooldowns into this node's memory as other nodes set them, and as a healed split
+     * brain merges the other side's in.
+     */
     private final class CooldownMirror
             implements EntryAddedListener<String, CooldownEntry>,
                     EntryUpdatedListener<String, CooldownEntry>,
+                    EntryMergedListener<String, CooldownEntry>,
                     EntryRemovedListener<String, CooldownEntry>,
                     EntryExpiredListener<String, CooldownEntry> {
 
         @Override
         public void entryAdded(EntryEvent<String, CooldownEntry> event) {
-            localCooldowns.merge(event.getKey(), event.getValue().untilEpochMillis(), Math::max);
+            localCooldowns.until(event.getKey(), event.getValue().untilEpochMillis());
         }
 
         @Override
@@ -120,13 +137,18 @@ public final class HazelcastRoutingState implements RoutingState {
         }
 
         @Override
+        public void entryMerged(EntryEvent<String, CooldownEntry> event) {
+            entryAdded(event);
+        }
+
+        @Override
         public void entryRemoved(EntryEvent<String, CooldownEntry> event) {
-            localCooldowns.remove(event.getKey());
+            localCooldowns.clear(event.getKey());
         }
 
         @Override
         public void entryExpired(EntryEvent<String, CooldownEntry> event) {
-            localCooldowns.remove(event.getKey());
+            localCooldowns.clear(event.getKey());
         }
     }
 }

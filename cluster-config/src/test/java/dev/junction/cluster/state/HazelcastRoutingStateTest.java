@@ -2,13 +2,14 @@ package dev.junction.cluster.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.junction.cluster.node.ClusterSettings;
 import dev.junction.cluster.node.HazelcastConfigFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,15 +30,25 @@ class HazelcastRoutingStateTest {
     private static HazelcastRoutingState onSecond;
 
     @BeforeAll
-    static void startTwoMembers() {
+    static void startTwoMembers() throws IOException {
         String cluster = "state-test-" + UUID.randomUUID();
-        Config config = HazelcastConfigFactory.build(new ClusterSettings(cluster, null, List.of()));
-        first = Hazelcast.newHazelcastInstance(config);
+        // Explicit free ports: the default member list only probes 5701-5703, which other clusters may hold.
+        int firstPort = freePort();
+        int secondPort = freePort();
+        List<String> members = List.of("127.0.0.1:" + firstPort, "127.0.0.1:" + secondPort);
+        first = Hazelcast.newHazelcastInstance(
+                HazelcastConfigFactory.build(new ClusterSettings(cluster, firstPort, members)));
         second = Hazelcast.newHazelcastInstance(
-                HazelcastConfigFactory.build(new ClusterSettings(cluster, null, List.of())));
+                HazelcastConfigFactory.build(new ClusterSettings(cluster, secondPort, members)));
         vertx = Vertx.vertx();
         onFirst = new HazelcastRoutingState(vertx, first, Clock.systemUTC());
         onSecond = new HazelcastRoutingState(vertx, second, Clock.systemUTC());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @AfterAll
