@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public final class BatchedRoutingState implements RoutingState, AutoCloseable {
     private volatile long lastSyncMillis;
     private volatile int members = 1;
     private volatile boolean degraded;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
 
     /** @param cooldowns the strict state, whose cooldown handling (TTL puts, mirrored locally) is reused */
     public BatchedRoutingState(
@@ -116,12 +118,14 @@ public final class BatchedRoutingState implements RoutingState, AutoCloseable {
                 idle.add(id);
             }
         });
-        if (!idle.isEmpty()) {
+        // One refresh at a time: on a slow cluster, stacking them up would only make it slower.
+        if (!idle.isEmpty() && refreshing.compareAndSet(false, true)) {
             deployments
                     .submitToKeys(idle, new SnapshotProcessor())
                     .toCompletableFuture()
                     .orTimeout(PUSH_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                     .whenComplete((found, failure) -> {
+                        refreshing.set(false);
                         if (failure == null) {
                             found.forEach((id, snapshot) -> views.get(id).refreshed(snapshot));
                             synced();

@@ -64,6 +64,7 @@ class HazelcastRoutingStateTest {
 
     @Test
     void concurrent_admissions_from_two_members_never_exceed_the_rpm_limit() throws Exception {
+        MinuteBoundary.awaitRoom(Duration.ofSeconds(10));
         String id = "deployment-" + UUID.randomUUID();
         List<Future<Admission>> attempts = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -79,6 +80,7 @@ class HazelcastRoutingStateTest {
 
     @Test
     void token_limit_counts_the_estimate_and_settles_with_reported_usage() throws Exception {
+        MinuteBoundary.awaitRoom(Duration.ofSeconds(10));
         String id = "deployment-" + UUID.randomUUID();
         Admission admission = await(onFirst.admit(id, Long.MAX_VALUE, 1000, 600));
         assertThat(admission.admitted()).isTrue();

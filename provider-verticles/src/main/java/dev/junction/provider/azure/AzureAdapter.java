@@ -1,20 +1,13 @@
 package dev.junction.provider.azure;
 
 import dev.junction.cluster.bus.ProviderCall;
-import dev.junction.cluster.bus.ProviderReply;
-import dev.junction.cluster.error.GatewayException;
 import dev.junction.config.Deployment;
 import dev.junction.config.ProviderFamily;
-import dev.junction.provider.ProviderAdapter;
 import dev.junction.provider.RequestBodies;
-import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.UpstreamHeaders;
 import dev.junction.provider.UpstreamRequest;
-import dev.junction.provider.openai.OpenAiErrorClassifier;
-import dev.junction.provider.openai.OpenAiResponses;
-import dev.junction.provider.openai.OpenAiStreamTranslator;
+import dev.junction.provider.openai.OpenAiFormatAdapter;
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -22,18 +15,14 @@ import java.nio.charset.StandardCharsets;
  * Azure OpenAI: OpenAI's body format, but the deployment is named in the URL, the API version in the query
  * and the key in {@code api-key} (or an Entra ID token as a bearer).
  */
-public final class AzureAdapter implements ProviderAdapter {
-    private static final String LABEL = "AzureException";
-    private final OpenAiErrorClassifier classifier = new OpenAiErrorClassifier(LABEL);
+public final class AzureAdapter extends OpenAiFormatAdapter {
+    public AzureAdapter() {
+        super("AzureException");
+    }
 
     @Override
     public ProviderFamily family() {
         return ProviderFamily.AZURE;
-    }
-
-    @Override
-    public String errorLabel() {
-        return LABEL;
     }
 
     @Override
@@ -55,20 +44,5 @@ public final class AzureAdapter implements ProviderAdapter {
                 + "?api-version="
                 + URLEncoder.encode(deployment.apiVersion(), StandardCharsets.UTF_8);
         return new UpstreamRequest(url, headers, RequestBodies.forUpstream(call).toBuffer());
-    }
-
-    @Override
-    public ProviderReply.Complete fromUpstream(ProviderCall call, Buffer body) {
-        return OpenAiResponses.complete(body, LABEL);
-    }
-
-    @Override
-    public StreamTranslator streamTranslator(ProviderCall call) {
-        return new OpenAiStreamTranslator();
-    }
-
-    @Override
-    public GatewayException classify(int status, MultiMap headers, Buffer body) {
-        return classifier.classify(status, headers, body);
     }
 }

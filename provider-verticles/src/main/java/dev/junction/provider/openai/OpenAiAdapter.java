@@ -1,31 +1,23 @@
 package dev.junction.provider.openai;
 
 import dev.junction.cluster.bus.ProviderCall;
-import dev.junction.cluster.bus.ProviderReply;
-import dev.junction.cluster.error.GatewayException;
 import dev.junction.config.Deployment;
 import dev.junction.config.ProviderFamily;
-import dev.junction.provider.ProviderAdapter;
 import dev.junction.provider.RequestBodies;
-import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.UpstreamHeaders;
 import dev.junction.provider.UpstreamRequest;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 
 /** OpenAI and every OpenAI-compatible server: the request goes out in the client's own format. */
-public final class OpenAiAdapter implements ProviderAdapter {
-    private static final String LABEL = "OpenAIException";
-    private final OpenAiErrorClassifier classifier = new OpenAiErrorClassifier(LABEL);
+public final class OpenAiAdapter extends OpenAiFormatAdapter {
+    public OpenAiAdapter() {
+        super("OpenAIException");
+    }
 
     @Override
     public ProviderFamily family() {
         return ProviderFamily.OPENAI;
-    }
-
-    @Override
-    public String errorLabel() {
-        return LABEL;
     }
 
     @Override
@@ -45,20 +37,5 @@ public final class OpenAiAdapter implements ProviderAdapter {
             return call.request().rawBody();
         }
         return RequestBodies.forUpstream(call).toBuffer();
-    }
-
-    @Override
-    public ProviderReply.Complete fromUpstream(ProviderCall call, Buffer body) {
-        return OpenAiResponses.complete(body, LABEL);
-    }
-
-    @Override
-    public StreamTranslator streamTranslator(ProviderCall call) {
-        return new OpenAiStreamTranslator();
-    }
-
-    @Override
-    public GatewayException classify(int status, MultiMap headers, Buffer body) {
-        return classifier.classify(status, headers, body);
     }
 }
