@@ -66,6 +66,11 @@ final class ChatLoad implements AutoCloseable {
         return load;
     }
 
+    /** Replies received so far. */
+    int count() {
+        return replies.size();
+    }
+
     /** Stops the threads (each finishes its exchange in flight) and returns every reply, in no given order. */
     List<Reply> stop() throws InterruptedException {
         running.set(false);
