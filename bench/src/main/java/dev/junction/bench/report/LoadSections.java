@@ -88,6 +88,7 @@ final class LoadSections {
             table.row(
                     Targets.describe(target),
                     count(results.median(scenario, target, "achieved_rps")),
+                    count(results.median(scenario, target, prefix + "_count")),
                     ms(results.median(scenario, target, prefix + "_p50_ms"), false),
                     ms(results.median(scenario, target, prefix + "_p99_ms"), false),
                     ms(results.median(scenario, target, prefix + "_p999_ms"), false),
