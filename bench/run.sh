@@ -36,7 +36,7 @@ done
 
 if [[ $MODE == full ]]; then
     ROUNDS=${ROUNDS:-3}
-    WRK_WARMUP=3 WRK_DURATION=10
+    PREWARM=20 WRK_WARMUP=3 WRK_DURATION=10
     OL_WARMUP=5 OL_DURATION=15
     STREAM_RATE_MAX=200 STREAM_WARMUP=3 STREAM_DURATION=10
     SLOW_STREAMS=10000 SLOW_CHUNKS=30 SLOW_INTERVAL=1 SLOW_RAMP=2000
@@ -44,7 +44,7 @@ if [[ $MODE == full ]]; then
     OUT=${OUT:-$ROOT/BENCHMARKS.md}
 else
     ROUNDS=${ROUNDS:-1}
-    WRK_WARMUP=1 WRK_DURATION=2
+    PREWARM=2 WRK_WARMUP=1 WRK_DURATION=2
     OL_WARMUP=1 OL_DURATION=2
     STREAM_RATE_MAX=100 STREAM_WARMUP=1 STREAM_DURATION=2
     SLOW_STREAMS=300 SLOW_CHUNKS=3 SLOW_INTERVAL=1 SLOW_RAMP=300
@@ -60,29 +60,38 @@ source "$BENCH_DIR/lib/targets.sh"
 # shellcheck source=lib/scenarios.sh
 source "$BENCH_DIR/lib/scenarios.sh"
 
-started=$(date +%s)
-rm -rf "$RUN"
-mkdir -p "$RUN/logs" "$RUN/hgrm"
-: >"$RESULTS"
-trap stop_all EXIT
-trap 'exit 130' INT TERM
+# The whole run is one function, parsed before it starts: editing this file during a run cannot change it.
+main() {
+    local started
+    started=$(date +%s)
+    rm -rf "$RUN"
+    mkdir -p "$RUN/logs" "$RUN/hgrm"
+    : >"$RESULTS"
+    trap stop_all EXIT
+    trap 'exit 130' INT TERM
 
-install_tools
-build_jars
-raise_limits
-describe_machine
-start_all
+    install_tools
+    build_jars
+    raise_limits
+    describe_machine
+    start_all
 
-scenario_peak
-scenario_fixed_rate
-scenario_streaming
-scenario_cluster
-scenario_slow_streams
-stop_all
-echo "load_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/env.properties"
-[[ $JMH == yes ]] && run_jmh
-echo "runtime_s=$(($(date +%s) - started))" >>"$RUN/env.properties"
+    prewarm
+    scenario_peak
+    scenario_fixed_rate
+    scenario_streaming
+    scenario_cluster
+    scenario_slow_streams
+    stop_all
+    echo "load_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/env.properties"
+    if [[ $JMH == yes ]]; then
+        run_jmh
+    fi
+    echo "runtime_s=$(($(date +%s) - started))" >>"$RUN/env.properties"
 
-log "writing $OUT"
-java -cp "$BENCH_JAR" dev.junction.bench.report.Report --results "$RESULTS" --env "$RUN/env.properties" \
-    --jmh "$RUN/jmh.json" --out "$OUT"
+    log "writing $OUT"
+    java -cp "$BENCH_JAR" dev.junction.bench.report.Report --results "$RESULTS" --env "$RUN/env.properties" \
+        $([[ $JMH == yes ]] && echo "--jmh $RUN/jmh.json") --out "$OUT"
+}
+
+main

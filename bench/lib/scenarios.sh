@@ -29,6 +29,18 @@ wrk_once() {
         wrk -t"$6" -c"$5" -d"$4"s --timeout 30s -s "$BENCH_DIR/wrk/chat.lua" "$(target_url "$2" "$3")" >"$1" 2>&1
 }
 
+# Before any round: load on every target long enough for the JVMs' JIT to settle, streams included.
+prewarm() {
+    local target
+    log "pre-warming every target (${PREWARM}s of chat, $((PREWARM / 3 + 1))s of streams each)"
+    for target in upstream nginx-proxy portkey junction junction-auth junction-node1 junction-node2 junction-node3; do
+        wrk_once "$RUN/logs/prewarm-$target.txt" "$target" chat "$PREWARM" "$WRK_CONNECTIONS" "$WRK_THREADS"
+    done
+    for target in upstream nginx-proxy portkey junction junction-auth; do
+        wrk_once "$RUN/logs/prewarm-sse-$target.txt" "$target" sse $((PREWARM / 3 + 1)) 16 1
+    done
+}
+
 scenario_peak() {
     local round target out
     log "scenario 1: peak throughput (wrk, $WRK_CONNECTIONS connections, $WRK_THREADS threads), $ROUNDS round(s)"
