@@ -1,0 +1,191 @@
+# Sourced by run.sh: the scenarios. Every measurement appends one JSON line to $RESULTS.
+
+# Appends a RESULT line from a tool's output, with the 1-minute load average at its end.
+record() {
+    local line load
+    line=$(grep -m1 '^RESULT ' "$1" | sed 's/^RESULT //') || true
+    [[ -n $line ]] || die "no result in $1"
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    echo "${line%\}},\"loadavg1\":$load}" >>"$RESULTS"
+}
+
+label() {
+    printf '"scenario":"%s","target":"%s","round":%s' "$1" "$2" "$3"
+}
+
+# Rotates the target list by the round number, so that no target always goes first (or last).
+rotated() {
+    local round=$1
+    shift
+    local list=("$@") n=$# i
+    for ((i = 0; i < n; i++)); do
+        echo "${list[(i + round) % n]}"
+    done
+}
+
+# wrk_once OUT TARGET KIND SECONDS CONNECTIONS THREADS [LABEL]
+wrk_once() {
+    WRK_BODY=$(body_file "$3") WRK_HEADERS=$(target_headers "$2" "$3") WRK_LABEL=${7:-} \
+        wrk -t"$6" -c"$5" -d"$4"s --timeout 30s -s "$BENCH_DIR/wrk/chat.lua" "$(target_url "$2" "$3")" >"$1" 2>&1
+}
+
+# Before any round: load on every target long enough for the JVMs' JIT to settle, streams included.
+prewarm() {
+    local target
+    log "pre-warming every target (${PREWARM}s of chat, $((PREWARM / 3 + 1))s of streams each)"
+    for target in upstream nginx-proxy portkey junction junction-auth junction-node1 junction-node2 junction-node3; do
+        wrk_once "$RUN/logs/prewarm-$target.txt" "$target" chat "$PREWARM" "$WRK_CONNECTIONS" "$WRK_THREADS"
+    done
+    for target in upstream nginx-proxy portkey junction junction-auth; do
+        wrk_once "$RUN/logs/prewarm-sse-$target.txt" "$target" sse $((PREWARM / 3 + 1)) 16 1
+    done
+}
+
+scenario_peak() {
+    local round target out
+    log "scenario 1: peak throughput (wrk, $WRK_CONNECTIONS connections, $WRK_THREADS threads), $ROUNDS round(s)"
+    for ((round = 1; round <= ROUNDS; round++)); do
+        for target in $(rotated "$round" upstream nginx-proxy portkey junction junction-auth); do
+            out=$RUN/logs/peak-$target-$round.txt
+            wrk_once "$out.warmup" "$target" chat "$WRK_WARMUP" "$WRK_CONNECTIONS" "$WRK_THREADS"
+            wrk_once "$out" "$target" chat "$WRK_DURATION" "$WRK_CONNECTIONS" "$WRK_THREADS" \
+                "$(label peak "$target" "$round")"
+            record "$out"
+            log "  round $round $target: $(grep -o '"rps":[0-9.]*' "$out" | cut -d: -f2) req/s"
+        done
+    done
+}
+
+# The median of a field over the recorded lines of one scenario and target.
+median_of() {
+    grep "\"scenario\":\"$1\",\"target\":\"$2\"" "$RESULTS" | grep -o "\"$3\":[0-9.]*" | cut -d: -f2 | sort -g \
+        | awk '{v[NR] = $1} END {if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+
+# openloop_once OUT TARGET KIND RATE WARMUP DURATION LABEL [--stream]
+openloop_once() {
+    local headers=() line
+    while IFS= read -r line; do
+        [[ -n $line ]] && headers+=(--header "$line")
+    done < <(target_headers "$2" "$3")
+    java $LOADGEN_JAVA_OPTS -cp "$BENCH_JAR" dev.junction.bench.load.OpenLoop \
+        --url "$(target_url "$2" "$3")" --body "$(body_file "$3")" "${headers[@]}" \
+        --rate "$4" --warmup "$5" --duration "$6" --connections 512 --label "$7" \
+        --hgrm "$RUN/hgrm/$(basename "$1" .txt).hgrm" "${@:8}" >"$1" 2>&1
+}
+
+scenario_fixed_rate() {
+    local peak portkey_peak round target out
+    peak=$(median_of peak junction rps)
+    portkey_peak=$(median_of peak portkey rps)
+    FIXED_RATE=$(awk -v p="$peak" 'BEGIN {r = int(p / 2); print (r < 20 ? 20 : r)}')
+    PORTKEY_RATE=$(awk -v p="$portkey_peak" 'BEGIN {r = int(p / 2); print (r < 10 ? 10 : r)}')
+    log "scenario 2: open loop at $FIXED_RATE req/s (half of Junction's median peak $peak);" \
+        "Portkey at $PORTKEY_RATE req/s (half of its own peak $portkey_peak)"
+    for ((round = 1; round <= ROUNDS; round++)); do
+        for target in $(rotated "$round" upstream nginx-proxy junction junction-auth upstream@portkey portkey@portkey); do
+            local name=${target%@*} rate=$FIXED_RATE scenario=fixed-rate
+            if [[ $target == *@portkey ]]; then
+                rate=$PORTKEY_RATE scenario=fixed-rate-portkey
+            fi
+            out=$RUN/logs/$scenario-$name-$round.txt
+            openloop_once "$out" "$name" chat "$rate" "$OL_WARMUP" "$OL_DURATION" "$(label "$scenario" "$name" "$round")"
+            record "$out"
+            log "  round $round $name @ $rate/s: p50 $(grep -o '"lat_p50_ms":[0-9.]*' "$out" | cut -d: -f2) ms," \
+                "p99 $(grep -o '"lat_p99_ms":[0-9.]*' "$out" | cut -d: -f2) ms," \
+                "errors $(grep -o '"errors":[0-9]*' "$out" | cut -d: -f2)"
+        done
+    done
+}
+
+scenario_streaming() {
+    local round target out
+    STREAM_RATE=$(awk -v r="$STREAM_RATE_MAX" -v p="$PORTKEY_RATE" 'BEGIN {print (p < r ? p : r)}')
+    log "scenario 3a: streams at $STREAM_RATE/s (open loop): time to first token"
+    for ((round = 1; round <= ROUNDS; round++)); do
+        for target in $(rotated "$round" upstream nginx-proxy portkey junction); do
+            out=$RUN/logs/stream-$target-$round.txt
+            openloop_once "$out" "$target" sse "$STREAM_RATE" "$STREAM_WARMUP" "$STREAM_DURATION" \
+                "$(label stream "$target" "$round")" --stream
+            record "$out"
+            log "  round $round $target: ttft p50 $(grep -o '"ttft_p50_ms":[0-9.]*' "$out" | cut -d: -f2) ms," \
+                "errors $(grep -o '"errors":[0-9]*' "$out" | cut -d: -f2)"
+        done
+    done
+}
+
+# 3 wrk processes at once, a third of the connections each: all at one node, or one per node.
+scenario_cluster() {
+    local round target out conns=$((WRK_CONNECTIONS / 3)) i nodes
+    log "scenario 4: 3-node cluster vs 1 node (3 wrk processes x $conns connections), $ROUNDS round(s)"
+    for ((round = 1; round <= ROUNDS; round++)); do
+        for target in $(rotated "$round" junction-1node junction-3nodes); do
+            if [[ $target == junction-1node ]]; then
+                nodes=(junction junction junction)
+            else
+                nodes=(junction-node1 junction-node2 junction-node3)
+            fi
+            for i in 0 1 2; do
+                wrk_once "$RUN/logs/cluster-$target-$round-$i.warmup" "${nodes[i]}" chat "$WRK_WARMUP" "$conns" 1 &
+            done
+            wait_jobs
+            for i in 0 1 2; do
+                wrk_once "$RUN/logs/cluster-$target-$round-$i.txt" "${nodes[i]}" chat "$WRK_DURATION" "$conns" 1 \
+                    "$(label cluster-part "$target" "$round"),\"part\":$i" &
+            done
+            wait_jobs
+            for i in 0 1 2; do
+                record "$RUN/logs/cluster-$target-$round-$i.txt"
+            done
+            sum_cluster_round "$target" "$round"
+        done
+    done
+}
+
+wait_jobs() {
+    local job
+    for job in $(jobs -p); do
+        # The servers are background jobs too; wait only for the wrk runs just started.
+        [[ " ${PIDS[*]} " == *" $job "* ]] || wait "$job"
+    done
+}
+
+# One line per cluster round: the three parts' requests added up.
+sum_cluster_round() {
+    local lines
+    lines=$(grep "\"scenario\":\"cluster-part\",\"target\":\"$1\",\"round\":$2," "$RESULTS")
+    awk -v t="$1" -v r="$2" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
+        {
+            match($0, /"rps":[0-9.]+/); rps += substr($0, RSTART + 6, RLENGTH - 6)
+            n = split("errors_connect errors_read errors_write errors_timeout non2xx", f, " ")
+            for (i = 1; i <= n; i++) if (match($0, "\"" f[i] "\":[0-9]+")) err += substr($0, RSTART + length(f[i]) + 3, RLENGTH - length(f[i]) - 3)
+        }
+        END { printf "{\"scenario\":\"cluster\",\"target\":\"%s\",\"round\":%s,\"tool\":\"wrk x3\",\"rps\":%.1f,\"errors\":%d,\"loadavg1\":%s}\n", t, r, rps, err, load }
+    ' <<<"$lines" >>"$RESULTS"
+    log "  round $2 $1: $(tail -1 "$RESULTS" | grep -o '"rps":[0-9.]*' | cut -d: -f2) req/s"
+}
+
+scenario_slow_streams() {
+    local target out pid
+    log "scenario 3b: $SLOW_STREAMS concurrent slow streams ($SLOW_CHUNKS chunks, $SLOW_INTERVAL s apart)"
+    for target in nginx-proxy junction; do
+        out=$RUN/logs/slow-$target.txt
+        pid=()
+        [[ $target == junction ]] && pid=(--pid "$PID_junction")
+        java $LOADGEN_JAVA_OPTS -cp "$BENCH_JAR" dev.junction.bench.load.SlowStreams \
+            --url "$(target_url "$target" slow)" --body "$(body_file slow)" --streams "$SLOW_STREAMS" \
+            --ramp "$SLOW_RAMP" --settle 5 \
+            --max-wait "$(awk -v n="$SLOW_STREAMS" -v r="$SLOW_RAMP" -v c="$SLOW_CHUNKS" -v i="$SLOW_INTERVAL" \
+                'BEGIN {print int(n / r + c * i + 30)}')" \
+            "${pid[@]}" --label "$(label slow-streams "$target" 1)" >"$out" 2>&1
+        record "$out"
+        log "  $target: $(grep -o '"completed":[0-9]*' "$out" | cut -d: -f2) of $SLOW_STREAMS streams completed"
+    done
+}
+
+run_jmh() {
+    log "JMH microbenchmarks ($JMH_ARGS)"
+    # shellcheck disable=SC2086 # JMH_ARGS is a list of JMH options
+    java -jar "$BENCH_JAR" $JMH_ARGS -rf json -rff "$RUN/jmh.json" >"$RUN/logs/jmh.txt" 2>&1 \
+        || die "JMH failed, see $RUN/logs/jmh.txt"
+}

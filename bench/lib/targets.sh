@@ -1,0 +1,180 @@
+# Sourced by run.sh: starting, checking and addressing every target. All on loopback.
+
+UPSTREAM_PORT=$((PORT_BASE + 80))
+PROXY_PORT=$((PORT_BASE + 81))
+PORTKEY_PORT=$((PORT_BASE + 87))
+JUNCTION_PORT=$((PORT_BASE + 100))
+JUNCTION_AUTH_PORT=$((PORT_BASE + 101))
+NODE_PORTS=($((PORT_BASE + 111)) $((PORT_BASE + 112)) $((PORT_BASE + 113)))
+HZ_BASE=$((PORT_BASE - 2200)) # Hazelcast member ports, e.g. 15800..15813 for the default base
+MASTER_KEY=sk-bench-master
+
+PIDS=()
+
+stop_all() {
+    local pid
+    for pid in "${PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+    done
+    for pid in "${PIDS[@]}"; do
+        wait "$pid" 2>/dev/null || true
+    done
+    PIDS=()
+}
+
+port_free() {
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+check_ports_free() {
+    local port
+    for port in $UPSTREAM_PORT $PROXY_PORT $PORTKEY_PORT $JUNCTION_PORT $JUNCTION_AUTH_PORT "${NODE_PORTS[@]}"; do
+        port_free "$port" || die "port $port is taken; set BENCH_PORT_BASE to move all bench ports"
+    done
+}
+
+# url KIND: the path of each upstream behaviour (chat: JSON answer, sse: short stream, slow: slow stream).
+upstream_path() {
+    case $1 in
+        chat) echo /v1/chat/completions ;;
+        sse) echo /sse/v1/chat/completions ;;
+        slow) echo /slow/v1/chat/completions ;;
+    esac
+}
+
+# target_url TARGET KIND
+target_url() {
+    case $1 in
+        upstream) echo "http://127.0.0.1:$UPSTREAM_PORT$(upstream_path "$2")" ;;
+        nginx-proxy) echo "http://127.0.0.1:$PROXY_PORT$(upstream_path "$2")" ;;
+        portkey) echo "http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions" ;;
+        junction) echo "http://127.0.0.1:$JUNCTION_PORT/v1/chat/completions" ;;
+        junction-auth) echo "http://127.0.0.1:$JUNCTION_AUTH_PORT/v1/chat/completions" ;;
+        junction-node[123]) echo "http://127.0.0.1:${NODE_PORTS[${1#junction-node} - 1]}/v1/chat/completions" ;;
+        *) die "unknown target $1" ;;
+    esac
+}
+
+# target_headers TARGET KIND: extra request headers, one per line.
+target_headers() {
+    local base
+    case $1 in
+        portkey)
+            base=$(upstream_path "$2")
+            printf 'x-portkey-provider: openai\nx-portkey-custom-host: http://127.0.0.1:%s%s\nAuthorization: Bearer sk-bench-upstream\n' \
+                "$UPSTREAM_PORT" "${base%/chat/completions}"
+            ;;
+        junction-auth) printf 'Authorization: Bearer %s\n' "$MASTER_KEY" ;;
+    esac
+}
+
+# body_file KIND: the request body; the model names a Junction model group bound to that upstream path.
+body_file() {
+    case $1 in
+        chat) echo "$BENCH_DIR/bodies/chat.json" ;;
+        sse) echo "$BENCH_DIR/bodies/chat-stream.json" ;;
+        slow) echo "$BENCH_DIR/bodies/chat-slow.json" ;;
+    esac
+}
+
+render_nginx() {
+    local template=$1 out=$2 port=$3
+    sed -e "s#@PORT@#$port#g; s#@UPSTREAM_PORT@#$UPSTREAM_PORT#g; s#@RUN@#$RUN#g; s#@NOFILE@#$(ulimit -n)#g" "$template" >"$out"
+}
+
+# The streamed chunks of the upstream's two stream locations, generated for the mode's lengths.
+render_stream_bodies() {
+    local chunk i
+    chunk='{"id":"chatcmpl-bench","object":"chat.completion.chunk","created":1700000000,"model":"gpt-4o-2024-08-06","system_fingerprint":"fp_bench","choices":[{"index":0,"delta":{"content":" word%s"},"logprobs":null,"finish_reason":null}]}'
+    : >"$RUN/sse-body.inc"
+    for i in $(seq 1 9); do
+        printf "echo_sleep 0.005;\necho -n 'data: $chunk\\\\n\\\\n';\necho_flush;\n" "$i" >>"$RUN/sse-body.inc"
+    done
+    : >"$RUN/slow-stream.inc"
+    for i in $(seq 1 "$SLOW_CHUNKS"); do
+        printf "echo_sleep %s;\necho -n 'data: $chunk\\\\n\\\\n';\necho_flush;\n" "$SLOW_INTERVAL" "$i" >>"$RUN/slow-stream.inc"
+    done
+}
+
+start_nginx() {
+    mkdir -p "$RUN/tmp" && chmod 777 "$RUN/tmp"
+    render_stream_bodies
+    render_nginx "$BENCH_DIR/conf/upstream.conf" "$RUN/upstream.conf" "$UPSTREAM_PORT"
+    render_nginx "$BENCH_DIR/conf/proxy.conf" "$RUN/proxy.conf" "$PROXY_PORT"
+    local name
+    for name in upstream proxy; do
+        nginx -p "$RUN" -e "$RUN/logs/$name-startup.log" -c "$RUN/$name.conf" -g 'daemon off;' \
+            >"$RUN/logs/$name.out" 2>&1 &
+        PIDS+=($!)
+    done
+}
+
+start_portkey() {
+    (cd "$PORTKEY_DIR" && exec node --import "$BENCH_DIR/conf/portkey-fetch-shim.mjs" "$PORTKEY_MAIN" \
+        --headless --port="$PORTKEY_PORT") >"$RUN/logs/portkey.log" 2>&1 &
+    PIDS+=($!)
+}
+
+# start_junction NAME CONFIG HTTP_PORT CLUSTER_NAME HZ_PORT [MEMBERS]
+start_junction() {
+    local args=(--config "$2" --host 127.0.0.1 --port "$3" --cluster-name "$4" --cluster-port "$5")
+    [[ -n ${6:-} ]] && args+=(--cluster-members "$6")
+    # shellcheck disable=SC2086 # JUNCTION_JAVA_OPTS is a list of JVM flags
+    BENCH_API_BASE="http://127.0.0.1:$UPSTREAM_PORT/v1" \
+        BENCH_SSE_API_BASE="http://127.0.0.1:$UPSTREAM_PORT/sse/v1" \
+        BENCH_SLOW_API_BASE="http://127.0.0.1:$UPSTREAM_PORT/slow/v1" \
+        java $JUNCTION_JAVA_OPTS -jar "$JUNCTION_JAR" "${args[@]}" >"$RUN/logs/$1.log" 2>&1 &
+    PIDS+=($!)
+    eval "PID_${1//-/_}=$!"
+}
+
+start_all() {
+    check_ports_free
+    log "starting nginx upstream :$UPSTREAM_PORT, nginx proxy :$PROXY_PORT, Portkey :$PORTKEY_PORT"
+    start_nginx
+    start_portkey
+    local suffix=$$ members
+    members="127.0.0.1:$((HZ_BASE + 11)),127.0.0.1:$((HZ_BASE + 12)),127.0.0.1:$((HZ_BASE + 13))"
+    log "starting Junction :$JUNCTION_PORT, Junction with auth and limits :$JUNCTION_AUTH_PORT," \
+        "3-node cluster :${NODE_PORTS[*]}"
+    start_junction junction "$BENCH_DIR/junction-bench.yaml" "$JUNCTION_PORT" "bench-single-$suffix" $((HZ_BASE + 1))
+    start_junction junction-auth "$BENCH_DIR/junction-bench-auth.yaml" "$JUNCTION_AUTH_PORT" \
+        "bench-auth-$suffix" $((HZ_BASE + 2))
+    local i
+    for i in 1 2 3; do
+        start_junction "junction-node$i" "$BENCH_DIR/junction-bench.yaml" "${NODE_PORTS[i - 1]}" \
+            "bench-c3-$suffix" $((HZ_BASE + 10 + i)) "$members"
+    done
+    wait_ready
+}
+
+# One real request per target and kind; anything but a 200 with the expected body stops the run.
+probe() {
+    local target=$1 kind=$2 deadline=$(($(date +%s) + ${3:-180})) headers=() line out
+    while IFS= read -r line; do
+        [[ -n $line ]] && headers+=(-H "$line")
+    done < <(target_headers "$target" "$kind")
+    while true; do
+        out=$(curl -s -m 10 -o - -w '\n%{http_code}' -H 'content-type: application/json' "${headers[@]}" \
+            --data-binary "@$(body_file "$kind")" "$(target_url "$target" "$kind")" 2>/dev/null || true)
+        if [[ ${out##*$'\n'} == 200 ]] && grep -q -e 'chat.completion' <<<"$out"; then
+            return 0
+        fi
+        (($(date +%s) < deadline)) || die "$target ($kind) did not answer 200: ${out:0:300}"
+        sleep 1
+    done
+}
+
+wait_ready() {
+    local target
+    for target in upstream nginx-proxy portkey junction junction-auth junction-node1 junction-node2 junction-node3; do
+        probe "$target" chat 240
+    done
+    for target in upstream nginx-proxy portkey junction junction-auth; do
+        probe "$target" sse 30
+    done
+    local members
+    members=$(curl -s "http://127.0.0.1:${NODE_PORTS[0]}/health/readiness" | grep -o '"cluster_members":[0-9]*' | cut -d: -f2)
+    [[ $members == 3 ]] || die "the 3-node cluster has ${members:-no} members; see $RUN/logs/junction-node*.log"
+    log "all targets answer; the cluster has 3 members"
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of Junction against the upstream itself, an nginx keep-alive proxy and Portkey's
+# gateway, all on this machine's loopback. See bench/README.md.
+#
+#   bench/run.sh            full run (about 25 minutes), writes BENCHMARKS.md at the repository root
+#   bench/run.sh --quick    a few seconds per scenario, checks that everything works (no timing checks);
+#                           writes bench/.cache/BENCHMARKS-quick.md
+# Options: --no-build (use the jars as built), --rounds N, --out FILE, --skip-jmh.
+# Exits non-zero when any request failed, any scenario is missing, or a target could not start.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+CACHE=$BENCH_DIR/.cache
+RUN=$CACHE/run
+RESULTS=$RUN/results.jsonl
+JUNCTION_JAR=$ROOT/gateway/target/junction.jar
+BENCH_JAR=$BENCH_DIR/target/junction-bench.jar
+PORT_BASE=${BENCH_PORT_BASE:-18000}
+JUNCTION_JAVA_OPTS=${JUNCTION_JAVA_OPTS:--Xmx1g}
+LOADGEN_JAVA_OPTS=${LOADGEN_JAVA_OPTS:--Xmx2g -XX:+UseParallelGC}
+
+MODE=full BUILD=yes ROUNDS= OUT= JMH=yes
+while (($#)); do
+    case $1 in
+        --quick) MODE=quick ;;
+        --no-build) BUILD=no ;;
+        --rounds) ROUNDS=$2 && shift ;;
+        --out) OUT=$2 && shift ;;
+        --skip-jmh) JMH=no ;;
+        -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' && exit 0 ;;
+        *) echo "unknown option $1 (see --help)" >&2 && exit 2 ;;
+    esac
+    shift
+done
+
+if [[ $MODE == full ]]; then
+    ROUNDS=${ROUNDS:-3}
+    PREWARM=20 WRK_WARMUP=3 WRK_DURATION=10
+    OL_WARMUP=5 OL_DURATION=15
+    STREAM_RATE_MAX=200 STREAM_WARMUP=3 STREAM_DURATION=10
+    SLOW_STREAMS=10000 SLOW_CHUNKS=30 SLOW_INTERVAL=1 SLOW_RAMP=2000
+    JMH_ARGS="-f 1 -wi 3 -w 2s -i 5 -r 2s"
+    OUT=${OUT:-$ROOT/BENCHMARKS.md}
+else
+    ROUNDS=${ROUNDS:-1}
+    PREWARM=2 WRK_WARMUP=1 WRK_DURATION=2
+    OL_WARMUP=1 OL_DURATION=2
+    STREAM_RATE_MAX=100 STREAM_WARMUP=1 STREAM_DURATION=2
+    SLOW_STREAMS=300 SLOW_CHUNKS=3 SLOW_INTERVAL=1 SLOW_RAMP=300
+    JMH_ARGS="-f 0 -wi 0 -i 1 -r 1s" # in-process: checks that every benchmark runs, measures nothing
+    OUT=${OUT:-$CACHE/BENCHMARKS-quick.md}
+fi
+WRK_THREADS=2 WRK_CONNECTIONS=64
+
+# shellcheck source=lib/setup.sh
+source "$BENCH_DIR/lib/setup.sh"
+# shellcheck source=lib/targets.sh
+source "$BENCH_DIR/lib/targets.sh"
+# shellcheck source=lib/scenarios.sh
+source "$BENCH_DIR/lib/scenarios.sh"
+
+# The whole run is one function, parsed before it starts: editing this file during a run cannot change it.
+main() {
+    local started
+    started=$(date +%s)
+    rm -rf "$RUN"
+    mkdir -p "$RUN/logs" "$RUN/hgrm"
+    : >"$RESULTS"
+    trap stop_all EXIT
+    trap 'exit 130' INT TERM
+
+    install_tools
+    build_jars
+    raise_limits
+    describe_machine
+    start_all
+
+    prewarm
+    scenario_peak
+    scenario_fixed_rate
+    scenario_streaming
+    scenario_cluster
+    scenario_slow_streams
+    stop_all
+    echo "load_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/env.properties"
+    if [[ $JMH == yes ]]; then
+        run_jmh
+    fi
+    echo "runtime_s=$(($(date +%s) - started))" >>"$RUN/env.properties"
+
+    log "writing $OUT"
+    java -cp "$BENCH_JAR" dev.junction.bench.report.Report --results "$RESULTS" --env "$RUN/env.properties" \
+        $([[ $JMH == yes ]] && echo "--jmh $RUN/jmh.json") --out "$OUT"
+}
+
+main

@@ -1,0 +1,62 @@
+package dev.junction.bench.report;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What makes a run complete: every scenario for every target and round, no failed request, JMH results. */
+final class Completeness {
+    /** Scenario → the targets it must have, each for every round. */
+    static final Map<String, List<String>> EXPECTED = Map.of(
+            "peak", LoadSections.PEAK_TARGETS,
+            "fixed-rate", LoadSections.FIXED_TARGETS,
+            "fixed-rate-portkey", List.of("upstream", "portkey"),
+            "stream", StreamSections.TTFT_TARGETS,
+            "cluster", List.of("junction-1node", "junction-3nodes"));
+
+    private Completeness() {}
+
+    static List<String> check(Results results, int rounds, JsonArray jmh, boolean jmhExpected) {
+        List<String> problems = new ArrayList<>();
+        EXPECTED.forEach((scenario, targets) -> {
+            for (String target : targets) {
+                for (int round = 1; round <= rounds; round++) {
+                    int r = round;
+                    if (results.of(scenario, target).stream().noneMatch(row -> row.getInteger("round") == r)) {
+                        problems.add("missing: " + scenario + " / " + target + " / round " + round);
+                    }
+                }
+            }
+        });
+        for (String target : StreamSections.SLOW_TARGETS) {
+            if (results.of("slow-streams", target).isEmpty()) {
+                problems.add("missing: slow-streams / " + target);
+            }
+        }
+        for (JsonObject row : results.all()) {
+            long errors = Results.errors(row);
+            if (errors > 0) {
+                problems.add(errors + " failed request(s) in " + row.getString("scenario") + " / "
+                        + row.getString("target") + " / round " + row.getValue("round") + ": " + errorDetail(row));
+            }
+        }
+        if (jmhExpected && (jmh == null || jmh.isEmpty())) {
+            problems.add("missing: JMH results");
+        }
+        return problems;
+    }
+
+    private static String errorDetail(JsonObject row) {
+        List<String> parts = new ArrayList<>();
+        for (String field : row.fieldNames()) {
+            if ((field.startsWith("errors_") || field.equals("non2xx"))
+                    && row.getValue(field) instanceof Number n
+                    && n.longValue() > 0) {
+                parts.add(field + "=" + n);
+            }
+        }
+        return parts.isEmpty() ? "see the result line" : String.join(", ", parts);
+    }
+}
