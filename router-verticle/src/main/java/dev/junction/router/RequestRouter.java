@@ -6,7 +6,6 @@ import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.bus.RoutedReply;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.config.Deployment;
 import dev.junction.router.fallback.FallbackPlan;
 import dev.junction.router.fallback.FallbackTarget;
 import dev.junction.router.limit.RateLimitHeaders;
@@ -183,9 +182,5 @@ public final class RequestRouter {
                         "/" + request.endpoint().path() + ": Invalid model name passed in model=" + model
                                 + ". Call `/v1/models` to view available models for your key.")
                 .withParam("model");
-    }
-
-    static Deployment first(Resolution resolution) {
-        return resolution.deployments().get(0);
     }
 }
