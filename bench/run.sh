@@ -2,8 +2,9 @@
 # Side-by-side benchmark of Junction against the upstream itself, an nginx keep-alive proxy and Portkey's
 # gateway, all on this machine's loopback. See bench/README.md.
 #
-#   bench/run.sh            full run (about 25 minutes), writes BENCHMARKS.md at the repository root
-#   bench/run.sh --quick    a few seconds per scenario, checks that everything works (no timing checks);
+#   bench/run.sh            full run (about 26 minutes), writes BENCHMARKS.md at the repository root
+#   bench/run.sh --quick    a few seconds per scenario (about 4 minutes in all), checks that everything
+#                           works (no timing checks);
 #                           writes bench/.cache/BENCHMARKS-quick.md
 # Options: --no-build (use the jars as built), --rounds N, --out FILE, --skip-jmh.
 # Exits non-zero when any request failed, any scenario is missing, or a target could not start.

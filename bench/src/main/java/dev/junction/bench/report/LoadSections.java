@@ -58,11 +58,14 @@ final class LoadSections {
                 .append(rate)
                 .append(" req/s. Latency runs from the moment each request was due on the schedule, so a stall"
                         + " counts in full (coordinated omission corrected). \"Added\" is the target's percentile"
-                        + " minus the direct upstream's in the same round, median over rounds.\n\n");
+                        + " minus the direct upstream's in the same round, median over rounds. \"Generator lag\" is"
+                        + " how late the load generator itself sent (p99): it is part of every latency here, the"
+                        + " upstream's included, and when it is large the machine, not the target, held things"
+                        + " up.\n\n");
         out.append(latencyTable("fixed-rate", FIXED_TARGETS, "lat"));
         JsonObject portkey = first("fixed-rate-portkey", "portkey");
         if (portkey != null) {
-            out.append("Portkey cannot sustain that rate, so it ran at half of its own peak, ")
+            out.append("Portkey ran at half of its own peak, ")
                     .append(count(portkey.getDouble("rate")))
                     .append(" req/s, against the direct upstream at the same rate:\n\n")
                     .append(latencyTable("fixed-rate-portkey", List.of("upstream", "portkey"), "lat"));
@@ -75,6 +78,7 @@ final class LoadSections {
         Markdown table = new Markdown(
                 "target",
                 "achieved req/s",
+                "samples",
                 "p50 ms",
                 "p99 ms",
                 "p99.9 ms",
@@ -82,6 +86,7 @@ final class LoadSections {
                 "added p50 ms",
                 "added p99 ms",
                 "added p99.9 ms",
+                "generator lag p99 ms",
                 "errors");
         for (String target : targets) {
             boolean base = "upstream".equals(target);
@@ -96,6 +101,7 @@ final class LoadSections {
                     base ? "-" : ms(results.medianAdded(scenario, target, "upstream", prefix + "_p50_ms"), true),
                     base ? "-" : ms(results.medianAdded(scenario, target, "upstream", prefix + "_p99_ms"), true),
                     base ? "-" : ms(results.medianAdded(scenario, target, "upstream", prefix + "_p999_ms"), true),
+                    ms(results.median(scenario, target, "sender_lag_p99_ms"), false),
                     errors(scenario, target));
         }
         return table.render();

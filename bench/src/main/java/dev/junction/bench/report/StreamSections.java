@@ -22,7 +22,8 @@ final class StreamSections {
         List<JsonObject> rows = results.of("stream", "junction");
         String rate = rows.isEmpty() ? "n/a" : Markdown.count(rows.get(0).getDouble("rate"));
         return "## 3a. Streaming: time to first token\n\n"
-                + "Open loop at " + rate + " streams/s (at most half of Portkey's peak, so every target keeps up)."
+                + "Open loop at " + rate + " streams/s (at most 200/s, and at most half of Portkey's non-streaming"
+                + " peak)."
                 + " The upstream sends its first chunk at once, then 9 more 5 ms apart and `[DONE]`. Time to first"
                 + " token is the first body bytes, from the moment the request was due; a stream counts only if it"
                 + " ended with `[DONE]`.\n\n"
@@ -60,13 +61,22 @@ final class StreamSections {
         }
         JsonObject any =
                 results.of("slow-streams", "junction").stream().findFirst().orElse(new JsonObject());
+        String queued = "";
+        long opened = any.getLong("first_byte_at_sample", 0L);
+        long streams = any.getLong("streams", 0L);
+        if (opened < streams) {
+            queued = " Only " + Markdown.count(opened) + " of " + Markdown.count(streams) + " Junction streams had"
+                    + " received a first byte when the process was sampled: the others were waiting inside the"
+                    + " gateway, and those still waiting when the client gave up count as timeouts.";
+        }
         return "## 3b. Concurrent slow streams on one node\n\n"
                 + "Each stream is its own client connection; the upstream sends one chunk per interval. Streams are"
                 + " opened at " + Markdown.count(any.getDouble("ramp_per_s", 0.0)) + "/s; once all are open (or 5 s"
                 + " after the last was sent) the Junction process is measured (`/proc/PID/status`, `jstat -gc`),"
-                + " then again after `jcmd PID GC.run` (the live set). Values read idle → with the streams held."
+                + " then again after `jcmd PID GC.run` (the live set, a few seconds later). Values read idle →"
+                + " with the streams held."
                 + " nginx is listed to show that the client and upstream hold them all; its process is not"
-                + " measured.\n\n"
+                + " measured." + queued + "\n\n"
                 + table.render();
     }
 
