@@ -98,10 +98,6 @@ class ClusterIT {
         }
     }
 
-    private static Answer ok(String text) {
-        return OpenAiWire.chat("gpt-4o").content(text).answer();
-    }
-
     private static String chatPath(String deployment) {
         return "/" + deployment + "/v1/chat/completions";
     }
@@ -113,7 +109,7 @@ class ClusterIT {
     @Test
     @Order(1)
     void three_nodes_under_concurrent_load_admit_at_most_the_rpm_limit_in_one_minute() throws Exception {
-        upstream.on(chatPath("capped")).replyAlways(ok("capped"));
+        upstream.on(chatPath("capped")).replyAlways(OpenAiWire.ok("capped"));
         MinuteWindows.awaitRoom(Duration.ofSeconds(25));
         long window = MinuteWindows.current();
 
@@ -147,7 +143,7 @@ class ClusterIT {
     @Order(2)
     void a_deployment_cooled_on_one_node_gets_no_traffic_from_the_others_a_second_later() throws Exception {
         upstream.on(chatPath("paired-a")).replyAlways(OpenAiWire.rateLimited(Duration.ofSeconds(30)));
-        upstream.on(chatPath("paired-b")).replyAlways(ok("paired-b"));
+        upstream.on(chatPath("paired-b")).replyAlways(OpenAiWire.ok("paired-b"));
         JarNode a = nodes.get(0);
         for (int i = 0; i < 20 && upstream.requests(chatPath("paired-a")).isEmpty(); i++) {
             assertThat(ChatLoad.chat(a, "paired").status())
@@ -174,8 +170,8 @@ class ClusterIT {
     @Test
     @Order(3)
     void killing_the_owner_of_a_window_loses_no_request_and_no_count() throws Exception {
-        upstream.on(chatPath("kill-capped")).replyAlways(ok("kill-capped"));
-        upstream.on(chatPath("steady")).replyAlways(ok("steady"));
+        upstream.on(chatPath("kill-capped")).replyAlways(OpenAiWire.ok("kill-capped"));
+        upstream.on(chatPath("steady")).replyAlways(OpenAiWire.ok("steady"));
         Partition partition = client.getPartitionService().getPartition("kill-capped");
         assertThat(client.getPartitionService().getPartition("steady-52").getPartitionId())
                 .isEqualTo(partition.getPartitionId());
@@ -235,9 +231,9 @@ class ClusterIT {
     @Test
     @Order(4)
     void a_node_joining_mid_load_serves_at_once_with_the_current_usage_and_cooldowns() throws Exception {
-        upstream.on(chatPath("join-capped")).replyAlways(ok("join-capped"));
+        upstream.on(chatPath("join-capped")).replyAlways(OpenAiWire.ok("join-capped"));
         upstream.on(chatPath("join-paired-a")).replyAlways(OpenAiWire.rateLimited(Duration.ofSeconds(60)));
-        upstream.on(chatPath("join-paired-b")).replyAlways(ok("join-paired-b"));
+        upstream.on(chatPath("join-paired-b")).replyAlways(OpenAiWire.ok("join-paired-b"));
         List<JarNode> members = alive();
         for (int i = 0; i < 20 && upstream.requests(chatPath("join-paired-a")).isEmpty(); i++) {
             assertThat(ChatLoad.chat(members.get(0), "join-paired").status()).isEqualTo(200);
@@ -280,7 +276,7 @@ class ClusterIT {
     @Test
     @Order(5)
     void a_frozen_member_costs_one_deadline_and_never_hangs_requests_on_the_others() throws Exception {
-        upstream.on(chatPath("steady")).replyAlways(ok("steady"));
+        upstream.on(chatPath("steady")).replyAlways(OpenAiWire.ok("steady"));
         for (JarNode node : alive()) {
             node.awaitClusterSafe(Duration.ofSeconds(30));
         }

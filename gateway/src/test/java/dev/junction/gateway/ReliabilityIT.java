@@ -34,7 +34,7 @@ class ReliabilityIT {
     static void start() throws Exception {
         gateway = GatewayHarness.start("/e2e/reliability.yaml");
         client = new E2eClient(gateway, "sk-master-reliability");
-        gateway.upstream.on("/warmup/v1/chat/completions").replyAlways(ok("warm"));
+        gateway.upstream.on("/warmup/v1/chat/completions").replyAlways(OpenAiWire.ok("warm"));
         client.warmUp("warmup");
     }
 
@@ -48,18 +48,14 @@ class ReliabilityIT {
         gateway.upstream.reset();
     }
 
-    private static Answer ok(String text) {
-        return OpenAiWire.chat("gpt-4o").content(text).answer();
-    }
-
     private static List<RecordedRequest> requests(String path) {
         return gateway.upstream.requests(path);
     }
 
     @Test
     void a_prompt_too_long_for_one_deployment_goes_to_the_deployment_that_fits() throws Exception {
-        gateway.upstream.on("/window-small/v1/chat/completions").replyAlways(ok("small"));
-        gateway.upstream.on("/window-large/v1/chat/completions").replyAlways(ok("large"));
+        gateway.upstream.on("/window-small/v1/chat/completions").replyAlways(OpenAiWire.ok("small"));
+        gateway.upstream.on("/window-large/v1/chat/completions").replyAlways(OpenAiWire.ok("large"));
 
         for (int i = 0; i < 6; i++) {
             assertThat(content(client.chat(chatBody("mixed-windows", LONG_PROMPT))))
@@ -78,7 +74,7 @@ class ReliabilityIT {
 
     @Test
     void a_prompt_too_long_for_every_deployment_goes_to_the_context_window_fallback() throws Exception {
-        gateway.upstream.on("/roomy/v1/chat/completions").replyAlways(ok("roomy answered"));
+        gateway.upstream.on("/roomy/v1/chat/completions").replyAlways(OpenAiWire.ok("roomy answered"));
 
         HttpResponse<String> response = client.chat(chatBody("too-small", LONG_PROMPT));
 
@@ -116,7 +112,9 @@ class ReliabilityIT {
     @Test
     void stream_timeout_bounds_a_stream_but_not_a_plain_call() throws Exception {
         String path = "/stream-timeout/v1/chat/completions";
-        gateway.upstream.on(path).reply(Answer.delayed(Duration.ofMillis(1200), ok("slow but in time")), Answer.hang());
+        gateway.upstream
+                .on(path)
+                .reply(Answer.delayed(Duration.ofMillis(1200), OpenAiWire.ok("slow but in time")), Answer.hang());
 
         HttpResponse<String> plain = client.chat("half-second-stream-timeout");
         long started = System.nanoTime();
@@ -167,8 +165,8 @@ class ReliabilityIT {
     @Test
     void a_fallback_that_names_a_deployment_id_goes_to_that_deployment_only() throws Exception {
         gateway.upstream.on("/id-source/v1/chat/completions").replyAlways(OpenAiWire.serverError());
-        gateway.upstream.on("/shared-pinned/v1/chat/completions").replyAlways(ok("pinned"));
-        gateway.upstream.on("/shared-other/v1/chat/completions").replyAlways(ok("other"));
+        gateway.upstream.on("/shared-pinned/v1/chat/completions").replyAlways(OpenAiWire.ok("pinned"));
+        gateway.upstream.on("/shared-other/v1/chat/completions").replyAlways(OpenAiWire.ok("other"));
 
         for (int i = 0; i < 6; i++) {
             HttpResponse<String> response = client.chat("falls-back-to-id");
@@ -186,8 +184,8 @@ class ReliabilityIT {
         gateway.upstream
                 .on("/cooling-pinned/v1/chat/completions")
                 .reply(OpenAiWire.rateLimited(Duration.ofSeconds(30)))
-                .replyAlways(ok("pinned"));
-        gateway.upstream.on("/cooling-other/v1/chat/completions").replyAlways(ok("other"));
+                .replyAlways(OpenAiWire.ok("pinned"));
+        gateway.upstream.on("/cooling-other/v1/chat/completions").replyAlways(OpenAiWire.ok("other"));
 
         HttpResponse<String> coolsPinned = client.chat("cooling-shared");
         HttpResponse<String> whileCooling = client.chat("cooling-shared");
@@ -264,7 +262,7 @@ class ReliabilityIT {
         gateway.upstream
                 .on("/openai-500/v1/chat/completions")
                 .reply(OpenAiWire.serverError())
-                .replyAlways(ok("second try"));
+                .replyAlways(OpenAiWire.ok("second try"));
 
         HttpResponse<String> response = client.chat("openai-500-once");
 
@@ -299,8 +297,8 @@ class ReliabilityIT {
 
     @Test
     void when_a_group_and_its_fallback_are_both_over_their_limits_the_answer_is_429() throws Exception {
-        gateway.upstream.on("/request-capped/v1/chat/completions").replyAlways(ok("capped"));
-        gateway.upstream.on("/request-capped-backup/v1/chat/completions").replyAlways(ok("backup"));
+        gateway.upstream.on("/request-capped/v1/chat/completions").replyAlways(OpenAiWire.ok("capped"));
+        gateway.upstream.on("/request-capped-backup/v1/chat/completions").replyAlways(OpenAiWire.ok("backup"));
         E2eClient.awaitMinuteWithAtLeast(Duration.ofSeconds(10));
 
         HttpResponse<String> first = client.chat("request-capped");

@@ -32,7 +32,7 @@ class RetriesAndCooldownsIT {
     static void start() throws Exception {
         gateway = GatewayHarness.start("/e2e/retries-cooldowns.yaml");
         client = new E2eClient(gateway, "sk-master-retries");
-        gateway.upstream.on("/warmup/v1/chat/completions").replyAlways(ok("warm"));
+        gateway.upstream.on("/warmup/v1/chat/completions").replyAlways(OpenAiWire.ok("warm"));
         client.warmUp("warmup");
     }
 
@@ -44,10 +44,6 @@ class RetriesAndCooldownsIT {
     @BeforeEach
     void resetUpstream() {
         gateway.upstream.reset();
-    }
-
-    private static Answer ok(String text) {
-        return OpenAiWire.chat("gpt-4o").content(text).answer();
     }
 
     private static Answer badRequest() {
@@ -69,7 +65,7 @@ class RetriesAndCooldownsIT {
         gateway.upstream
                 .on("/no-429-retry-first/v1/chat/completions")
                 .replyAlways(OpenAiWire.rateLimited(Duration.ofSeconds(1)));
-        gateway.upstream.on("/no-429-retry-second/v1/chat/completions").replyAlways(ok("second"));
+        gateway.upstream.on("/no-429-retry-second/v1/chat/completions").replyAlways(OpenAiWire.ok("second"));
 
         HttpResponse<String> response = client.chat("rate-limits-not-retried");
 
@@ -97,7 +93,7 @@ class RetriesAndCooldownsIT {
         gateway.upstream
                 .on("/own-policy/v1/chat/completions")
                 .reply(badRequest())
-                .replyAlways(ok("retried"));
+                .replyAlways(OpenAiWire.ok("retried"));
 
         HttpResponse<String> response = client.chat("own-retry-policy");
 
@@ -112,7 +108,7 @@ class RetriesAndCooldownsIT {
         gateway.upstream
                 .on(path)
                 .reply(OpenAiWire.serverError(), OpenAiWire.serverError(), OpenAiWire.serverError())
-                .replyAlways(ok("third time lucky"));
+                .replyAlways(OpenAiWire.ok("third time lucky"));
 
         HttpResponse<String> withoutRetries = client.chat("retried-on-request");
         HttpResponse<String> withRetries =
@@ -148,7 +144,7 @@ class RetriesAndCooldownsIT {
         gateway.upstream
                 .on(path)
                 .reply(OpenAiWire.rateLimited(Duration.ofSeconds(30)), OpenAiWire.serverError())
-                .replyAlways(ok("still in rotation"));
+                .replyAlways(OpenAiWire.ok("still in rotation"));
 
         HttpResponse<String> rateLimited = client.chat("alone-rate-limited");
         HttpResponse<String> failed = client.chat("alone-rate-limited");
@@ -164,7 +160,7 @@ class RetriesAndCooldownsIT {
     @Test
     void a_401_cools_a_lone_deployment_at_once_for_the_router_cooldown_time() throws Exception {
         String path = "/alone-unauthorized/v1/chat/completions";
-        gateway.upstream.on(path).reply(OpenAiWire.invalidApiKey()).replyAlways(ok("unreachable for now"));
+        gateway.upstream.on(path).reply(OpenAiWire.invalidApiKey()).replyAlways(OpenAiWire.ok("unreachable for now"));
 
         HttpResponse<String> unauthorized = client.chat("alone-unauthorized");
         HttpResponse<String> cooling = client.chat("alone-unauthorized");
@@ -185,7 +181,7 @@ class RetriesAndCooldownsIT {
             gateway.upstream
                     .on(path)
                     .reply(OpenAiWire.rateLimited(Duration.ofSeconds(2)))
-                    .replyAlways(ok("after the cooldown"));
+                    .replyAlways(OpenAiWire.ok("after the cooldown"));
         }
 
         HttpResponse<String> bothLimited = client.chat("pair-both-limited");
@@ -209,7 +205,7 @@ class RetriesAndCooldownsIT {
     @Test
     void a_deployment_cooldown_time_overrides_the_router_and_the_cooldown_ends_after_it() throws Exception {
         String path = "/alone-briefly/v1/chat/completions";
-        gateway.upstream.on(path).reply(OpenAiWire.invalidApiKey()).replyAlways(ok("back in rotation"));
+        gateway.upstream.on(path).reply(OpenAiWire.invalidApiKey()).replyAlways(OpenAiWire.ok("back in rotation"));
 
         HttpResponse<String> unauthorized = client.chat("alone-unauthorized-briefly");
         HttpResponse<String> cooling = client.chat("alone-unauthorized-briefly");

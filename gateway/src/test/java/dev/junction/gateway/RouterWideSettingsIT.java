@@ -29,7 +29,7 @@ class RouterWideSettingsIT {
     static void start() throws Exception {
         gateway = GatewayHarness.start("/e2e/router-wide.yaml");
         client = new E2eClient(gateway, "sk-master-router-wide");
-        gateway.upstream.on("/warmup/v1/chat/completions").replyAlways(ok("warm"));
+        gateway.upstream.on("/warmup/v1/chat/completions").replyAlways(OpenAiWire.ok("warm"));
         client.warmUp("warmup");
     }
 
@@ -43,10 +43,6 @@ class RouterWideSettingsIT {
         gateway.upstream.reset();
     }
 
-    private static Answer ok(String text) {
-        return OpenAiWire.chat("gpt-4o").content(text).answer();
-    }
-
     private static List<RecordedRequest> requests(String path) {
         return gateway.upstream.requests(path);
     }
@@ -58,7 +54,7 @@ class RouterWideSettingsIT {
         gateway.upstream
                 .on(path)
                 .reply(OpenAiWire.serverError(), OpenAiWire.serverError())
-                .replyAlways(ok("recovered"));
+                .replyAlways(OpenAiWire.ok("recovered"));
 
         HttpResponse<String> firstFailure = client.chat("fails-twice");
         HttpResponse<String> secondFailure = client.chat("fails-twice");
@@ -79,7 +75,7 @@ class RouterWideSettingsIT {
     @Test
     void retry_after_is_the_minimum_back_off_between_retries() throws Exception {
         String path = "/minimum-backoff/v1/chat/completions";
-        gateway.upstream.on(path).reply(OpenAiWire.serverError()).replyAlways(ok("after the minimum"));
+        gateway.upstream.on(path).reply(OpenAiWire.serverError()).replyAlways(OpenAiWire.ok("after the minimum"));
 
         HttpResponse<String> response = client.chat("minimum-backoff");
 

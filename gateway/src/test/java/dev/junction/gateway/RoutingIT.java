@@ -51,14 +51,10 @@ class RoutingIT {
         return values.isEmpty() ? null : values.get(0);
     }
 
-    private static Answer ok(String text) {
-        return OpenAiWire.chat("gpt-4o").content(text).answer();
-    }
-
     @Test
     void load_balancing_spreads_a_group_over_its_deployments() {
-        gateway.upstream.on("/balanced-a/v1/chat/completions").replyAlways(ok("from a"));
-        gateway.upstream.on("/balanced-b/v1/chat/completions").replyAlways(ok("from b"));
+        gateway.upstream.on("/balanced-a/v1/chat/completions").replyAlways(OpenAiWire.ok("from a"));
+        gateway.upstream.on("/balanced-b/v1/chat/completions").replyAlways(OpenAiWire.ok("from b"));
 
         for (int i = 0; i < 30; i++) {
             call(chat("balanced").build());
@@ -73,7 +69,7 @@ class RoutingIT {
         gateway.upstream
                 .on("/pair-limited/v1/chat/completions")
                 .replyAlways(OpenAiWire.rateLimited(Duration.ofSeconds(30)));
-        gateway.upstream.on("/pair-healthy/v1/chat/completions").replyAlways(ok("healthy"));
+        gateway.upstream.on("/pair-healthy/v1/chat/completions").replyAlways(OpenAiWire.ok("healthy"));
 
         for (int i = 0; i < 10; i++) {
             HttpResponseFor<ChatCompletion> response = call(chat("pair").build());
@@ -88,7 +84,7 @@ class RoutingIT {
     @Test
     void a_failing_group_falls_back_after_its_retries() {
         gateway.upstream.on("/primary/v1/chat/completions").replyAlways(OpenAiWire.serverError());
-        gateway.upstream.on("/backup/v1/chat/completions").replyAlways(ok("backup answered"));
+        gateway.upstream.on("/backup/v1/chat/completions").replyAlways(OpenAiWire.ok("backup answered"));
 
         HttpResponseFor<ChatCompletion> response = call(chat("primary").build());
 
@@ -102,7 +98,7 @@ class RoutingIT {
 
     @Test
     void mock_testing_fallbacks_go_straight_to_the_fallback_without_calling_the_group() {
-        gateway.upstream.on("/backup/v1/chat/completions").replyAlways(ok("backup answered"));
+        gateway.upstream.on("/backup/v1/chat/completions").replyAlways(OpenAiWire.ok("backup answered"));
         int primaryCallsBefore =
                 gateway.upstream.requests("/primary/v1/chat/completions").size();
 
@@ -118,8 +114,8 @@ class RoutingIT {
 
     @Test
     void context_window_and_content_policy_mock_flags_use_their_own_fallback_lists() {
-        gateway.upstream.on("/large/v1/chat/completions").replyAlways(ok("large answered"));
-        gateway.upstream.on("/backup/v1/chat/completions").replyAlways(ok("backup answered"));
+        gateway.upstream.on("/large/v1/chat/completions").replyAlways(OpenAiWire.ok("large answered"));
+        gateway.upstream.on("/backup/v1/chat/completions").replyAlways(OpenAiWire.ok("backup answered"));
 
         HttpResponseFor<ChatCompletion> codeSpelling = call(chat("small")
                 .putAdditionalBodyProperty("mock_testing_context_fallbacks", JsonValue.from(true))
@@ -139,7 +135,7 @@ class RoutingIT {
     @Test
     void a_real_context_window_error_uses_context_window_fallbacks_without_retrying() {
         gateway.upstream.on("/small/v1/chat/completions").replyAlways(OpenAiWire.contextLengthExceeded());
-        gateway.upstream.on("/large/v1/chat/completions").replyAlways(ok("large answered"));
+        gateway.upstream.on("/large/v1/chat/completions").replyAlways(OpenAiWire.ok("large answered"));
         int smallBefore =
                 gateway.upstream.requests("/small/v1/chat/completions").size();
 
@@ -157,7 +153,7 @@ class RoutingIT {
                         .content("")
                         .finishReason("content_filter")
                         .answer());
-        gateway.upstream.on("/backup/v1/chat/completions").replyAlways(ok("backup answered"));
+        gateway.upstream.on("/backup/v1/chat/completions").replyAlways(OpenAiWire.ok("backup answered"));
 
         HttpResponseFor<ChatCompletion> response = call(chat("filtered").build());
 
@@ -167,7 +163,7 @@ class RoutingIT {
     @Test
     void client_side_fallbacks_in_the_request_are_tried_in_order() {
         gateway.upstream.on("/lonely/v1/chat/completions").replyAlways(OpenAiWire.serverError());
-        gateway.upstream.on("/backup/v1/chat/completions").replyAlways(ok("backup answered"));
+        gateway.upstream.on("/backup/v1/chat/completions").replyAlways(OpenAiWire.ok("backup answered"));
 
         HttpResponseFor<ChatCompletion> response = call(chat("lonely")
                 .putAdditionalBodyProperty("fallbacks", JsonValue.from(List.of("no-such-group", "backup")))
@@ -185,7 +181,7 @@ class RoutingIT {
 
     @Test
     void rpm_is_enforced_with_a_429_no_deployments_error_and_retry_after() {
-        gateway.upstream.on("/limited/v1/chat/completions").replyAlways(ok("limited"));
+        gateway.upstream.on("/limited/v1/chat/completions").replyAlways(OpenAiWire.ok("limited"));
 
         call(chat("limited").build());
         call(chat("limited").build());
@@ -201,7 +197,7 @@ class RoutingIT {
 
     @Test
     void rate_limit_headers_come_from_the_group_limits() {
-        gateway.upstream.on("/metered/v1/chat/completions").replyAlways(ok("metered"));
+        gateway.upstream.on("/metered/v1/chat/completions").replyAlways(OpenAiWire.ok("metered"));
 
         HttpResponseFor<ChatCompletion> response = call(chat("metered").build());
 
@@ -213,8 +209,8 @@ class RoutingIT {
 
     @Test
     void aliases_route_and_only_shown_ones_are_listed() {
-        gateway.upstream.on("/balanced-a/v1/chat/completions").replyAlways(ok("from a"));
-        gateway.upstream.on("/balanced-b/v1/chat/completions").replyAlways(ok("from b"));
+        gateway.upstream.on("/balanced-a/v1/chat/completions").replyAlways(OpenAiWire.ok("from a"));
+        gateway.upstream.on("/balanced-b/v1/chat/completions").replyAlways(OpenAiWire.ok("from b"));
 
         HttpResponseFor<ChatCompletion> viaAlias = call(chat("gpt-4").build());
         HttpResponseFor<ChatCompletion> viaHidden = call(chat("secret-alias").build());
@@ -264,9 +260,9 @@ class RoutingIT {
     void order_tiers_prefer_the_lowest_and_fall_through_when_it_cools_down() {
         gateway.upstream
                 .on("/tier-1/v1/chat/completions")
-                .reply(ok("tier one"))
+                .reply(OpenAiWire.ok("tier one"))
                 .replyAlways(OpenAiWire.rateLimited(Duration.ofSeconds(30)));
-        gateway.upstream.on("/tier-2/v1/chat/completions").replyAlways(ok("tier two"));
+        gateway.upstream.on("/tier-2/v1/chat/completions").replyAlways(OpenAiWire.ok("tier two"));
 
         HttpResponseFor<ChatCompletion> first = call(chat("tiered").build());
         HttpResponseFor<ChatCompletion> second = call(chat("tiered").build());

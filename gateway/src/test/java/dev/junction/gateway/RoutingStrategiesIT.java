@@ -25,10 +25,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 class RoutingStrategiesIT {
 
-    private static Answer ok(String text) {
-        return OpenAiWire.chat("gpt-4o").content(text).answer();
-    }
-
     /** A node on one strategy's config, started once for its nested class. */
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     abstract static class OnNode {
@@ -41,7 +37,7 @@ class RoutingStrategiesIT {
         void start() throws Exception {
             gateway = GatewayHarness.start(config());
             client = new E2eClient(gateway, "sk-master-strategies");
-            gateway.upstream.on("/warmup/v1/chat/completions").replyAlways(ok("warm"));
+            gateway.upstream.on("/warmup/v1/chat/completions").replyAlways(OpenAiWire.ok("warm"));
             client.warmUp("warmup");
         }
 
@@ -79,8 +75,8 @@ class RoutingStrategiesIT {
         void calls_go_to_the_deployment_with_fewer_calls_in_flight() throws Exception {
             gateway.upstream
                     .on("/least-busy-slow/v1/chat/completions")
-                    .replyAlways(Answer.delayed(Duration.ofSeconds(3), ok("slow")));
-            gateway.upstream.on("/least-busy-idle/v1/chat/completions").replyAlways(ok("idle"));
+                    .replyAlways(Answer.delayed(Duration.ofSeconds(3), OpenAiWire.ok("slow")));
+            gateway.upstream.on("/least-busy-idle/v1/chat/completions").replyAlways(OpenAiWire.ok("idle"));
             // Addressed by id, this call keeps the slow deployment busy while the group is called.
             CompletableFuture<HttpResponse<String>> busy = client.chatAsync(chatBody("busy-deployment"));
             E2eClient.awaitRequests(gateway, "/least-busy-slow/v1/chat/completions", 1, Duration.ofSeconds(10));
@@ -108,7 +104,7 @@ class RoutingStrategiesIT {
                             .content("heavy")
                             .usage(4000, 1000)
                             .answer());
-            gateway.upstream.on("/usage-light/v1/chat/completions").replyAlways(ok("light"));
+            gateway.upstream.on("/usage-light/v1/chat/completions").replyAlways(OpenAiWire.ok("light"));
             E2eClient.awaitMinuteWithAtLeast(Duration.ofSeconds(10));
             // Addressed by id, this call charges the heavy deployment the 5000 tokens its upstream reports.
             assertThat(client.chat("heavy-deployment").statusCode()).isEqualTo(200);
@@ -131,8 +127,8 @@ class RoutingStrategiesIT {
         void after_measuring_both_deployments_calls_go_to_the_faster_one() throws Exception {
             gateway.upstream
                     .on("/latency-slow/v1/chat/completions")
-                    .replyAlways(Answer.delayed(Duration.ofSeconds(1), ok("slow")));
-            gateway.upstream.on("/latency-fast/v1/chat/completions").replyAlways(ok("fast"));
+                    .replyAlways(Answer.delayed(Duration.ofSeconds(1), OpenAiWire.ok("slow")));
+            gateway.upstream.on("/latency-fast/v1/chat/completions").replyAlways(OpenAiWire.ok("fast"));
 
             List<String> answers = callInTurn("latency", 8);
 
@@ -152,8 +148,8 @@ class RoutingStrategiesIT {
 
         @Test
         void calls_go_to_the_cheaper_deployment() throws Exception {
-            gateway.upstream.on("/cost-expensive/v1/chat/completions").replyAlways(ok("expensive"));
-            gateway.upstream.on("/cost-cheap/v1/chat/completions").replyAlways(ok("cheap"));
+            gateway.upstream.on("/cost-expensive/v1/chat/completions").replyAlways(OpenAiWire.ok("expensive"));
+            gateway.upstream.on("/cost-cheap/v1/chat/completions").replyAlways(OpenAiWire.ok("cheap"));
 
             List<String> answers = callInTurn("priced", 8);
 
@@ -171,8 +167,8 @@ class RoutingStrategiesIT {
 
         @Test
         void weights_share_the_calls_in_proportion() throws Exception {
-            gateway.upstream.on("/weight-heavy/v1/chat/completions").replyAlways(ok("heavy"));
-            gateway.upstream.on("/weight-light/v1/chat/completions").replyAlways(ok("light"));
+            gateway.upstream.on("/weight-heavy/v1/chat/completions").replyAlways(OpenAiWire.ok("heavy"));
+            gateway.upstream.on("/weight-light/v1/chat/completions").replyAlways(OpenAiWire.ok("light"));
 
             List<String> answers = callInTurn("weighted", 30);
 

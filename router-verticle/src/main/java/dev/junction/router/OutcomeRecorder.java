@@ -10,7 +10,6 @@ import dev.junction.router.cooldown.CooldownPolicy;
 import dev.junction.router.cooldown.Failure;
 import dev.junction.router.cooldown.RecentOutcomes;
 import io.vertx.core.Future;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,9 +117,5 @@ final class OutcomeRecorder {
     private static Double perToken(long nanos, long completionTokens) {
         double seconds = nanos / 1e9;
         return completionTokens > 0 ? seconds / completionTokens : seconds;
-    }
-
-    static Duration elapsedSince(long startedNanos) {
-        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 }

@@ -109,6 +109,11 @@ public final class OpenAiWire {
                                 .put("code", code));
     }
 
+    /** A plain successful chat answer with {@code text}, the upstream reply most routing tests need. */
+    public static Answer ok(String text) {
+        return chat("gpt-4o").content(text).answer();
+    }
+
     public static Answer invalidApiKey() {
         return Answer.json(
                 401,
