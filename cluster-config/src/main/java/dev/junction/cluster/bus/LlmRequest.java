@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param timeoutOverride a timeout the client asked for ({@code x-litellm-timeout}), or null
  * @param cancellation fired when the client disconnects
  * @param receivedNanos {@link System#nanoTime()} when the request arrived
+ * @param grant what the caller's virtual key (and team) allows, or null for the master key and an open gateway
  */
 public record LlmRequest(
         String callId,
@@ -27,7 +28,8 @@ public record LlmRequest(
         boolean stream,
         Duration timeoutOverride,
         Cancellation cancellation,
-        long receivedNanos) {
+        long receivedNanos,
+        KeyGrant grant) {
 
     public LlmRequest {
         Objects.requireNonNull(callId, "callId");
@@ -35,5 +37,25 @@ public record LlmRequest(
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(cancellation, "cancellation");
+    }
+
+    /** A request made without a virtual key. */
+    public LlmRequest(
+            String callId,
+            Endpoint endpoint,
+            String model,
+            JsonObject body,
+            Buffer rawBody,
+            boolean stream,
+            Duration timeoutOverride,
+            Cancellation cancellation,
+            long receivedNanos) {
+        this(callId, endpoint, model, body, rawBody, stream, timeoutOverride, cancellation, receivedNanos, null);
+    }
+
+    /** This request on behalf of a virtual key. */
+    public LlmRequest withGrant(KeyGrant keyGrant) {
+        return new LlmRequest(
+                callId, endpoint, model, body, rawBody, stream, timeoutOverride, cancellation, receivedNanos, keyGrant);
     }
 }
