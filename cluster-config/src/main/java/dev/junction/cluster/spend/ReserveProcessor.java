@@ -10,6 +10,9 @@ import java.util.Map;
  */
 final class ReserveProcessor implements EntryProcessor<String, SpendCounter, Reservation> {
     private static final long serialVersionUID = 1L;
+
+    /** Sums of binary costs drift (ten 0.1s make 0.9999...): spend within a nano-dollar of the budget is at it. */
+    private static final double ROUNDING = 1e-9;
     private final double maxBudget;
     private final long periodMillis;
     private final double storedSpend;
@@ -41,7 +44,7 @@ final class ReserveProcessor implements EntryProcessor<String, SpendCounter, Res
             counter.resetAtMillis = storedResetAtMillis;
         }
         boolean reset = counter.rollOver(nowMillis, periodMillis);
-        boolean admitted = counter.spend + counter.reserved < maxBudget;
+        boolean admitted = counter.spend + counter.reserved + ROUNDING < maxBudget;
         if (admitted) {
             counter.reserved += estimate;
         }
