@@ -55,15 +55,19 @@ public final class KeyStores {
 
     /** PostgreSQL at {@code url}; {@code source} (the setting it came from) is named when it fails. */
     public static KeyStore openPostgres(DatabaseUrl url, String source) {
-        HikariConfig pool = poolConfig("junction-keys-postgres", POSTGRES_POOL_SIZE);
+        return openPostgres(url, source, CONNECT_TIMEOUT);
+    }
+
+    static KeyStore openPostgres(DatabaseUrl url, String source, Duration connectTimeout) {
+        HikariConfig pool = poolConfig("junction-keys-postgres", POSTGRES_POOL_SIZE, connectTimeout);
         pool.setJdbcUrl(url.jdbcUrl());
         pool.setUsername(url.user());
         if (url.password() != null) {
             pool.setPassword(url.password().reveal());
         }
         // pgjdbc's own timeouts (seconds), so that a host that drops packets fails as fast as one that refuses.
-        pool.addDataSourceProperty("connectTimeout", CONNECT_TIMEOUT.toSeconds());
-        pool.addDataSourceProperty("loginTimeout", CONNECT_TIMEOUT.toSeconds());
+        pool.addDataSourceProperty("connectTimeout", connectTimeout.toSeconds());
+        pool.addDataSourceProperty("loginTimeout", connectTimeout.toSeconds());
         return open(pool, url.toString(), source + " (" + url + ")");
     }
 
@@ -75,7 +79,7 @@ public final class KeyStores {
         } catch (IOException failed) {
             throw new KeyStoreException("Could not create the data directory " + dir + ": " + failed, failed);
         }
-        HikariConfig pool = poolConfig("junction-keys-embedded", EMBEDDED_POOL_SIZE);
+        HikariConfig pool = poolConfig("junction-keys-embedded", EMBEDDED_POOL_SIZE, CONNECT_TIMEOUT);
         // AUTO_SERVER lets several nodes on one host share the data directory: the first to open the file
         // serves it to the others over TCP, and another takes over when it stops.
         pool.setJdbcUrl("jdbc:h2:file:" + dir.resolve("junction") + ";MODE=PostgreSQL;AUTO_SERVER=TRUE");
@@ -84,13 +88,13 @@ public final class KeyStores {
         return open(pool, "embedded (" + dir + ")", "the data directory " + dir);
     }
 
-    private static HikariConfig poolConfig(String name, int size) {
+    private static HikariConfig poolConfig(String name, int size, Duration connectTimeout) {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName(name);
         pool.setMaximumPoolSize(size);
         pool.setMinimumIdle(1);
-        pool.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
-        pool.setInitializationFailTimeout(CONNECT_TIMEOUT.toMillis());
+        pool.setConnectionTimeout(connectTimeout.toMillis());
+        pool.setInitializationFailTimeout(connectTimeout.toMillis());
         return pool;
     }
 
