@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -25,11 +24,9 @@ public final class JdbcKeyStore implements KeyStore {
             + " max_budget = ?, budget_duration = ?, budget_reset_at = ?, rpm_limit = ?, tpm_limit = ?,"
             + " max_parallel_requests = ?, metadata = ?, aliases = ?, team_id = ?, user_id = ?, blocked = ?,"
             + " updated_at = ?";
-    private static final String TEAM_SETTINGS = "team_alias = ?, models = ?, model_aliases = ?, max_budget = ?,"
-            + " budget_duration = ?, budget_reset_at = ?, rpm_limit = ?, tpm_limit = ?,"
-            + " max_parallel_requests = ?, metadata = ?, blocked = ?, updated_at = ?";
 
     private final Sql sql;
+    private final TeamSql teams;
     private final SpendSql spend;
     private final String description;
     private final AutoCloseable pool;
@@ -37,6 +34,7 @@ public final class JdbcKeyStore implements KeyStore {
     /** @param pool closed with the store (the connection pool behind {@code dataSource}), or null */
     JdbcKeyStore(DataSource dataSource, String description, AutoCloseable pool) {
         this.sql = new Sql(dataSource, description);
+        this.teams = new TeamSql(sql);
         this.spend = new SpendSql(sql);
         this.description = description;
         this.pool = pool;
@@ -143,7 +141,7 @@ public final class JdbcKeyStore implements KeyStore {
 
     @Override
     public List<String> deleteKeys(Collection<String> tokens) {
-        return deleteAll("junction_keys", "token", tokens);
+        return sql.deleteAll("junction_keys", "token", tokens);
     }
 
     @Override
@@ -166,103 +164,27 @@ public final class JdbcKeyStore implements KeyStore {
 
     @Override
     public void insertTeam(Team team) {
-        KeyRows.text("team_id", team.teamId(), KeyRows.MAX_ID_LENGTH);
-        String insert = "INSERT INTO junction_teams (team_alias, models, model_aliases, max_budget,"
-                + " budget_duration, budget_reset_at, rpm_limit, tpm_limit, max_parallel_requests, metadata,"
-                + " blocked, updated_at, team_id, spend, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        sql.run("insert a team", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(insert)) {
-                int i = KeyRows.bindTeamSettings(statement, team);
-                statement.setString(i++, team.teamId());
-                statement.setDouble(i++, team.spend());
-                statement.setLong(i, millis(team.createdAt()));
-                return statement.executeUpdate();
-            }
-        });
+        teams.insert(team);
     }
 
     @Override
     public boolean updateTeam(Team team) {
-        if (!KeyRows.storable(team.teamId())) {
-            return false;
-        }
-        String update = "UPDATE junction_teams SET " + TEAM_SETTINGS + " WHERE team_id = ?";
-        return sql.run("update a team", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(update)) {
-                statement.setString(KeyRows.bindTeamSettings(statement, team), team.teamId());
-                return statement.executeUpdate() == 1;
-            }
-        });
+        return teams.update(team);
     }
 
     @Override
     public Optional<Team> findTeam(String teamId) {
-        if (!KeyRows.storable(teamId)) {
-            return Optional.empty();
-        }
-        String query = "SELECT " + KeyRows.TEAM_COLUMNS + " FROM junction_teams WHERE team_id = ?";
-        return sql.run("look up a team", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(query)) {
-                statement.setString(1, teamId);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(KeyRows.team(rows)) : Optional.empty();
-                }
-            }
-        });
+        return teams.find(teamId);
     }
 
     @Override
     public List<Team> listTeams(int offset, int limit) {
-        String query =
-                "SELECT " + KeyRows.TEAM_COLUMNS + " FROM junction_teams ORDER BY created_at, team_id LIMIT ? OFFSET ?";
-        return sql.run("list teams", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(query)) {
-                statement.setInt(1, Math.max(0, limit));
-                statement.setInt(2, Math.max(0, offset));
-                List<Team> teams = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        teams.add(KeyRows.team(rows));
-                    }
-                }
-                return teams;
-            }
-        });
+        return teams.list(offset, limit);
     }
 
     @Override
     public List<String> deleteTeams(Collection<String> teamIds) {
-        return deleteAll("junction_teams", "team_id", teamIds);
-    }
-
-    /** Deletes in sorted order, so that two concurrent deletes lock rows in the same order. */
-    private List<String> deleteAll(String table, String column, Collection<String> ids) {
-        List<String> sorted = new ArrayList<>(
-                new TreeSet<>(ids.stream().filter(KeyRows::storable).toList()));
-        if (sorted.isEmpty()) {
-            return List.of();
-        }
-        return sql.transaction("delete from " + table, connection -> {
-            try (PreparedStatement statement =
-                    connection.prepareStatement("DELETE FROM " + table + " WHERE " + column + " = ?")) {
-                for (String id : sorted) {
-                    statement.setString(1, id);
-                    statement.addBatch();
-                }
-                return deleted(sorted, statement.executeBatch());
-            }
-        });
-    }
-
-    private static List<String> deleted(List<String> ids, int[] counts) {
-        List<String> deleted = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (counts[i] > 0) {
-                deleted.add(ids.get(i));
-            }
-        }
-        return deleted;
+        return sql.deleteAll("junction_teams", "team_id", teamIds);
     }
 
     @Override

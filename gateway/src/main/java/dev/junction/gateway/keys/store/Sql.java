@@ -2,8 +2,13 @@ package dev.junction.gateway.keys.store;
 
 import dev.junction.gateway.keys.DuplicateEntryException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /** Connection and transaction plumbing shared by the store's statements. */
@@ -72,5 +77,34 @@ final class Sql {
                 "Could not " + what + " in the key store " + description + " (SQLState " + failed.getSQLState() + ", "
                         + failed.getClass().getSimpleName() + ")",
                 failed);
+    }
+
+    /** Deletes in sorted order, so that two concurrent deletes lock rows in the same order. */
+    List<String> deleteAll(String table, String column, Collection<String> ids) {
+        List<String> sorted = new ArrayList<>(
+                new TreeSet<>(ids.stream().filter(KeyRows::storable).toList()));
+        if (sorted.isEmpty()) {
+            return List.of();
+        }
+        return transaction("delete from " + table, connection -> {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("DELETE FROM " + table + " WHERE " + column + " = ?")) {
+                for (String id : sorted) {
+                    statement.setString(1, id);
+                    statement.addBatch();
+                }
+                return deleted(sorted, statement.executeBatch());
+            }
+        });
+    }
+
+    private static List<String> deleted(List<String> ids, int[] counts) {
+        List<String> deleted = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (counts[i] > 0) {
+                deleted.add(ids.get(i));
+            }
+        }
+        return deleted;
     }
 }
