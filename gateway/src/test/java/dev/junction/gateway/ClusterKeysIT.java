@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +30,9 @@ class ClusterKeysIT {
         a = GatewayHarness.start("/e2e/keys.yaml", embedded, cluster, Files.createTempDirectory("node-a"));
         b = GatewayHarness.start("/e2e/keys.yaml", embedded, cluster, Files.createTempDirectory("node-b"));
         for (GatewayHarness node : new GatewayHarness[] {a, b}) {
-            node.upstream.on("/cheap/v1/chat/completions").replyAlways(OpenAiWire.chat("gpt-4o").usage(10, 5).answer());
+            node.upstream
+                    .on("/cheap/v1/chat/completions")
+                    .replyAlways(OpenAiWire.chat("gpt-4o").usage(10, 5).answer());
         }
         assertThat(a.node.cluster().memberCount()).isEqualTo(2);
     }
@@ -93,7 +94,8 @@ class ClusterKeysIT {
     @Test
     void a_key_limit_holds_for_the_cluster() throws Exception {
         E2eClient.awaitMinuteWithAtLeast(java.time.Duration.ofSeconds(5));
-        String key = admin(a, "/key/generate", new JsonObject().put("rpm_limit", 4)).getString("key");
+        String key =
+                admin(a, "/key/generate", new JsonObject().put("rpm_limit", 4)).getString("key");
         int ok = 0;
         for (int i = 0; i < 8; i++) {
             if (chat(i % 2 == 0 ? a : b, key) == 200) {

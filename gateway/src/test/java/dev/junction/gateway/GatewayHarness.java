@@ -59,7 +59,8 @@ final class GatewayHarness implements AutoCloseable {
         FakeUpstream upstream = await(FakeUpstream.start(vertx));
         Path config = Files.createTempFile("junction-e2e", ".yaml");
         try (InputStream in = GatewayHarness.class.getResourceAsStream(resource)) {
-            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${UPSTREAM}", upstream.baseUrl());
+            String yaml =
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${UPSTREAM}", upstream.baseUrl());
             for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
                 yaml = yaml.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
             }

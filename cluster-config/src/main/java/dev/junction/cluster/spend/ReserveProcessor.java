@@ -13,6 +13,7 @@ final class ReserveProcessor implements EntryProcessor<String, SpendCounter, Res
 
     /** Sums of binary costs drift (ten 0.1s make 0.9999...): spend within a nano-dollar of the budget is at it. */
     private static final double ROUNDING = 1e-9;
+
     private final double maxBudget;
     private final long periodMillis;
     private final double storedSpend;

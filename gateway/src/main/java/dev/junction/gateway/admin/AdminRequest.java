@@ -23,14 +23,17 @@ final class AdminRequest {
 
     static AdminRequest parse(Buffer raw, Map<String, FieldType> fields) {
         JsonObject body;
-        try {
-            Object value = raw == null || raw.length() == 0 ? new JsonObject() : raw.toJson();
-            if (!(value instanceof JsonObject object)) {
-                throw GatewayException.of(ErrorKind.BAD_REQUEST, "The request body must be a JSON object");
+        String text = raw == null ? "" : raw.toString().strip();
+        if (text.isEmpty()) {
+            body = new JsonObject();
+        } else if (!text.startsWith("{")) {
+            throw GatewayException.of(ErrorKind.BAD_REQUEST, "The request body must be a JSON object");
+        } else {
+            try {
+                body = new JsonObject(text);
+            } catch (DecodeException invalid) {
+                throw GatewayException.of(ErrorKind.BAD_REQUEST, "The request body is not valid JSON");
             }
-            body = object;
-        } catch (DecodeException invalid) {
-            throw GatewayException.of(ErrorKind.BAD_REQUEST, "The request body is not valid JSON");
         }
         TreeSet<String> unknown = new TreeSet<>(body.fieldNames());
         unknown.removeAll(fields.keySet());

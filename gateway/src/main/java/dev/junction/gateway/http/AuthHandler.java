@@ -55,12 +55,15 @@ final class AuthHandler implements Handler<RoutingContext> {
             // Never echo the key: a typo of the master key is nearly the master key.
             ctx.fail(denied("Virtual key expected: keys start with 'sk-'."));
         } else {
+            // The body handler comes after this one: hold the body back while the key is looked up.
+            ctx.request().pause();
             lookUp(KeyHashes.token(key)).onComplete(found -> {
                 if (found.failed()) {
                     ctx.fail(found.cause());
                 } else {
                     ctx.put(CALLER, found.result()).next();
                 }
+                ctx.request().resume();
             });
         }
     }

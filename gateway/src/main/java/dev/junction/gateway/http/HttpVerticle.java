@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Listens for clients. Only parses, authenticates and dispatches; the work happens behind the event bus. */
 public final class HttpVerticle extends VerticleBase {
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
     private final JunctionConfig config;
     private final List<String> listedModels;
     private final ClusterView cluster;
@@ -54,8 +55,11 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        server = vertx.createHttpServer(
-                new HttpServerOptions().setCompressionSupported(false).setTcpNoDelay(true));
+        server = vertx.createHttpServer(new HttpServerOptions()
+                .setCompressionSupported(false)
+                .setTcpNoDelay(true)
+                // Keys arrive in headers; a long one must get a 401 from the key check, not a 431.
+                .setMaxHeaderSize(MAX_HEADER_BYTES));
         return server.requestHandler(router()).listen(port, host);
     }
 

@@ -116,20 +116,20 @@ public final class KeyDirectory {
                     local.put(id, found);
                     return Future.succeededFuture(found);
                 }
-                return worker.executeBlocking(fromStore, false).compose(found -> {
-                    if (found.isEmpty()) {
-                        local.put(id, found);
-                        return Future.succeededFuture(found);
-                    }
-                    String encoded = encode.apply(found.get()).encode();
-                    // putIfAbsent: a concurrent change or deletion on another node wins over this read.
-                    return Future.fromCompletionStage(shared.putIfAbsentAsync(id, encoded), context)
-                            .map(previous -> {
-                                Optional<T> winner = previous == null ? found : decodeShared(previous);
-                                local.put(id, winner);
-                                return winner;
-                            });
-                });
+                // The store read and the put that shares its result both block: a worker thread does both.
+                return worker.executeBlocking(
+                                () -> {
+                                    Optional<T> found = fromStore.call();
+                                    if (found.isEmpty()) {
+                                        return found;
+                                    }
+                                    // putIfAbsent: a change or deletion made meanwhile on another node wins.
+                                    String previous = shared.putIfAbsent(
+                                            id, encode.apply(found.get()).encode());
+                                    return previous == null ? found : decodeShared(previous);
+                                },
+                                false)
+                        .onSuccess(found -> local.put(id, found));
             });
         }
 

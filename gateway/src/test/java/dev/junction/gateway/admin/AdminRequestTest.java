@@ -19,8 +19,7 @@ class AdminRequestTest {
             "blocked", FieldType.BOOLEAN);
 
     private static GatewayException refusal(String json) {
-        return catchThrowableOfType(
-                GatewayException.class, () -> AdminRequest.parse(Buffer.buffer(json), FIELDS));
+        return catchThrowableOfType(GatewayException.class, () -> AdminRequest.parse(Buffer.buffer(json), FIELDS));
     }
 
     @Test

@@ -19,8 +19,25 @@ class ModelAccessTest {
 
     private static VirtualKey key(List<String> models, Map<String, String> aliases, String teamId) {
         return new VirtualKey(
-                "t", "sk-...abcd", null, models, null, null, null, null, null, null, null, null, aliases, teamId, null,
-                0, false, NOW, NOW);
+                "t",
+                "sk-...abcd",
+                null,
+                models,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                aliases,
+                teamId,
+                null,
+                0,
+                false,
+                NOW,
+                NOW);
     }
 
     private static Team team(List<String> models, Map<String, String> aliases) {
