@@ -3,6 +3,7 @@ package dev.junction.gateway;
 import static dev.junction.gateway.E2eClient.chatBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.junction.gateway.keys.store.TestPostgres;
 import dev.junction.testkit.OpenAiWire;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two members of one cluster, each with a store of its own: keys and their changes reach the other node
- * through the cluster cache, not through a shared database.
+ * Two members of one cluster sharing one PostgreSQL database, as a production cluster runs. Each node
+ * caches keys locally, so a change made on one node reaches the other through the cluster cache's events,
+ * not by the other node reading the database again.
  */
 class ClusterKeysIT {
     private static final String MASTER = "sk-master-keys";
@@ -26,9 +28,9 @@ class ClusterKeysIT {
     @BeforeAll
     static void start() throws Exception {
         String cluster = "junction-keys-cluster-" + UUID.randomUUID();
-        Map<String, String> embedded = Map.of("DATABASE", "");
-        a = GatewayHarness.start("/e2e/keys.yaml", embedded, cluster, Files.createTempDirectory("node-a"));
-        b = GatewayHarness.start("/e2e/keys.yaml", embedded, cluster, Files.createTempDirectory("node-b"));
+        Map<String, String> shared = Map.of("DATABASE", "database_url: \"" + TestPostgres.newDatabase() + "\"");
+        a = GatewayHarness.start("/e2e/keys.yaml", shared, cluster, Files.createTempDirectory("node-a"));
+        b = GatewayHarness.start("/e2e/keys.yaml", shared, cluster, Files.createTempDirectory("node-b"));
         for (GatewayHarness node : new GatewayHarness[] {a, b}) {
             node.upstream
                     .on("/cheap/v1/chat/completions")
@@ -101,8 +103,8 @@ class ClusterKeysIT {
             if (chat(i % 2 == 0 ? a : b, key) == 200) {
                 ok++;
             }
-            // The default batched state shares usage every 10 ms; sequential calls see each other's counts.
-            Thread.sleep(30);
+            // The default batched state shares usage every 10 ms: calls this far apart see each other's counts.
+            Thread.sleep(150);
         }
         assertThat(ok).isEqualTo(4);
     }

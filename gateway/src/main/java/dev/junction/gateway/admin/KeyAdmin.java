@@ -91,7 +91,7 @@ final class KeyAdmin {
                             VirtualKey changed = settings(request, current, now);
                             return requireTeam(changed.teamId())
                                     .compose(ok -> calls.blocking(() -> {
-                                        store.updateKey(changed);
+                                        save(changed);
                                         if (request.has("spend")) {
                                             store.setSpend(KeyGrants.keySubject(changed.token()), changed.spend());
                                         }
@@ -148,8 +148,19 @@ final class KeyAdmin {
                             for (String alias : aliases) {
                                 store.findKeyByAlias(alias).ifPresent(key -> tokens.add(key.token()));
                             }
-                            return store.deleteKeys(tokens);
+                            return tokens;
                         })
+                        .compose(tokens -> Future.all(tokens.stream()
+                                        .map(token ->
+                                                directory.key(token).map(found -> found.isPresent() ? token : null))
+                                        .toList())
+                                .map(found -> found.<String>list().stream()
+                                        .filter(java.util.Objects::nonNull)
+                                        .toList()))
+                        .compose(known -> calls.blocking(() -> {
+                            store.deleteKeys(known);
+                            return known;
+                        }))
                         .compose(deleted -> {
                             if (deleted.isEmpty()) {
                                 return Future.failedFuture(
@@ -179,7 +190,10 @@ final class KeyAdmin {
                 ctx,
                 existing(given)
                         .compose(old -> calls.blocking(() -> {
-                                    store.replaceToken(old.token(), token, KeyHashes.displayName(plain), now);
+                                    if (!store.replaceToken(old.token(), token, KeyHashes.displayName(plain), now)) {
+                                        // Made on a node with a store of its own: this store gets the renewed key.
+                                        store.insertKey(renamed(old, token, KeyHashes.displayName(plain), now));
+                                    }
                                     return store.findKey(token).orElseThrow();
                                 })
                                 .compose(renewed -> directory
@@ -207,25 +221,62 @@ final class KeyAdmin {
                 existing(given)
                         .map(key -> settings(AdminRequest.blockedOnly(blocked), key, now))
                         .compose(changed -> calls.blocking(() -> {
-                            store.updateKey(changed);
+                            save(changed);
                             return changed;
                         }))
                         .compose(changed -> directory.published(changed).map(changed))
                         .map(KeyJson::of));
     }
 
+    /**
+     * The key as stored here, else as the cluster knows it: with an embedded store per node, a key made on
+     * another node is only in the cluster cache.
+     */
     private Future<VirtualKey> existing(String given) {
         String token = tokenOf(given);
-        return calls.blocking(() -> store.findKey(token)).compose(found -> found.map(Future::succeededFuture)
-                .orElseGet(() -> Future.failedFuture(GatewayException.of(ErrorKind.NOT_FOUND, "Key not found")
-                        .withParam("key"))));
+        return calls.blocking(() -> store.findKey(token))
+                .compose(stored -> stored.isPresent() ? Future.succeededFuture(stored) : directory.key(token))
+                .compose(found -> found.map(Future::succeededFuture)
+                        .orElseGet(() -> Future.failedFuture(GatewayException.of(ErrorKind.NOT_FOUND, "Key not found")
+                                .withParam("key"))));
+    }
+
+    /** Writes a changed key; one this store has never held (made on another node) is added. Blocking. */
+    private void save(VirtualKey changed) {
+        if (!store.updateKey(changed)) {
+            store.insertKey(changed);
+        }
+    }
+
+    private static VirtualKey renamed(VirtualKey key, String token, String keyName, Instant now) {
+        return new VirtualKey(
+                token,
+                keyName,
+                key.keyAlias(),
+                key.models(),
+                key.expires(),
+                key.maxBudget(),
+                key.budgetDuration(),
+                key.budgetResetAt(),
+                key.rpmLimit(),
+                key.tpmLimit(),
+                key.maxParallelRequests(),
+                key.metadata(),
+                key.aliases(),
+                key.teamId(),
+                key.userId(),
+                key.spend(),
+                key.blocked(),
+                key.createdAt(),
+                now);
     }
 
     private Future<Void> requireTeam(String teamId) {
         if (teamId == null) {
             return Future.succeededFuture();
         }
-        return calls.blocking(() -> store.findTeam(teamId))
+        return directory
+                .team(teamId)
                 .compose(team -> team.isPresent()
                         ? Future.succeededFuture()
                         : Future.failedFuture(

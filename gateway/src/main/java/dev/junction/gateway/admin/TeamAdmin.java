@@ -81,7 +81,9 @@ final class TeamAdmin {
                 existing(id)
                         .map(current -> settings(request, current, now))
                         .compose(changed -> calls.blocking(() -> {
-                            store.updateTeam(changed);
+                            if (!store.updateTeam(changed)) {
+                                store.insertTeam(changed);
+                            }
                             return changed;
                         }))
                         .compose(changed -> directory.published(changed).map(changed))
@@ -175,18 +177,23 @@ final class TeamAdmin {
                 existing(id)
                         .map(team -> settings(AdminRequest.blockedOnly(blocked), team, now))
                         .compose(changed -> calls.blocking(() -> {
-                            store.updateTeam(changed);
+                            if (!store.updateTeam(changed)) {
+                                store.insertTeam(changed);
+                            }
                             return changed;
                         }))
                         .compose(changed -> directory.published(changed).map(changed))
                         .map(KeyJson::of));
     }
 
+    /** The team as stored here, else as the cluster knows it (made on a node with a store of its own). */
     private Future<Team> existing(String id) {
-        return calls.blocking(() -> store.findTeam(id)).compose(found -> found.map(Future::succeededFuture)
-                .orElseGet(
-                        () -> Future.failedFuture(GatewayException.of(ErrorKind.NOT_FOUND, "Team " + id + " not found")
-                                .withParam("team_id"))));
+        return calls.blocking(() -> store.findTeam(id))
+                .compose(stored -> stored.isPresent() ? Future.succeededFuture(stored) : directory.team(id))
+                .compose(found -> found.map(Future::succeededFuture)
+                        .orElseGet(() -> Future.failedFuture(
+                                GatewayException.of(ErrorKind.NOT_FOUND, "Team " + id + " not found")
+                                        .withParam("team_id"))));
     }
 
     private static Team blank(String id, Instant now) {
