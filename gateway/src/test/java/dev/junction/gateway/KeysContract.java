@@ -153,6 +153,23 @@ abstract class KeysContract {
     }
 
     @Test
+    @Order(1)
+    void a_stream_is_charged_when_it_ends_with_the_usage_it_reported() throws Exception {
+        gateway.upstream
+                .on("/gpt-4o/v1/chat/completions")
+                .reply(OpenAiWire.chat("gpt-4o").usage(10, 5).streamAnswer(3, true));
+        String key = newKey(new JsonObject().put("max_budget", 1));
+        HttpResponse<String> streamed = chatAs(
+                key,
+                chatBody("gpt-4o")
+                        .put("stream", true)
+                        .put("stream_options", new JsonObject().put("include_usage", true)));
+        assertThat(streamed.statusCode()).isEqualTo(200);
+        assertThat(streamed.body()).contains("data: [DONE]");
+        awaitStoredSpend(key, CALL_COST);
+    }
+
+    @Test
     @Order(2)
     void a_key_calls_only_its_models_and_fallbacks() throws Exception {
         String key = newKey(new JsonObject().put("models", new JsonArray().add("cheap")));
