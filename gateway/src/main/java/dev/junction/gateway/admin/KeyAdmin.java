@@ -1,7 +1,5 @@
 package dev.junction.gateway.admin;
 
-import static java.util.Map.entry;
-
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.spend.BudgetLedger;
@@ -26,22 +24,14 @@ import java.util.Map;
 /** LiteLLM's {@code /key/*} routes: virtual keys made, changed, blocked, regenerated, listed and deleted. */
 final class KeyAdmin {
     /** The settings a key has, in {@code /key/generate} and {@code /key/update}. */
-    private static final Map<String, FieldType> SETTINGS = Map.ofEntries(
-            entry("key_alias", FieldType.STRING),
-            entry("duration", FieldType.DURATION),
-            entry("models", FieldType.STRING_LIST),
-            entry("spend", FieldType.MONEY),
-            entry("max_budget", FieldType.MONEY),
-            entry("budget_duration", FieldType.DURATION),
-            entry("user_id", FieldType.STRING),
-            entry("team_id", FieldType.STRING),
-            entry("max_parallel_requests", FieldType.COUNT),
-            entry("tpm_limit", FieldType.COUNT),
-            entry("rpm_limit", FieldType.COUNT),
-            entry("metadata", FieldType.OBJECT),
-            entry("aliases", FieldType.STRING_MAP),
-            entry("blocked", FieldType.BOOLEAN),
-            entry("key", FieldType.STRING));
+    private static final Map<String, FieldType> SETTINGS = SharedFields.with(Map.of(
+            "key_alias", FieldType.STRING,
+            "duration", FieldType.DURATION,
+            "spend", FieldType.MONEY,
+            "user_id", FieldType.STRING,
+            "team_id", FieldType.STRING,
+            "aliases", FieldType.STRING_MAP,
+            "key", FieldType.STRING));
 
     private static final Map<String, FieldType> ONE_KEY = Map.of("key", FieldType.STRING);
     private static final Map<String, FieldType> DELETE =
@@ -306,10 +296,7 @@ final class KeyAdmin {
     private static VirtualKey settings(AdminRequest request, VirtualKey current, Instant now) {
         String budgetDuration =
                 request.has("budget_duration") ? request.string("budget_duration") : current.budgetDuration();
-        Instant budgetResetAt = current.budgetResetAt();
-        if (request.has("budget_duration")) {
-            budgetResetAt = budgetDuration == null ? null : now.plus(DurationText.parse(budgetDuration));
-        }
+        Instant budgetResetAt = SharedFields.budgetResetAt(request, current.budgetResetAt(), now);
         Instant expires = current.expires();
         if (request.has("duration")) {
             String duration = request.string("duration");

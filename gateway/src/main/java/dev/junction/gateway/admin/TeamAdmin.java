@@ -1,12 +1,9 @@
 package dev.junction.gateway.admin;
 
-import static java.util.Map.entry;
-
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.spend.BudgetLedger;
 import dev.junction.cluster.spend.SpendState;
-import dev.junction.gateway.keys.DurationText;
 import dev.junction.gateway.keys.KeyDirectory;
 import dev.junction.gateway.keys.KeyGrants;
 import dev.junction.gateway.keys.KeyJson;
@@ -26,18 +23,8 @@ import java.util.UUID;
 
 /** LiteLLM's {@code /team/*} routes. Deleting a team deletes its keys too. */
 final class TeamAdmin {
-    private static final Map<String, FieldType> SETTINGS = Map.ofEntries(
-            entry("team_alias", FieldType.STRING),
-            entry("team_id", FieldType.STRING),
-            entry("models", FieldType.STRING_LIST),
-            entry("model_aliases", FieldType.STRING_MAP),
-            entry("max_budget", FieldType.MONEY),
-            entry("budget_duration", FieldType.DURATION),
-            entry("rpm_limit", FieldType.COUNT),
-            entry("tpm_limit", FieldType.COUNT),
-            entry("max_parallel_requests", FieldType.COUNT),
-            entry("metadata", FieldType.OBJECT),
-            entry("blocked", FieldType.BOOLEAN));
+    private static final Map<String, FieldType> SETTINGS = SharedFields.with(
+            Map.of("team_alias", FieldType.STRING, "team_id", FieldType.STRING, "model_aliases", FieldType.STRING_MAP));
 
     private static final Map<String, FieldType> ONE_TEAM = Map.of("team_id", FieldType.STRING);
     private static final Map<String, FieldType> DELETE = Map.of("team_ids", FieldType.STRING_LIST);
@@ -203,10 +190,7 @@ final class TeamAdmin {
     private static Team settings(AdminRequest request, Team current, Instant now) {
         String budgetDuration =
                 request.has("budget_duration") ? request.string("budget_duration") : current.budgetDuration();
-        Instant budgetResetAt = current.budgetResetAt();
-        if (request.has("budget_duration")) {
-            budgetResetAt = budgetDuration == null ? null : now.plus(DurationText.parse(budgetDuration));
-        }
+        Instant budgetResetAt = SharedFields.budgetResetAt(request, current.budgetResetAt(), now);
         return new Team(
                 current.teamId(),
                 request.has("team_alias") ? request.string("team_alias") : current.teamAlias(),

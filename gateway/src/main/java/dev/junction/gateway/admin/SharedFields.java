@@ -1,0 +1,42 @@
+package dev.junction.gateway.admin;
+
+import static java.util.Map.entry;
+
+import dev.junction.gateway.keys.DurationText;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The settings keys and teams have alike: models, limits, budget, metadata, blocked. */
+final class SharedFields {
+    static final Map<String, FieldType> LIMITS_AND_BUDGET = Map.ofEntries(
+            entry("models", FieldType.STRING_LIST),
+            entry("max_budget", FieldType.MONEY),
+            entry("budget_duration", FieldType.DURATION),
+            entry("rpm_limit", FieldType.COUNT),
+            entry("tpm_limit", FieldType.COUNT),
+            entry("max_parallel_requests", FieldType.COUNT),
+            entry("metadata", FieldType.OBJECT),
+            entry("blocked", FieldType.BOOLEAN));
+
+    private SharedFields() {}
+
+    /** The shared fields plus those of one kind. */
+    static Map<String, FieldType> with(Map<String, FieldType> own) {
+        Map<String, FieldType> all = new HashMap<>(LIMITS_AND_BUDGET);
+        all.putAll(own);
+        return Map.copyOf(all);
+    }
+
+    /**
+     * When the budget period ends after this request: a {@code budget_duration} it sets starts a new period
+     * now; one it clears ends resets; otherwise the current period goes on.
+     */
+    static Instant budgetResetAt(AdminRequest request, Instant current, Instant now) {
+        if (!request.has("budget_duration")) {
+            return current;
+        }
+        String duration = request.string("budget_duration");
+        return duration == null ? null : now.plus(DurationText.parse(duration));
+    }
+}
