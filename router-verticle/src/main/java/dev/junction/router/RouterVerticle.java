@@ -22,8 +22,7 @@ public final class RouterVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         RequestRouter router = components.router(vertx, state);
-        consumer = vertx.eventBus().localConsumer(Addresses.ROUTER);
-        consumer.handler(message -> BusContract.reply(message, router.route(message.body())));
+        consumer = BusContract.serve(vertx, Addresses.ROUTER, router::route);
         return consumer.completion();
     }
 }
