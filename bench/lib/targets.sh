@@ -138,7 +138,7 @@ start_junction() {
 
 start_all() {
     check_ports_free
-    log "starting nginx upstream :$UPSTREAM_PORT, nginx proxy :$PROXY_PORT, Portkey :$PORTKEY_PORT"
+    log "starting nginx upstream :$UPSTREAM_PORT, nginx proxy :$PROXY_PORT$([[ $PORTKEY == no ]] || echo ", Portkey :$PORTKEY_PORT")"
     start_nginx
     [[ $PORTKEY == no ]] || start_portkey
     local suffix=$$ members
