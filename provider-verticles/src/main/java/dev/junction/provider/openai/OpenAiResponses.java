@@ -22,28 +22,41 @@ public final class OpenAiResponses {
     private OpenAiResponses() {}
 
     public static ProviderReply.Complete complete(Buffer body, String providerLabel) {
+        Fields fields;
         try (JsonParser parser = JacksonCodec.createParser(body)) {
-            return read(parser, body);
+            fields = read(parser);
         } catch (IOException | DecodeException | NotAnObject e) {
             throw GatewayException.of(
                     ErrorKind.BAD_GATEWAY,
                     ErrorKind.BAD_GATEWAY.describe(
                             providerLabel + " - the upstream answered with a body that is not JSON"));
         }
+        return new ProviderReply.Complete(body, usage(body, fields), fields.finishReason());
     }
 
+    /**
+     * Where the top-level {@code usage} object lies in the body ({@code usageStart} -1 when there is none), and
+     * {@code choices[0].finish_reason} when it is a string.
+     */
+    private record Fields(int usageStart, int usageEnd, String finishReason) {}
+
     /** The top-level fields; a repeated field counts as its last occurrence, as in a parsed JsonObject. */
-    private static ProviderReply.Complete read(JsonParser parser, Buffer body) throws IOException, NotAnObject {
+    private static Fields read(JsonParser parser) throws IOException, NotAnObject {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new NotAnObject();
         }
-        Usage usage = Usage.NONE;
+        int usageStart = -1;
+        int usageEnd = -1;
         String finishReason = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if ("usage".equals(field)) {
-                usage = value == JsonToken.START_OBJECT ? usage(parser, body) : Usage.NONE;
+                usageStart = value == JsonToken.START_OBJECT
+                        ? (int) parser.currentTokenLocation().getByteOffset()
+                        : -1;
+                parser.skipChildren();
+                usageEnd = (int) parser.currentLocation().getByteOffset();
             } else if ("choices".equals(field)) {
                 finishReason = value == JsonToken.START_ARRAY ? firstFinishReason(parser) : null;
             }
@@ -52,20 +65,21 @@ public final class OpenAiResponses {
         if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
             throw new NotAnObject();
         }
-        return new ProviderReply.Complete(body, usage, finishReason);
+        return new Fields(usageStart, usageEnd, finishReason);
     }
 
     /**
-     * The usage object, parsed on its own from its bytes. The body goes to the client as it is, so a field of
-     * an unexpected shape (some OpenAI-compatible servers send {@code "prompt_tokens": "n/a"}) only means the
-     * gateway learns nothing from it. Leaves the parser on the object's end.
+     * The usage object, parsed on its own from its bytes once the pass is over (a parser opened inside another
+     * would allocate fresh read buffers). The body goes to the client as it is, so a field of an unexpected
+     * shape (some OpenAI-compatible servers send {@code "prompt_tokens": "n/a"}) only means the gateway learns
+     * nothing from it.
      */
-    private static Usage usage(JsonParser parser, Buffer body) throws IOException {
-        int start = (int) parser.currentTokenLocation().getByteOffset();
-        parser.skipChildren();
-        int end = (int) parser.currentLocation().getByteOffset();
+    private static Usage usage(Buffer body, Fields fields) {
+        if (fields.usageStart() < 0) {
+            return Usage.NONE;
+        }
         try {
-            return Usage.fromOpenAi(new JsonObject(body.slice(start, end)));
+            return Usage.fromOpenAi(new JsonObject(body.slice(fields.usageStart(), fields.usageEnd())));
         } catch (ClassCastException | DecodeException malformed) {
             return Usage.NONE;
         }
