@@ -1,6 +1,7 @@
 package dev.junction.config;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -16,6 +17,8 @@ import java.util.OptionalInt;
 public record GeneralSettings(
         Secret masterKey, double maxRequestSizeMb, boolean allowClientSideCredentials, JsonObject raw) {
     public static final double DEFAULT_MAX_REQUEST_SIZE_MB = 32;
+    /** LiteLLM's default is 10 s; spend is written more often here, as a crash loses at most one interval. */
+    public static final Duration DEFAULT_PROXY_BATCH_WRITE_AT = Duration.ofSeconds(1);
 
     public GeneralSettings {
         if (!(maxRequestSizeMb > 0)) {
@@ -40,6 +43,14 @@ public record GeneralSettings(
     /** {@code database_url}; a credential (it usually embeds the password), hence a Secret. */
     public Optional<Secret> databaseUrl() {
         return Optional.ofNullable(Secret.of(raw.getString("database_url")));
+    }
+
+    /** {@code proxy_batch_write_at}: seconds between two batched spend writes. */
+    public Duration proxyBatchWriteAt() {
+        Number seconds = (Number) raw.getValue("proxy_batch_write_at");
+        return seconds == null
+                ? DEFAULT_PROXY_BATCH_WRITE_AT
+                : Duration.ofMillis(Math.max(1, Math.round(seconds.doubleValue() * 1000)));
     }
 
     /** {@code max_parallel_requests}: the per-deployment concurrency limit, when configured. */

@@ -14,7 +14,8 @@ final class GeneralSettingsParser {
             "database_url",
             "max_request_size_mb",
             "allow_client_side_credentials",
-            "max_parallel_requests");
+            "max_parallel_requests",
+            "proxy_batch_write_at");
 
     private GeneralSettingsParser() {}
 
@@ -33,9 +34,12 @@ final class GeneralSettingsParser {
         Long maxParallel = Fields.nonNegativeInteger(
                 context, raw.getValue("max_parallel_requests"), path("max_parallel_requests"));
         Fields.string(context, raw.getValue("database_url"), path("database_url"));
+        Number batchWriteAt =
+                Fields.positiveNumber(context, raw.getValue("proxy_batch_write_at"), path("proxy_batch_write_at"));
         putIfPresent(raw, "max_request_size_mb", maxSize);
         putIfPresent(raw, "allow_client_side_credentials", clientCredentials);
         putIfPresent(raw, "max_parallel_requests", maxParallel);
+        putIfPresent(raw, "proxy_batch_write_at", batchWriteAt);
         return new GeneralSettings(
                 masterKey,
                 maxSize == null ? GeneralSettings.DEFAULT_MAX_REQUEST_SIZE_MB : maxSize.doubleValue(),

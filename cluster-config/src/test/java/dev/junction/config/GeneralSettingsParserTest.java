@@ -57,6 +57,18 @@ class GeneralSettingsParserTest {
     }
 
     @Test
+    void proxy_batch_write_at_is_seconds_between_spend_writes() {
+        assertThat(TestYaml.parse("model_list: []").general().proxyBatchWriteAt())
+                .isEqualTo(GeneralSettings.DEFAULT_PROXY_BATCH_WRITE_AT);
+        assertThat(TestYaml.parse("general_settings: {proxy_batch_write_at: 0.25}")
+                        .general()
+                        .proxyBatchWriteAt())
+                .isEqualTo(java.time.Duration.ofMillis(250));
+        assertThatThrownBy(() -> TestYaml.parse("general_settings: {proxy_batch_write_at: 0}"))
+                .hasMessage("general_settings.proxy_batch_write_at: expected a number above 0, got 0");
+    }
+
+    @Test
     void allow_client_side_credentials_accepts_booleans_and_their_text() {
         assertThat(TestYaml.parse("general_settings: {allow_client_side_credentials: True}")
                         .general()

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The command line: {@code --config FILE --port 4000 --host 0.0.0.0 --detailed_debug --shutdown-grace 30} and
- * the cluster options of {@link ClusterArguments}. {@code CONFIG_FILE_PATH} names the config when
+ * The command line: {@code --config FILE --port 4000 --host 0.0.0.0 --detailed_debug --shutdown-grace 30
+ * --data-dir DIR} and the cluster options of {@link ClusterArguments}. {@code CONFIG_FILE_PATH} names the config when
  * {@code --config} is absent, as it does for LiteLLM; the {@code JUNCTION_*} variables stand in for the
  * cluster and shutdown flags.
  */
@@ -18,15 +18,18 @@ public record CommandLine(
         boolean detailedDebug,
         ClusterSettings cluster,
         Duration shutdownGrace,
+        Path dataDir,
         boolean help) {
 
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
     static final String SHUTDOWN_GRACE_VARIABLE = "JUNCTION_SHUTDOWN_GRACE_SECONDS";
+    static final String DATA_DIR_VARIABLE = "JUNCTION_DATA_DIR";
 
     public static final String USAGE =
             """
             Usage: java -jar junction.jar [--config FILE] [--port 4000] [--host 0.0.0.0] [--detailed_debug]
-                                          [--shutdown-grace 30] [--cluster-name NAME] [--cluster-port 5701]
+                                          [--shutdown-grace 30] [--data-dir DIR]
+                                          [--cluster-name NAME] [--cluster-port 5701]
                                           [--cluster-members h:p,h:p | --cluster-join multicast
                                            | --cluster-join kubernetes [--kubernetes-service-dns NAME]]
                                           [--hazelcast-config FILE]
@@ -37,6 +40,8 @@ public record CommandLine(
               --detailed_debug       debug logging
               --shutdown-grace S     on SIGTERM, seconds to let requests in flight finish (default 30;
                                      JUNCTION_SHUTDOWN_GRACE_SECONDS)
+              --data-dir DIR         where the embedded key store keeps its files when general_settings has
+                                     no database_url (default ./junction-data; JUNCTION_DATA_DIR)
               --cluster-name NAME    Hazelcast cluster name: nodes only join a cluster of the same name
                                      (JUNCTION_CLUSTER_NAME)
               --cluster-port N       Hazelcast member port (default 5701, next free port if taken;
@@ -60,6 +65,7 @@ public record CommandLine(
         boolean help = false;
         String grace = env.get(SHUTDOWN_GRACE_VARIABLE);
         String graceSource = SHUTDOWN_GRACE_VARIABLE;
+        String dataDir = env.get(DATA_DIR_VARIABLE);
         ClusterArguments cluster = new ClusterArguments();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -72,6 +78,7 @@ public record CommandLine(
                     grace = value(args, ++i, flag);
                     graceSource = flag;
                 }
+                case "--data-dir" -> dataDir = value(args, ++i, flag);
                 case "--help", "-h" -> help = true;
                 default -> {
                     if (!ClusterArguments.accepts(flag)) {
@@ -85,7 +92,14 @@ public record CommandLine(
             throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
         }
         return new CommandLine(
-                config, host, port, debug, cluster.settings(env), shutdownGrace(grace, graceSource), help);
+                config,
+                host,
+                port,
+                debug,
+                cluster.settings(env),
+                shutdownGrace(grace, graceSource),
+                dataDir == null || dataDir.isBlank() ? NodeOptions.DEFAULT_DATA_DIR : Path.of(dataDir),
+                help);
     }
 
     private static Duration shutdownGrace(String seconds, String source) {

@@ -12,6 +12,7 @@ import dev.junction.cluster.state.LocalRoutingState;
 import dev.junction.cluster.state.RoutingState;
 import dev.junction.config.ConfigFingerprint;
 import dev.junction.gateway.http.HttpVerticle;
+import dev.junction.gateway.keys.KeyServices;
 import dev.junction.provider.ProviderVerticles;
 import dev.junction.provider.http.ProviderHttpSettings;
 import dev.junction.router.RouterComponents;
@@ -45,13 +46,21 @@ public final class JunctionNode {
     private final List<HttpVerticle> servers;
     private final int port;
     private final RoutingState state;
+    private final KeyPersistence keys;
 
-    private JunctionNode(Vertx vertx, ClusterView cluster, List<HttpVerticle> servers, int port, RoutingState state) {
+    private JunctionNode(
+            Vertx vertx,
+            ClusterView cluster,
+            List<HttpVerticle> servers,
+            int port,
+            RoutingState state,
+            KeyPersistence keys) {
         this.vertx = vertx;
         this.cluster = cluster;
         this.servers = List.copyOf(servers);
         this.port = port;
         this.state = state;
+        this.keys = keys;
     }
 
     public static Future<JunctionNode> start(NodeOptions options) {
@@ -75,19 +84,31 @@ public final class JunctionNode {
             new ConfigAgreement(hazelcast, fingerprint).publishAndCheck();
             return routingState(vertx, hazelcast, options.config().router().merged());
         });
+        Future<KeyPersistence> keys = vertx.executeBlocking(
+                () -> KeyPersistence.open(vertx, hazelcast, options.config().general(), options.dataDir()));
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
-        return Future.all(components, state)
+        return Future.all(components, state, keys)
                 .compose(ready -> ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances()))
-                .compose(v ->
-                        vertx.deployVerticle(() -> new RouterVerticle(components.result(), state.result()), instances))
+                .compose(v -> vertx.deployVerticle(
+                        () -> new RouterVerticle(
+                                components.result(),
+                                state.result(),
+                                keys.result().services().ledger()),
+                        instances))
                 .compose(v -> deployHttp(
                         vertx,
                         cluster,
                         fingerprint,
                         components.result().resolver().listedModelNames(),
                         options,
+                        keys.result().services(),
                         servers))
-                .map(port -> new JunctionNode(vertx, cluster, servers, port, state.result()));
+                .map(port -> new JunctionNode(vertx, cluster, servers, port, state.result(), keys.result()))
+                .onFailure(failure -> {
+                    if (keys.succeeded()) {
+                        keys.result().close();
+                    }
+                });
     }
 
     /**
@@ -119,11 +140,12 @@ public final class JunctionNode {
             String fingerprint,
             List<String> listedModels,
             NodeOptions options,
+            KeyServices keys,
             List<HttpVerticle> servers) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
         Supplier<HttpVerticle> server = () -> {
             HttpVerticle verticle =
-                    new HttpVerticle(options.config(), listedModels, cluster, fingerprint, options.host(), port);
+                    new HttpVerticle(options.config(), listedModels, cluster, fingerprint, options.host(), port, keys);
             servers.add(verticle);
             return verticle;
         };
@@ -153,15 +175,17 @@ public final class JunctionNode {
     public Future<Void> close() {
         // Flushing blocks and Vert.x is shutting down: neither may run on, or complete onto, an event loop.
         CompletableFuture<Void> closed = CompletableFuture.runAsync(this::flushState)
-                .thenCompose(flushed -> vertx.close().toCompletionStage());
+                .thenCompose(flushed -> vertx.close().toCompletionStage())
+                .whenComplete((done, failure) -> keys.close());
         return Future.fromCompletionStage(closed);
     }
 
-    /** Pushes the usage this node counted but has not shared yet. Blocking. */
+    /** Pushes the usage this node counted but has not shared yet, and writes the spend not yet stored. Blocking. */
     private void flushState() {
         if (state instanceof BatchedRoutingState batched) {
             batched.flush();
         }
+        keys.flush();
     }
 
     /**

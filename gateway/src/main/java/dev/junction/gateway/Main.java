@@ -50,7 +50,12 @@ public final class Main {
         }
         StartupReport.configLoaded(config);
         NodeOptions options = new NodeOptions(
-                config, commandLine.host(), commandLine.port(), commandLine.cluster(), NodeOptions.defaultInstances());
+                config,
+                commandLine.host(),
+                commandLine.port(),
+                commandLine.cluster(),
+                NodeOptions.defaultInstances(),
+                commandLine.dataDir());
         JunctionNode node;
         try {
             node = await(JunctionNode.start(options), "start the node", START_TIMEOUT);

@@ -20,6 +20,19 @@ class CommandLineTest {
         assertThat(line.config()).isNull();
         assertThat(line.detailedDebug()).isFalse();
         assertThat(line.cluster().members()).isEmpty();
+        assertThat(line.dataDir()).isEqualTo(java.nio.file.Path.of("junction-data"));
+    }
+
+    @Test
+    void data_dir_comes_from_the_flag_else_junction_data_dir() {
+        Map<String, String> env = Map.of("JUNCTION_DATA_DIR", "/var/lib/junction");
+        assertThat(CommandLine.parse(new String[0], env).dataDir())
+                .isEqualTo(java.nio.file.Path.of("/var/lib/junction"));
+        assertThat(CommandLine.parse(new String[] {"--data-dir", "/srv/data"}, env)
+                        .dataDir())
+                .isEqualTo(java.nio.file.Path.of("/srv/data"));
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--data-dir"}, Map.of()))
+                .hasMessage("--data-dir needs a value");
     }
 
     @Test

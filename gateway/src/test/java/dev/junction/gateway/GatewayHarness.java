@@ -30,31 +30,54 @@ import java.util.concurrent.TimeUnit;
 final class GatewayHarness implements AutoCloseable {
     final Vertx vertx;
     final FakeUpstream upstream;
-    final JunctionNode node;
+    JunctionNode node;
+    private final NodeOptions options;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private GatewayHarness(Vertx vertx, FakeUpstream upstream, JunctionNode node) {
+    private GatewayHarness(Vertx vertx, FakeUpstream upstream, JunctionNode node, NodeOptions options) {
         this.vertx = vertx;
         this.upstream = upstream;
         this.node = node;
+        this.options = options;
     }
 
     /** Starts a node on the config test resource {@code resource}, with {@code ${UPSTREAM}} filled in. */
     static GatewayHarness start(String resource) throws Exception {
+        return start(resource, Map.of(), "junction-e2e-" + UUID.randomUUID(), null);
+    }
+
+    /**
+     * Starts a node on {@code resource} with {@code ${UPSTREAM}} and the {@code placeholders} filled in, as a
+     * member of {@code clusterName}, storing keys in {@code dataDir} (a fresh directory when null).
+     */
+    static GatewayHarness start(String resource, Map<String, String> placeholders, String clusterName, Path dataDir)
+            throws Exception {
         Vertx vertx = Vertx.vertx();
         FakeUpstream upstream = await(FakeUpstream.start(vertx));
         Path config = Files.createTempFile("junction-e2e", ".yaml");
         try (InputStream in = GatewayHarness.class.getResourceAsStream(resource)) {
-            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Files.writeString(config, yaml.replace("${UPSTREAM}", upstream.baseUrl()));
+            String yaml =
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${UPSTREAM}", upstream.baseUrl());
+            for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+                yaml = yaml.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
+            }
+            Files.writeString(config, yaml);
         }
         JunctionConfig loaded = await(ConfigLoader.load(vertx, config, Map.of()));
-        ClusterSettings cluster = new ClusterSettings("junction-e2e-" + UUID.randomUUID(), null, List.of());
-        JunctionNode node = await(JunctionNode.start(new NodeOptions(loaded, "127.0.0.1", 0, cluster, 2)));
-        return new GatewayHarness(vertx, upstream, node);
+        ClusterSettings cluster = new ClusterSettings(clusterName, null, List.of());
+        Path data = dataDir != null ? dataDir : Files.createTempDirectory("junction-e2e-data");
+        NodeOptions options = new NodeOptions(loaded, "127.0.0.1", 0, cluster, 2, data);
+        JunctionNode node = await(JunctionNode.start(options));
+        return new GatewayHarness(vertx, upstream, node, options);
+    }
+
+    /** Stops the node gracefully (spend flushed) and starts a new one on the same config and data directory. */
+    void restart() throws Exception {
+        await(node.shutdown(Duration.ofSeconds(5)));
+        node = await(JunctionNode.start(options));
     }
 
     String baseUrl() {

@@ -94,7 +94,8 @@ public final class RequestRouter {
 
     private Future<RoutedReply> fallBack(
             LlmRequest request, Resolution resolution, FallbackPlan plan, int depth, GatewayException error) {
-        if (RequestFlags.isSet(request.body(), "disable_fallbacks") || depth >= plan.maxFallbacks()) {
+        boolean keyForbids = request.grant() != null && request.grant().disableFallbacks();
+        if (keyForbids || RequestFlags.isSet(request.body(), "disable_fallbacks") || depth >= plan.maxFallbacks()) {
             return Future.failedFuture(error);
         }
         List<FallbackTarget> targets = plan.targetsFor(error.kind(), resolution.modelGroup()).stream()
@@ -141,7 +142,8 @@ public final class RequestRouter {
                 request.stream(),
                 request.timeoutOverride(),
                 request.cancellation(),
-                request.receivedNanos());
+                request.receivedNanos(),
+                request.grant());
     }
 
     private RoutedReply reply(GroupCall.Answer answer, Resolution resolution, int depth) {

@@ -1,10 +1,14 @@
 package dev.junction.router;
 
+import dev.junction.cluster.spend.BudgetLedger;
 import dev.junction.cluster.state.RoutingState;
 import dev.junction.config.JunctionConfig;
 import dev.junction.config.RouterSettings;
 import dev.junction.router.cooldown.CooldownPolicy;
 import dev.junction.router.fallback.FallbackPlan;
+import dev.junction.router.keys.CallPricing;
+import dev.junction.router.keys.KeyGate;
+import dev.junction.router.keys.SubjectLimits;
 import dev.junction.router.limit.DeploymentLimits;
 import dev.junction.router.model.ModelTable;
 import dev.junction.router.precall.PreCallChecks;
@@ -15,6 +19,7 @@ import dev.junction.router.strategy.Strategies;
 import dev.junction.router.strategy.TokenPrices;
 import dev.junction.router.tokens.TokenCounter;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 
 /**
  * Everything the router builds once from the config: the resolver, the strategy, the rules, the model table
@@ -76,6 +81,16 @@ public final class RouterComponents {
         GroupCall groups = new GroupCall(
                 vertx, chooser, recorder, new RetryPolicyRules(settings), settings, slots(vertx), this::parallelLimit);
         return new RequestRouter(resolver, groups, FallbackPlan.fromSettings(settings), tokens, countTokens);
+    }
+
+    /** The router behind the limits and budgets of virtual keys. */
+    KeyGate keyGate(Vertx vertx, RoutingState state, BudgetLedger ledger) {
+        RequestRouter router = router(vertx, state);
+        return new KeyGate(
+                router::route,
+                new SubjectLimits(state, Clock.systemUTC()),
+                ledger,
+                new CallPricing(resolver, table, tokens));
     }
 
     private synchronized ParallelSlots slots(Vertx vertx) {

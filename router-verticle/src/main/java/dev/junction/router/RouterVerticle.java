@@ -3,7 +3,9 @@ package dev.junction.router;
 import dev.junction.cluster.bus.Addresses;
 import dev.junction.cluster.bus.BusContract;
 import dev.junction.cluster.bus.LlmRequest;
+import dev.junction.cluster.spend.BudgetLedger;
 import dev.junction.cluster.state.RoutingState;
+import dev.junction.router.keys.KeyGate;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -12,16 +14,18 @@ import io.vertx.core.eventbus.MessageConsumer;
 public final class RouterVerticle extends VerticleBase {
     private final RouterComponents components;
     private final RoutingState state;
+    private final BudgetLedger ledger;
     private MessageConsumer<LlmRequest> consumer;
 
-    public RouterVerticle(RouterComponents components, RoutingState state) {
+    public RouterVerticle(RouterComponents components, RoutingState state, BudgetLedger ledger) {
         this.components = components;
         this.state = state;
+        this.ledger = ledger;
     }
 
     @Override
     public Future<?> start() {
-        RequestRouter router = components.router(vertx, state);
+        KeyGate router = components.keyGate(vertx, state, ledger);
         consumer = BusContract.serve(vertx, Addresses.ROUTER, router::route);
         return consumer.completion();
     }

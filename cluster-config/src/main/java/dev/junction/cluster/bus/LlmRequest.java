@@ -53,9 +53,18 @@ public record LlmRequest(
         this(callId, endpoint, model, body, rawBody, stream, timeoutOverride, cancellation, receivedNanos, null);
     }
 
-    /** This request on behalf of a virtual key. */
-    public LlmRequest withGrant(KeyGrant keyGrant) {
+    /** This request on behalf of a virtual key, for {@code routedModel} (the model after the key's aliases). */
+    public LlmRequest forKey(String routedModel, KeyGrant keyGrant) {
         return new LlmRequest(
-                callId, endpoint, model, body, rawBody, stream, timeoutOverride, cancellation, receivedNanos, keyGrant);
+                callId,
+                endpoint,
+                routedModel,
+                body,
+                rawBody,
+                stream,
+                timeoutOverride,
+                cancellation,
+                receivedNanos,
+                keyGrant);
     }
 }

@@ -13,6 +13,12 @@ public enum ErrorKind {
     CONTEXT_WINDOW_EXCEEDED(400, "invalid_request_error", false, true, "ContextWindowExceededError"),
     CONTENT_POLICY_VIOLATION(400, "invalid_request_error", false, true, "ContentPolicyViolationError"),
     AUTHENTICATION(401, "auth_error", false, true, "AuthenticationError"),
+    /** A virtual key that was never made, or was deleted or regenerated. */
+    KEY_NOT_FOUND(401, "token_not_found_in_db", false, false, "AuthenticationError"),
+    KEY_EXPIRED(400, "expired_key", false, false, "AuthenticationError"),
+    KEY_MODEL_ACCESS_DENIED(401, "key_model_access_denied", false, false, "AuthenticationError"),
+    TEAM_MODEL_ACCESS_DENIED(401, "team_model_access_denied", false, false, "AuthenticationError"),
+    BUDGET_EXCEEDED(400, "budget_exceeded", false, false, "BudgetExceededError"),
     PERMISSION_DENIED(403, "permission_error", false, true, "PermissionDeniedError"),
     NOT_FOUND(404, "not_found_error", false, true, "NotFoundError"),
     TIMEOUT(408, "timeout_error", true, true, "Timeout"),

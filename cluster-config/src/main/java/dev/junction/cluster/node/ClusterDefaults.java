@@ -3,6 +3,7 @@ package dev.junction.cluster.node;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
+import dev.junction.cluster.spend.BudgetLedger;
 import dev.junction.cluster.state.HazelcastRoutingState;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ final class ClusterDefaults {
             addMap(config, new MapConfig(name).setBackupCount(1));
         }
         HazelcastRoutingState.mapConfigs().forEach(map -> addMap(config, map));
+        addMap(config, BudgetLedger.mapConfig());
     }
 
     private static void addMap(Config config, MapConfig map) {

@@ -5,27 +5,35 @@ import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.config.JunctionConfig;
+import dev.junction.gateway.admin.AdminRoutes;
+import dev.junction.gateway.keys.Caller;
+import dev.junction.gateway.keys.KeyServices;
+import dev.junction.gateway.keys.ModelAccess;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Listens for clients. Only parses, authenticates and dispatches; the work happens behind the event bus. */
 public final class HttpVerticle extends VerticleBase {
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
     private final JunctionConfig config;
     private final List<String> listedModels;
     private final ClusterView cluster;
     private final String configFingerprint;
     private final String host;
     private final int port;
+    private final KeyServices keys;
     private HttpServer server;
 
     public HttpVerticle(
@@ -34,8 +42,10 @@ public final class HttpVerticle extends VerticleBase {
             ClusterView cluster,
             String configFingerprint,
             String host,
-            int port) {
+            int port,
+            KeyServices keys) {
         this.config = config;
+        this.keys = keys;
         this.listedModels = List.copyOf(listedModels);
         this.cluster = cluster;
         this.configFingerprint = configFingerprint;
@@ -45,8 +55,11 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        server = vertx.createHttpServer(
-                new HttpServerOptions().setCompressionSupported(false).setTcpNoDelay(true));
+        server = vertx.createHttpServer(new HttpServerOptions()
+                .setCompressionSupported(false)
+                .setTcpNoDelay(true)
+                // Keys arrive in headers; a long one must get a 401 from the key check, not a 431.
+                .setMaxHeaderSize(MAX_HEADER_BYTES));
         return server.requestHandler(router()).listen(port, host);
     }
 
@@ -68,15 +81,18 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/health/liveliness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
-        router.route().handler(new AuthHandler(config.general().masterKey()));
+        Clock clock = Clock.systemUTC();
+        router.route().handler(new AuthHandler(config.general().masterKey(), keys.directory(), clock));
         router.route()
                 .method(HttpMethod.POST)
                 .handler(BodyHandler.create(false)
                         .setBodyLimit(config.general().maxRequestBytes())
                         .setHandleFileUploads(false));
+        AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
+        ModelAccess access = ModelAccess.of(config.deployments());
         for (Endpoint endpoint : Endpoint.values()) {
-            LlmHandler handler = new LlmHandler(endpoint, parser, vertx.eventBus(), config.router());
+            LlmHandler handler = new LlmHandler(endpoint, parser, vertx.eventBus(), config.router(), access);
             router.post("/" + endpoint.path()).handler(handler);
             router.post("/v1/" + endpoint.path()).handler(handler);
             router.post("/openai/deployments/:model/" + endpoint.path()).handler(handler);
@@ -85,7 +101,8 @@ public final class HttpVerticle extends VerticleBase {
         ModelCatalog catalog = new ModelCatalog(config, listedModels);
         for (String prefix : new String[] {"", "/v1"}) {
             router.get(prefix + "/models")
-                    .handler(ctx -> json(ctx, catalog.models().encode()));
+                    .handler(
+                            ctx -> json(ctx, visibleModels(catalog, access, ctx).encode()));
             router.get(prefix + "/model/info")
                     .handler(ctx -> json(ctx, catalog.modelInfo().encode()));
             router.get(prefix + "/model_group/info")
@@ -108,9 +125,25 @@ public final class HttpVerticle extends VerticleBase {
                 .put("node_id", cluster.nodeId())
                 .put("cluster_safe", cluster.isSafe())
                 .put("config_hash", configFingerprint)
-                .put("db", "Not connected")
+                .put("db", "connected")
+                .put("key_store", keys.directory().store().describe())
                 .put("model_groups", config.modelGroups().size());
         json(ctx, body.encode());
+    }
+
+    /** {@code /models} as a key sees it: only the models it may call. */
+    private static JsonObject visibleModels(ModelCatalog catalog, ModelAccess access, RoutingContext ctx) {
+        JsonObject all = catalog.models();
+        if (!(AuthHandler.caller(ctx) instanceof Caller.KeyHolder holder)) {
+            return all;
+        }
+        JsonArray visible = new JsonArray();
+        for (Object entry : all.getJsonArray("data")) {
+            if (entry instanceof JsonObject model && access.allows(holder, model.getString("id"))) {
+                visible.add(model);
+            }
+        }
+        return all.copy().put("data", visible);
     }
 
     private static void json(RoutingContext ctx, String body) {

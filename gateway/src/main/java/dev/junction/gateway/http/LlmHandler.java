@@ -8,6 +8,9 @@ import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.RoutedReply;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.config.RouterSettings;
+import dev.junction.gateway.keys.Caller;
+import dev.junction.gateway.keys.KeyGrants;
+import dev.junction.gateway.keys.ModelAccess;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.HttpServerResponse;
@@ -26,8 +29,11 @@ final class LlmHandler implements Handler<RoutingContext> {
     private final RequestParser parser;
     private final EventBus bus;
 
-    LlmHandler(Endpoint endpoint, RequestParser parser, EventBus bus, RouterSettings settings) {
+    private final ModelAccess access;
+
+    LlmHandler(Endpoint endpoint, RequestParser parser, EventBus bus, RouterSettings settings, ModelAccess access) {
         this.endpoint = endpoint;
+        this.access = access;
         this.parser = parser;
         this.bus = bus;
         this.routerBudget = settings.timeout().multipliedBy(4);
@@ -35,18 +41,23 @@ final class LlmHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        LlmRequest request;
+        LlmRequest parsed;
         try {
-            request = parser.parse(
+            parsed = parser.parse(
                     endpoint,
                     ctx.body().buffer(),
                     ctx.pathParam("model"),
                     ctx.request().getHeader("x-litellm-call-id"),
                     ctx.request().getHeader("x-litellm-timeout"));
+            if (AuthHandler.caller(ctx) instanceof Caller.KeyHolder holder) {
+                access.check(holder, parsed.model(), parsed.body());
+                parsed = parsed.forKey(ModelAccess.rewrite(holder, parsed.model()), KeyGrants.of(holder));
+            }
         } catch (GatewayException invalid) {
             ctx.fail(invalid);
             return;
         }
+        LlmRequest request = parsed;
         HttpServerResponse response = ctx.response();
         response.closeHandler(v -> request.cancellation().cancel());
         response.putHeader("x-litellm-call-id", request.callId());

@@ -1,0 +1,66 @@
+package dev.junction.gateway.admin;
+
+import dev.junction.cluster.error.ErrorKind;
+import dev.junction.cluster.error.GatewayException;
+import dev.junction.gateway.keys.DuplicateEntryException;
+import dev.junction.gateway.keys.KeyDirectory;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What every admin route does alike: store work off the event loop, and one way to answer or fail. */
+final class AdminCalls {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminCalls.class);
+
+    private final KeyDirectory directory;
+
+    AdminCalls(KeyDirectory directory) {
+        this.directory = directory;
+    }
+
+    <T> Future<T> blocking(Callable<T> work) {
+        return directory.blocking(work).recover(failure -> Future.failedFuture(storeError(failure)));
+    }
+
+    void answer(RoutingContext ctx, Future<JsonObject> result) {
+        result.onComplete(done -> {
+            if (done.succeeded()) {
+                ctx.response()
+                        .putHeader("content-type", "application/json")
+                        .end(done.result().encode());
+            } else {
+                ctx.fail(done.cause());
+            }
+        });
+    }
+
+    static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
+        String text = ctx.request().getParam(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value < min || value > max) {
+                throw GatewayException.badField(name, name + " must be between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException invalid) {
+            throw GatewayException.badField(name, name + " must be a whole number");
+        }
+    }
+
+    private static Throwable storeError(Throwable failure) {
+        if (failure instanceof GatewayException) {
+            return failure;
+        }
+        if (failure instanceof DuplicateEntryException duplicate) {
+            return GatewayException.badField(duplicate.field(), duplicate.getMessage());
+        }
+        LOG.error("The key store failed: {}", failure.toString());
+        return GatewayException.of(ErrorKind.SERVICE_UNAVAILABLE, "The key store failed to answer; try again.");
+    }
+}

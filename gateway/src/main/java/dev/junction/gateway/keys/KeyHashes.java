@@ -1,0 +1,45 @@
+package dev.junction.gateway.keys;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Making virtual keys and hashing them the way LiteLLM does, so that its stored tokens stay valid. */
+public final class KeyHashes {
+    /** 24 random bytes: 192 bits, above the 128 bits a key must have at least. */
+    private static final int KEY_BYTES = 24;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private KeyHashes() {}
+
+    /** A new key: {@code sk-} and URL-safe base64 of fresh random bytes. */
+    public static String newKey() {
+        byte[] bytes = new byte[KEY_BYTES];
+        RANDOM.nextBytes(bytes);
+        return "sk-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The stored token of a key: hex SHA-256 of its UTF-8 bytes, as LiteLLM's {@code hash_token}. */
+    public static String token(String key) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JVM has SHA-256", impossible);
+        }
+    }
+
+    /** Whether a string looks like a stored token rather than a key. */
+    public static boolean isToken(String value) {
+        return value.length() == 64 && value.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    }
+
+    /** LiteLLM's display name of a key: {@code sk-...} and its last four characters. */
+    public static String displayName(String key) {
+        return "sk-..." + key.substring(Math.max(0, key.length() - 4));
+    }
+}

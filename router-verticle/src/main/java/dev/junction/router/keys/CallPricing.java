@@ -1,0 +1,72 @@
+package dev.junction.router.keys;
+
+import dev.junction.cluster.bus.LlmRequest;
+import dev.junction.cluster.bus.Usage;
+import dev.junction.config.Deployment;
+import dev.junction.router.model.ModelLimits;
+import dev.junction.router.model.ModelTable;
+import dev.junction.router.resolve.ModelResolver;
+import dev.junction.router.resolve.Resolution;
+import dev.junction.router.tokens.TokenCounter;
+import java.util.List;
+
+/**
+ * Prices calls for spend tracking: a deployment's own {@code input_cost_per_token}/{@code
+ * output_cost_per_token} (in {@code litellm_params} or {@code model_info}), else the shipped price table.
+ */
+public final class CallPricing {
+    private final ModelResolver resolver;
+    private final ModelTable table;
+    private final TokenCounter tokens;
+
+    public CallPricing(ModelResolver resolver, ModelTable table, TokenCounter tokens) {
+        this.resolver = resolver;
+        this.table = table;
+        this.tokens = tokens;
+    }
+
+    /**
+     * What a request is expected to cost before it runs, reserved against budgets: its prompt tokens (counted)
+     * at the dearest input price in its model group, plus its {@code max_tokens} (when given) at the dearest
+     * output price. Without {@code max_tokens} the answer's cost is unknown up front and reserved as 0.
+     *
+     * @param promptTokens the counted prompt tokens
+     * @param usd the estimated cost
+     */
+    public record Estimate(long promptTokens, double usd) {}
+
+    public Estimate estimate(LlmRequest request) {
+        List<Deployment> group =
+                resolver.resolve(request.model()).map(Resolution::deployments).orElse(List.of());
+        String model = group.isEmpty() ? request.model() : group.get(0).upstreamModel();
+        long prompt = tokens.countRequest(model, request.body());
+        long maxOutput = maxOutputTokens(request);
+        double usd = 0;
+        for (Deployment deployment : group) {
+            ModelLimits limits = table.forDeployment(deployment).orElse(null);
+            if (limits != null) {
+                usd = Math.max(usd, limits.costOf(prompt, maxOutput).total());
+            }
+        }
+        return new Estimate(prompt, usd);
+    }
+
+    /**
+     * What a finished call cost. A stream whose upstream reported no usage is charged for its counted prompt;
+     * its answer tokens are unknown.
+     */
+    public double cost(Deployment deployment, Usage usage, Estimate estimate) {
+        long prompt = usage.promptTokens() > 0 ? usage.promptTokens() : estimate.promptTokens();
+        return table.costOf(deployment, prompt, usage.completionTokens()).total();
+    }
+
+    private static long maxOutputTokens(LlmRequest request) {
+        for (String field : new String[] {"max_completion_tokens", "max_tokens"}) {
+            Object value = request.body().getValue(field);
+            if (value instanceof Number number && number.longValue() > 0) {
+                return number.longValue();
+            }
+        }
+        return 0;
+    }
+}

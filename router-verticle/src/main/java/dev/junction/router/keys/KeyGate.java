@@ -1,0 +1,185 @@
+package dev.junction.router.keys;
+
+import dev.junction.cluster.bus.KeyGrant;
+import dev.junction.cluster.bus.LlmRequest;
+import dev.junction.cluster.bus.ProviderReply;
+import dev.junction.cluster.bus.RoutedReply;
+import dev.junction.cluster.bus.SpendSubject;
+import dev.junction.cluster.bus.Usage;
+import dev.junction.cluster.error.ErrorKind;
+import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.spend.BudgetLedger;
+import dev.junction.cluster.spend.Reservation;
+import dev.junction.cluster.state.Admission;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds a virtual key's request to its key's and team's limits and budgets around the routing: counts it
+ * against their rpm/tpm/parallel limits, reserves an estimate of its cost against their budgets, routes it,
+ * then settles the real cost (at the end of a stream for a stream). Requests without a key pass straight
+ * through.
+ */
+public final class KeyGate {
+    private static final Logger LOG = LoggerFactory.getLogger(KeyGate.class);
+
+    private final Function<LlmRequest, Future<RoutedReply>> router;
+    private final SubjectLimits limits;
+    private final BudgetLedger ledger;
+    private final CallPricing pricing;
+
+    public KeyGate(
+            Function<LlmRequest, Future<RoutedReply>> router,
+            SubjectLimits limits,
+            BudgetLedger ledger,
+            CallPricing pricing) {
+        this.router = router;
+        this.limits = limits;
+        this.ledger = ledger;
+        this.pricing = pricing;
+    }
+
+    public Future<RoutedReply> route(LlmRequest request) {
+        KeyGrant grant = request.grant();
+        if (grant == null) {
+            return router.apply(request);
+        }
+        List<Held> held = new ArrayList<>();
+        held.add(new Held(grant.key(), "key"));
+        if (grant.team() != null) {
+            held.add(new Held(grant.team(), "team " + grant.team().id().substring("team:".length())));
+        }
+        CallPricing.Estimate estimate = pricing.estimate(request);
+        return admitAll(held, 0, estimate)
+                .compose(admitted -> reserveAll(held, 0, estimate))
+                .compose(reserved -> router.apply(request))
+                .map(routed -> settleWhenDone(held, estimate, routed))
+                .onFailure(failure -> {
+                    for (Held each : held) {
+                        each.end(limits, ledger, 0, Usage.NONE, estimate, false);
+                    }
+                });
+    }
+
+    private Future<Void> admitAll(List<Held> held, int index, CallPricing.Estimate estimate) {
+        if (index == held.size()) {
+            return Future.succeededFuture();
+        }
+        Held each = held.get(index);
+        if (!each.subject.hasRateLimits()) {
+            return admitAll(held, index + 1, estimate);
+        }
+        return limits.admit(each.subject, each.label, estimate.promptTokens()).compose(admission -> {
+            each.admission = admission;
+            return admitAll(held, index + 1, estimate);
+        });
+    }
+
+    private Future<Void> reserveAll(List<Held> held, int index, CallPricing.Estimate estimate) {
+        if (index == held.size()) {
+            return Future.succeededFuture();
+        }
+        Held each = held.get(index);
+        if (each.subject.maxBudget() == null) {
+            return reserveAll(held, index + 1, estimate);
+        }
+        return ledger.reserve(each.subject, estimate.usd()).compose(reservation -> {
+            if (!reservation.admitted()) {
+                return Future.failedFuture(overBudget(each, reservation));
+            }
+            each.reserved = estimate.usd();
+            return reserveAll(held, index + 1, estimate);
+        });
+    }
+
+    private RoutedReply settleWhenDone(List<Held> held, CallPricing.Estimate estimate, RoutedReply routed) {
+        Map<String, String> headers = new HashMap<>(routed.headers());
+        SpendSubject key = held.get(0).subject;
+        putIfSet(headers, "x-litellm-key-rpm-limit", key.rpmLimit());
+        putIfSet(headers, "x-litellm-key-tpm-limit", key.tpmLimit());
+        putIfSet(headers, "x-litellm-key-max-budget", key.maxBudget());
+        if (routed.reply() instanceof ProviderReply.Complete complete) {
+            double cost = pricing.cost(routed.deployment(), complete.usage(), estimate);
+            for (Held each : held) {
+                each.end(limits, ledger, cost, complete.usage(), estimate, true);
+            }
+            headers.put("x-litellm-response-cost", Double.toString(cost));
+        } else if (routed.reply() instanceof ProviderReply.Streaming streaming) {
+            streaming.stream().usage().onComplete(ended -> {
+                Usage usage = ended.succeeded() ? ended.result() : Usage.NONE;
+                double cost = pricing.cost(routed.deployment(), usage, estimate);
+                for (Held each : held) {
+                    each.end(limits, ledger, cost, usage, estimate, ended.succeeded());
+                }
+            });
+        }
+        return new RoutedReply(
+                routed.reply(),
+                routed.deployment(),
+                routed.modelGroup(),
+                routed.attemptedRetries(),
+                routed.attemptedFallbacks(),
+                routed.upstreamNanos(),
+                headers);
+    }
+
+    private static void putIfSet(Map<String, String> headers, String name, Object value) {
+        if (value != null) {
+            headers.put(name, value.toString());
+        }
+    }
+
+    private static GatewayException overBudget(Held held, Reservation reservation) {
+        return GatewayException.of(
+                ErrorKind.BUDGET_EXCEEDED,
+                String.format(
+                        Locale.ROOT,
+                        "Budget has been exceeded! %s spend: %s, max budget: %s",
+                        held.label.substring(0, 1).toUpperCase(Locale.ROOT) + held.label.substring(1),
+                        reservation.state().spend(),
+                        held.subject.maxBudget()));
+    }
+
+    /** What one request holds on one subject until it ends. */
+    private static final class Held {
+        final SpendSubject subject;
+        final String label;
+        Admission admission;
+        double reserved;
+        boolean ended;
+
+        Held(SpendSubject subject, String label) {
+            this.subject = subject;
+            this.label = label;
+        }
+
+        void end(
+                SubjectLimits limits,
+                BudgetLedger ledger,
+                double cost,
+                Usage usage,
+                CallPricing.Estimate estimate,
+                boolean success) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (admission != null) {
+                long correction = usage.totalTokens() > 0 ? usage.totalTokens() - estimate.promptTokens() : 0;
+                limits.release(subject, admission, correction, success);
+            }
+            if (cost > 0 || reserved > 0) {
+                ledger.settle(subject, reserved, cost)
+                        .onFailure(trouble -> LOG.warn(
+                                "Could not settle the spend of a {}: {}", label.split(" ")[0], trouble.toString()));
+            }
+        }
+    }
+}
