@@ -189,7 +189,7 @@ scenario_slow_streams() {
 
 run_jmh() {
     log "JMH microbenchmarks ($JMH_ARGS)"
-    # shellcheck disable=SC2086 # JMH_ARGS is a list of JMH options
-    java -jar "$BENCH_JAR" $JMH_ARGS -rf json -rff "$RUN/jmh.json" >"$RUN/logs/jmh.txt" 2>&1 \
+    # shellcheck disable=SC2086 # JMH_JVM_FLAGS and JMH_ARGS are lists of options
+    java $JMH_JVM_FLAGS -jar "$BENCH_JAR" $JMH_ARGS -rf json -rff "$RUN/jmh.json" >"$RUN/logs/jmh.txt" 2>&1 \
         || die "JMH failed, see $RUN/logs/jmh.txt"
 }
