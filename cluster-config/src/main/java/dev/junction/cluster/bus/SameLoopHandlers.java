@@ -15,8 +15,9 @@ import java.util.function.Function;
  *
  * <p>Every verticle runs one instance per event loop, so the HTTP verticle, a router and a provider verticle
  * share each loop. Through the bus a request would cross to another loop at every hop (a task queued, the
- * other thread woken, caches cold), and each hop costs a queued task and a reply timer even on the same
- * loop: measured at about a third of the node's CPU per request. Delivered here, the consumer's handler runs
+ * other thread woken, caches cold), and each hop costs a queued task, a reply handler and its timer even on
+ * the same loop (with the cheaper reply headers and call ids, 115 to 109 us of CPU per request measured
+ * under wrk; see the commit). Delivered here, the consumer's handler runs
  * on the caller's thread, within the consumer's own context (as Vert.x runs it for a bus message), and its
  * reply comes back within the caller's context, with nothing queued in between.
  *
