@@ -6,35 +6,39 @@
 #   bench/run.sh --quick    a few seconds per scenario (about 4 minutes in all), checks that everything
 #                           works (no timing checks);
 #                           writes bench/.cache/BENCHMARKS-quick.md
-# Options: --no-build (use the jars as built), --rounds N, --out FILE, --skip-jmh.
+#   bench/run.sh --smoke    what `mvn verify` runs (about 90 s): --quick trimmed further, without Portkey,
+#                           with the jars as built; writes bench/target/smoke/BENCHMARKS-smoke.md
+# Options: --no-build (use the jars as built), --rounds N, --out FILE, --skip-jmh, --no-portkey.
 # Exits non-zero when any request failed, any scenario is missing, or a target could not start.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
 CACHE=$BENCH_DIR/.cache
-RUN=$CACHE/run
-RESULTS=$RUN/results.jsonl
 JUNCTION_JAR=$ROOT/gateway/target/junction.jar
 BENCH_JAR=$BENCH_DIR/target/junction-bench.jar
 PORT_BASE=${BENCH_PORT_BASE:-18000}
 JUNCTION_JAVA_OPTS=${JUNCTION_JAVA_OPTS:--Xmx1g}
 LOADGEN_JAVA_OPTS=${LOADGEN_JAVA_OPTS:--Xmx2g -XX:+UseParallelGC}
 
-MODE=full BUILD=yes ROUNDS= OUT= JMH=yes
+MODE=full BUILD=yes ROUNDS= OUT= JMH=yes PORTKEY=yes
 while (($#)); do
     case $1 in
         --quick) MODE=quick ;;
+        --smoke) MODE=smoke BUILD=no PORTKEY=no ;;
+        --no-portkey) PORTKEY=no ;;
         --no-build) BUILD=no ;;
         --rounds) ROUNDS=$2 && shift ;;
         --out) OUT=$2 && shift ;;
         --skip-jmh) JMH=no ;;
-        -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' && exit 0 ;;
+        -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' && exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2 && exit 2 ;;
     esac
     shift
 done
 
+RUN=$CACHE/run
+SLOW_SETTLE=5 JMH_JVM_FLAGS=
 if [[ $MODE == full ]]; then
     ROUNDS=${ROUNDS:-3}
     PREWARM=20 WRK_WARMUP=3 WRK_DURATION=10
@@ -43,6 +47,18 @@ if [[ $MODE == full ]]; then
     SLOW_STREAMS=10000 SLOW_CHUNKS=30 SLOW_INTERVAL=1 SLOW_RAMP=2000
     JMH_ARGS="-f 1 -wi 3 -w 2s -i 5 -r 2s"
     OUT=${OUT:-$ROOT/BENCHMARKS.md}
+elif [[ $MODE == smoke ]]; then
+    # A check that every scenario still runs end to end, never a measurement: the shortest that still
+    # exercises each path (JIT warm-up included, so that no request times out on a cold JVM).
+    ROUNDS=${ROUNDS:-1}
+    PREWARM=1 WRK_WARMUP=1 WRK_DURATION=2
+    OL_WARMUP=1 OL_DURATION=2
+    STREAM_RATE_MAX=50 STREAM_WARMUP=1 STREAM_DURATION=2
+    SLOW_STREAMS=200 SLOW_CHUNKS=2 SLOW_INTERVAL=1 SLOW_RAMP=200 SLOW_SETTLE=1
+    JMH_ARGS="-f 0 -wi 0 -i 1 -r 100ms"
+    JMH_JVM_FLAGS=-Djmh.ignoreLock=true
+    RUN=$BENCH_DIR/target/smoke/run # never the developer's last full run in .cache/run
+    OUT=${OUT:-$BENCH_DIR/target/smoke/BENCHMARKS-smoke.md}
 else
     ROUNDS=${ROUNDS:-1}
     PREWARM=2 WRK_WARMUP=1 WRK_DURATION=2
@@ -50,9 +66,12 @@ else
     STREAM_RATE_MAX=100 STREAM_WARMUP=1 STREAM_DURATION=2
     SLOW_STREAMS=300 SLOW_CHUNKS=3 SLOW_INTERVAL=1 SLOW_RAMP=300
     JMH_ARGS="-f 0 -wi 0 -i 1 -r 1s" # in-process: checks that every benchmark runs, measures nothing
+    # Measuring nothing, it need not wait for (nor fail on) another JMH run holding the machine-wide lock.
+    JMH_JVM_FLAGS=-Djmh.ignoreLock=true
     OUT=${OUT:-$CACHE/BENCHMARKS-quick.md}
 fi
 WRK_THREADS=2 WRK_CONNECTIONS=64
+RESULTS=$RUN/results.jsonl
 
 # shellcheck source=lib/setup.sh
 source "$BENCH_DIR/lib/setup.sh"
@@ -91,6 +110,7 @@ main() {
     echo "runtime_s=$(($(date +%s) - started))" >>"$RUN/env.properties"
 
     log "writing $OUT"
+    mkdir -p "$(dirname "$OUT")"
     java -cp "$BENCH_JAR" dev.junction.bench.report.Report --results "$RESULTS" --env "$RUN/env.properties" \
         $([[ $JMH == yes ]] && echo "--jmh $RUN/jmh.json") --out "$OUT"
 }

@@ -33,10 +33,10 @@ wrk_once() {
 prewarm() {
     local target
     log "pre-warming every target (${PREWARM}s of chat, $((PREWARM / 3 + 1))s of streams each)"
-    for target in upstream nginx-proxy portkey junction junction-auth junction-node1 junction-node2 junction-node3; do
+    for target in $(active upstream nginx-proxy portkey junction junction-auth junction-node1 junction-node2 junction-node3); do
         wrk_once "$RUN/logs/prewarm-$target.txt" "$target" chat "$PREWARM" "$WRK_CONNECTIONS" "$WRK_THREADS"
     done
-    for target in upstream nginx-proxy portkey junction junction-auth; do
+    for target in $(active upstream nginx-proxy portkey junction junction-auth); do
         wrk_once "$RUN/logs/prewarm-sse-$target.txt" "$target" sse $((PREWARM / 3 + 1)) 16 1
     done
 }
@@ -45,7 +45,7 @@ scenario_peak() {
     local round target out
     log "scenario 1: peak throughput (wrk, $WRK_CONNECTIONS connections, $WRK_THREADS threads), $ROUNDS round(s)"
     for ((round = 1; round <= ROUNDS; round++)); do
-        for target in $(rotated "$round" upstream nginx-proxy portkey junction junction-auth); do
+        for target in $(rotated "$round" $(active upstream nginx-proxy portkey junction junction-auth)); do
             out=$RUN/logs/peak-$target-$round.txt
             wrk_once "$out.warmup" "$target" chat "$WRK_WARMUP" "$WRK_CONNECTIONS" "$WRK_THREADS"
             wrk_once "$out" "$target" chat "$WRK_DURATION" "$WRK_CONNECTIONS" "$WRK_THREADS" \
@@ -77,13 +77,14 @@ openloop_once() {
 scenario_fixed_rate() {
     local peak portkey_peak round target out
     peak=$(median_of peak junction rps)
-    portkey_peak=$(median_of peak portkey rps)
+    portkey_peak=0
+    [[ $PORTKEY == no ]] || portkey_peak=$(median_of peak portkey rps)
     FIXED_RATE=$(awk -v p="$peak" 'BEGIN {r = int(p / 2); print (r < 20 ? 20 : r)}')
     PORTKEY_RATE=$(awk -v p="$portkey_peak" 'BEGIN {r = int(p / 2); print (r < 10 ? 10 : r)}')
-    log "scenario 2: open loop at $FIXED_RATE req/s (half of Junction's median peak $peak);" \
-        "Portkey at $PORTKEY_RATE req/s (half of its own peak $portkey_peak)"
+    log "scenario 2: open loop at $FIXED_RATE req/s (half of Junction's median peak $peak)" \
+        "$([[ $PORTKEY == no ]] || echo "; Portkey at $PORTKEY_RATE req/s (half of its own peak $portkey_peak)")"
     for ((round = 1; round <= ROUNDS; round++)); do
-        for target in $(rotated "$round" upstream nginx-proxy junction junction-auth upstream@portkey portkey@portkey); do
+        for target in $(rotated "$round" $(active upstream nginx-proxy junction junction-auth upstream@portkey portkey@portkey)); do
             local name=${target%@*} rate=$FIXED_RATE scenario=fixed-rate
             if [[ $target == *@portkey ]]; then
                 rate=$PORTKEY_RATE scenario=fixed-rate-portkey
@@ -100,10 +101,13 @@ scenario_fixed_rate() {
 
 scenario_streaming() {
     local round target out
-    STREAM_RATE=$(awk -v r="$STREAM_RATE_MAX" -v p="$PORTKEY_RATE" 'BEGIN {print (p < r ? p : r)}')
+    STREAM_RATE=$STREAM_RATE_MAX
+    if [[ $PORTKEY == yes ]]; then
+        STREAM_RATE=$(awk -v r="$STREAM_RATE_MAX" -v p="$PORTKEY_RATE" 'BEGIN {print (p < r ? p : r)}')
+    fi
     log "scenario 3a: streams at $STREAM_RATE/s (open loop): time to first token"
     for ((round = 1; round <= ROUNDS; round++)); do
-        for target in $(rotated "$round" upstream nginx-proxy portkey junction); do
+        for target in $(rotated "$round" $(active upstream nginx-proxy portkey junction)); do
             out=$RUN/logs/stream-$target-$round.txt
             openloop_once "$out" "$target" sse "$STREAM_RATE" "$STREAM_WARMUP" "$STREAM_DURATION" \
                 "$(label stream "$target" "$round")" --stream
@@ -174,7 +178,7 @@ scenario_slow_streams() {
         [[ $target == junction ]] && pid=(--pid "$PID_junction")
         java $LOADGEN_JAVA_OPTS -cp "$BENCH_JAR" dev.junction.bench.load.SlowStreams \
             --url "$(target_url "$target" slow)" --body "$(body_file slow)" --streams "$SLOW_STREAMS" \
-            --ramp "$SLOW_RAMP" --settle 5 \
+            --ramp "$SLOW_RAMP" --settle "$SLOW_SETTLE" \
             --max-wait "$(awk -v n="$SLOW_STREAMS" -v r="$SLOW_RAMP" -v c="$SLOW_CHUNKS" -v i="$SLOW_INTERVAL" \
                 'BEGIN {print int(n / r + c * i + 30)}')" \
             "${pid[@]}" --label "$(label slow-streams "$target" 1)" >"$out" 2>&1
@@ -185,7 +189,7 @@ scenario_slow_streams() {
 
 run_jmh() {
     log "JMH microbenchmarks ($JMH_ARGS)"
-    # shellcheck disable=SC2086 # JMH_ARGS is a list of JMH options
-    java -jar "$BENCH_JAR" $JMH_ARGS -rf json -rff "$RUN/jmh.json" >"$RUN/logs/jmh.txt" 2>&1 \
+    # shellcheck disable=SC2086 # JMH_JVM_FLAGS and JMH_ARGS are lists of options
+    java $JMH_JVM_FLAGS -jar "$BENCH_JAR" $JMH_ARGS -rf json -rff "$RUN/jmh.json" >"$RUN/logs/jmh.txt" 2>&1 \
         || die "JMH failed, see $RUN/logs/jmh.txt"
 }

@@ -22,8 +22,9 @@ install_tools() {
             wrk nginx-light libnginx-mod-http-echo >>"$RUN/logs/apt.log" 2>&1 \
             || die "apt-get install failed, see $RUN/logs/apt.log"
     fi
-    command -v node >/dev/null || die "node is needed for the Portkey baseline"
     PORTKEY_DIR=$CACHE/portkey
+    [[ $PORTKEY == yes ]] || return 0
+    command -v node >/dev/null || die "node is needed for the Portkey baseline (or pass --no-portkey)"
     PORTKEY_MAIN=$PORTKEY_DIR/node_modules/@portkey-ai/gateway/build/start-server.js
     if [[ ! -f $PORTKEY_MAIN ]] || ! grep -q "\"version\": \"$PORTKEY_VERSION\"" \
         "$PORTKEY_DIR/node_modules/@portkey-ai/gateway/package.json"; then
@@ -70,8 +71,13 @@ describe_machine() {
         echo "junction_java_opts=$JUNCTION_JAVA_OPTS"
         echo "nginx=$(nginx -v 2>&1 | sed 's/^nginx version: //')"
         echo "wrk=$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
-        echo "node=$(node --version)"
-        echo "portkey=@portkey-ai/gateway $PORTKEY_VERSION"
+        echo "node=$(node --version 2>/dev/null || echo none)"
+        if [[ $PORTKEY == yes ]]; then
+            echo "portkey=@portkey-ai/gateway $PORTKEY_VERSION"
+        else
+            echo "portkey=not run (--no-portkey)"
+            echo "skipped_targets=portkey"
+        fi
         echo "wrk_settings=${WRK_THREADS} threads, ${WRK_CONNECTIONS} connections, ${WRK_WARMUP} s warm-up + ${WRK_DURATION} s measured"
         echo "openloop_settings=${OL_WARMUP} s warm-up + ${OL_DURATION} s measured, latency from the intended send time"
         echo "stream_settings=${STREAM_WARMUP} s warm-up + ${STREAM_DURATION} s measured; slow streams: ${SLOW_STREAMS} x ${SLOW_CHUNKS} chunks ${SLOW_INTERVAL} s apart, opened at ${SLOW_RAMP}/s"

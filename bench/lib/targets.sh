@@ -11,6 +11,14 @@ MASTER_KEY=sk-bench-master
 
 PIDS=()
 
+# active TARGET...: the targets of this run, one per line (Portkey's, NAME@portkey included, only with Portkey).
+active() {
+    local target
+    for target in "$@"; do
+        [[ $PORTKEY == no && ($target == portkey || $target == *@portkey) ]] || echo "$target"
+    done
+}
+
 stop_all() {
     local pid
     for pid in "${PIDS[@]}"; do
@@ -130,9 +138,9 @@ start_junction() {
 
 start_all() {
     check_ports_free
-    log "starting nginx upstream :$UPSTREAM_PORT, nginx proxy :$PROXY_PORT, Portkey :$PORTKEY_PORT"
+    log "starting nginx upstream :$UPSTREAM_PORT, nginx proxy :$PROXY_PORT$([[ $PORTKEY == no ]] || echo ", Portkey :$PORTKEY_PORT")"
     start_nginx
-    start_portkey
+    [[ $PORTKEY == no ]] || start_portkey
     local suffix=$$ members
     members="127.0.0.1:$((HZ_BASE + 11)),127.0.0.1:$((HZ_BASE + 12)),127.0.0.1:$((HZ_BASE + 13))"
     log "starting Junction :$JUNCTION_PORT, Junction with auth and limits :$JUNCTION_AUTH_PORT," \
@@ -167,10 +175,10 @@ probe() {
 
 wait_ready() {
     local target
-    for target in upstream nginx-proxy portkey junction junction-auth junction-node1 junction-node2 junction-node3; do
+    for target in $(active upstream nginx-proxy portkey junction junction-auth junction-node1 junction-node2 junction-node3); do
         probe "$target" chat 240
     done
-    for target in upstream nginx-proxy portkey junction junction-auth; do
+    for target in $(active upstream nginx-proxy portkey junction junction-auth); do
         probe "$target" sse 30
     done
     local members

@@ -66,7 +66,10 @@ public final class JunctionNode {
     public static Future<JunctionNode> start(NodeOptions options) {
         HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastConfigFactory.build(options.cluster()));
         return Vertx.builder()
-                .with(new VertxOptions().setEventLoopPoolSize(options.instances()))
+                // Epoll where Netty ships it (Linux x86-64): fewer system calls per request; NIO elsewhere.
+                .with(new VertxOptions()
+                        .setEventLoopPoolSize(options.instances())
+                        .setPreferNativeTransport(true))
                 .withClusterManager(manager)
                 .buildClustered()
                 .compose(vertx -> deploy(vertx, manager, options)

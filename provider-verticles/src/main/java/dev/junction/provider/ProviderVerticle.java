@@ -40,8 +40,7 @@ public final class ProviderVerticle extends VerticleBase {
                 .setDecompressionSupported(true);
         client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(settings.maxConnectionsPerHost()));
         UpstreamExchange exchange = new UpstreamExchange(vertx, client, adapter, breakers);
-        consumer = vertx.eventBus().localConsumer(Addresses.provider(adapter.family()));
-        consumer.handler(message -> BusContract.reply(message, exchange.execute(message.body())));
+        consumer = BusContract.serve(vertx, Addresses.provider(adapter.family()), exchange::execute);
         return consumer.completion();
     }
 

@@ -1,6 +1,7 @@
 package dev.junction.provider;
 
 import dev.junction.cluster.bus.ProviderCall;
+import dev.junction.config.Deployment;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,8 +69,9 @@ public final class RequestBodies {
                 return false;
             }
         }
-        for (String field : call.deployment().defaultCallParams().fieldNames()) {
-            if (!body.containsKey(field)) {
+        // The deployment's default call parameters, without building them (this runs on every request).
+        for (String field : call.deployment().litellmParams().fieldNames()) {
+            if (!Deployment.CONTROL_PARAMS.contains(field) && !body.containsKey(field)) {
                 return false;
             }
         }

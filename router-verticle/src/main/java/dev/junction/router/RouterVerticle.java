@@ -26,8 +26,7 @@ public final class RouterVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         KeyGate router = components.keyGate(vertx, state, ledger);
-        consumer = vertx.eventBus().localConsumer(Addresses.ROUTER);
-        consumer.handler(message -> BusContract.reply(message, router.route(message.body())));
+        consumer = BusContract.serve(vertx, Addresses.ROUTER, router::route);
         return consumer.completion();
     }
 }

@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Writes BENCHMARKS.md from one run's result lines, machine description and JMH results, and checks that
@@ -46,13 +49,23 @@ public final class Report {
         Results loaded = Results.load(results);
         JsonArray jmhRuns = JmhSection.load(jmh);
         int rounds = Integer.parseInt(machine.getProperty("rounds", "1"));
-        List<String> problems = Completeness.check(loaded, rounds, jmhRuns, jmh != null);
+        Set<String> skipped = Arrays.stream(
+                        machine.getProperty("skipped_targets", "").split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .collect(Collectors.toSet());
+        List<String> problems = Completeness.check(loaded, rounds, jmhRuns, jmh != null, skipped);
         Files.writeString(out, render(loaded, machine, jmhRuns, problems));
         System.out.println("wrote " + out + (problems.isEmpty() ? "" : " with " + problems.size() + " problem(s)"));
         problems.forEach(problem -> System.out.println("problem: " + problem));
         if (!problems.isEmpty()) {
             System.exit(1);
         }
+    }
+
+    private static String skippedNote(Properties machine) {
+        String skipped = machine.getProperty("skipped_targets", "");
+        return skipped.isBlank() ? "" : " (left out on purpose: " + skipped + ")";
     }
 
     static String render(Results results, Properties machine, JsonArray jmh, List<String> problems) {
@@ -74,7 +87,8 @@ public final class Report {
                 + JmhSection.render(jmh, machine.getProperty("jmh_settings", "see bench/run.sh"))
                 + "## Problems\n\n"
                 + (problems.isEmpty()
-                        ? "None: every scenario ran for every target and round, and no request failed.\n"
+                        ? "None: every scenario ran for every target and round" + skippedNote(machine)
+                                + ", and no request failed.\n"
                         : String.join("\n", problems.stream().map(p -> "- " + p).toList()) + "\n");
     }
 }

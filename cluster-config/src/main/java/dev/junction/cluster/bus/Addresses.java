@@ -1,7 +1,9 @@
 package dev.junction.cluster.bus;
 
 import dev.junction.config.ProviderFamily;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** Every event-bus address Junction uses. No address literal appears anywhere else. */
 public final class Addresses {
@@ -12,11 +14,18 @@ public final class Addresses {
     public static final String MOCK_PROVIDER = "junction.provider.mock";
 
     private static final String PROVIDER_PREFIX = "junction.provider.";
+    private static final Map<ProviderFamily, String> PROVIDERS = new EnumMap<>(ProviderFamily.class);
+
+    static {
+        for (ProviderFamily family : ProviderFamily.values()) {
+            PROVIDERS.put(family, PROVIDER_PREFIX + family.name().toLowerCase(Locale.ROOT));
+        }
+    }
 
     private Addresses() {}
 
     /** The provider verticle of a wire family: takes a {@link ProviderCall}, answers a {@link ProviderReply}. */
     public static String provider(ProviderFamily family) {
-        return PROVIDER_PREFIX + family.name().toLowerCase(Locale.ROOT);
+        return PROVIDERS.get(family);
     }
 }

@@ -7,10 +7,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The event-bus contract between Junction's verticles: the codecs of its message types, how a request is
@@ -44,15 +46,36 @@ public final class BusContract {
         bus.registerDefaultCodec(type, new LocalOnlyCodec<>(type));
     }
 
-    /** Sends {@code message} to a local consumer and completes with its typed reply or its typed failure. */
+    /**
+     * Serves {@code address} on this node with {@code handler}, whose future's value (or failure, as a gateway
+     * error) is the reply. Call it on the verticle's event loop: a request sent from that same loop is then
+     * handed to this handler directly (see {@link SameLoopHandlers}), anything else comes through the bus.
+     */
+    public static <T> MessageConsumer<T> serve(Vertx vertx, String address, Function<T, Future<?>> handler) {
+        MessageConsumer<T> consumer = vertx.eventBus().localConsumer(address);
+        consumer.handler(message -> reply(message, handler.apply(message.body())));
+        SameLoopHandlers.register(address, consumer, handler);
+        return consumer;
+    }
+
+    /**
+     * Sends {@code message} to a local consumer and completes with its typed reply or its typed failure. A
+     * consumer registered with {@link #serve} on the calling event loop gets it directly.
+     */
     public static <T> Future<T> request(
             EventBus bus, String address, Object message, Duration callBudget, Class<T> replyType) {
+        Future<Object> sameLoop = SameLoopHandlers.deliver(address, message);
+        if (sameLoop != null) {
+            return sameLoop.transform(done -> done.succeeded()
+                    ? unwrap(done.result(), replyType)
+                    : Future.failedFuture(GatewayException.from(done.cause())));
+        }
         DeliveryOptions options = new DeliveryOptions()
                 .setLocalOnly(true)
                 .setSendTimeout(callBudget.plus(SAFETY_MARGIN).toMillis());
         return bus.request(address, message, options)
                 .recover(failure -> Future.failedFuture(translate(failure, address)))
-                .compose(reply -> unwrap(reply, replyType));
+                .compose(reply -> unwrap(reply.body(), replyType));
     }
 
     /** Answers {@code message} with the outcome of {@code result}: its value, or its failure as a gateway error. */
@@ -60,8 +83,7 @@ public final class BusContract {
         result.onComplete(value -> message.reply(value), failure -> message.reply(GatewayException.from(failure)));
     }
 
-    private static <T> Future<T> unwrap(Message<Object> reply, Class<T> replyType) {
-        Object body = reply.body();
+    private static <T> Future<T> unwrap(Object body, Class<T> replyType) {
         if (body instanceof GatewayException failure) {
             return Future.failedFuture(failure);
         }

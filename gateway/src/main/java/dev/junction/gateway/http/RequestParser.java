@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Parses and checks a client's request body once, at the edge. Anything malformed is refused here with a
@@ -34,9 +35,7 @@ final class RequestParser {
             throw GatewayException.badField("stream", "stream must be a boolean");
         }
         checkClientCredentials(body);
-        String callId = callIdHeader == null || callIdHeader.isBlank()
-                ? UUID.randomUUID().toString()
-                : callIdHeader;
+        String callId = callIdHeader == null || callIdHeader.isBlank() ? randomCallId() : callIdHeader;
         return new LlmRequest(
                 callId,
                 endpoint,
@@ -47,6 +46,17 @@ final class RequestParser {
                 timeoutHeader(timeoutHeader),
                 new Cancellation(),
                 System.nanoTime());
+    }
+
+    /**
+     * A random (version 4) UUID, as {@link UUID#randomUUID()} makes, from the thread's own generator rather
+     * than the shared {@code SecureRandom}: a call id must be unique, not unpredictable.
+     */
+    static String randomCallId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private static JsonObject jsonObject(Buffer raw) {

@@ -14,8 +14,7 @@ public final class MockProviderVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        consumer = vertx.eventBus().localConsumer(Addresses.MOCK_PROVIDER);
-        consumer.handler(message -> BusContract.reply(message, answer(message.body())));
+        consumer = BusContract.serve(vertx, Addresses.MOCK_PROVIDER, MockProviderVerticle::answer);
         return consumer.completion();
     }
 

@@ -1,50 +1,117 @@
 package dev.junction.provider.openai;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.JacksonCodec;
+import java.io.IOException;
 
-/** Reads what the gateway needs (usage, finish reason) from an OpenAI-format body, which passes on as is. */
+/**
+ * Reads what the gateway needs (usage, finish reason) from an OpenAI-format body, which passes on as is. One
+ * pass over the tokens, with Vert.x's own parser settings, building nothing but the small {@code usage}
+ * object: the answer's content is skipped, not decoded into maps and strings. A body that is not one JSON
+ * object (malformed, truncated, trailing data) is refused as before.
+ */
 public final class OpenAiResponses {
     private OpenAiResponses() {}
 
     public static ProviderReply.Complete complete(Buffer body, String providerLabel) {
-        JsonObject json;
-        try {
-            json = body.toJsonObject();
-        } catch (DecodeException | ClassCastException e) {
+        Fields fields;
+        try (JsonParser parser = JacksonCodec.createParser(body)) {
+            fields = read(parser);
+        } catch (IOException | DecodeException | NotAnObject e) {
             throw GatewayException.of(
                     ErrorKind.BAD_GATEWAY,
                     ErrorKind.BAD_GATEWAY.describe(
                             providerLabel + " - the upstream answered with a body that is not JSON"));
         }
-        return new ProviderReply.Complete(body, usage(json), finishReason(json));
+        return new ProviderReply.Complete(body, usage(body, fields), fields.finishReason());
     }
 
     /**
-     * The body goes to the client as it is, so a field of an unexpected shape (some OpenAI-compatible servers
-     * send {@code "usage": "n/a"}) only means the gateway learns nothing from it.
+     * Where the top-level {@code usage} object lies in the body ({@code usageStart} -1 when there is none), and
+     * {@code choices[0].finish_reason} when it is a string.
      */
-    private static Usage usage(JsonObject json) {
+    private record Fields(int usageStart, int usageEnd, String finishReason) {}
+
+    /** The top-level fields; a repeated field counts as its last occurrence, as in a parsed JsonObject. */
+    private static Fields read(JsonParser parser) throws IOException, NotAnObject {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new NotAnObject();
+        }
+        int usageStart = -1;
+        int usageEnd = -1;
+        String finishReason = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if ("usage".equals(field)) {
+                usageStart = value == JsonToken.START_OBJECT
+                        ? (int) parser.currentTokenLocation().getByteOffset()
+                        : -1;
+                parser.skipChildren();
+                usageEnd = (int) parser.currentLocation().getByteOffset();
+            } else if ("choices".equals(field)) {
+                finishReason = value == JsonToken.START_ARRAY ? firstFinishReason(parser) : null;
+            }
+            parser.skipChildren();
+        }
+        if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+            throw new NotAnObject();
+        }
+        return new Fields(usageStart, usageEnd, finishReason);
+    }
+
+    /**
+     * The usage object, parsed on its own from its bytes once the pass is over (a parser opened inside another
+     * would allocate fresh read buffers). The body goes to the client as it is, so a field of an unexpected
+     * shape (some OpenAI-compatible servers send {@code "prompt_tokens": "n/a"}) only means the gateway learns
+     * nothing from it.
+     */
+    private static Usage usage(Buffer body, Fields fields) {
+        if (fields.usageStart() < 0) {
+            return Usage.NONE;
+        }
         try {
-            return json.getValue("usage") instanceof JsonObject usage ? Usage.fromOpenAi(usage) : Usage.NONE;
-        } catch (ClassCastException malformed) {
+            return Usage.fromOpenAi(new JsonObject(body.slice(fields.usageStart(), fields.usageEnd())));
+        } catch (ClassCastException | DecodeException malformed) {
             return Usage.NONE;
         }
     }
 
-    private static String finishReason(JsonObject json) {
-        if (!(json.getValue("choices") instanceof JsonArray choices)
-                || choices.isEmpty()
-                || !(choices.getValue(0) instanceof JsonObject first)
-                || !(first.getValue("finish_reason") instanceof String reason)) {
-            return null;
+    /** {@code choices[0].finish_reason} when it is a string, else null. Leaves the parser on the array's end. */
+    private static String firstFinishReason(JsonParser parser) throws IOException {
+        String reason = null;
+        if (parser.nextToken() == JsonToken.START_OBJECT) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("finish_reason".equals(field)) {
+                    reason = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            parser.nextToken();
+        }
+        while (parser.currentToken() != JsonToken.END_ARRAY) {
+            parser.skipChildren();
+            if (parser.nextToken() == null) {
+                throw new IOException("unexpected end of input");
+            }
         }
         return reason;
+    }
+
+    /** The body is JSON, but not one object. */
+    private static final class NotAnObject extends Exception {
+        NotAnObject() {
+            super(null, null, false, false);
+        }
     }
 }

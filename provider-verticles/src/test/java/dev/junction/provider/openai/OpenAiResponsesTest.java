@@ -65,6 +65,9 @@ class OpenAiResponsesTest {
                 "[1, 2, 3]",
                 "\"ok\"",
                 "{\"id\": \"chatcmpl-1\", \"choices\": [",
+                "{\"choices\": [{\"finish_reason\": \"stop\"}]} trailing",
+                "{\"choices\": [{\"finish_reason\": \"stop\"}]}{}",
+                "{\"usage\": {\"prompt_tokens\": 1,}}",
             })
     void a_body_that_is_not_a_json_object_is_a_bad_gateway(String body) {
         GatewayException failure =
@@ -89,5 +92,17 @@ class OpenAiResponsesTest {
 
         assertThat(reply.usage()).isEqualTo(Usage.NONE);
         assertThat(reply.finishReason()).isNull();
+    }
+
+    @Test
+    void only_the_first_choice_and_the_last_of_a_repeated_field_count_as_in_a_parsed_object() {
+        Buffer body = Buffer.buffer("{\"usage\":{\"prompt_tokens\":1},\"choices\":[{\"message\":{\"content\":[1,{}]},"
+                + "\"finish_reason\":\"length\"},{\"finish_reason\":\"stop\"}],\"x\":[[{}]],"
+                + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":4,\"nested\":{\"a\":[1]}}}");
+
+        ProviderReply.Complete reply = adapter.fromUpstream(call, body);
+
+        assertThat(reply.usage()).isEqualTo(new Usage(3, 4, 7));
+        assertThat(reply.finishReason()).isEqualTo("length");
     }
 }

@@ -23,6 +23,7 @@ final class MessageTokens {
     static final int HIGH_DETAIL_IMAGE = 85 + 4 * 170;
 
     private final Encoding encoding;
+    private final ThreadLocal<RecentCounts> recent = ThreadLocal.withInitial(RecentCounts::new);
 
     MessageTokens(Encoding encoding) {
         this.encoding = encoding;
@@ -123,6 +124,6 @@ final class MessageTokens {
 
     // Ordinary encoding: user text that contains "<|endoftext|>" is text, never a special token (nor an error).
     int text(Object value) {
-        return value instanceof String text ? encoding.countTokensOrdinary(text) : 0;
+        return value instanceof String text ? recent.get().count(text, encoding::countTokensOrdinary) : 0;
     }
 }

@@ -5,6 +5,8 @@ import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts the prompt tokens of a request before it is sent, for context-window checks and TPM accounting.
@@ -13,7 +15,10 @@ import io.vertx.core.json.JsonObject;
  * encodings are stateless once loaded.
  */
 public final class TokenCounter {
+    private static final int MAX_KNOWN_MODELS = 1024;
+
     private final MessageTokens o200k;
+    private final Map<String, Tokenizer> tokenizers = new ConcurrentHashMap<>();
     private final MessageTokens cl100k;
 
     private TokenCounter(EncodingRegistry registry) {
@@ -75,7 +80,22 @@ public final class TokenCounter {
     }
 
     private MessageTokens forModel(String model) {
-        return Tokenizer.forModel(model) == Tokenizer.O200K_BASE ? o200k : cl100k;
+        return tokenizerOf(model) == Tokenizer.O200K_BASE ? o200k : cl100k;
+    }
+
+    // Two regular expressions per request otherwise. Bounded: wildcard routes let clients make up names.
+    private Tokenizer tokenizerOf(String model) {
+        if (model == null) {
+            return Tokenizer.forModel(null);
+        }
+        Tokenizer known = tokenizers.get(model);
+        if (known == null) {
+            known = Tokenizer.forModel(model);
+            if (tokenizers.size() < MAX_KNOWN_MODELS) {
+                tokenizers.put(model, known);
+            }
+        }
+        return known;
     }
 
     // Holder idiom: the vocabularies load once, on first use, and are published safely to every thread. The
