@@ -35,6 +35,13 @@ public final class BatchedRoutingState implements RoutingState, AutoCloseable {
     /** A push not answered in this time is taken as lost and sent again (counting it twice errs on the safe side). */
     private static final long PUSH_TIMEOUT_MILLIS = 10_000;
 
+    /**
+     * A view nobody on this node has used for this long is dropped rather than refreshed every interval: with
+     * one view per virtual key and team, refreshing every key ever seen would grow without end. It comes back
+     * (and is refreshed) on its next use.
+     */
+    private static final long FORGET_AFTER_MILLIS = 120_000;
+
     private final Vertx vertx;
     private final Clock clock;
     private final HazelcastRoutingState cooldowns;
@@ -73,7 +80,13 @@ public final class BatchedRoutingState implements RoutingState, AutoCloseable {
     }
 
     private LocalView view(String deploymentId) {
-        return views.computeIfAbsent(deploymentId, id -> new LocalView());
+        long now = clock.millis();
+        // compute, not computeIfAbsent: the touch is atomic with sync()'s decision to forget the view.
+        return views.compute(deploymentId, (id, view) -> {
+            LocalView used = view == null ? new LocalView() : view;
+            used.lastUsedMillis = now;
+            return used;
+        });
     }
 
     @Override
@@ -108,12 +121,16 @@ public final class BatchedRoutingState implements RoutingState, AutoCloseable {
     /** Pushes every batch and refreshes idle views; runs on a timer, never on a request. */
     private void sync() {
         long window = window();
+        long forgetBefore = clock.millis() - FORGET_AFTER_MILLIS;
         Set<String> idle = new HashSet<>();
         List<Future<?>> pushes = new ArrayList<>();
         views.forEach((id, view) -> {
             UsageDelta batch = view.takeBatch(window);
             if (batch != null) {
                 pushes.add(push(id, view, batch, window));
+            } else if (view.idle() && view.lastUsedMillis < forgetBefore) {
+                views.computeIfPresent(
+                        id, (key, current) -> current.idle() && current.lastUsedMillis < forgetBefore ? null : current);
             } else if (view.idle()) {
                 idle.add(id);
             }
@@ -127,7 +144,12 @@ public final class BatchedRoutingState implements RoutingState, AutoCloseable {
                     .whenComplete((found, failure) -> {
                         refreshing.set(false);
                         if (failure == null) {
-                            found.forEach((id, snapshot) -> views.get(id).refreshed(snapshot));
+                            found.forEach((id, snapshot) -> {
+                                LocalView view = views.get(id);
+                                if (view != null) {
+                                    view.refreshed(snapshot);
+                                }
+                            });
                             synced();
                         } else {
                             LOG.debug("Refreshing usage from the cluster failed: {}", failure.toString());
@@ -168,6 +190,11 @@ public final class BatchedRoutingState implements RoutingState, AutoCloseable {
             LOG.info("The cluster answers again: shared limits are enforced for the cluster once more");
         }
         degraded = stale;
+    }
+
+    /** How many deployments, keys and teams this node keeps a view of. */
+    int viewCount() {
+        return views.size();
     }
 
     /** Pushes what is left, for a clean shutdown. Blocking: call off the event loop. */

@@ -6,6 +6,9 @@ package dev.junction.cluster.state;
  * a node always counts its own calls at once and the other nodes' within one sync interval.
  */
 final class LocalView {
+    /** When this node last admitted, completed or read a call here (epoch millis). */
+    volatile long lastUsedMillis;
+
     private UsageSnapshot cluster = UsageSnapshot.EMPTY;
     private UsageDelta sent;
     private UsageDelta pending = new UsageDelta();

@@ -159,4 +159,50 @@ class BatchedRoutingStateTest {
         HazelcastRoutingState strict = new HazelcastRoutingState(vertx, second, Clock.systemUTC());
         assertThat(await(strict.snapshot(List.of(id))).get(id).requests()).isEqualTo(1);
     }
+
+    @Test
+    void a_view_unused_for_two_minutes_is_forgotten_and_a_later_use_brings_it_back() throws Exception {
+        java.util.concurrent.atomic.AtomicLong now =
+                new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.ofEpochMilli(now.get());
+            }
+        };
+        BatchedRoutingState state =
+                new BatchedRoutingState(vertx, first, new HazelcastRoutingState(vertx, first, clock), clock, SYNC);
+        try {
+            String key = "key:forgotten-" + UUID.randomUUID();
+            assertThat(await(state.admit(key, 10, Long.MAX_VALUE, 0)).admitted())
+                    .isTrue();
+            assertThat(state.viewCount()).isEqualTo(1);
+            Thread.sleep(10 * SYNC.toMillis());
+
+            // Idle but used within two minutes: kept and refreshed.
+            assertThat(state.viewCount()).isEqualTo(1);
+
+            now.addAndGet(121_000);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (state.viewCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(SYNC.toMillis());
+            }
+            assertThat(state.viewCount()).isZero();
+            assertThat(await(state.admit(key, 10, Long.MAX_VALUE, 0)).admitted())
+                    .isTrue();
+            assertThat(state.viewCount()).isEqualTo(1);
+        } finally {
+            state.close();
+        }
+    }
 }
