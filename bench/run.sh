@@ -6,6 +6,8 @@
 #   bench/run.sh --quick    a few seconds per scenario (about 4 minutes in all), checks that everything
 #                           works (no timing checks);
 #                           writes bench/.cache/BENCHMARKS-quick.md
+#   bench/run.sh --only cluster   only scenario 7 (the cluster state path) and the admission JMH benchmarks,
+#                           about 17 minutes (with --quick: 2); writes bench/.cache/BENCHMARKS-cluster.md
 # Options: --no-build (use the jars as built), --rounds N, --out FILE, --skip-jmh.
 # Exits non-zero when any request failed, any scenario is missing, or a target could not start.
 set -euo pipefail
@@ -21,7 +23,7 @@ PORT_BASE=${BENCH_PORT_BASE:-18000}
 JUNCTION_JAVA_OPTS=${JUNCTION_JAVA_OPTS:--Xmx1g}
 LOADGEN_JAVA_OPTS=${LOADGEN_JAVA_OPTS:--Xmx2g -XX:+UseParallelGC}
 
-MODE=full BUILD=yes ROUNDS= OUT= JMH=yes
+MODE=full BUILD=yes ROUNDS= OUT= JMH=yes ONLY=
 while (($#)); do
     case $1 in
         --quick) MODE=quick ;;
@@ -29,12 +31,16 @@ while (($#)); do
         --rounds) ROUNDS=$2 && shift ;;
         --out) OUT=$2 && shift ;;
         --skip-jmh) JMH=no ;;
-        -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' && exit 0 ;;
+        --only) ONLY=$2 && shift && [[ $ONLY == cluster ]] || { echo "--only takes cluster" >&2 && exit 2; } ;;
+        -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' && exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2 && exit 2 ;;
     esac
     shift
 done
 
+if [[ $ONLY == cluster && -z $OUT ]]; then
+    OUT=$CACHE/BENCHMARKS-cluster$([[ $MODE == quick ]] && echo -quick).md
+fi
 if [[ $MODE == full ]]; then
     ROUNDS=${ROUNDS:-3}
     PREWARM=20 WRK_WARMUP=3 WRK_DURATION=10
@@ -53,6 +59,10 @@ else
     OUT=${OUT:-$CACHE/BENCHMARKS-quick.md}
 fi
 WRK_THREADS=2 WRK_CONNECTIONS=64
+JMH_FILTER=
+if [[ $ONLY == cluster ]]; then
+    JMH_FILTER='Admission.*\.admit$' # both accuracy modes, 1 and 3 members, common pool as is and widened
+fi
 
 # shellcheck source=lib/setup.sh
 source "$BENCH_DIR/lib/setup.sh"
@@ -71,7 +81,12 @@ main() {
     trap stop_all EXIT
     trap 'exit 130' INT TERM
 
+    if [[ $ONLY == cluster ]]; then
+        only_cluster
+        return
+    fi
     install_tools
+    install_portkey
     build_jars
     raise_limits
     describe_machine
@@ -82,6 +97,7 @@ main() {
     scenario_fixed_rate
     scenario_streaming
     scenario_cluster
+    scenario_state
     scenario_slow_streams
     stop_all
     echo "load_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/env.properties"
@@ -93,6 +109,29 @@ main() {
     log "writing $OUT"
     java -cp "$BENCH_JAR" dev.junction.bench.report.Report --results "$RESULTS" --env "$RUN/env.properties" \
         $([[ $JMH == yes ]] && echo "--jmh $RUN/jmh.json") --out "$OUT"
+}
+
+# --only cluster: the upstream, scenario 7's setups, and the admission JMH benchmarks.
+only_cluster() {
+    local started
+    started=$(date +%s)
+    install_tools
+    build_jars
+    raise_limits
+    describe_machine
+    check_ports_free
+    start_nginx
+    probe upstream chat 30
+    scenario_state
+    stop_all
+    echo "load_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/env.properties"
+    if [[ $JMH == yes ]]; then
+        run_jmh
+    fi
+    echo "runtime_s=$(($(date +%s) - started))" >>"$RUN/env.properties"
+    log "writing $OUT"
+    java -cp "$BENCH_JAR" dev.junction.bench.report.Report --results "$RESULTS" --env "$RUN/env.properties" \
+        $([[ $JMH == yes ]] && echo "--jmh $RUN/jmh.json") --out "$OUT" --only cluster
 }
 
 main

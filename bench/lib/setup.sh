@@ -11,7 +11,8 @@ die() {
     exit 1
 }
 
-# wrk, nginx and nginx's echo module (the streaming upstream) from Debian; Portkey from npm into .cache.
+# wrk, nginx and nginx's echo module (the streaming upstream) from Debian; Portkey from npm into .cache (only
+# the full run needs it).
 install_tools() {
     if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null \
         || [[ ! -f /usr/lib/nginx/modules/ngx_http_echo_module.so ]]; then
@@ -22,6 +23,9 @@ install_tools() {
             wrk nginx-light libnginx-mod-http-echo >>"$RUN/logs/apt.log" 2>&1 \
             || die "apt-get install failed, see $RUN/logs/apt.log"
     fi
+}
+
+install_portkey() {
     command -v node >/dev/null || die "node is needed for the Portkey baseline"
     PORTKEY_DIR=$CACHE/portkey
     PORTKEY_MAIN=$PORTKEY_DIR/node_modules/@portkey-ai/gateway/build/start-server.js

@@ -27,10 +27,13 @@ final class Exchanges {
         this.measured = measured;
     }
 
-    /** Called on an event loop. {@code due} is when the schedule wanted the request sent. */
-    void send(long due, boolean counted) {
+    /**
+     * Called on an event loop. {@code sequence} numbers the request (the target's URLs take turns); {@code due}
+     * is when the schedule wanted it sent.
+     */
+    void send(long sequence, long due, boolean counted) {
         inFlight.incrementAndGet();
-        client.request(target.request())
+        client.request(target.request(sequence))
                 .compose(request -> request.send(target.body()))
                 .onSuccess(response -> read(response, due, counted))
                 .onFailure(failure -> finish(counted, measured::ioError));

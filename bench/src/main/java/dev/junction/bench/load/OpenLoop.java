@@ -22,6 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  * java -cp junction-bench.jar dev.junction.bench.load.OpenLoop --url http://127.0.0.1:4000/v1/chat/completions
+ *     [--url http://127.0.0.1:4001/v1/chat/completions ...]  (several: requests go to each in turn)
  *     --body chat.json [--header "Authorization: Bearer sk-..."] --rate 2000 --warmup 5 --duration 20
  *     [--connections 256] [--loops 1] [--stream] [--drain 10] [--label '"scenario":"x"'] [--hgrm out.hgrm]
  * </pre>
@@ -70,7 +71,8 @@ public final class OpenLoop {
             if (counted) {
                 measured.senderLag(now - due);
             }
-            contexts[(int) (i % contexts.length)].runOnContext(v -> exchanges.send(due, counted));
+            long sequence = i;
+            contexts[(int) (i % contexts.length)].runOnContext(v -> exchanges.send(sequence, due, counted));
         }
         long unfinished = exchanges.awaitIdle(drainNanos);
         measured.timeouts(unfinished);

@@ -8,19 +8,31 @@ import java.util.Map;
 
 /** What makes a run complete: every scenario for every target and round, no failed request, JMH results. */
 final class Completeness {
-    /** Scenario → the targets it must have, each for every round. */
+    /** Scenario → the targets it must have, each for every round: the cluster-state scenario only. */
+    static final Map<String, List<String>> EXPECTED_STATE =
+            Map.of(StateSection.PEAK, StateSection.SETUPS, StateSection.LATENCY, StateSection.latencyTargets());
+    /** ... and in a full run. */
     static final Map<String, List<String>> EXPECTED = Map.of(
-            "peak", LoadSections.PEAK_TARGETS,
-            "fixed-rate", LoadSections.FIXED_TARGETS,
-            "fixed-rate-portkey", List.of("upstream", "portkey"),
-            "stream", StreamSections.TTFT_TARGETS,
-            "cluster", List.of("junction-1node", "junction-3nodes"));
+            "peak",
+            LoadSections.PEAK_TARGETS,
+            "fixed-rate",
+            LoadSections.FIXED_TARGETS,
+            "fixed-rate-portkey",
+            List.of("upstream", "portkey"),
+            "stream",
+            StreamSections.TTFT_TARGETS,
+            "cluster",
+            List.of("junction-1node", "junction-3nodes"),
+            StateSection.PEAK,
+            StateSection.SETUPS,
+            StateSection.LATENCY,
+            StateSection.latencyTargets());
 
     private Completeness() {}
 
-    static List<String> check(Results results, int rounds, JsonArray jmh, boolean jmhExpected) {
+    static List<String> check(Results results, int rounds, JsonArray jmh, boolean jmhExpected, boolean onlyState) {
         List<String> problems = new ArrayList<>();
-        EXPECTED.forEach((scenario, targets) -> {
+        (onlyState ? EXPECTED_STATE : EXPECTED).forEach((scenario, targets) -> {
             for (String target : targets) {
                 for (int round = 1; round <= rounds; round++) {
                     int r = round;
@@ -30,7 +42,7 @@ final class Completeness {
                 }
             }
         });
-        for (String target : StreamSections.SLOW_TARGETS) {
+        for (String target : onlyState ? List.<String>of() : StreamSections.SLOW_TARGETS) {
             if (results.of("slow-streams", target).isEmpty()) {
                 problems.add("missing: slow-streams / " + target);
             }
