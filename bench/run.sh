@@ -2,12 +2,12 @@
 # Side-by-side benchmark of Junction against the upstream itself, an nginx keep-alive proxy and Portkey's
 # gateway, all on this machine's loopback. See bench/README.md.
 #
-#   bench/run.sh            full run (about 26 minutes), writes BENCHMARKS.md at the repository root
+#   bench/run.sh            full run (about 45 minutes), writes BENCHMARKS.md at the repository root
 #   bench/run.sh --quick    a few seconds per scenario (about 4 minutes in all), checks that everything
 #                           works (no timing checks);
 #                           writes bench/.cache/BENCHMARKS-quick.md
 #   bench/run.sh --only cluster   only scenario 7 (the cluster state path) and the admission JMH benchmarks,
-#                           about 17 minutes (with --quick: 2); writes bench/.cache/BENCHMARKS-cluster.md
+#                           about 20 minutes (with --quick: 5); writes bench/.cache/BENCHMARKS-cluster.md
 # Options: --no-build (use the jars as built), --rounds N, --out FILE, --skip-jmh.
 # Exits non-zero when any request failed, any scenario is missing, or a target could not start.
 set -euo pipefail
@@ -39,7 +39,10 @@ while (($#)); do
 done
 
 if [[ $ONLY == cluster && -z $OUT ]]; then
-    OUT=$CACHE/BENCHMARKS-cluster$([[ $MODE == quick ]] && echo -quick).md
+    OUT=$CACHE/BENCHMARKS-cluster.md
+    if [[ $MODE == quick ]]; then
+        OUT=$CACHE/BENCHMARKS-cluster-quick.md
+    fi
 fi
 if [[ $MODE == full ]]; then
     ROUNDS=${ROUNDS:-3}

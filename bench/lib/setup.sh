@@ -52,7 +52,7 @@ build_jars() {
 raise_limits() {
     ulimit -n 200000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
     log "open files limit: $(ulimit -n)"
-    if (($(ulimit -n) < 2 * SLOW_STREAMS + 1000)); then
+    if [[ -z $ONLY ]] && (($(ulimit -n) < 2 * SLOW_STREAMS + 1000)); then
         log "warning: a gateway relaying $SLOW_STREAMS streams needs about $((2 * SLOW_STREAMS + 1000)) descriptors"
     fi
 }
