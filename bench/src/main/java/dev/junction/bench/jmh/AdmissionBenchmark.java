@@ -94,7 +94,10 @@ public class AdmissionBenchmark {
     /** The member to run on: with more than one, one that does not own the key's partition. */
     private HazelcastInstance notOwning(String key) {
         HazelcastInstance first = hazelcast.get(0);
-        while (!first.getPartitionService().isClusterSafe()) {
+        // Partitions get owners on first use, and then migrate until the cluster is safe.
+        first.getMap(HazelcastRoutingState.DEPLOYMENTS_MAP).get(key);
+        while (first.getPartitionService().getPartition(key).getOwner() == null
+                || !first.getPartitionService().isClusterSafe()) {
             Thread.onSpinWait();
         }
         for (HazelcastInstance member : hazelcast) {
