@@ -2,12 +2,14 @@
 # Side-by-side benchmark of Junction against the upstream itself, an nginx keep-alive proxy and Portkey's
 # gateway, all on this machine's loopback. See bench/README.md.
 #
-#   bench/run.sh            full run (about 26 minutes), writes BENCHMARKS.md at the repository root
+#   bench/run.sh            full run (about 45 minutes), writes BENCHMARKS.md at the repository root
 #   bench/run.sh --quick    a few seconds per scenario (about 4 minutes in all), checks that everything
 #                           works (no timing checks);
 #                           writes bench/.cache/BENCHMARKS-quick.md
-#   bench/run.sh --smoke    what `mvn verify` runs (about 90 s): --quick trimmed further, without Portkey,
-#                           with the jars as built; writes bench/target/smoke/BENCHMARKS-smoke.md
+#   bench/run.sh --smoke    what `mvn verify` runs (about 90 s): --quick trimmed further, without Portkey and
+#                           without scenario 7, with the jars as built; writes bench/target/smoke/BENCHMARKS-smoke.md
+#   bench/run.sh --only cluster   only scenario 7 (the cluster state path) and the admission JMH benchmarks,
+#                           about 20 minutes (with --quick: 5); writes bench/.cache/BENCHMARKS-cluster.md
 # Options: --no-build (use the jars as built), --rounds N, --out FILE, --skip-jmh, --no-portkey.
 # Exits non-zero when any request failed, any scenario is missing, or a target could not start.
 set -euo pipefail
@@ -21,17 +23,21 @@ PORT_BASE=${BENCH_PORT_BASE:-18000}
 JUNCTION_JAVA_OPTS=${JUNCTION_JAVA_OPTS:--Xmx1g}
 LOADGEN_JAVA_OPTS=${LOADGEN_JAVA_OPTS:--Xmx2g -XX:+UseParallelGC}
 
-MODE=full BUILD=yes ROUNDS= OUT= JMH=yes PORTKEY=yes
+MODE=full BUILD=yes ROUNDS= OUT= JMH=yes PORTKEY=yes STATE=yes ONLY=
 while (($#)); do
     case $1 in
         --quick) MODE=quick ;;
-        --smoke) MODE=smoke BUILD=no PORTKEY=no ;;
+        --smoke) MODE=smoke BUILD=no PORTKEY=no STATE=no ;;
         --no-portkey) PORTKEY=no ;;
         --no-build) BUILD=no ;;
         --rounds) ROUNDS=$2 && shift ;;
         --out) OUT=$2 && shift ;;
         --skip-jmh) JMH=no ;;
-        -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' && exit 0 ;;
+        --only)
+            ONLY=${2:-} && shift
+            [[ $ONLY == cluster ]] || { echo "--only takes cluster" >&2 && exit 2; }
+            ;;
+        -h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' && exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2 && exit 2 ;;
     esac
     shift
@@ -39,6 +45,16 @@ done
 
 RUN=$CACHE/run
 SLOW_SETTLE=5 JMH_JVM_FLAGS=
+if [[ $ONLY == cluster ]]; then
+    [[ $MODE != smoke ]] || { echo "--only cluster does not go with --smoke" >&2 && exit 2; }
+    PORTKEY=no # scenario 7 compares Junction setups only
+    if [[ -z $OUT ]]; then
+        OUT=$CACHE/BENCHMARKS-cluster.md
+        if [[ $MODE == quick ]]; then
+            OUT=$CACHE/BENCHMARKS-cluster-quick.md
+        fi
+    fi
+fi
 if [[ $MODE == full ]]; then
     ROUNDS=${ROUNDS:-3}
     PREWARM=20 WRK_WARMUP=3 WRK_DURATION=10
@@ -55,7 +71,9 @@ elif [[ $MODE == smoke ]]; then
     OL_WARMUP=1 OL_DURATION=2
     STREAM_RATE_MAX=50 STREAM_WARMUP=1 STREAM_DURATION=2
     SLOW_STREAMS=200 SLOW_CHUNKS=2 SLOW_INTERVAL=1 SLOW_RAMP=200 SLOW_SETTLE=1
-    JMH_ARGS="-f 0 -wi 0 -i 1 -r 100ms"
+    # The admission benchmarks on 1 member only: each 3-member case starts a Hazelcast cluster (--only cluster
+    # --quick runs them all).
+    JMH_ARGS="-f 0 -wi 0 -i 1 -r 100ms -p members=1"
     JMH_JVM_FLAGS=-Djmh.ignoreLock=true
     RUN=$BENCH_DIR/target/smoke/run # never the developer's last full run in .cache/run
     OUT=${OUT:-$BENCH_DIR/target/smoke/BENCHMARKS-smoke.md}
@@ -72,6 +90,10 @@ else
 fi
 WRK_THREADS=2 WRK_CONNECTIONS=64
 RESULTS=$RUN/results.jsonl
+JMH_FILTER=
+if [[ $ONLY == cluster ]]; then
+    JMH_FILTER='Admission.*\.admit$' # both accuracy modes, 1 and 3 members, common pool as is and widened
+fi
 
 # shellcheck source=lib/setup.sh
 source "$BENCH_DIR/lib/setup.sh"
@@ -90,7 +112,12 @@ main() {
     trap stop_all EXIT
     trap 'exit 130' INT TERM
 
+    if [[ $ONLY == cluster ]]; then
+        only_cluster
+        return
+    fi
     install_tools
+    install_portkey
     build_jars
     raise_limits
     describe_machine
@@ -101,6 +128,9 @@ main() {
     scenario_fixed_rate
     scenario_streaming
     scenario_cluster
+    if [[ $STATE == yes ]]; then
+        scenario_state
+    fi
     scenario_slow_streams
     stop_all
     echo "load_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/env.properties"
@@ -113,6 +143,30 @@ main() {
     mkdir -p "$(dirname "$OUT")"
     java -cp "$BENCH_JAR" dev.junction.bench.report.Report --results "$RESULTS" --env "$RUN/env.properties" \
         $([[ $JMH == yes ]] && echo "--jmh $RUN/jmh.json") --out "$OUT"
+}
+
+# --only cluster: the upstream, scenario 7's setups, and the admission JMH benchmarks.
+only_cluster() {
+    local started
+    started=$(date +%s)
+    install_tools
+    build_jars
+    raise_limits
+    describe_machine
+    check_ports_free
+    start_nginx
+    probe upstream chat 30
+    scenario_state
+    stop_all
+    echo "load_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/env.properties"
+    if [[ $JMH == yes ]]; then
+        run_jmh
+    fi
+    echo "runtime_s=$(($(date +%s) - started))" >>"$RUN/env.properties"
+    log "writing $OUT"
+    mkdir -p "$(dirname "$OUT")"
+    java -cp "$BENCH_JAR" dev.junction.bench.report.Report --results "$RESULTS" --env "$RUN/env.properties" \
+        $([[ $JMH == yes ]] && echo "--jmh $RUN/jmh.json") --out "$OUT" --only cluster
 }
 
 main

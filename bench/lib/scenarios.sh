@@ -68,8 +68,12 @@ openloop_once() {
     while IFS= read -r line; do
         [[ -n $line ]] && headers+=(--header "$line")
     done < <(target_headers "$2" "$3")
+    local urls=() url
+    for url in $(target_urls "$2" "$3"); do
+        urls+=(--url "$url")
+    done
     java $LOADGEN_JAVA_OPTS -cp "$BENCH_JAR" dev.junction.bench.load.OpenLoop \
-        --url "$(target_url "$2" "$3")" --body "$(body_file "$3")" "${headers[@]}" \
+        "${urls[@]}" --body "$(body_file "$3")" "${headers[@]}" \
         --rate "$4" --warmup "$5" --duration "$6" --connections 512 --label "$7" \
         --hgrm "$RUN/hgrm/$(basename "$1" .txt).hgrm" "${@:8}" >"$1" 2>&1
 }
@@ -141,7 +145,7 @@ scenario_cluster() {
             for i in 0 1 2; do
                 record "$RUN/logs/cluster-$target-$round-$i.txt"
             done
-            sum_cluster_round "$target" "$round"
+            sum_round cluster-part cluster "$target" "$round"
         done
     done
 }
@@ -154,19 +158,69 @@ wait_jobs() {
     done
 }
 
-# One line per cluster round: the three parts' requests added up.
-sum_cluster_round() {
+# sum_round PART_SCENARIO SCENARIO TARGET ROUND: one line per round, the three wrk parts' requests added up.
+sum_round() {
     local lines
-    lines=$(grep "\"scenario\":\"cluster-part\",\"target\":\"$1\",\"round\":$2," "$RESULTS")
-    awk -v t="$1" -v r="$2" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
+    lines=$(grep "\"scenario\":\"$1\",\"target\":\"$3\",\"round\":$4," "$RESULTS")
+    awk -v s="$2" -v t="$3" -v r="$4" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
         {
             match($0, /"rps":[0-9.]+/); rps += substr($0, RSTART + 6, RLENGTH - 6)
             n = split("errors_connect errors_read errors_write errors_timeout non2xx", f, " ")
             for (i = 1; i <= n; i++) if (match($0, "\"" f[i] "\":[0-9]+")) err += substr($0, RSTART + length(f[i]) + 3, RLENGTH - length(f[i]) - 3)
         }
-        END { printf "{\"scenario\":\"cluster\",\"target\":\"%s\",\"round\":%s,\"tool\":\"wrk x3\",\"rps\":%.1f,\"errors\":%d,\"loadavg1\":%s}\n", t, r, rps, err, load }
+        END { printf "{\"scenario\":\"%s\",\"target\":\"%s\",\"round\":%s,\"tool\":\"wrk x3\",\"rps\":%.1f,\"errors\":%d,\"loadavg1\":%s}\n", s, t, r, rps, err, load }
     ' <<<"$lines" >>"$RESULTS"
-    log "  round $2 $1: $(tail -1 "$RESULTS" | grep -o '"rps":[0-9.]*' | cut -d: -f2) req/s"
+    log "  round $4 $3: $(tail -1 "$RESULTS" | grep -o '"rps":[0-9.]*' | cut -d: -f2) req/s"
+}
+
+# state_wrk OUT SETUP SECONDS [LABEL]: three wrk processes at once, a third of the connections each, one per
+# node of a 3-node setup or all three at a single node; writes OUT-0.txt .. OUT-2.txt.
+state_wrk() {
+    local nodes i
+    read -r -a nodes <<<"$(state_nodes "$2")"
+    ((${#nodes[@]} == 3)) || nodes=("$2" "$2" "$2")
+    for i in 0 1 2; do
+        wrk_once "$1-$i.txt" "${nodes[i]}" chat "$3" $((WRK_CONNECTIONS / 3)) 1 \
+            ${4:+"$4,\"part\":$i"} &
+    done
+    wait_jobs
+}
+
+# Scenario 7: the cluster state path. Rpm/tpm limits that never refuse, on 1 node and on 3, batched and strict,
+# plus 1 node without limits; peak throughput, then latency at one fixed rate for all.
+scenario_state() {
+    local round setup out i slowest
+    start_state_targets
+    log "scenario 7: cluster state path, ${STATE_SETUPS[*]}; pre-warming each for ${PREWARM}s"
+    for setup in "${STATE_SETUPS[@]}"; do
+        state_wrk "$RUN/logs/prewarm-$setup" "$setup" "$PREWARM"
+    done
+    for ((round = 1; round <= ROUNDS; round++)); do
+        for setup in $(rotated "$round" "${STATE_SETUPS[@]}"); do
+            out=$RUN/logs/state-peak-$setup-$round
+            state_wrk "$out.warmup" "$setup" "$WRK_WARMUP"
+            state_wrk "$out" "$setup" "$WRK_DURATION" "$(label state-peak-part "$setup" "$round")"
+            for i in 0 1 2; do
+                record "$out-$i.txt"
+            done
+            sum_round state-peak-part state-peak "$setup" "$round"
+        done
+    done
+    slowest=$(for setup in "${STATE_SETUPS[@]}"; do median_of state-peak "$setup" rps; done | sort -g | head -1)
+    STATE_RATE=$(awk -v p="$slowest" 'BEGIN {r = int(p / 2); print (r < 20 ? 20 : r)}')
+    log "scenario 7: open loop at $STATE_RATE req/s (half of the slowest setup's median peak $slowest)"
+    for ((round = 1; round <= ROUNDS; round++)); do
+        for setup in $(rotated "$round" upstream "${STATE_SETUPS[@]}"); do
+            out=$RUN/logs/state-latency-$setup-$round.txt
+            openloop_once "$out" "$setup" chat "$STATE_RATE" "$OL_WARMUP" "$OL_DURATION" \
+                "$(label state-latency "$setup" "$round")"
+            record "$out"
+            log "  round $round $setup: p50 $(grep -o '"lat_p50_ms":[0-9.]*' "$out" | cut -d: -f2) ms," \
+                "p99 $(grep -o '"lat_p99_ms":[0-9.]*' "$out" | cut -d: -f2) ms," \
+                "errors $(grep -o '"errors":[0-9]*' "$out" | cut -d: -f2)"
+        done
+    done
+    stop_state_targets
 }
 
 scenario_slow_streams() {
@@ -188,8 +242,9 @@ scenario_slow_streams() {
 }
 
 run_jmh() {
-    log "JMH microbenchmarks ($JMH_ARGS)"
+    log "JMH microbenchmarks ($JMH_ARGS${JMH_FILTER:+, only $JMH_FILTER})"
     # shellcheck disable=SC2086 # JMH_JVM_FLAGS and JMH_ARGS are lists of options
-    java $JMH_JVM_FLAGS -jar "$BENCH_JAR" $JMH_ARGS -rf json -rff "$RUN/jmh.json" >"$RUN/logs/jmh.txt" 2>&1 \
+    java $JMH_JVM_FLAGS -jar "$BENCH_JAR" ${JMH_FILTER:+"$JMH_FILTER"} $JMH_ARGS -rf json -rff "$RUN/jmh.json" \
+        >"$RUN/logs/jmh.txt" 2>&1 \
         || die "JMH failed, see $RUN/logs/jmh.txt"
 }

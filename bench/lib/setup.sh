@@ -11,7 +11,8 @@ die() {
     exit 1
 }
 
-# wrk, nginx and nginx's echo module (the streaming upstream) from Debian; Portkey from npm into .cache.
+# wrk, nginx and nginx's echo module (the streaming upstream) from Debian; Portkey (install_portkey) from npm
+# into .cache, unless the run leaves it out (--no-portkey, --smoke, --only cluster).
 install_tools() {
     if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null \
         || [[ ! -f /usr/lib/nginx/modules/ngx_http_echo_module.so ]]; then
@@ -22,6 +23,9 @@ install_tools() {
             wrk nginx-light libnginx-mod-http-echo >>"$RUN/logs/apt.log" 2>&1 \
             || die "apt-get install failed, see $RUN/logs/apt.log"
     fi
+}
+
+install_portkey() {
     PORTKEY_DIR=$CACHE/portkey
     [[ $PORTKEY == yes ]] || return 0
     command -v node >/dev/null || die "node is needed for the Portkey baseline (or pass --no-portkey)"
@@ -49,7 +53,7 @@ build_jars() {
 raise_limits() {
     ulimit -n 200000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
     log "open files limit: $(ulimit -n)"
-    if (($(ulimit -n) < 2 * SLOW_STREAMS + 1000)); then
+    if [[ -z $ONLY ]] && (($(ulimit -n) < 2 * SLOW_STREAMS + 1000)); then
         log "warning: a gateway relaying $SLOW_STREAMS streams needs about $((2 * SLOW_STREAMS + 1000)) descriptors"
     fi
 }
@@ -75,8 +79,12 @@ describe_machine() {
         if [[ $PORTKEY == yes ]]; then
             echo "portkey=@portkey-ai/gateway $PORTKEY_VERSION"
         else
-            echo "portkey=not run (--no-portkey)"
+            echo "portkey=not run"
             echo "skipped_targets=portkey"
+        fi
+        if [[ $STATE == no ]]; then
+            # Scenario 7 starts nine more JVMs one after another: alone longer than the rest of the smoke.
+            echo "skipped_scenarios=state-peak,state-latency"
         fi
         echo "wrk_settings=${WRK_THREADS} threads, ${WRK_CONNECTIONS} connections, ${WRK_WARMUP} s warm-up + ${WRK_DURATION} s measured"
         echo "openloop_settings=${OL_WARMUP} s warm-up + ${OL_DURATION} s measured, latency from the intended send time"

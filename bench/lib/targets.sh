@@ -8,6 +8,8 @@ JUNCTION_AUTH_PORT=$((PORT_BASE + 101))
 NODE_PORTS=($((PORT_BASE + 111)) $((PORT_BASE + 112)) $((PORT_BASE + 113)))
 HZ_BASE=$((PORT_BASE - 2200)) # Hazelcast member ports, e.g. 15800..15813 for the default base
 MASTER_KEY=sk-bench-master
+# Scenario 7's setups: one node without limits, then with rpm/tpm in each accuracy mode on 1 node and on 3.
+STATE_SETUPS=(state-1node-nolimit state-1node-batched state-1node-strict state-3nodes-batched state-3nodes-strict)
 
 PIDS=()
 
@@ -59,7 +61,37 @@ target_url() {
         junction) echo "http://127.0.0.1:$JUNCTION_PORT/v1/chat/completions" ;;
         junction-auth) echo "http://127.0.0.1:$JUNCTION_AUTH_PORT/v1/chat/completions" ;;
         junction-node[123]) echo "http://127.0.0.1:${NODE_PORTS[${1#junction-node} - 1]}/v1/chat/completions" ;;
+        state-*) echo "http://127.0.0.1:$(state_port "$1")/v1/chat/completions" ;;
         *) die "unknown target $1" ;;
+    esac
+}
+
+# target_urls TARGET KIND: one URL per node of a scenario-7 setup, else the target's one URL.
+target_urls() {
+    local node
+    for node in $(state_nodes "$1"); do
+        target_url "$node" "$2"
+    done
+}
+
+# state_nodes SETUP: the nodes of a scenario-7 setup (a 3-node setup's are SETUP-node1..3); any other target is
+# its own one node.
+state_nodes() {
+    case $1 in
+        state-3nodes-batched | state-3nodes-strict) echo "$1-node1 $1-node2 $1-node3" ;;
+        *) echo "$1" ;;
+    esac
+}
+
+# state_port NODE: the HTTP port of a scenario-7 node (its Hazelcast port is this minus PORT_BASE plus HZ_BASE).
+state_port() {
+    case $1 in
+        state-1node-nolimit) echo $((PORT_BASE + 120)) ;;
+        state-1node-batched) echo $((PORT_BASE + 121)) ;;
+        state-1node-strict) echo $((PORT_BASE + 122)) ;;
+        state-3nodes-batched-node[123]) echo $((PORT_BASE + 130 + ${1##*node})) ;;
+        state-3nodes-strict-node[123]) echo $((PORT_BASE + 140 + ${1##*node})) ;;
+        *) die "unknown scenario-7 node $1" ;;
     esac
 }
 
@@ -154,6 +186,61 @@ start_all() {
             "bench-c3-$suffix" $((HZ_BASE + 10 + i)) "$members"
     done
     wait_ready
+}
+
+# Scenario 7's Junction processes, started for it and stopped after it so they never load the other scenarios.
+start_state_targets() {
+    local setup node config name hz members
+    STATE_PIDS_FROM=${#PIDS[@]}
+    for setup in "${STATE_SETUPS[@]}"; do
+        for node in $(state_nodes "$setup"); do
+            port_free "$(state_port "$node")" || die "port $(state_port "$node") is taken; set BENCH_PORT_BASE"
+        done
+    done
+    # One setup at a time, each ready before the next starts: nine JVMs starting at once on 2 cores (busy with
+    # other work too) took Hazelcast's start past Junction's start-up deadline.
+    log "starting scenario 7's Junction processes, one setup after another: 3 single nodes, two 3-node clusters"
+    for setup in "${STATE_SETUPS[@]}"; do
+        case $setup in
+            *nolimit) config=$BENCH_DIR/junction-bench.yaml ;;
+            *batched) config=$BENCH_DIR/junction-bench-limits.yaml ;;
+            *strict) config=$BENCH_DIR/junction-bench-limits-strict.yaml ;;
+        esac
+        members=
+        for node in $(state_nodes "$setup"); do
+            members+=${members:+,}127.0.0.1:$(($(state_port "$node") - PORT_BASE + HZ_BASE))
+        done
+        name="bench-$setup-$$"
+        for node in $(state_nodes "$setup"); do
+            hz=$(($(state_port "$node") - PORT_BASE + HZ_BASE))
+            # A single node lists only itself, so it never looks for (or finds) the others.
+            start_junction "$node" "$config" "$(state_port "$node")" "$name" "$hz" "$members"
+        done
+        for node in $(state_nodes "$setup"); do
+            probe "$node" chat 240
+        done
+        if [[ $setup == state-3nodes-* ]]; then
+            for _ in $(seq 30); do
+                members=$(curl -s "http://127.0.0.1:$(state_port "$setup-node1")/health/readiness" \
+                    | grep -o '"cluster_members":[0-9]*' | cut -d: -f2)
+                [[ $members == 3 ]] && break
+                sleep 1
+            done
+            [[ $members == 3 ]] || die "$setup has ${members:-no} members; see $RUN/logs/$setup-node*.log"
+        fi
+    done
+    log "scenario 7's setups answer; both clusters have 3 members"
+}
+
+stop_state_targets() {
+    local i
+    for ((i = STATE_PIDS_FROM; i < ${#PIDS[@]}; i++)); do
+        kill "${PIDS[i]}" 2>/dev/null || true
+    done
+    for ((i = STATE_PIDS_FROM; i < ${#PIDS[@]}; i++)); do
+        wait "${PIDS[i]}" 2>/dev/null || true
+    done
+    PIDS=("${PIDS[@]:0:STATE_PIDS_FROM}")
 }
 
 # One real request per target and kind; anything but a 200 with the expected body stops the run.

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class JunctionNode {
     private static final Logger LOG = LoggerFactory.getLogger(JunctionNode.class);
     private static final int SHARED_RANDOM_PORT = -1;
-    private static final long DEFAULT_SYNC_MILLIS = 10;
+    static final long DEFAULT_SYNC_MILLIS = 10;
 
     private final Vertx vertx;
     private final ClusterView cluster;

@@ -66,6 +66,34 @@ final class ChatLoad implements AutoCloseable {
         return load;
     }
 
+    /**
+     * The replies of one run of load and how long it lasted.
+     *
+     * @param nanos from the start of the load to its stop
+     */
+    record Run(List<Reply> replies, long nanos) {
+        /** Requests per second asked of the cluster, refused ones included. */
+        double rate() {
+            return replies.size() / (nanos / 1e9);
+        }
+    }
+
+    /**
+     * Loads {@code model} on every node for at least {@code atLeast}, then until {@code minReplies} replies came
+     * back (on a slow machine) or {@code atMost} passed.
+     */
+    static Run run(List<JarNode> nodes, String model, Duration atLeast, int minReplies, Duration atMost)
+            throws InterruptedException {
+        long started = System.nanoTime();
+        ChatLoad load = start(nodes, model);
+        Thread.sleep(atLeast.toMillis());
+        while (load.count() < minReplies && System.nanoTime() - started < atMost.toNanos()) {
+            Thread.sleep(100);
+        }
+        List<Reply> replies = load.stop();
+        return new Run(replies, System.nanoTime() - started);
+    }
+
     /** Replies received so far. */
     int count() {
         return replies.size();

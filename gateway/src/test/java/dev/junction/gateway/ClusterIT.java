@@ -1,5 +1,6 @@
 package dev.junction.gateway;
 
+import static dev.junction.gateway.ClusterCases.chatPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.client.HazelcastClient;
@@ -22,10 +23,8 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -59,11 +58,7 @@ class ClusterIT {
     static void startThreeNodes() throws Exception {
         vertx = Vertx.vertx();
         upstream = GatewayHarness.await(FakeUpstream.start(vertx));
-        config = Files.createTempFile("junction-cluster", ".yaml");
-        try (InputStream in = ClusterIT.class.getResourceAsStream("/e2e/cluster.yaml")) {
-            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Files.writeString(config, yaml.replace("${UPSTREAM}", upstream.baseUrl()));
-        }
+        config = JarNode.config("/e2e/cluster.yaml", upstream);
         // The fourth port belongs to the node that joins later; listing it from the start is harmless.
         clusterPorts = List.of(JarNode.freePort(), JarNode.freePort(), JarNode.freePort(), JarNode.freePort());
         long started = System.nanoTime();
@@ -98,10 +93,6 @@ class ClusterIT {
         }
     }
 
-    private static String chatPath(String deployment) {
-        return "/" + deployment + "/v1/chat/completions";
-    }
-
     private static List<JarNode> alive() {
         return nodes.stream().filter(JarNode::isAlive).toList();
     }
@@ -114,13 +105,8 @@ class ClusterIT {
         long window = MinuteWindows.current();
 
         // At least 4 s of load, and on a slow machine until clearly more than the limit was asked for.
-        ChatLoad load = ChatLoad.start(nodes, "capped");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        Thread.sleep(4000);
-        while (load.count() < 90 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        List<Reply> replies = load.stop();
+        List<Reply> replies = ChatLoad.run(nodes, "capped", Duration.ofSeconds(4), 90, Duration.ofSeconds(20))
+                .replies();
 
         assertThat(MinuteWindows.current())
                 .as("the load ran within one minute window")
@@ -142,29 +128,7 @@ class ClusterIT {
     @Test
     @Order(2)
     void a_deployment_cooled_on_one_node_gets_no_traffic_from_the_others_a_second_later() throws Exception {
-        upstream.on(chatPath("paired-a")).replyAlways(OpenAiWire.rateLimited(Duration.ofSeconds(30)));
-        upstream.on(chatPath("paired-b")).replyAlways(OpenAiWire.ok("paired-b"));
-        JarNode a = nodes.get(0);
-        for (int i = 0; i < 20 && upstream.requests(chatPath("paired-a")).isEmpty(); i++) {
-            assertThat(ChatLoad.chat(a, "paired").status())
-                    .as("a 429 is retried on the sibling")
-                    .isEqualTo(200);
-        }
-        assertThat(upstream.requests(chatPath("paired-a"))).hasSize(1);
-        Instant limitedAt = upstream.requests(chatPath("paired-a")).get(0).receivedAt();
-
-        ChatLoad load = ChatLoad.start(nodes.subList(1, 3), "paired");
-        Thread.sleep(2000);
-        List<Reply> replies = load.stop();
-
-        assertThat(replies).isNotEmpty().allSatisfy(reply -> assertThat(reply.status())
-                .isEqualTo(200));
-        assertThat(upstream.requests(chatPath("paired-a")))
-                .as("nodes b and c send nothing to the cooled deployment from 1 s after its 429 on node a")
-                .allSatisfy(sent -> assertThat(sent.receivedAt()).isBefore(limitedAt.plusSeconds(1)));
-        System.out.printf(
-                "cooldown: b and c sent %d requests, %d of them to the cooled deployment%n",
-                replies.size(), upstream.requests(chatPath("paired-a")).size() - 1);
+        ClusterCases.cooledOnOneNodeIsSkippedByTheOthers(upstream, nodes);
     }
 
     @Test

@@ -1,12 +1,15 @@
 package dev.junction.gateway;
 
+import dev.junction.testkit.FakeUpstream;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,6 +75,16 @@ final class JarNode implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         return new JarNode(name, httpPort, clusterPort, log, process);
+    }
+
+    /** Writes the config resource to a temporary file, with {@code ${UPSTREAM}} replaced by the upstream's address. */
+    static Path config(String resource, FakeUpstream upstream) throws IOException {
+        Path config = Files.createTempFile("junction-cluster", ".yaml");
+        try (InputStream in = JarNode.class.getResourceAsStream(resource)) {
+            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Files.writeString(config, yaml.replace("${UPSTREAM}", upstream.baseUrl()));
+        }
+        return config;
     }
 
     static int freePort() throws IOException {

@@ -5,10 +5,14 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.junction.cluster.node.ClusterSettings;
 import dev.junction.cluster.node.HazelcastConfigFactory;
 import dev.junction.cluster.state.Admission;
+import dev.junction.cluster.state.BatchedRoutingState;
 import dev.junction.cluster.state.HazelcastRoutingState;
+import dev.junction.cluster.state.RoutingState;
 import dev.junction.cluster.state.UsageSnapshot;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,15 +22,18 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The cluster-state calls the router makes on every attempt, on a one-member Hazelcast instance: the
- * usage snapshot of the candidates and the atomic admission (an entry processor on the partition owner).
- * Each call is awaited, so the score is the latency of one call as the router sees it, hand-offs included.
+ * The cluster-state calls the router makes on every attempt: the usage snapshot of the candidates and the
+ * admission, in both accuracy modes: {@code strict} (an atomic entry processor on the partition owner) and
+ * {@code batched} (a decision on the node's local view, synced every 10 ms in the background), on one member
+ * or on a member of three that does not own the deployment. Each call is awaited, so the score is the latency
+ * of one call as the router sees it, hand-offs included.
  *
  * <p>Runs with the JVM's defaults. On a machine with 2 cores the common fork-join pool has parallelism 1,
  * and Hazelcast then completes futures on a new thread per completion; {@link AdmissionCommonPoolBenchmark}
@@ -54,22 +61,64 @@ import org.openjdk.jmh.annotations.TearDown;
 public class AdmissionBenchmark {
     private static final String DEPLOYMENT = "bench-deployment";
 
-    private HazelcastInstance hazelcast;
+    /** {@code strict}: one atomic cluster call per admission; {@code batched} (the default): a local decision. */
+    @Param({"strict", "batched"})
+    public String accuracy;
+
+    /**
+     * Members in the benchmark's JVM. With 3, the state runs on a member that does not own the deployment's
+     * partition, so a strict call crosses loopback as it would between nodes; with 1 it stays in memory.
+     */
+    @Param({"1", "3"})
+    public int members;
+
+    private final List<HazelcastInstance> hazelcast = new ArrayList<>();
     private Vertx vertx;
-    private HazelcastRoutingState state;
+    private RoutingState state;
 
     @Setup
     public void setUp() {
-        hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigFactory.build(
-                new ClusterSettings("junction-jmh-" + UUID.randomUUID(), null, List.of())));
+        String cluster = "junction-jmh-" + UUID.randomUUID();
+        for (int i = 0; i < members; i++) {
+            hazelcast.add(Hazelcast.newHazelcastInstance(
+                    HazelcastConfigFactory.build(new ClusterSettings(cluster, null, List.of()))));
+        }
+        HazelcastInstance member = notOwning(DEPLOYMENT);
         vertx = Vertx.vertx();
-        state = new HazelcastRoutingState(vertx, hazelcast, Clock.systemUTC());
+        HazelcastRoutingState strict = new HazelcastRoutingState(vertx, member, Clock.systemUTC());
+        state = "strict".equals(accuracy)
+                ? strict
+                : new BatchedRoutingState(vertx, member, strict, Clock.systemUTC(), Duration.ofMillis(10));
+    }
+
+    /** The member to run on: with more than one, one that does not own the key's partition. */
+    private HazelcastInstance notOwning(String key) {
+        HazelcastInstance first = hazelcast.get(0);
+        // Partitions get owners on first use, and then migrate until the cluster is safe.
+        first.getMap(HazelcastRoutingState.DEPLOYMENTS_MAP).get(key);
+        while (first.getPartitionService().getPartition(key).getOwner() == null
+                || !first.getPartitionService().isClusterSafe()) {
+            Thread.onSpinWait();
+        }
+        for (HazelcastInstance member : hazelcast) {
+            if (hazelcast.size() == 1
+                    || !member.getPartitionService()
+                            .getPartition(key)
+                            .getOwner()
+                            .localMember()) {
+                return member;
+            }
+        }
+        throw new IllegalStateException("no member without the partition of " + key);
     }
 
     @TearDown
     public void tearDown() {
+        if (state instanceof BatchedRoutingState batched) {
+            batched.close();
+        }
         vertx.close().await();
-        hazelcast.shutdown();
+        hazelcast.forEach(HazelcastInstance::shutdown);
     }
 
     @Benchmark

@@ -19,6 +19,7 @@ final class Exchanges {
     private final boolean stream;
     private final Measurements measured;
     private final AtomicLong inFlight = new AtomicLong();
+    private volatile boolean closed;
 
     Exchanges(HttpClient client, Target target, boolean stream, Measurements measured) {
         this.client = client;
@@ -27,10 +28,13 @@ final class Exchanges {
         this.measured = measured;
     }
 
-    /** Called on an event loop. {@code due} is when the schedule wanted the request sent. */
-    void send(long due, boolean counted) {
+    /**
+     * Called on an event loop. {@code sequence} numbers the request (the target's URLs take turns); {@code due}
+     * is when the schedule wanted it sent.
+     */
+    void send(long sequence, long due, boolean counted) {
         inFlight.incrementAndGet();
-        client.request(target.request())
+        client.request(target.request(sequence))
                 .compose(request -> request.send(target.body()))
                 .onSuccess(response -> read(response, due, counted))
                 .onFailure(failure -> finish(counted, measured::ioError));
@@ -69,18 +73,23 @@ final class Exchanges {
     }
 
     private void finish(boolean counted, Runnable record) {
-        if (counted) {
+        // An answer after the drain deadline was already counted as a timeout.
+        if (counted && !closed) {
             record.run();
         }
         inFlight.decrementAndGet();
     }
 
-    /** Waits for answers to everything sent; returns how many are still unanswered after {@code nanos}. */
+    /**
+     * Waits for answers to everything sent; returns how many are still unanswered after {@code nanos}, and
+     * records nothing from then on.
+     */
     long awaitIdle(long nanos) {
         long deadline = System.nanoTime() + nanos;
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(1_000_000);
         }
+        closed = true;
         return inFlight.get();
     }
 

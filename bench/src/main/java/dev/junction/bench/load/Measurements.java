@@ -50,11 +50,19 @@ final class Measurements {
         timeouts.add(count);
     }
 
+    /** A copy of the latency histogram (see {@link #describe}). */
     Histogram latency() {
-        return latency;
+        return latency.copy();
     }
 
+    /**
+     * Reads copies of the histograms: an answer that arrives after the drain deadline may still be recorded
+     * meanwhile, and iterating a histogram while it records fails.
+     */
     void describe(JsonObject out, long measureNanos) {
+        Histogram latency = this.latency.copy();
+        Histogram firstByte = this.firstByte.copy();
+        Histogram senderLag = this.senderLag.copy();
         long errors = ioErrors.sum() + statusErrors.sum() + incomplete.sum() + timeouts.sum();
         out.put("sent", sent.sum())
                 .put("ok", ok.sum())

@@ -1,7 +1,6 @@
 package dev.junction.bench.load;
 
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
@@ -22,6 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  * java -cp junction-bench.jar dev.junction.bench.load.OpenLoop --url http://127.0.0.1:4000/v1/chat/completions
+ *     [--url http://127.0.0.1:4001/v1/chat/completions ...]  (several: requests go to each in turn)
  *     --body chat.json [--header "Authorization: Bearer sk-..."] --rate 2000 --warmup 5 --duration 20
  *     [--connections 256] [--loops 1] [--stream] [--drain 10] [--label '"scenario":"x"'] [--hgrm out.hgrm]
  * </pre>
@@ -70,7 +70,8 @@ public final class OpenLoop {
             if (counted) {
                 measured.senderLag(now - due);
             }
-            contexts[(int) (i % contexts.length)].runOnContext(v -> exchanges.send(due, counted));
+            long sequence = i;
+            contexts[(int) (i % contexts.length)].runOnContext(v -> exchanges.send(sequence, due, counted));
         }
         long unfinished = exchanges.awaitIdle(drainNanos);
         measured.timeouts(unfinished);
@@ -90,7 +91,12 @@ public final class OpenLoop {
             }
         }
         ResultLine.print(out);
-        Future.await(vertx.close());
+        // Answers still outstanding after the drain may hold the close up; the result is out, so exit anyway.
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } finally {
+            System.exit(0);
+        }
     }
 
     /** Parks until {@code due}; returns the time it woke (late wake-ups are part of the measured latency). */

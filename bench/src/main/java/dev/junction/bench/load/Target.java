@@ -12,16 +12,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What one load generator sends: a POST of a fixed body to one URL with fixed headers.
+ * What one load generator sends: a POST of a fixed body with fixed headers, to one URL or in turn to several
+ * (every {@code --url}; e.g. the nodes of a cluster).
  *
- * @param uri the absolute URL
+ * @param uris the absolute URLs, at least one
  * @param body the request body
  * @param headers content-type plus every {@code --header "Name: value"}
  */
-record Target(URI uri, Buffer body, MultiMap headers) {
+record Target(List<URI> uris, Buffer body, MultiMap headers) {
 
     static Target from(Args args) throws IOException {
-        URI uri = URI.create(args.required("url"));
+        args.required("url");
+        List<URI> uris = args.all("url").stream().map(URI::create).toList();
         Buffer body = Buffer.buffer(Files.readAllBytes(Path.of(args.required("body"))));
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().set(HttpHeaders.CONTENT_TYPE, "application/json");
         List<String> extra = args.all("header");
@@ -34,10 +36,16 @@ record Target(URI uri, Buffer body, MultiMap headers) {
                     header.substring(0, colon).strip(),
                     header.substring(colon + 1).strip());
         }
-        return new Target(uri, body, headers);
+        return new Target(uris, body, headers);
     }
 
     RequestOptions request() {
+        return request(0);
+    }
+
+    /** The request of number {@code sequence}: the URLs take turns. */
+    RequestOptions request(long sequence) {
+        URI uri = uris.get((int) (sequence % uris.size()));
         return new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setHost(uri.getHost())

@@ -5,31 +5,48 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** What makes a run complete: every scenario for every target and round, no failed request, JMH results. */
 final class Completeness {
-    /** Scenario → the targets it must have, each for every round. */
+    /** Scenario → the targets it must have, each for every round: the cluster-state scenario only. */
+    static final Map<String, List<String>> EXPECTED_STATE =
+            Map.of(StateSection.PEAK, StateSection.SETUPS, StateSection.LATENCY, StateSection.latencyTargets());
+    /** ... and in a full run. */
     static final Map<String, List<String>> EXPECTED = Map.of(
-            "peak", LoadSections.PEAK_TARGETS,
-            "fixed-rate", LoadSections.FIXED_TARGETS,
-            "fixed-rate-portkey", List.of("upstream", "portkey"),
-            "stream", StreamSections.TTFT_TARGETS,
-            "cluster", List.of("junction-1node", "junction-3nodes"));
+            "peak",
+            LoadSections.PEAK_TARGETS,
+            "fixed-rate",
+            LoadSections.FIXED_TARGETS,
+            "fixed-rate-portkey",
+            List.of("upstream", "portkey"),
+            "stream",
+            StreamSections.TTFT_TARGETS,
+            "cluster",
+            List.of("junction-1node", "junction-3nodes"),
+            StateSection.PEAK,
+            StateSection.SETUPS,
+            StateSection.LATENCY,
+            StateSection.latencyTargets());
     /** A scenario that exists only for one target's sake: a run without that target does not owe it. */
     static final Map<String, String> ONLY_FOR = Map.of("fixed-rate-portkey", "portkey");
 
     private Completeness() {}
 
-    /** @param skipped targets the run left out on purpose (run.sh --no-portkey) */
-    static List<String> check(Results results, int rounds, JsonArray jmh, boolean jmhExpected, Set<String> skipped) {
+    /**
+     * @param onlyState the run was {@code run.sh --only cluster}: scenario 7 and JMH only
+     * @param skipped what the run left out on purpose ({@code --no-portkey}; {@code --smoke} also scenario 7)
+     */
+    static List<String> check(
+            Results results, int rounds, JsonArray jmh, boolean jmhExpected, boolean onlyState, Skipped skipped) {
         List<String> problems = new ArrayList<>();
-        EXPECTED.forEach((scenario, targets) -> {
-            if (skipped.contains(ONLY_FOR.get(scenario))) {
+        (onlyState ? EXPECTED_STATE : EXPECTED).forEach((scenario, targets) -> {
+            String onlyFor = ONLY_FOR.get(scenario);
+            if (skipped.scenarios().contains(scenario)
+                    || (onlyFor != null && skipped.targets().contains(onlyFor))) {
                 return;
             }
             for (String target : targets) {
-                if (skipped.contains(target)) {
+                if (skipped.targets().contains(target)) {
                     continue;
                 }
                 for (int round = 1; round <= rounds; round++) {
@@ -40,7 +57,7 @@ final class Completeness {
                 }
             }
         });
-        for (String target : StreamSections.SLOW_TARGETS) {
+        for (String target : onlyState ? List.<String>of() : StreamSections.SLOW_TARGETS) {
             if (results.of("slow-streams", target).isEmpty()) {
                 problems.add("missing: slow-streams / " + target);
             }

@@ -26,8 +26,11 @@ final class JmhSection {
                 .append(settings)
                 .append("`, average time per operation. Request parse: body bytes to a validated request, as the"
                         + " HTTP verticle does it. Routing pick: one strategy decision among 4 deployments with"
-                        + " rpm/tpm. Admission: the awaited Hazelcast calls of every attempt on a one-member"
-                        + " instance. Stream write: per upstream chunk, SSE parse + pass-through + framing.\n\n");
+                        + " rpm/tpm. Admission: the awaited state calls of every attempt, `strict` (an entry"
+                        + " processor on the partition owner) or `batched` (the default: a decision on the local"
+                        + " view), on one member or on a member of three that does not own the deployment;"
+                        + " `CommonPool` with the common fork-join pool widened to 2, as the gateway does at"
+                        + " start-up. Stream write: per upstream chunk, SSE parse + pass-through + framing.\n\n");
         Markdown table = new Markdown("benchmark", "params", "score", "± error (99.9%)", "unit");
         for (int i = 0; i < runs.size(); i++) {
             JsonObject run = runs.getJsonObject(i);

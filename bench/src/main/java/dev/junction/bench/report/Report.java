@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Writes BENCHMARKS.md from one run's result lines, machine description and JMH results, and checks that
@@ -18,8 +15,10 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -cp junction-bench.jar dev.junction.bench.report.Report --results results.jsonl --env env.properties
- *     [--jmh jmh.json] --out BENCHMARKS.md
+ *     [--jmh jmh.json] --out BENCHMARKS.md [--only cluster]
  * </pre>
+ *
+ * With {@code --only cluster} the report holds the cluster-state scenario (7) and the JMH results only.
  */
 public final class Report {
     private Report() {}
@@ -29,6 +28,7 @@ public final class Report {
         Path env = null;
         Path jmh = null;
         Path out = null;
+        boolean onlyState = false;
         for (int i = 0; i + 1 < argv.length; i += 2) {
             Path value = Path.of(argv[i + 1]);
             switch (argv[i]) {
@@ -36,6 +36,7 @@ public final class Report {
                 case "--env" -> env = value;
                 case "--jmh" -> jmh = value;
                 case "--out" -> out = value;
+                case "--only" -> onlyState = requireCluster(argv[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + argv[i]);
             }
         }
@@ -49,13 +50,13 @@ public final class Report {
         Results loaded = Results.load(results);
         JsonArray jmhRuns = JmhSection.load(jmh);
         int rounds = Integer.parseInt(machine.getProperty("rounds", "1"));
-        Set<String> skipped = Arrays.stream(
-                        machine.getProperty("skipped_targets", "").split(","))
-                .map(String::strip)
-                .filter(name -> !name.isEmpty())
-                .collect(Collectors.toSet());
-        List<String> problems = Completeness.check(loaded, rounds, jmhRuns, jmh != null, skipped);
-        Files.writeString(out, render(loaded, machine, jmhRuns, problems));
+        Skipped skipped = Skipped.from(machine);
+        List<String> problems = Completeness.check(loaded, rounds, jmhRuns, jmh != null, onlyState, skipped);
+        Files.writeString(
+                out,
+                onlyState
+                        ? renderState(loaded, machine, jmhRuns, problems)
+                        : render(loaded, machine, jmhRuns, problems));
         System.out.println("wrote " + out + (problems.isEmpty() ? "" : " with " + problems.size() + " problem(s)"));
         problems.forEach(problem -> System.out.println("problem: " + problem));
         if (!problems.isEmpty()) {
@@ -63,9 +64,21 @@ public final class Report {
         }
     }
 
-    private static String skippedNote(Properties machine) {
-        String skipped = machine.getProperty("skipped_targets", "");
-        return skipped.isBlank() ? "" : " (left out on purpose: " + skipped + ")";
+    private static boolean requireCluster(String only) {
+        if (!"cluster".equals(only)) {
+            throw new IllegalArgumentException("--only takes cluster, not " + only);
+        }
+        return true;
+    }
+
+    static String renderState(Results results, Properties machine, JsonArray jmh, List<String> problems) {
+        return "# Junction benchmarks: the cluster state path\n\n"
+                + "Written by `bench/run.sh --only cluster` on " + machine.getProperty("date")
+                + ". How the numbers are made: [bench/README.md](bench/README.md).\n\n"
+                + Conditions.render(machine)
+                + new StateSection(results, new LoadSections(results)).render()
+                + JmhSection.render(jmh, machine.getProperty("jmh_settings", "see bench/run.sh"))
+                + problems(problems, Skipped.NONE);
     }
 
     static String render(Results results, Properties machine, JsonArray jmh, List<String> problems) {
@@ -84,10 +97,17 @@ public final class Report {
                 + streams.slowStreams()
                 + load.cluster()
                 + load.authAndLimits()
+                + (Skipped.from(machine).scenarios().contains(StateSection.PEAK)
+                        ? ""
+                        : new StateSection(results, load).render())
                 + JmhSection.render(jmh, machine.getProperty("jmh_settings", "see bench/run.sh"))
-                + "## Problems\n\n"
+                + problems(problems, Skipped.from(machine));
+    }
+
+    private static String problems(List<String> problems, Skipped skipped) {
+        return "## Problems\n\n"
                 + (problems.isEmpty()
-                        ? "None: every scenario ran for every target and round" + skippedNote(machine)
+                        ? "None: every scenario ran for every target and round" + skipped.note()
                                 + ", and no request failed.\n"
                         : String.join("\n", problems.stream().map(p -> "- " + p).toList()) + "\n");
     }

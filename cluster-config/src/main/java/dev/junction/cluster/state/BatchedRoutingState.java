@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * the cluster's usage plus its own changes, pushes its changes in one atomic entry-processor call per
  * deployment every sync interval, and takes the cluster's totals back with the answer.
  *
- * <p>The price is a bounded overshoot: a node sees the other nodes' admissions at most one interval (plus a
- * round trip) late, so for a cluster-wide request rate R a limit can be exceeded by about R x interval. When
+ * <p>The price is a bounded overshoot: an admission reaches the cluster with its node's next push, and the other
+ * nodes see it with their own next exchange, each within an interval plus a round trip; so for a cluster-wide
+ * request rate R a limit can be exceeded by about R x 2 x (interval + round trip) (the README's bound). When
  * the cluster cannot be reached for a while, each node keeps to its share (limit / members) of every rpm
  * limit and pushes what it counted once the cluster answers again.
  */
