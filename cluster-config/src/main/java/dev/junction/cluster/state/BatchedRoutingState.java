@@ -9,11 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -123,7 +121,7 @@ public final class BatchedRoutingState implements RoutingState, AutoCloseable {
     private void sync() {
         long window = window();
         long forgetBefore = clock.millis() - FORGET_AFTER_MILLIS;
-        Set<String> idle = new HashSet<>();
+        Map<String, Long> idle = new HashMap<>();
         List<Future<?>> pushes = new ArrayList<>();
         views.forEach((id, view) -> {
             UsageDelta batch = view.takeBatch(window);
@@ -133,13 +131,13 @@ public final class BatchedRoutingState implements RoutingState, AutoCloseable {
                 views.computeIfPresent(
                         id, (key, current) -> current.idle() && current.lastUsedMillis < forgetBefore ? null : current);
             } else if (view.idle()) {
-                idle.add(id);
+                idle.put(id, view.pushes());
             }
         });
         // One refresh at a time: on a slow cluster, stacking them up would only make it slower.
         if (!idle.isEmpty() && refreshing.compareAndSet(false, true)) {
             deployments
-                    .submitToKeys(idle, new SnapshotProcessor())
+                    .submitToKeys(idle.keySet(), new SnapshotProcessor())
                     .toCompletableFuture()
                     .orTimeout(PUSH_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                     .whenComplete((found, failure) -> {
@@ -148,7 +146,7 @@ public final class BatchedRoutingState implements RoutingState, AutoCloseable {
                             found.forEach((id, snapshot) -> {
                                 LocalView view = views.get(id);
                                 if (view != null) {
-                                    view.refreshed(snapshot);
+                                    view.refreshed(snapshot, idle.get(id));
                                 }
                             });
                             synced();

@@ -9,6 +9,8 @@ final class LocalView {
     /** When this node last admitted, completed or read a call here (epoch millis). */
     volatile long lastUsedMillis;
 
+    private long pushes;
+
     private UsageSnapshot cluster = UsageSnapshot.EMPTY;
     private UsageDelta sent;
     private UsageDelta pending = new UsageDelta();
@@ -84,6 +86,12 @@ final class LocalView {
     synchronized void pushed(UsageSnapshot after) {
         cluster = after;
         sent = null;
+        pushes++;
+    }
+
+    /** How many pushes have come back so far: a refresh asked for before the latest of them is stale. */
+    synchronized long pushes() {
+        return pushes;
     }
 
     /** The batch did not reach the cluster: keep it, ahead of what came since, for the next push. */
@@ -94,8 +102,12 @@ final class LocalView {
         }
     }
 
-    synchronized void refreshed(UsageSnapshot fromCluster) {
-        if (sent == null && pending.isEmpty()) {
+    /**
+     * Takes a snapshot read from the cluster, unless this node changed the view since the read was asked for
+     * ({@code pushesWhenAsked}): a push that came back meanwhile carries newer totals, its own among them.
+     */
+    synchronized void refreshed(UsageSnapshot fromCluster, long pushesWhenAsked) {
+        if (sent == null && pending.isEmpty() && pushes == pushesWhenAsked) {
             cluster = fromCluster;
         }
     }
