@@ -1,10 +1,6 @@
 package dev.junction.config;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -25,7 +21,7 @@ public final class DeploymentIds {
         for (Map.Entry<String, Object> entry : litellmParams.getMap().entrySet()) {
             text.append(entry.getKey()).append(valueText(entry.getValue()));
         }
-        return sha256Hex(text.toString());
+        return Sha256.hex(text.toString());
     }
 
     // A dict value is hashed in its json.dumps form, every other value in its str() form.
@@ -34,14 +30,5 @@ public final class DeploymentIds {
             return PythonRepr.jsonDumps(value);
         }
         return PythonRepr.str(value);
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM provides SHA-256", e);
-        }
     }
 }

@@ -1,11 +1,8 @@
 package dev.junction.gateway.keys;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.junction.config.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Making virtual keys and hashing them the way LiteLLM does, so that its stored tokens stay valid. */
 public final class KeyHashes {
@@ -25,17 +22,7 @@ public final class KeyHashes {
 
     /** The stored token of a key: hex SHA-256 of its UTF-8 bytes, as LiteLLM's {@code hash_token}. */
     public static String token(String key) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JVM has SHA-256", impossible);
-        }
-    }
-
-    /** Whether a string looks like a stored token rather than a key. */
-    public static boolean isToken(String value) {
-        return value.length() == 64 && value.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+        return Sha256.hex(key);
     }
 
     /** LiteLLM's display name of a key: {@code sk-...} and its last four characters. */

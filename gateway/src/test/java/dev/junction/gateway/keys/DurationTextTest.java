@@ -32,7 +32,6 @@ class DurationTextTest {
         // As python3 -c "import hashlib;print(hashlib.sha256(b'sk-1234').hexdigest())" gives it.
         assertThat(KeyHashes.token("sk-1234"))
                 .isEqualTo("88dc28d0f030c55ed4ab77ed8faf098196cb1c05df778539800c9f1243fe6b4b");
-        assertThat(KeyHashes.isToken(KeyHashes.token("anything"))).isTrue();
         assertThat(KeyHashes.newKey()).startsWith("sk-").hasSizeGreaterThanOrEqualTo(3 + 22);
         assertThat(KeyHashes.displayName("sk-abcdefgh")).isEqualTo("sk-...efgh");
     }
