@@ -64,21 +64,18 @@ public final class BudgetLedger {
                 });
     }
 
-    /**
-     * Settles a call: its reservation (0 for a subject without a budget) is replaced with its cost. Returns the
-     * subject's settled spend afterwards, as far as this node knows it.
-     */
-    public Future<Double> settle(SpendSubject subject, double reserved, double cost) {
+    /** Settles a call: its reservation (0 for a subject without a budget) is replaced with its cost. */
+    public Future<Void> settle(SpendSubject subject, double reserved, double cost) {
         if (cost > 0) {
             sink.add(subject.id(), cost);
         }
         if (subject.maxBudget() == null) {
-            return Future.succeededFuture(subject.storedSpend() + cost);
+            return Future.succeededFuture();
         }
         return Future.fromCompletionStage(
                         counters.submitToKey(subject.id(), new SettleProcessor(reserved, cost)),
                         vertx.getOrCreateContext())
-                .map(SpendState::spend);
+                .mapEmpty();
     }
 
     /** The cluster's live spend of a subject, when it has a budget counter. */

@@ -16,6 +16,9 @@ public final class AdminRoutes {
     private AdminRoutes() {}
 
     /**
+     * A route that throws (a {@code GatewayException} for a bad field) fails its request: the router's
+     * failure handler turns that into the error's status and body.
+     *
      * @param callerOf who the authenticated caller of a request is
      */
     public static void mount(
@@ -39,32 +42,21 @@ public final class AdminRoutes {
         };
         router.route("/key/*").handler(adminOnly);
         router.route("/team/*").handler(adminOnly);
-        router.post("/key/generate").handler(guarded(keys::generate));
-        router.post("/key/update").handler(guarded(keys::update));
-        router.post("/key/delete").handler(guarded(keys::delete));
-        router.post("/key/regenerate").handler(guarded(keys::regenerate));
-        router.post("/key/:key/regenerate").handler(guarded(keys::regenerate));
-        router.post("/key/block").handler(guarded(keys::block));
-        router.post("/key/unblock").handler(guarded(keys::unblock));
-        router.get("/key/info").handler(guarded(keys::info));
-        router.get("/key/list").handler(guarded(keys::list));
-        router.post("/team/new").handler(guarded(teams::create));
-        router.post("/team/update").handler(guarded(teams::update));
-        router.post("/team/delete").handler(guarded(teams::delete));
-        router.post("/team/block").handler(guarded(teams::block));
-        router.post("/team/unblock").handler(guarded(teams::unblock));
-        router.get("/team/info").handler(guarded(teams::info));
-        router.get("/team/list").handler(guarded(teams::list));
-    }
-
-    /** Turns a validation error thrown while reading the request into the route's failure. */
-    private static Handler<RoutingContext> guarded(Handler<RoutingContext> route) {
-        return ctx -> {
-            try {
-                route.handle(ctx);
-            } catch (GatewayException invalid) {
-                ctx.fail(invalid);
-            }
-        };
+        router.post("/key/generate").handler(keys::generate);
+        router.post("/key/update").handler(keys::update);
+        router.post("/key/delete").handler(keys::delete);
+        router.post("/key/regenerate").handler(keys::regenerate);
+        router.post("/key/:key/regenerate").handler(keys::regenerate);
+        router.post("/key/block").handler(keys::block);
+        router.post("/key/unblock").handler(keys::unblock);
+        router.get("/key/info").handler(keys::info);
+        router.get("/key/list").handler(keys::list);
+        router.post("/team/new").handler(teams::create);
+        router.post("/team/update").handler(teams::update);
+        router.post("/team/delete").handler(teams::delete);
+        router.post("/team/block").handler(teams::block);
+        router.post("/team/unblock").handler(teams::unblock);
+        router.get("/team/info").handler(teams::info);
+        router.get("/team/list").handler(teams::list);
     }
 }

@@ -2,6 +2,7 @@ package dev.junction.gateway.keys;
 
 import dev.junction.cluster.bus.KeyGrant;
 import dev.junction.cluster.bus.SpendSubject;
+import java.time.Instant;
 
 /** What the router is told of a key holder: the limits and budgets its requests count against. */
 public final class KeyGrants {
@@ -9,29 +10,49 @@ public final class KeyGrants {
 
     public static KeyGrant of(Caller.KeyHolder holder) {
         VirtualKey key = holder.key();
-        SpendSubject keySubject = new SpendSubject(
+        SpendSubject keySubject = subject(
                 keySubject(key.token()),
                 key.rpmLimit(),
                 key.tpmLimit(),
                 key.maxParallelRequests(),
                 key.maxBudget(),
-                key.budgetDuration() == null ? null : DurationText.parse(key.budgetDuration()),
+                key.budgetDuration(),
                 key.spend(),
-                key.budgetResetAt() == null ? 0 : key.budgetResetAt().toEpochMilli());
+                key.budgetResetAt());
         Team team = holder.team();
         SpendSubject teamSubject = team == null
                 ? null
-                : new SpendSubject(
+                : subject(
                         teamSubject(team.teamId()),
                         team.rpmLimit(),
                         team.tpmLimit(),
                         team.maxParallelRequests(),
                         team.maxBudget(),
-                        team.budgetDuration() == null ? null : DurationText.parse(team.budgetDuration()),
+                        team.budgetDuration(),
                         team.spend(),
-                        team.budgetResetAt() == null ? 0 : team.budgetResetAt().toEpochMilli());
+                        team.budgetResetAt());
         return new KeyGrant(
                 keySubject, teamSubject, Boolean.TRUE.equals(key.metadata().getValue("disable_fallbacks")));
+    }
+
+    private static SpendSubject subject(
+            String id,
+            Long rpmLimit,
+            Long tpmLimit,
+            Integer maxParallelRequests,
+            Double maxBudget,
+            String budgetDuration,
+            double spend,
+            Instant budgetResetAt) {
+        return new SpendSubject(
+                id,
+                rpmLimit,
+                tpmLimit,
+                maxParallelRequests,
+                maxBudget,
+                budgetDuration == null ? null : DurationText.parse(budgetDuration),
+                spend,
+                budgetResetAt == null ? 0 : budgetResetAt.toEpochMilli());
     }
 
     public static String keySubject(String token) {
