@@ -72,9 +72,12 @@ openloop_once() {
     for url in $(target_urls "$2" "$3"); do
         urls+=(--url "$url")
     done
+    # Node closes idle connections after 5 s; the generator must let go of them first (see OpenLoop).
+    local keepalive=120
+    [[ $2 == portkey ]] && keepalive=2
     java $LOADGEN_JAVA_OPTS -cp "$BENCH_JAR" dev.junction.bench.load.OpenLoop \
         "${urls[@]}" --body "$(body_file "$3")" "${headers[@]}" \
-        --rate "$4" --warmup "$5" --duration "$6" --connections 512 --label "$7" \
+        --rate "$4" --warmup "$5" --duration "$6" --connections 512 --keepalive "$keepalive" --label "$7" \
         --hgrm "$RUN/hgrm/$(basename "$1" .txt).hgrm" "${@:8}" >"$1" 2>&1
 }
 

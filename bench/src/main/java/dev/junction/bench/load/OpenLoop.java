@@ -10,8 +10,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * An open-loop load generator: requests are due on a fixed schedule ({@code --rate} per second), each is sent
@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * java -cp junction-bench.jar dev.junction.bench.load.OpenLoop --url http://127.0.0.1:4000/v1/chat/completions
  *     [--url http://127.0.0.1:4001/v1/chat/completions ...]  (several: requests go to each in turn)
  *     --body chat.json [--header "Authorization: Bearer sk-..."] --rate 2000 --warmup 5 --duration 20
- *     [--connections 256] [--loops 1] [--stream] [--drain 10] [--label '"scenario":"x"'] [--hgrm out.hgrm]
+ *     [--connections 256] [--loops 1] [--keepalive 120] [--stream] [--drain 10] [--label '"scenario":"x"'] [--hgrm out.hgrm]
  * </pre>
  *
  * Prints one {@code RESULT {json}} line; exits 0 even on errors (they are counted in the line).
@@ -39,16 +39,22 @@ public final class OpenLoop {
         long measureNanos = seconds(args.number("duration", 20));
         int connections = (int) args.number("connections", 256);
         int loops = (int) args.number("loops", 1);
+        // Idle connections are closed after this long. Short, and a stall that opened many connections makes
+        // them all idle at once: closing hundreds together stalls the loop again, every few seconds (seen at
+        // 9,000 requests/s with 2 s: p99 80 ms against nginx, 0.4 ms with 120 s). It must stay below the
+        // target's own idle timeout, or a request can race the server's close and fail with a reset: Node
+        // (Portkey) closes after 5 s, so its runs pass --keepalive 2.
+        int keepAliveSeconds = (int) args.number("keepalive", 120);
         boolean stream = args.flag("stream");
         long drainNanos = seconds(args.number("drain", 10));
 
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
         HttpClient client = vertx.createHttpClient(
                 // Idle connections are dropped after 2 s, before any target's server closes them (Node's
                 // default is 5 s): otherwise a request can race the server's close and fail with a reset.
                 new HttpClientOptions()
                         .setKeepAlive(true)
-                        .setKeepAliveTimeout(2)
+                        .setKeepAliveTimeout(Integer.getInteger("ka", 2))
                         .setTcpNoDelay(true)
                         .setConnectTimeout(5_000),
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
@@ -57,22 +63,14 @@ public final class OpenLoop {
         Exchanges exchanges = new Exchanges(client, target, stream, measured);
 
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        long measureFrom = start + warmupNanos;
-        long end = measureFrom + measureNanos;
-        double period = 1e9 / rate;
-        for (long i = 0; ; i++) {
-            long due = start + (long) (i * period);
-            if (due >= end) {
-                break;
-            }
-            long now = waitUntil(due);
-            boolean counted = due >= measureFrom;
-            if (counted) {
-                measured.senderLag(now - due);
-            }
-            long sequence = i;
-            contexts[(int) (i % contexts.length)].runOnContext(v -> exchanges.send(sequence, due, counted));
+        Schedule schedule = new Schedule(start, start + warmupNanos, start + warmupNanos + measureNanos, 1e9 / rate);
+        CountDownLatch paced = new CountDownLatch(contexts.length);
+        for (int loop = 0; loop < contexts.length; loop++) {
+            Pacer pacer = new Pacer(schedule, loop, contexts.length, exchanges, measured, paced::countDown);
+            Context context = contexts[loop];
+            context.runOnContext(v -> pacer.start(context));
         }
+        paced.await();
         long unfinished = exchanges.awaitIdle(drainNanos);
         measured.timeouts(unfinished);
 
@@ -97,16 +95,6 @@ public final class OpenLoop {
         } finally {
             System.exit(0);
         }
-    }
-
-    /** Parks until {@code due}; returns the time it woke (late wake-ups are part of the measured latency). */
-    private static long waitUntil(long due) {
-        long now = System.nanoTime();
-        while (now < due) {
-            LockSupport.parkNanos(due - now);
-            now = System.nanoTime();
-        }
-        return now;
     }
 
     static long seconds(double seconds) {
