@@ -1,12 +1,13 @@
 # Sourced by run.sh: the scenarios. Every measurement appends one JSON line to $RESULTS.
 
-# Appends a RESULT line from a tool's output, with the 1-minute load average at its end.
+# record OUT [FIELDS]: appends a RESULT line from a tool's output, with the 1-minute load average at its end
+# and any further JSON FIELDS ('"name":value,...').
 record() {
     local line load
     line=$(grep -m1 '^RESULT ' "$1" | sed 's/^RESULT //') || true
     [[ -n $line ]] || die "no result in $1"
     load=$(cut -d' ' -f1 /proc/loadavg)
-    echo "${line%\}},\"loadavg1\":$load}" >>"$RESULTS"
+    echo "${line%\}},\"loadavg1\":$load${2:+,$2}}" >>"$RESULTS"
 }
 
 label() {
@@ -33,7 +34,7 @@ wrk_once() {
 prewarm() {
     local target
     log "pre-warming every target (${PREWARM}s of chat, $((PREWARM / 3 + 1))s of streams each)"
-    for target in $(active upstream nginx-proxy portkey junction junction-auth junction-node1 junction-node2 junction-node3); do
+    for target in $(active upstream nginx-proxy vertx-proxy portkey junction junction-auth junction-node1 junction-node2 junction-node3); do
         wrk_once "$RUN/logs/prewarm-$target.txt" "$target" chat "$PREWARM" "$WRK_CONNECTIONS" "$WRK_THREADS"
     done
     for target in $(active upstream nginx-proxy portkey junction junction-auth); do
@@ -42,16 +43,22 @@ prewarm() {
 }
 
 scenario_peak() {
-    local round target out
+    local round target out ticks requests cpu
     log "scenario 1: peak throughput (wrk, $WRK_CONNECTIONS connections, $WRK_THREADS threads), $ROUNDS round(s)"
     for ((round = 1; round <= ROUNDS; round++)); do
-        for target in $(rotated "$round" $(active upstream nginx-proxy portkey junction junction-auth)); do
+        for target in $(rotated "$round" $(active upstream nginx-proxy vertx-proxy portkey junction junction-auth)); do
             out=$RUN/logs/peak-$target-$round.txt
             wrk_once "$out.warmup" "$target" chat "$WRK_WARMUP" "$WRK_CONNECTIONS" "$WRK_THREADS"
+            ticks=$(cpu_ticks "$target")
             wrk_once "$out" "$target" chat "$WRK_DURATION" "$WRK_CONNECTIONS" "$WRK_THREADS" \
                 "$(label peak "$target" "$round")"
-            record "$out"
-            log "  round $round $target: $(grep -o '"rps":[0-9.]*' "$out" | cut -d: -f2) req/s"
+            ticks=$(($(cpu_ticks "$target") - ticks))
+            # The target's own CPU per answered request, all its threads (and nginx's workers) included.
+            requests=$(grep -o '"requests":[0-9]*' "$out" | cut -d: -f2)
+            cpu=$(awk -v t="$ticks" -v n="${requests:-0}" -v hz="$(getconf CLK_TCK)" \
+                'BEGIN {printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0)}')
+            record "$out" "\"cpu_us_per_request\":$cpu"
+            log "  round $round $target: $(grep -o '"rps":[0-9.]*' "$out" | cut -d: -f2) req/s, $cpu us CPU per request"
         done
     done
 }
@@ -83,15 +90,16 @@ openloop_once() {
 
 scenario_fixed_rate() {
     local peak portkey_peak round target out
-    peak=$(median_of peak junction rps)
+    # Half of the realistic case's peak: master key and rpm/tpm accounting on.
+    peak=$(median_of peak junction-auth rps)
     portkey_peak=0
     [[ $PORTKEY == no ]] || portkey_peak=$(median_of peak portkey rps)
     FIXED_RATE=$(awk -v p="$peak" 'BEGIN {r = int(p / 2); print (r < 20 ? 20 : r)}')
     PORTKEY_RATE=$(awk -v p="$portkey_peak" 'BEGIN {r = int(p / 2); print (r < 10 ? 10 : r)}')
-    log "scenario 2: open loop at $FIXED_RATE req/s (half of Junction's median peak $peak)" \
+    log "scenario 2: open loop at $FIXED_RATE req/s (half of the median peak of Junction with auth and limits, $peak)" \
         "$([[ $PORTKEY == no ]] || echo "; Portkey at $PORTKEY_RATE req/s (half of its own peak $portkey_peak)")"
     for ((round = 1; round <= ROUNDS; round++)); do
-        for target in $(rotated "$round" $(active upstream nginx-proxy junction junction-auth upstream@portkey portkey@portkey)); do
+        for target in $(rotated "$round" $(active upstream nginx-proxy vertx-proxy junction junction-auth upstream@portkey portkey@portkey)); do
             local name=${target%@*} rate=$FIXED_RATE scenario=fixed-rate
             if [[ $target == *@portkey ]]; then
                 rate=$PORTKEY_RATE scenario=fixed-rate-portkey

@@ -2,6 +2,7 @@
 
 UPSTREAM_PORT=$((PORT_BASE + 80))
 PROXY_PORT=$((PORT_BASE + 81))
+VERTX_PROXY_PORT=$((PORT_BASE + 90))
 PORTKEY_PORT=$((PORT_BASE + 87))
 JUNCTION_PORT=$((PORT_BASE + 100))
 JUNCTION_AUTH_PORT=$((PORT_BASE + 101))
@@ -38,7 +39,7 @@ port_free() {
 
 check_ports_free() {
     local port
-    for port in $UPSTREAM_PORT $PROXY_PORT $PORTKEY_PORT $JUNCTION_PORT $JUNCTION_AUTH_PORT "${NODE_PORTS[@]}"; do
+    for port in $UPSTREAM_PORT $PROXY_PORT $VERTX_PROXY_PORT $PORTKEY_PORT $JUNCTION_PORT $JUNCTION_AUTH_PORT "${NODE_PORTS[@]}"; do
         port_free "$port" || die "port $port is taken; set BENCH_PORT_BASE to move all bench ports"
     done
 }
@@ -57,6 +58,7 @@ target_url() {
     case $1 in
         upstream) echo "http://127.0.0.1:$UPSTREAM_PORT$(upstream_path "$2")" ;;
         nginx-proxy) echo "http://127.0.0.1:$PROXY_PORT$(upstream_path "$2")" ;;
+        vertx-proxy) echo "http://127.0.0.1:$VERTX_PROXY_PORT$(upstream_path "$2")" ;;
         portkey) echo "http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions" ;;
         junction) echo "http://127.0.0.1:$JUNCTION_PORT/v1/chat/completions" ;;
         junction-auth) echo "http://127.0.0.1:$JUNCTION_AUTH_PORT/v1/chat/completions" ;;
@@ -141,18 +143,42 @@ start_nginx() {
     render_stream_bodies
     render_nginx "$BENCH_DIR/conf/upstream.conf" "$RUN/upstream.conf" "$UPSTREAM_PORT"
     render_nginx "$BENCH_DIR/conf/proxy.conf" "$RUN/proxy.conf" "$PROXY_PORT"
-    local name
-    for name in upstream proxy; do
-        nginx -p "$RUN" -e "$RUN/logs/$name-startup.log" -c "$RUN/$name.conf" -g 'daemon off;' \
-            >"$RUN/logs/$name.out" 2>&1 &
-        PIDS+=($!)
+    nginx -p "$RUN" -e "$RUN/logs/upstream-startup.log" -c "$RUN/upstream.conf" -g 'daemon off;' \
+        >"$RUN/logs/upstream.out" 2>&1 &
+    PIDS+=($!)
+    PID_upstream=$!
+    nginx -p "$RUN" -e "$RUN/logs/proxy-startup.log" -c "$RUN/proxy.conf" -g 'daemon off;' \
+        >"$RUN/logs/proxy.out" 2>&1 &
+    PIDS+=($!)
+    PID_nginx_proxy=$!
+}
+
+# The floor of Junction's stack: Vert.x's HTTP server and client relaying to the upstream, nothing else.
+start_vertx_proxy() {
+    # shellcheck disable=SC2086 # JUNCTION_JAVA_OPTS is a list of JVM flags
+    java $JUNCTION_JAVA_OPTS -cp "$BENCH_JAR" dev.junction.bench.load.BareProxy --port "$VERTX_PROXY_PORT" \
+        --upstream "http://127.0.0.1:$UPSTREAM_PORT" >"$RUN/logs/vertx-proxy.log" 2>&1 &
+    PIDS+=($!)
+    PID_vertx_proxy=$!
+}
+
+# cpu_ticks TARGET: CPU time (user + system, in clock ticks) used so far by the target's process and its
+# children (nginx's workers), all threads included.
+cpu_ticks() {
+    local var=PID_${1//-/_} pid total=0 ticks
+    [[ -n ${!var:-} ]] || { echo 0; return; }
+    for pid in ${!var} $(pgrep -P "${!var}"); do
+        ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+        total=$((total + ticks))
     done
+    echo "$total"
 }
 
 start_portkey() {
     (cd "$PORTKEY_DIR" && exec node --import "$BENCH_DIR/conf/portkey-fetch-shim.mjs" "$PORTKEY_MAIN" \
         --headless --port="$PORTKEY_PORT") >"$RUN/logs/portkey.log" 2>&1 &
     PIDS+=($!)
+    PID_portkey=$!
 }
 
 # start_junction NAME CONFIG HTTP_PORT CLUSTER_NAME HZ_PORT [MEMBERS]
@@ -170,8 +196,9 @@ start_junction() {
 
 start_all() {
     check_ports_free
-    log "starting nginx upstream :$UPSTREAM_PORT, nginx proxy :$PROXY_PORT$([[ $PORTKEY == no ]] || echo ", Portkey :$PORTKEY_PORT")"
+    log "starting nginx upstream :$UPSTREAM_PORT, nginx proxy :$PROXY_PORT, bare Vert.x proxy :$VERTX_PROXY_PORT$([[ $PORTKEY == no ]] || echo ", Portkey :$PORTKEY_PORT")"
     start_nginx
+    start_vertx_proxy
     [[ $PORTKEY == no ]] || start_portkey
     local suffix=$$ members
     members="127.0.0.1:$((HZ_BASE + 11)),127.0.0.1:$((HZ_BASE + 12)),127.0.0.1:$((HZ_BASE + 13))"
@@ -262,7 +289,7 @@ probe() {
 
 wait_ready() {
     local target
-    for target in $(active upstream nginx-proxy portkey junction junction-auth junction-node1 junction-node2 junction-node3); do
+    for target in $(active upstream nginx-proxy vertx-proxy portkey junction junction-auth junction-node1 junction-node2 junction-node3); do
         probe "$target" chat 240
     done
     for target in $(active upstream nginx-proxy portkey junction junction-auth); do

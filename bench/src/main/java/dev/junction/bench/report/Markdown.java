@@ -44,6 +44,11 @@ final class Markdown {
         return count(OptionalDouble.of(value));
     }
 
+    /** A value with one decimal. */
+    static String decimal(OptionalDouble value) {
+        return value.isPresent() ? String.format(Locale.ROOT, "%.1f", value.getAsDouble()) : "n/a";
+    }
+
     /** Milliseconds with three significant decimals, signed when {@code signed}. */
     static String ms(OptionalDouble value, boolean signed) {
         if (value.isEmpty()) {

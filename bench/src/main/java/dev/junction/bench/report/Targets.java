@@ -8,6 +8,7 @@ final class Targets {
         return switch (target) {
             case "upstream" -> "upstream direct (nginx, static answer)";
             case "nginx-proxy" -> "nginx keep-alive reverse proxy";
+            case "vertx-proxy" -> "bare Vert.x proxy (Junction's stack, no gateway work)";
             case "portkey" -> "Portkey gateway (Node)";
             case "junction" -> "**Junction**";
             case "junction-auth" -> "**Junction**, master key + rpm/tpm";
