@@ -1,83 +1,69 @@
 package dev.junction.bench.load;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sends one request and records how it went. A stream counts as complete only when it ended with
- * {@code data: [DONE]}; its first body bytes are its time to first token.
+ * Counts the exchanges every loop has begun until each ends, and records how it ended. Only measured requests
+ * ({@code counted}) are recorded, and nothing after the drain deadline: what is unanswered by then is counted
+ * as a timeout instead.
  */
 final class Exchanges {
-    private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
-
-    private final HttpClient client;
-    private final Target target;
-    private final boolean stream;
     private final Measurements measured;
     private final AtomicLong inFlight = new AtomicLong();
     private volatile boolean closed;
 
-    Exchanges(HttpClient client, Target target, boolean stream, Measurements measured) {
-        this.client = client;
-        this.target = target;
-        this.stream = stream;
+    Exchanges(Measurements measured) {
         this.measured = measured;
     }
 
-    /**
-     * Called on an event loop. {@code sequence} numbers the request (the target's URLs take turns); {@code due}
-     * is when the schedule wanted it sent.
-     */
-    void send(long sequence, long due, boolean counted) {
+    /** A request is due: it ends with exactly one of the calls below, or is counted as a timeout. */
+    void begun() {
         inFlight.incrementAndGet();
-        client.request(target.request(sequence))
-                .compose(request -> request.send(target.body()))
-                .onSuccess(response -> read(response, due, counted))
-                .onFailure(failure -> finish(counted, measured::ioError));
     }
 
-    private void read(HttpClientResponse response, long due, boolean counted) {
-        if (response.statusCode() != 200) {
-            response.body().onComplete(ignored -> finish(counted, measured::statusError));
-            return;
+    /** The first body bytes of a stream, its time to first token; the exchange goes on. */
+    void firstByte(boolean counted, long nanosSinceDue) {
+        if (counted) {
+            measured.firstByte(nanosSinceDue);
         }
-        if (!stream) {
-            response.body().onComplete(body -> {
-                long done = System.nanoTime();
-                if (body.failed()) {
-                    finish(counted, measured::ioError);
-                } else if (body.result().length() == 0) {
-                    finish(counted, measured::incomplete);
-                } else {
-                    finish(counted, () -> measured.ok(done - due));
-                }
-            });
-            return;
-        }
-        StreamTail tail = new StreamTail();
-        response.handler(chunk -> {
-            if (tail.first() && counted) {
-                measured.firstByte(System.nanoTime() - due);
-            }
-            tail.append(chunk);
-        });
-        response.exceptionHandler(failure -> finish(counted, measured::ioError));
-        response.endHandler(v -> {
-            long done = System.nanoTime();
-            finish(counted, tail.endsWith(DONE) ? () -> measured.ok(done - due) : measured::incomplete);
-        });
     }
 
-    private void finish(boolean counted, Runnable record) {
-        // An answer after the drain deadline was already counted as a timeout.
-        if (counted && !closed) {
-            record.run();
+    void ok(boolean counted, long nanosSinceDue) {
+        if (recording(counted)) {
+            measured.ok(nanosSinceDue);
         }
         inFlight.decrementAndGet();
+    }
+
+    void ioError(boolean counted) {
+        if (recording(counted)) {
+            measured.ioError();
+        }
+        inFlight.decrementAndGet();
+    }
+
+    void statusError(boolean counted) {
+        if (recording(counted)) {
+            measured.statusError();
+        }
+        inFlight.decrementAndGet();
+    }
+
+    void incomplete(boolean counted) {
+        if (recording(counted)) {
+            measured.incomplete();
+        }
+        inFlight.decrementAndGet();
+    }
+
+    private boolean recording(boolean counted) {
+        // An answer after the drain deadline was already counted as a timeout.
+        return counted && !closed;
     }
 
     /**
@@ -93,8 +79,13 @@ final class Exchanges {
         return inFlight.get();
     }
 
-    /** The last bytes of a stream, enough to see whether it ended with {@code [DONE]}. */
+    /**
+     * The last bytes of a stream, enough to see whether it ended with {@code [DONE]}: a stream counts as
+     * complete only then.
+     */
     static final class StreamTail {
+        static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
         private final byte[] last = new byte[32];
         private int length;
         private boolean seenAny;
@@ -106,15 +97,21 @@ final class Exchanges {
         }
 
         void append(Buffer chunk) {
-            int n = chunk.length();
+            append(((BufferInternal) chunk).getByteBuf());
+        }
+
+        /** Copies the chunk's readable bytes without moving its reader index. */
+        void append(ByteBuf chunk) {
+            int from = chunk.readerIndex();
+            int n = chunk.readableBytes();
             if (n >= last.length) {
-                chunk.getBytes(n - last.length, n, last, 0);
+                chunk.getBytes(from + n - last.length, last, 0, last.length);
                 length = last.length;
                 return;
             }
             int keep = Math.min(length, last.length - n);
             System.arraycopy(last, length - keep, last, 0, keep);
-            chunk.getBytes(0, n, last, keep);
+            chunk.getBytes(from, last, keep, n);
             length = keep + n;
         }
 

@@ -1,8 +1,6 @@
 package dev.junction.bench.load;
 
 import io.netty.channel.EventLoop;
-import io.vertx.core.Context;
-import io.vertx.core.internal.ContextInternal;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,25 +13,33 @@ import java.util.concurrent.TimeUnit;
 final class Pacer {
     private final Schedule schedule;
     private final int stride;
-    private final Exchanges exchanges;
+    private final EventLoop loop;
+    private final ConnectionPool[] pools;
     private final Measurements measured;
     private final Runnable whenDone;
+    private final Runnable tick = this::tick;
     private long sequence;
-    private EventLoop loop;
 
-    Pacer(Schedule schedule, int first, int stride, Exchanges exchanges, Measurements measured, Runnable whenDone) {
+    /** {@code pools} are this loop's, one per URL: request {@code i} goes to URL {@code i % pools.length}. */
+    Pacer(
+            Schedule schedule,
+            int first,
+            int stride,
+            EventLoop loop,
+            ConnectionPool[] pools,
+            Measurements measured,
+            Runnable whenDone) {
         this.schedule = schedule;
         this.sequence = first;
         this.stride = stride;
-        this.exchanges = exchanges;
+        this.loop = loop;
+        this.pools = pools;
         this.measured = measured;
         this.whenDone = whenDone;
     }
 
-    /** Called on {@code context}, the event-loop context whose share this is. */
-    void start(Context context) {
-        loop = ((ContextInternal) context).nettyEventLoop();
-        tick();
+    void start() {
+        loop.execute(tick);
     }
 
     private void tick() {
@@ -44,7 +50,7 @@ final class Pacer {
             if (counted) {
                 measured.senderLag(now - due);
             }
-            exchanges.send(sequence, due, counted);
+            pools[(int) (sequence % pools.length)].send(due, counted);
             sequence += stride;
             due = schedule.due(sequence);
         }
@@ -52,6 +58,6 @@ final class Pacer {
             whenDone.run();
             return;
         }
-        loop.schedule(this::tick, due - now, TimeUnit.NANOSECONDS);
+        loop.schedule(tick, due - now, TimeUnit.NANOSECONDS);
     }
 }

@@ -5,8 +5,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,13 +42,42 @@ record Target(List<URI> uris, Buffer body, MultiMap headers) {
         return new Target(uris, body, headers);
     }
 
-    RequestOptions request() {
-        return request(0);
+    /**
+     * The whole HTTP/1.1 request to {@code uri} as bytes: request line, Host, the headers, Content-Length and
+     * the body. OpenLoop encodes it once and writes the same bytes for every request to that URL.
+     */
+    byte[] encoded(URI uri) {
+        if (!"http".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("only http:// URLs are supported, got " + uri);
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        StringBuilder head = new StringBuilder(256)
+                .append("POST ")
+                .append(path)
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(uri.getHost());
+        if (uri.getPort() != -1) {
+            head.append(':').append(uri.getPort());
+        }
+        head.append("\r\n");
+        headers.forEach(header -> head.append(header.getKey())
+                .append(": ")
+                .append(header.getValue())
+                .append("\r\n"));
+        head.append("Content-Length: ").append(body.length()).append("\r\n\r\n");
+        ByteArrayOutputStream request = new ByteArrayOutputStream(head.length() + body.length());
+        request.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        request.writeBytes(body.getBytes());
+        return request.toByteArray();
     }
 
-    /** The request of number {@code sequence}: the URLs take turns. */
-    RequestOptions request(long sequence) {
-        URI uri = uris.get((int) (sequence % uris.size()));
+    static InetSocketAddress address(URI uri) {
+        return new InetSocketAddress(uri.getHost(), uri.getPort() == -1 ? 80 : uri.getPort());
+    }
+
+    /** The request to the first URL, for Vert.x's HttpClient (SlowStreams). */
+    RequestOptions request() {
+        URI uri = uris.get(0);
         return new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setHost(uri.getHost())
