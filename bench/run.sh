@@ -58,7 +58,7 @@ fi
 if [[ $MODE == full ]]; then
     ROUNDS=${ROUNDS:-3}
     PREWARM=20 WRK_WARMUP=3 WRK_DURATION=10
-    OL_WARMUP=5 OL_DURATION=15
+    OL_WARMUP=10 OL_DURATION=15 # the generator JVM compiles its send path in its first seconds
     STREAM_RATE_MAX=200 STREAM_WARMUP=3 STREAM_DURATION=10
     SLOW_STREAMS=10000 SLOW_CHUNKS=30 SLOW_INTERVAL=1 SLOW_RAMP=2000
     JMH_ARGS="-f 1 -wi 3 -w 2s -i 5 -r 2s"

@@ -132,11 +132,23 @@ final class LocalView {
         long successes = base.successes() + pending.successes + (sentIn(window) ? sent.successes : 0);
         long newFailures = pending.failureTimes.length + (sent == null ? 0 : sent.failureTimes.length);
         long inFlight = base.inFlight() + pending.inFlight + (sent == null ? 0 : sent.inFlight);
+        // Samples of this node's own calls count at once, including those in the batch still on its way: a
+        // deployment whose only sample vanished until the push came back looked untried to latency-based
+        // routing, which tries untried deployments first.
         double[] latencies = base.latencies();
         long[] latencyTimes = base.latencyTimes();
-        for (int i = 0; i < pending.latencies.length; i++) {
-            latencies = DeploymentCounters.append(latencies, pending.latencies[i], pending.maxSamples);
-            latencyTimes = DeploymentCounters.append(latencyTimes, pending.latencyTimes[i], pending.maxSamples);
+        double[] firstTokens = base.firstTokenLatencies();
+        long[] firstTokenTimes = base.firstTokenTimes();
+        for (UsageDelta local : sent == null ? new UsageDelta[] {pending} : new UsageDelta[] {sent, pending}) {
+            for (int i = 0; i < local.latencies.length; i++) {
+                latencies = DeploymentCounters.append(latencies, local.latencies[i], pending.maxSamples);
+                latencyTimes = DeploymentCounters.append(latencyTimes, local.latencyTimes[i], pending.maxSamples);
+            }
+            for (int i = 0; i < local.firstTokens.length; i++) {
+                firstTokens = DeploymentCounters.append(firstTokens, local.firstTokens[i], pending.maxSamples);
+                firstTokenTimes =
+                        DeploymentCounters.append(firstTokenTimes, local.firstTokenTimes[i], pending.maxSamples);
+            }
         }
         return new UsageSnapshot(
                 window,
@@ -148,8 +160,8 @@ final class LocalView {
                 base.legacyFails() + newFailures,
                 latencies,
                 latencyTimes,
-                base.firstTokenLatencies(),
-                base.firstTokenTimes());
+                firstTokens,
+                firstTokenTimes);
     }
 
     private boolean sentIn(long window) {

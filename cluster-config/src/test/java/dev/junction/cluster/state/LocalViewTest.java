@@ -32,4 +32,45 @@ class LocalViewTest {
         view.refreshed(requests(7), view.pushes());
         assertThat(view.snapshot(WINDOW).requests()).isEqualTo(7);
     }
+
+    @Test
+    void latency_samples_count_while_their_batch_is_on_its_way() {
+        LocalView view = new LocalView();
+        view.admit(WINDOW, 100, Long.MAX_VALUE, 0, false, 1);
+        view.complete(WINDOW, outcome(1.0, null));
+        assertThat(view.takeBatch(WINDOW)).isNotNull();
+
+        UsageSnapshot seen = view.snapshot(WINDOW);
+
+        assertThat(seen.latencies()).containsExactly(1.0);
+        assertThat(seen.latencyTimes()).containsExactly(1_000L);
+    }
+
+    @Test
+    void first_token_samples_count_before_they_are_pushed() {
+        LocalView view = new LocalView();
+        view.admit(WINDOW, 100, Long.MAX_VALUE, 0, false, 1);
+        view.complete(WINDOW, outcome(2.0, 0.25));
+        assertThat(view.snapshot(WINDOW).firstTokenLatencies()).containsExactly(0.25);
+
+        assertThat(view.takeBatch(WINDOW)).isNotNull();
+        view.admit(WINDOW, 100, Long.MAX_VALUE, 0, false, 1);
+        view.complete(WINDOW, outcome(2.0, 0.5));
+
+        assertThat(view.snapshot(WINDOW).firstTokenLatencies()).containsExactly(0.25, 0.5);
+    }
+
+    private static CallOutcome outcome(double latencySeconds, Double firstTokenSeconds) {
+        return new CallOutcome(
+                true,
+                WINDOW,
+                0,
+                true,
+                true,
+                latencySeconds,
+                firstTokenSeconds,
+                DeploymentCounters.MAX_SAMPLES,
+                1_000L,
+                60_000L);
+    }
 }
