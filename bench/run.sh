@@ -10,6 +10,8 @@
 #                           without scenario 7, with the jars as built; writes bench/target/smoke/BENCHMARKS-smoke.md
 #   bench/run.sh --only cluster   only scenario 7 (the cluster state path) and the admission JMH benchmarks,
 #                           about 20 minutes (with --quick: 5); writes bench/.cache/BENCHMARKS-cluster.md
+#   bench/run.sh --only load      only scenarios 1, 2 and 5 (peak throughput, fixed-rate latency, auth and
+#                           limits on/off), about 20 minutes; writes bench/.cache/BENCHMARKS-load.md
 # Options: --no-build (use the jars as built), --rounds N, --out FILE, --skip-jmh, --no-portkey.
 # Exits non-zero when any request failed, any scenario is missing, or a target could not start.
 set -euo pipefail
@@ -35,9 +37,9 @@ while (($#)); do
         --skip-jmh) JMH=no ;;
         --only)
             ONLY=${2:-} && shift
-            [[ $ONLY == cluster ]] || { echo "--only takes cluster" >&2 && exit 2; }
+            [[ $ONLY == cluster || $ONLY == load ]] || { echo "--only takes cluster or load" >&2 && exit 2; }
             ;;
-        -h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' && exit 0 ;;
+        -h | --help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' && exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2 && exit 2 ;;
     esac
     shift
@@ -54,6 +56,12 @@ if [[ $ONLY == cluster ]]; then
             OUT=$CACHE/BENCHMARKS-cluster-quick.md
         fi
     fi
+fi
+if [[ $ONLY == load ]]; then
+    [[ $MODE != smoke ]] || { echo "--only load does not go with --smoke" >&2 && exit 2; }
+    STATE=no
+    RUN=$CACHE/run-load # never the last full run's results
+    OUT=${OUT:-$CACHE/BENCHMARKS-load$([[ $MODE == quick ]] && echo -quick).md}
 fi
 if [[ $MODE == full ]]; then
     ROUNDS=${ROUNDS:-3}
@@ -116,6 +124,10 @@ main() {
         only_cluster
         return
     fi
+    if [[ $ONLY == load ]]; then
+        only_load
+        return
+    fi
     install_tools
     install_portkey
     build_jars
@@ -143,6 +155,28 @@ main() {
     mkdir -p "$(dirname "$OUT")"
     java -cp "$BENCH_JAR" dev.junction.bench.report.Report --results "$RESULTS" --env "$RUN/env.properties" \
         $([[ $JMH == yes ]] && echo "--jmh $RUN/jmh.json") --out "$OUT"
+}
+
+# --only load: every target, and the scenarios that measure one request's cost (1, 2 and with them 5).
+only_load() {
+    local started
+    started=$(date +%s)
+    install_tools
+    install_portkey
+    build_jars
+    raise_limits
+    describe_machine
+    start_all
+    prewarm
+    scenario_peak
+    scenario_fixed_rate
+    stop_all
+    echo "load_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/env.properties"
+    echo "runtime_s=$(($(date +%s) - started))" >>"$RUN/env.properties"
+    log "writing $OUT"
+    mkdir -p "$(dirname "$OUT")"
+    java -cp "$BENCH_JAR" dev.junction.bench.report.Report --results "$RESULTS" --env "$RUN/env.properties" \
+        --out "$OUT" --only load
 }
 
 # --only cluster: the upstream, scenario 7's setups, and the admission JMH benchmarks.

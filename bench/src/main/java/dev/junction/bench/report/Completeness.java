@@ -27,19 +27,34 @@ final class Completeness {
             StateSection.SETUPS,
             StateSection.LATENCY,
             StateSection.latencyTargets());
+    /** ... and in a run of the load scenarios only. */
+    static final Map<String, List<String>> EXPECTED_LOAD = Map.of(
+            "peak",
+            LoadSections.PEAK_TARGETS,
+            "fixed-rate",
+            LoadSections.FIXED_TARGETS,
+            "fixed-rate-portkey",
+            List.of("upstream", "portkey"));
     /** A scenario that exists only for one target's sake: a run without that target does not owe it. */
     static final Map<String, String> ONLY_FOR = Map.of("fixed-rate-portkey", "portkey");
 
     private Completeness() {}
 
     /**
-     * @param onlyState the run was {@code run.sh --only cluster}: scenario 7 and JMH only
+     * @param only the run's {@code run.sh --only} ({@code cluster}: scenario 7 and JMH; {@code load}: scenarios 1,
+     *     2 and 5), empty for a whole run
      * @param skipped what the run left out on purpose ({@code --no-portkey}; {@code --smoke} also scenario 7)
      */
     static List<String> check(
-            Results results, int rounds, JsonArray jmh, boolean jmhExpected, boolean onlyState, Skipped skipped) {
+            Results results, int rounds, JsonArray jmh, boolean jmhExpected, String only, Skipped skipped) {
         List<String> problems = new ArrayList<>();
-        (onlyState ? EXPECTED_STATE : EXPECTED).forEach((scenario, targets) -> {
+        Map<String, List<String>> expected =
+                switch (only) {
+                    case "cluster" -> EXPECTED_STATE;
+                    case "load" -> EXPECTED_LOAD;
+                    default -> EXPECTED;
+                };
+        expected.forEach((scenario, targets) -> {
             String onlyFor = ONLY_FOR.get(scenario);
             if (skipped.scenarios().contains(scenario)
                     || (onlyFor != null && skipped.targets().contains(onlyFor))) {
@@ -57,7 +72,7 @@ final class Completeness {
                 }
             }
         });
-        for (String target : onlyState ? List.<String>of() : StreamSections.SLOW_TARGETS) {
+        for (String target : only.isEmpty() ? StreamSections.SLOW_TARGETS : List.<String>of()) {
             if (results.of("slow-streams", target).isEmpty()) {
                 problems.add("missing: slow-streams / " + target);
             }

@@ -15,10 +15,11 @@ import java.util.Properties;
  *
  * <pre>
  * java -cp junction-bench.jar dev.junction.bench.report.Report --results results.jsonl --env env.properties
- *     [--jmh jmh.json] --out BENCHMARKS.md [--only cluster]
+ *     [--jmh jmh.json] --out BENCHMARKS.md [--only cluster|load]
  * </pre>
  *
- * With {@code --only cluster} the report holds the cluster-state scenario (7) and the JMH results only.
+ * With {@code --only cluster} the report holds the cluster-state scenario (7) and the JMH results only; with
+ * {@code --only load} the peak, fixed-rate and auth-and-limits scenarios (1, 2, 5).
  */
 public final class Report {
     private Report() {}
@@ -28,7 +29,7 @@ public final class Report {
         Path env = null;
         Path jmh = null;
         Path out = null;
-        boolean onlyState = false;
+        String only = "";
         for (int i = 0; i + 1 < argv.length; i += 2) {
             Path value = Path.of(argv[i + 1]);
             switch (argv[i]) {
@@ -36,7 +37,7 @@ public final class Report {
                 case "--env" -> env = value;
                 case "--jmh" -> jmh = value;
                 case "--out" -> out = value;
-                case "--only" -> onlyState = requireCluster(argv[i + 1]);
+                case "--only" -> only = requireKnown(argv[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + argv[i]);
             }
         }
@@ -51,12 +52,14 @@ public final class Report {
         JsonArray jmhRuns = JmhSection.load(jmh);
         int rounds = Integer.parseInt(machine.getProperty("rounds", "1"));
         Skipped skipped = Skipped.from(machine);
-        List<String> problems = Completeness.check(loaded, rounds, jmhRuns, jmh != null, onlyState, skipped);
+        List<String> problems = Completeness.check(loaded, rounds, jmhRuns, jmh != null, only, skipped);
         Files.writeString(
                 out,
-                onlyState
-                        ? renderState(loaded, machine, jmhRuns, problems)
-                        : render(loaded, machine, jmhRuns, problems));
+                switch (only) {
+                    case "cluster" -> renderState(loaded, machine, jmhRuns, problems);
+                    case "load" -> renderLoad(loaded, machine, problems);
+                    default -> render(loaded, machine, jmhRuns, problems);
+                });
         System.out.println("wrote " + out + (problems.isEmpty() ? "" : " with " + problems.size() + " problem(s)"));
         problems.forEach(problem -> System.out.println("problem: " + problem));
         if (!problems.isEmpty()) {
@@ -64,11 +67,11 @@ public final class Report {
         }
     }
 
-    private static boolean requireCluster(String only) {
-        if (!"cluster".equals(only)) {
-            throw new IllegalArgumentException("--only takes cluster, not " + only);
+    private static String requireKnown(String only) {
+        if (!"cluster".equals(only) && !"load".equals(only)) {
+            throw new IllegalArgumentException("--only takes cluster or load, not " + only);
         }
-        return true;
+        return only;
     }
 
     static String renderState(Results results, Properties machine, JsonArray jmh, List<String> problems) {
@@ -79,6 +82,20 @@ public final class Report {
                 + new StateSection(results, new LoadSections(results)).render()
                 + JmhSection.render(jmh, machine.getProperty("jmh_settings", "see bench/run.sh"))
                 + problems(problems, Skipped.NONE);
+    }
+
+    static String renderLoad(Results results, Properties machine, List<String> problems) {
+        LoadSections load = new LoadSections(results);
+        return "# Junction benchmarks: peak throughput and fixed-rate latency\n\n"
+                + "Written by `bench/run.sh --only load` on " + machine.getProperty("date")
+                + ": scenarios 1, 2 and 5 only (the summary's other rows are n/a). How the numbers are made:"
+                + " [bench/README.md](bench/README.md).\n\n"
+                + Conditions.render(machine)
+                + Headline.render(results)
+                + load.peak()
+                + load.fixedRate()
+                + load.authAndLimits()
+                + problems(problems, Skipped.from(machine));
     }
 
     static String render(Results results, Properties machine, JsonArray jmh, List<String> problems) {
