@@ -2,11 +2,9 @@ package dev.junction.cluster.spend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.junction.cluster.bus.SpendSubject;
-import dev.junction.cluster.node.ClusterSettings;
-import dev.junction.cluster.node.HazelcastConfigFactory;
+import dev.junction.cluster.node.LoopbackMembers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -16,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,11 +60,9 @@ class BudgetLedgerTest {
 
     @BeforeAll
     static void start() {
-        String cluster = "ledger-" + UUID.randomUUID();
-        first = Hazelcast.newHazelcastInstance(
-                HazelcastConfigFactory.build(new ClusterSettings(cluster, null, List.of())));
-        second = Hazelcast.newHazelcastInstance(
-                HazelcastConfigFactory.build(new ClusterSettings(cluster, null, List.of())));
+        List<HazelcastInstance> members = LoopbackMembers.start("ledger", 2);
+        first = members.get(0);
+        second = members.get(1);
         vertx = Vertx.vertx();
     }
 

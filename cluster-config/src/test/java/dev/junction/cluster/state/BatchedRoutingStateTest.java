@@ -2,10 +2,8 @@ package dev.junction.cluster.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import dev.junction.cluster.node.ClusterSettings;
-import dev.junction.cluster.node.HazelcastConfigFactory;
+import dev.junction.cluster.node.LoopbackMembers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -30,11 +28,9 @@ class BatchedRoutingStateTest {
 
     @BeforeAll
     static void start() {
-        String cluster = "batched-test-" + UUID.randomUUID();
-        first = Hazelcast.newHazelcastInstance(
-                HazelcastConfigFactory.build(new ClusterSettings(cluster, null, List.of())));
-        second = Hazelcast.newHazelcastInstance(
-                HazelcastConfigFactory.build(new ClusterSettings(cluster, null, List.of())));
+        List<HazelcastInstance> members = LoopbackMembers.start("batched-test", 2);
+        first = members.get(0);
+        second = members.get(1);
         awaitClusterSafe();
         vertx = Vertx.vertx();
         nodeA = batched(first);
