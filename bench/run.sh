@@ -61,7 +61,7 @@ if [[ $ONLY == load ]]; then
     [[ $MODE != smoke ]] || { echo "--only load does not go with --smoke" >&2 && exit 2; }
     STATE=no
     RUN=$CACHE/run-load # never the last full run's results
-    OUT=${OUT:-$CACHE/BENCHMARKS-load$([[ $MODE == quick ]] && echo -quick).md}
+    OUT=${OUT:-$CACHE/BENCHMARKS-load$([[ $MODE == quick ]] && echo -quick || true).md}
 fi
 if [[ $MODE == full ]]; then
     ROUNDS=${ROUNDS:-3}
