@@ -59,7 +59,7 @@ if [[ $ONLY == cluster ]]; then
 fi
 if [[ $ONLY == load ]]; then
     [[ $MODE != smoke ]] || { echo "--only load does not go with --smoke" >&2 && exit 2; }
-    STATE=no
+    STATE=no JMH=no # the load scenarios only: no JMH
     RUN=$CACHE/run-load # never the last full run's results
     OUT=${OUT:-$CACHE/BENCHMARKS-load$([[ $MODE == quick ]] && echo -quick || true).md}
 fi
@@ -124,10 +124,6 @@ main() {
         only_cluster
         return
     fi
-    if [[ $ONLY == load ]]; then
-        only_load
-        return
-    fi
     install_tools
     install_portkey
     build_jars
@@ -138,45 +134,33 @@ main() {
     prewarm
     scenario_peak
     scenario_fixed_rate
+    if [[ $ONLY == load ]]; then
+        finish_run "$started" --only load
+        return
+    fi
     scenario_streaming
     scenario_cluster
     if [[ $STATE == yes ]]; then
         scenario_state
     fi
     scenario_slow_streams
+    finish_run "$started"
+}
+
+# finish_run STARTED [REPORT OPTION...]: stops the targets, runs JMH (unless left out) and writes the report.
+finish_run() {
+    local started=$1
+    shift
     stop_all
     echo "load_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/env.properties"
     if [[ $JMH == yes ]]; then
         run_jmh
     fi
     echo "runtime_s=$(($(date +%s) - started))" >>"$RUN/env.properties"
-
     log "writing $OUT"
     mkdir -p "$(dirname "$OUT")"
     java -cp "$BENCH_JAR" dev.junction.bench.report.Report --results "$RESULTS" --env "$RUN/env.properties" \
-        $([[ $JMH == yes ]] && echo "--jmh $RUN/jmh.json") --out "$OUT"
-}
-
-# --only load: every target, and the scenarios that measure one request's cost (1, 2 and with them 5).
-only_load() {
-    local started
-    started=$(date +%s)
-    install_tools
-    install_portkey
-    build_jars
-    raise_limits
-    describe_machine
-    start_all
-    prewarm
-    scenario_peak
-    scenario_fixed_rate
-    stop_all
-    echo "load_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/env.properties"
-    echo "runtime_s=$(($(date +%s) - started))" >>"$RUN/env.properties"
-    log "writing $OUT"
-    mkdir -p "$(dirname "$OUT")"
-    java -cp "$BENCH_JAR" dev.junction.bench.report.Report --results "$RESULTS" --env "$RUN/env.properties" \
-        --out "$OUT" --only load
+        $([[ $JMH == yes ]] && echo "--jmh $RUN/jmh.json") --out "$OUT" "$@"
 }
 
 # --only cluster: the upstream, scenario 7's setups, and the admission JMH benchmarks.
@@ -191,16 +175,7 @@ only_cluster() {
     start_nginx
     probe upstream chat 30
     scenario_state
-    stop_all
-    echo "load_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/env.properties"
-    if [[ $JMH == yes ]]; then
-        run_jmh
-    fi
-    echo "runtime_s=$(($(date +%s) - started))" >>"$RUN/env.properties"
-    log "writing $OUT"
-    mkdir -p "$(dirname "$OUT")"
-    java -cp "$BENCH_JAR" dev.junction.bench.report.Report --results "$RESULTS" --env "$RUN/env.properties" \
-        $([[ $JMH == yes ]] && echo "--jmh $RUN/jmh.json") --out "$OUT" --only cluster
+    finish_run "$started" --only cluster
 }
 
 main
