@@ -80,7 +80,15 @@ public final class BatchedRoutingState implements RoutingState, AutoCloseable {
 
     private LocalView view(String deploymentId) {
         long now = clock.millis();
-        // compute, not computeIfAbsent: the touch is atomic with sync()'s decision to forget the view.
+        LocalView known = views.get(deploymentId);
+        if (known != null) {
+            known.lastUsedMillis = now;
+            // sync() forgets a view only when its last use is old, checked under the map's lock; after the
+            // touch above it can no longer forget this one, so if it is still mapped it is the live view.
+            if (views.get(deploymentId) == known) {
+                return known;
+            }
+        }
         return views.compute(deploymentId, (id, view) -> {
             LocalView used = view == null ? new LocalView() : view;
             used.lastUsedMillis = now;

@@ -6,6 +6,8 @@ package dev.junction.cluster.state;
  * a node always counts its own calls at once and the other nodes' within one sync interval.
  */
 final class LocalView {
+    private static final UsageDelta EMPTY_DELTA = new UsageDelta();
+
     /** When this node last admitted, completed or read a call here (epoch millis). */
     volatile long lastUsedMillis;
 
@@ -20,8 +22,10 @@ final class LocalView {
     synchronized Admission admit(
             long window, long rpmLimit, long tpmLimit, long tokens, boolean degraded, int members) {
         roll(window);
-        UsageSnapshot seen = merged(window);
-        boolean fits = seen.requests() + 1 <= rpmLimit && (tokens == 0 || seen.tokens() + tokens <= tpmLimit);
+        UsageSnapshot base = cluster.in(window);
+        long requestsSeen = base.requests() + pending.requests + (sentIn(window) ? sent.requests : 0);
+        long tokensSeen = base.tokens() + pending.tokens + (sentIn(window) ? sent.tokens : 0);
+        boolean fits = requestsSeen + 1 <= rpmLimit && (tokens == 0 || tokensSeen + tokens <= tpmLimit);
         if (fits && degraded && rpmLimit != Long.MAX_VALUE) {
             // Cut off from the cluster: keep to this node's share so that N nodes together stay near the limit.
             fits = ownRequests + 1 <= Math.max(1, rpmLimit / Math.max(1, members));
@@ -135,21 +139,15 @@ final class LocalView {
         // Samples of this node's own calls count at once, including those in the batch still on its way: a
         // deployment whose only sample vanished until the push came back looked untried to latency-based
         // routing, which tries untried deployments first.
-        double[] latencies = base.latencies();
-        long[] latencyTimes = base.latencyTimes();
-        double[] firstTokens = base.firstTokenLatencies();
-        long[] firstTokenTimes = base.firstTokenTimes();
-        for (UsageDelta local : sent == null ? new UsageDelta[] {pending} : new UsageDelta[] {sent, pending}) {
-            for (int i = 0; i < local.latencies.length; i++) {
-                latencies = DeploymentCounters.append(latencies, local.latencies[i], pending.maxSamples);
-                latencyTimes = DeploymentCounters.append(latencyTimes, local.latencyTimes[i], pending.maxSamples);
-            }
-            for (int i = 0; i < local.firstTokens.length; i++) {
-                firstTokens = DeploymentCounters.append(firstTokens, local.firstTokens[i], pending.maxSamples);
-                firstTokenTimes =
-                        DeploymentCounters.append(firstTokenTimes, local.firstTokenTimes[i], pending.maxSamples);
-            }
-        }
+        int keep = pending.maxSamples;
+        UsageDelta inFlightBatch = sent == null ? EMPTY_DELTA : sent;
+        double[] latencies = Samples.lastOf(keep, base.latencies(), inFlightBatch.latencies, pending.latencies);
+        long[] latencyTimes =
+                Samples.lastOf(keep, base.latencyTimes(), inFlightBatch.latencyTimes, pending.latencyTimes);
+        double[] firstTokens =
+                Samples.lastOf(keep, base.firstTokenLatencies(), inFlightBatch.firstTokens, pending.firstTokens);
+        long[] firstTokenTimes =
+                Samples.lastOf(keep, base.firstTokenTimes(), inFlightBatch.firstTokenTimes, pending.firstTokenTimes);
         return new UsageSnapshot(
                 window,
                 requests,
