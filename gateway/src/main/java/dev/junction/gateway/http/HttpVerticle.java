@@ -58,6 +58,9 @@ public final class HttpVerticle extends VerticleBase {
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setCompressionSupported(false)
                 .setTcpNoDelay(true)
+                // No WebSocket is served: without these the handshake handler inspects every request and response.
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
                 // Keys arrive in headers; a long one must get a 401 from the key check, not a 431.
                 .setMaxHeaderSize(MAX_HEADER_BYTES));
         return server.requestHandler(router()).listen(port, host);
@@ -88,7 +91,6 @@ public final class HttpVerticle extends VerticleBase {
                 .handler(BodyHandler.create(false)
                         .setBodyLimit(config.general().maxRequestBytes())
                         .setHandleFileUploads(false));
-        AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
         ModelAccess access = ModelAccess.of(config.deployments());
         for (Endpoint endpoint : Endpoint.values()) {
@@ -98,6 +100,8 @@ public final class HttpVerticle extends VerticleBase {
             router.post("/openai/deployments/:model/" + endpoint.path()).handler(handler);
             router.post("/engines/:model/" + endpoint.path()).handler(handler);
         }
+        // After the LLM routes, which the router tries first: nearly every request is one of them.
+        AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
         ModelCatalog catalog = new ModelCatalog(config, listedModels);
         for (String prefix : new String[] {"", "/v1"}) {
             router.get(prefix + "/models")

@@ -54,9 +54,9 @@ public final class UpstreamExchange {
     private Future<ProviderReply> send(ProviderCall call, UpstreamRequest upstream) {
         long timeoutMs = Math.max(1, call.timeout().toMillis());
         String apiBase = call.deployment().apiBase();
-        RequestOptions options = new RequestOptions()
+        RequestOptions options = UpstreamAddress.of(upstream.url())
+                .applyTo(new RequestOptions())
                 .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(upstream.url())
                 .setHeaders(upstream.headers())
                 // A stream that stalls between chunks for a whole timeout is as dead as one that never started.
                 .setIdleTimeout(timeoutMs);

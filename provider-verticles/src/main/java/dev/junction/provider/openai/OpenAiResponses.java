@@ -8,7 +8,6 @@ import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
 import java.io.IOException;
 
@@ -31,32 +30,24 @@ public final class OpenAiResponses {
                     ErrorKind.BAD_GATEWAY.describe(
                             providerLabel + " - the upstream answered with a body that is not JSON"));
         }
-        return new ProviderReply.Complete(body, usage(body, fields), fields.finishReason());
+        return new ProviderReply.Complete(body, fields.usage(), fields.finishReason());
     }
 
-    /**
-     * Where the top-level {@code usage} object lies in the body ({@code usageStart} -1 when there is none), and
-     * {@code choices[0].finish_reason} when it is a string.
-     */
-    private record Fields(int usageStart, int usageEnd, String finishReason) {}
+    /** The top-level {@code usage} and {@code choices[0].finish_reason} when it is a string. */
+    private record Fields(Usage usage, String finishReason) {}
 
     /** The top-level fields; a repeated field counts as its last occurrence, as in a parsed JsonObject. */
     private static Fields read(JsonParser parser) throws IOException, NotAnObject {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new NotAnObject();
         }
-        int usageStart = -1;
-        int usageEnd = -1;
+        Usage usage = Usage.NONE;
         String finishReason = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if ("usage".equals(field)) {
-                usageStart = value == JsonToken.START_OBJECT
-                        ? (int) parser.currentTokenLocation().getByteOffset()
-                        : -1;
-                parser.skipChildren();
-                usageEnd = (int) parser.currentLocation().getByteOffset();
+                usage = value == JsonToken.START_OBJECT ? usage(parser) : Usage.NONE;
             } else if ("choices".equals(field)) {
                 finishReason = value == JsonToken.START_ARRAY ? firstFinishReason(parser) : null;
             }
@@ -65,24 +56,40 @@ public final class OpenAiResponses {
         if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
             throw new NotAnObject();
         }
-        return new Fields(usageStart, usageEnd, finishReason);
+        return new Fields(usage, finishReason);
     }
 
     /**
-     * The usage object, parsed on its own from its bytes once the pass is over (a parser opened inside another
-     * would allocate fresh read buffers). The body goes to the client as it is, so a field of an unexpected
-     * shape (some OpenAI-compatible servers send {@code "prompt_tokens": "n/a"}) only means the gateway learns
-     * nothing from it.
+     * The token counts of the usage object, read in the same pass; leaves the parser on the object's end. The
+     * body goes to the client as it is, so a count of an unexpected shape (some OpenAI-compatible servers send
+     * {@code "prompt_tokens": "n/a"}) only means the gateway learns nothing from this usage.
      */
-    private static Usage usage(Buffer body, Fields fields) {
-        if (fields.usageStart() < 0) {
+    private static Usage usage(JsonParser parser) throws IOException {
+        long prompt = 0;
+        long completion = 0;
+        long total = -1;
+        boolean readable = true;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            boolean count =
+                    "prompt_tokens".equals(field) || "completion_tokens".equals(field) || "total_tokens".equals(field);
+            if (count && value.isNumeric()) {
+                long number = parser.getNumberValue().longValue();
+                switch (field) {
+                    case "prompt_tokens" -> prompt = number;
+                    case "completion_tokens" -> completion = number;
+                    default -> total = number;
+                }
+            } else if (count && value != JsonToken.VALUE_NULL) {
+                readable = false;
+            }
+            parser.skipChildren();
+        }
+        if (!readable) {
             return Usage.NONE;
         }
-        try {
-            return Usage.fromOpenAi(new JsonObject(body.slice(fields.usageStart(), fields.usageEnd())));
-        } catch (ClassCastException | DecodeException malformed) {
-            return Usage.NONE;
-        }
+        return new Usage(prompt, completion, total >= 0 ? total : prompt + completion);
     }
 
     /** {@code choices[0].finish_reason} when it is a string, else null. Leaves the parser on the array's end. */
