@@ -49,12 +49,13 @@ build_jars() {
     fi
 }
 
-# Enough descriptors for 10,000 streams: client, gateway (both sides) and upstream each hold one per stream.
+# Enough descriptors for 10,000 streams: with the client side multiplexed over h2c (scenario 3b), the gateway
+# and the upstream hold one per stream for the upstream connections.
 raise_limits() {
     ulimit -n 200000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
     log "open files limit: $(ulimit -n)"
-    if [[ -z $ONLY ]] && (($(ulimit -n) < 2 * SLOW_STREAMS + 1000)); then
-        log "warning: a gateway relaying $SLOW_STREAMS streams needs about $((2 * SLOW_STREAMS + 1000)) descriptors"
+    if [[ -z $ONLY ]] && (($(ulimit -n) < SLOW_STREAMS + 1000)); then
+        log "warning: a gateway relaying $SLOW_STREAMS streams needs about $((SLOW_STREAMS + 1000)) descriptors"
     fi
 }
 

@@ -2,6 +2,7 @@
 
 UPSTREAM_PORT=$((PORT_BASE + 80))
 PROXY_PORT=$((PORT_BASE + 81))
+PROXY_H2_PORT=$((PORT_BASE + 82)) # the same nginx proxy over h2c, for scenario 3b
 VERTX_PROXY_PORT=$((PORT_BASE + 90))
 PORTKEY_PORT=$((PORT_BASE + 87))
 JUNCTION_PORT=$((PORT_BASE + 100))
@@ -39,7 +40,7 @@ port_free() {
 
 check_ports_free() {
     local port
-    for port in $UPSTREAM_PORT $PROXY_PORT $VERTX_PROXY_PORT $PORTKEY_PORT $JUNCTION_PORT $JUNCTION_AUTH_PORT "${NODE_PORTS[@]}"; do
+    for port in $UPSTREAM_PORT $PROXY_PORT $PROXY_H2_PORT $VERTX_PROXY_PORT $PORTKEY_PORT $JUNCTION_PORT $JUNCTION_AUTH_PORT "${NODE_PORTS[@]}"; do
         port_free "$port" || die "port $port is taken; set BENCH_PORT_BASE to move all bench ports"
     done
 }
@@ -65,6 +66,14 @@ target_url() {
         junction-node[123]) echo "http://127.0.0.1:${NODE_PORTS[${1#junction-node} - 1]}/v1/chat/completions" ;;
         state-*) echo "http://127.0.0.1:$(state_port "$1")/v1/chat/completions" ;;
         *) die "unknown target $1" ;;
+    esac
+}
+
+# h2c_url TARGET KIND: where TARGET takes HTTP/2 with prior knowledge (Junction's one port takes both).
+h2c_url() {
+    case $1 in
+        nginx-proxy) echo "http://127.0.0.1:$PROXY_H2_PORT$(upstream_path "$2")" ;;
+        *) target_url "$1" "$2" ;;
     esac
 }
 
@@ -121,7 +130,7 @@ body_file() {
 
 render_nginx() {
     local template=$1 out=$2 port=$3
-    sed -e "s#@PORT@#$port#g; s#@UPSTREAM_PORT@#$UPSTREAM_PORT#g; s#@RUN@#$RUN#g; s#@NOFILE@#$(ulimit -n)#g" "$template" >"$out"
+    sed -e "s#@PORT@#$port#g; s#@UPSTREAM_PORT@#$UPSTREAM_PORT#g; s#@H2_PORT@#$PROXY_H2_PORT#g; s#@RUN@#$RUN#g; s#@NOFILE@#$(ulimit -n)#g" "$template" >"$out"
 }
 
 # The streamed chunks of the upstream's two stream locations, generated for the mode's lengths.

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +14,13 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Holds many slow streams open at once, each on its own connection, and measures the target process while
+ * Holds many slow streams open at once, each on its own connection or multiplexed over HTTP/2 connections
+ * ({@code --http2-connections N}: h2c with prior knowledge), and measures the target process while
  * they are all open: heap, RSS and threads, read from {@code /proc} and {@code jstat}/{@code jcmd}.
  *
  * <pre>
  * java -cp junction-bench.jar dev.junction.bench.load.SlowStreams --url ... --body slow.json --streams 10000
- *     --ramp 2000 --pid 1234 [--settle 3] [--max-wait 120] [--label '"scenario":"x"']
+ *     --ramp 2000 --pid 1234 [--http2-connections 125] [--settle 3] [--max-wait 120] [--label '"scenario":"x"']
  * </pre>
  *
  * Streams are opened at {@code --ramp} per second. Once all are open (or {@code --settle} seconds after the
@@ -38,10 +40,19 @@ public final class SlowStreams {
         long pid = (long) args.number("pid", -1);
 
         ProcessSample idle = pid > 0 ? ProcessSample.of(pid, false) : null;
+        int http2Connections = (int) args.number("http2-connections", 0);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-        HttpClient client = vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(false).setConnectTimeout(30_000),
-                new PoolOptions().setHttp1MaxSize(streams).setMaxWaitQueueSize(-1));
+        HttpClient client = http2Connections > 0
+                ? vertx.createHttpClient(
+                        new HttpClientOptions()
+                                .setProtocolVersion(HttpVersion.HTTP_2)
+                                .setHttp2ClearTextUpgrade(false)
+                                .setHttp2MultiplexingLimit((streams + http2Connections - 1) / http2Connections)
+                                .setConnectTimeout(30_000),
+                        new PoolOptions().setHttp2MaxSize(http2Connections).setMaxWaitQueueSize(-1))
+                : vertx.createHttpClient(
+                        new HttpClientOptions().setKeepAlive(false).setConnectTimeout(30_000),
+                        new PoolOptions().setHttp1MaxSize(streams).setMaxWaitQueueSize(-1));
         Context[] contexts = EventLoops.contexts(vertx, 2);
         Counters counters = new Counters();
         long start = System.nanoTime();
@@ -61,6 +72,8 @@ public final class SlowStreams {
                 .put("tool", "slowstreams")
                 .put("streams", streams)
                 .put("ramp_per_s", ramp)
+                .put("protocol", http2Connections > 0 ? "h2c" : "http/1.1")
+                .put("client_connections", http2Connections > 0 ? http2Connections : streams)
                 .put("first_byte_at_sample", counters.streaming.sum())
                 .put("ended_at_sample", counters.ended());
         if (pid > 0) {

@@ -70,7 +70,8 @@ final class StreamSections {
                     + " gateway, and those still waiting when the client gave up count as timeouts.";
         }
         return "## 3b. Concurrent slow streams on one node\n\n"
-                + "Each stream is its own client connection; the upstream sends one chunk per interval. Streams are"
+                + clientSide(any) + " The upstream sends one chunk per interval, each stream on its own upstream"
+                + " connection. Streams are"
                 + " opened at " + Markdown.count(any.getDouble("ramp_per_s", 0.0)) + "/s; once all are open (or 5 s"
                 + " after the last was sent) the Junction process is measured (`/proc/PID/status`, `jstat -gc`),"
                 + " then again after `jcmd PID GC.run` (the live set, a few seconds later). Values read idle →"
@@ -78,6 +79,17 @@ final class StreamSections {
                 + " nginx is listed to show that the client and upstream hold them all; its process is not"
                 + " measured." + queued + "\n\n"
                 + table.render();
+    }
+
+    /** How the generator reached the targets: one connection per stream, or streams multiplexed over h2c. */
+    private static String clientSide(JsonObject row) {
+        if (!"h2c".equals(row.getString("protocol"))) {
+            return "Each stream is its own client connection.";
+        }
+        return "The client multiplexes the streams over " + Markdown.count(row.getDouble("client_connections", 0.0))
+                + " HTTP/2 connections (h2c, prior knowledge): with one HTTP/1.1 connection per stream the gateway"
+                + " would hold two descriptors per stream (client and upstream), more than the per-process limit"
+                + " listed under the conditions allows on the machines this runs on.";
     }
 
     private static String change(JsonObject row, String field, String held) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,9 @@ public final class KeyStores {
         return open(pool, url.toString(), source + " (" + url + ")");
     }
 
+    private static final int EMBEDDED_OPEN_ATTEMPTS = 10;
+    private static final String H2_LOCK_RACE = "Lock file recently modified";
+
     /** The embedded H2 database {@code junction} in {@code dataDir}, created with the directory if need be. */
     public static KeyStore openEmbedded(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -85,7 +89,28 @@ public final class KeyStores {
         pool.setJdbcUrl("jdbc:h2:file:" + dir.resolve("junction") + ";MODE=PostgreSQL;AUTO_SERVER=TRUE");
         pool.setUsername("junction");
         pool.setPassword("");
-        return open(pool, "embedded (" + dir + ")", "the data directory " + dir);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return open(pool, "embedded (" + dir + ")", "the data directory " + dir);
+            } catch (KeyStoreException failed) {
+                // Nodes started together on one host race for H2's lock file; the loser is told it was "recently
+                // modified" and would stop at start-up, although a moment later the winner serves the file.
+                if (attempt >= EMBEDDED_OPEN_ATTEMPTS || !failed.getMessage().contains(H2_LOCK_RACE)) {
+                    throw failed;
+                }
+                LOG.info("The embedded key store is being opened by another node; trying again");
+                pause(ThreadLocalRandom.current().nextLong(200, 1000));
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new KeyStoreException("Interrupted while opening the embedded key store", interrupted);
+        }
     }
 
     private static HikariConfig poolConfig(String name, int size, Duration connectTimeout) {
