@@ -72,6 +72,7 @@ public final class SlowStreams {
                 .put("tool", "slowstreams")
                 .put("streams", streams)
                 .put("ramp_per_s", ramp)
+                .put("settle_s", args.number("settle", 3))
                 .put("protocol", http2Connections > 0 ? "h2c" : "http/1.1")
                 .put("client_connections", http2Connections > 0 ? http2Connections : streams)
                 .put("first_byte_at_sample", counters.streaming.sum())

@@ -72,8 +72,9 @@ final class StreamSections {
         return "## 3b. Concurrent slow streams on one node\n\n"
                 + clientSide(any) + " The upstream sends one chunk per interval, each stream on its own upstream"
                 + " connection. Streams are"
-                + " opened at " + Markdown.count(any.getDouble("ramp_per_s", 0.0)) + "/s; once all are open (or 5 s"
-                + " after the last was sent) the Junction process is measured (`/proc/PID/status`, `jstat -gc`),"
+                + " opened at " + Markdown.count(any.getDouble("ramp_per_s", 0.0)) + "/s; once all are streaming (or "
+                + Markdown.count(any.getDouble("settle_s", 5.0))
+                + " s after the last was sent) the Junction process is measured (`/proc/PID/status`, `jstat -gc`),"
                 + " then again after `jcmd PID GC.run` (the live set, a few seconds later). Values read idle →"
                 + " with the streams held."
                 + " nginx is listed to show that the client and upstream hold them all; its process is not"
