@@ -103,6 +103,23 @@ final class GatewayHarness implements AutoCloseable {
         return bounded(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /**
+     * A POST whose body is sent chunked (no Content-Length), optionally after waiting for {@code 100 Continue}:
+     * the gateway must count the body as it comes and answer the expectation.
+     */
+    HttpResponse<String> postChunked(String path, String body, boolean expectContinue, String... headers)
+            throws IOException, InterruptedException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(20))
+                .expectContinue(expectContinue)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return bounded(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     /** A whole exchange, body included, must finish in time: a test never hangs the build. */
     private static <T> HttpResponse<T> bounded(java.util.concurrent.CompletableFuture<HttpResponse<T>> exchange)
             throws IOException, InterruptedException {

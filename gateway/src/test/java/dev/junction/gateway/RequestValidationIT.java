@@ -142,6 +142,21 @@ class RequestValidationIT {
     }
 
     @Test
+    void a_chunked_body_is_counted_as_it_comes_and_a_waiting_client_gets_100_continue() throws Exception {
+        String small = "{\"model\":\"canned\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        String huge =
+                "{\"model\":\"canned\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "x".repeat(80_000) + "\"}]}";
+
+        HttpResponse<String> accepted = gateway.postChunked("/v1/chat/completions", small, true, "authorization", AUTH);
+        HttpResponse<String> refused = gateway.postChunked("/chat/completions", huge, false, "authorization", AUTH);
+
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(accepted.body()).getString("object")).isEqualTo("chat.completion");
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(error(refused).getString("message")).contains("max_request_size_mb");
+    }
+
+    @Test
     void client_side_credentials_are_refused_by_default() throws Exception {
         HttpResponse<String> response = gateway.post(
                 "/v1/chat/completions",

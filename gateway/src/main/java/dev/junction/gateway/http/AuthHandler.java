@@ -8,8 +8,10 @@ import dev.junction.gateway.keys.KeyDirectory;
 import dev.junction.gateway.keys.KeyHashes;
 import dev.junction.gateway.keys.Team;
 import dev.junction.gateway.keys.VirtualKey;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.Optional;
  */
 final class AuthHandler implements Handler<RoutingContext> {
     static final String CALLER = "junction.caller";
+    private static final Future<Caller> ADMIN = Future.succeededFuture(Caller.ADMIN);
 
     private final Secret masterKey;
     private final KeyDirectory directory;
@@ -38,34 +41,57 @@ final class AuthHandler implements Handler<RoutingContext> {
         return caller == null ? Caller.ADMIN : caller;
     }
 
-    @Override
-    public void handle(RoutingContext ctx) {
+    /**
+     * Who calls: complete at once for the master key, an open gateway or a malformed key; after a lookup for a
+     * virtual key.
+     */
+    Future<Caller> authenticate(HttpServerRequest request) {
         if (masterKey == null) {
-            ctx.put(CALLER, Caller.ADMIN).next();
+            return ADMIN;
+        }
+        String key = ApiKeys.find(request);
+        if (key == null) {
+            return Future.failedFuture(denied("No api key passed in."));
+        }
+        if (key.isEmpty()) {
+            return Future.failedFuture(denied("Malformed API Key passed in. Ensure Key has `Bearer ` prefix."));
+        }
+        if (masterKey.matches(key)) {
+            return ADMIN;
+        }
+        if (!key.startsWith("sk-")) {
+            // Never echo the key: a typo of the master key is nearly the master key.
+            return Future.failedFuture(denied("Virtual key expected: keys start with 'sk-'."));
+        }
+        return lookUp(KeyHashes.token(key));
+    }
+
+    /**
+     * Runs {@code next} with the caller once known. While a key is looked up the request is paused, so that
+     * no body bytes arrive before {@code next} has set its handlers.
+     */
+    void authenticate(HttpServerRequest request, Handler<AsyncResult<Caller>> next) {
+        Future<Caller> caller = authenticate(request);
+        if (caller.isComplete()) {
+            next.handle(caller);
             return;
         }
-        String key = ApiKeys.find(ctx.request());
-        if (key == null) {
-            ctx.fail(denied("No api key passed in."));
-        } else if (key.isEmpty()) {
-            ctx.fail(denied("Malformed API Key passed in. Ensure Key has `Bearer ` prefix."));
-        } else if (masterKey.matches(key)) {
-            ctx.put(CALLER, Caller.ADMIN).next();
-        } else if (!key.startsWith("sk-")) {
-            // Never echo the key: a typo of the master key is nearly the master key.
-            ctx.fail(denied("Virtual key expected: keys start with 'sk-'."));
-        } else {
-            // The body handler comes after this one: hold the body back while the key is looked up.
-            ctx.request().pause();
-            lookUp(KeyHashes.token(key)).onComplete(found -> {
-                if (found.failed()) {
-                    ctx.fail(found.cause());
-                } else {
-                    ctx.put(CALLER, found.result()).next();
-                }
-                ctx.request().resume();
-            });
-        }
+        request.pause();
+        caller.onComplete(done -> {
+            next.handle(done);
+            request.resume();
+        });
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        authenticate(ctx.request(), caller -> {
+            if (caller.failed()) {
+                ctx.fail(caller.cause());
+            } else {
+                ctx.put(CALLER, caller.result()).next();
+            }
+        });
     }
 
     private Future<Caller> lookUp(String token) {

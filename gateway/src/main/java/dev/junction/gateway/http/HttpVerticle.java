@@ -21,7 +21,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Listens for clients. Only parses, authenticates and dispatches; the work happens behind the event bus. */
@@ -35,6 +37,7 @@ public final class HttpVerticle extends VerticleBase {
     private final int port;
     private final KeyServices keys;
     private HttpServer server;
+    private DirectLlmRoutes direct;
 
     public HttpVerticle(
             JunctionConfig config,
@@ -63,7 +66,13 @@ public final class HttpVerticle extends VerticleBase {
                 .setPerFrameWebSocketCompressionSupported(false)
                 // Keys arrive in headers; a long one must get a 401 from the key check, not a 431.
                 .setMaxHeaderSize(MAX_HEADER_BYTES));
-        return server.requestHandler(router()).listen(port, host);
+        Router router = router();
+        return server.requestHandler(request -> {
+                    if (!direct.serve(request)) {
+                        router.handle(request);
+                    }
+                })
+                .listen(port, host);
     }
 
     /**
@@ -85,7 +94,8 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
         Clock clock = Clock.systemUTC();
-        router.route().handler(new AuthHandler(config.general().masterKey(), keys.directory(), clock));
+        AuthHandler auth = new AuthHandler(config.general().masterKey(), keys.directory(), clock);
+        router.route().handler(auth);
         router.route()
                 .method(HttpMethod.POST)
                 .handler(BodyHandler.create(false)
@@ -93,14 +103,16 @@ public final class HttpVerticle extends VerticleBase {
                         .setHandleFileUploads(false));
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
         ModelAccess access = ModelAccess.of(config.deployments());
+        Map<String, LlmHandler> fixedPaths = new HashMap<>();
         for (Endpoint endpoint : Endpoint.values()) {
             LlmHandler handler = new LlmHandler(endpoint, parser, vertx.eventBus(), config.router(), access);
-            router.post("/" + endpoint.path()).handler(handler);
-            router.post("/v1/" + endpoint.path()).handler(handler);
+            fixedPaths.put("/" + endpoint.path(), handler);
+            fixedPaths.put("/v1/" + endpoint.path(), handler);
             router.post("/openai/deployments/:model/" + endpoint.path()).handler(handler);
             router.post("/engines/:model/" + endpoint.path()).handler(handler);
         }
-        // After the LLM routes, which the router tries first: nearly every request is one of them.
+        direct = new DirectLlmRoutes(fixedPaths, auth, config.general().maxRequestBytes());
+        // After the LLM routes with a model in their path (the fixed ones are served before the router).
         AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
         ModelCatalog catalog = new ModelCatalog(config, listedModels);
         for (String prefix : new String[] {"", "/v1"}) {
@@ -158,9 +170,7 @@ public final class HttpVerticle extends VerticleBase {
         Throwable failure = ctx.failure();
         if (failure == null) {
             failure = switch (ctx.statusCode()) {
-                case 413 -> GatewayException.of(
-                        ErrorKind.PAYLOAD_TOO_LARGE,
-                        "Request body is larger than general_settings.max_request_size_mb");
+                case 413 -> RequestBody.tooLarge();
                 case 404 -> GatewayException.of(ErrorKind.NOT_FOUND, "Route not found");
                 case 405 -> GatewayException.of(ErrorKind.BAD_REQUEST, "Method not allowed");
                 default -> GatewayException.of(ErrorKind.BAD_REQUEST, "Bad request");

@@ -12,7 +12,9 @@ import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.keys.KeyGrants;
 import dev.junction.gateway.keys.ModelAccess;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -41,24 +43,29 @@ final class LlmHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        serve(ctx.request(), ctx.body().buffer(), ctx.pathParam("model"), AuthHandler.caller(ctx));
+    }
+
+    /** Serves one call whose caller is known and whose body has been read; every failure is answered here. */
+    void serve(HttpServerRequest client, Buffer body, String pathModel, Caller caller) {
+        HttpServerResponse response = client.response();
         LlmRequest parsed;
         try {
             parsed = parser.parse(
                     endpoint,
-                    ctx.body().buffer(),
-                    ctx.pathParam("model"),
-                    ctx.request().getHeader("x-litellm-call-id"),
-                    ctx.request().getHeader("x-litellm-timeout"));
-            if (AuthHandler.caller(ctx) instanceof Caller.KeyHolder holder) {
+                    body,
+                    pathModel,
+                    client.getHeader("x-litellm-call-id"),
+                    client.getHeader("x-litellm-timeout"));
+            if (caller instanceof Caller.KeyHolder holder) {
                 access.check(holder, parsed.model(), parsed.body());
                 parsed = parsed.forKey(ModelAccess.rewrite(holder, parsed.model()), KeyGrants.of(holder));
             }
         } catch (GatewayException invalid) {
-            ctx.fail(invalid);
+            ErrorResponder.send(response, invalid);
             return;
         }
         LlmRequest request = parsed;
-        HttpServerResponse response = ctx.response();
         response.closeHandler(v -> request.cancellation().cancel());
         response.putHeader("x-litellm-call-id", request.callId());
         BusContract.request(bus, Addresses.ROUTER, request, routerBudget, RoutedReply.class)
@@ -73,7 +80,7 @@ final class LlmHandler implements Handler<RoutingContext> {
                 })
                 .onFailure(failure -> {
                     if (!response.closed()) {
-                        ctx.fail(failure);
+                        ErrorResponder.send(response, failure);
                     }
                 });
     }
