@@ -16,6 +16,7 @@ import dev.junction.router.strategy.RoutingStrategy;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -42,12 +43,15 @@ final class DeploymentChooser {
 
     /** Deployments of the resolution that are not cooling down (a deployment named by id is always taken). */
     List<Deployment> healthy(Resolution resolution) {
-        if (resolution.byId() || resolution.wildcard()) {
-            return resolution.deployments();
+        List<Deployment> all = resolution.deployments();
+        if (resolution.byId() || resolution.wildcard() || all.stream().noneMatch(this::coolingDown)) {
+            return all;
         }
-        return resolution.deployments().stream()
-                .filter(deployment -> !state.isCoolingDown(deployment.id()))
-                .toList();
+        return all.stream().filter(deployment -> !coolingDown(deployment)).toList();
+    }
+
+    private boolean coolingDown(Deployment deployment) {
+        return state.isCoolingDown(deployment.id());
     }
 
     Future<Attempt> choose(Resolution resolution, LlmRequest request, long inputTokens) {
@@ -76,9 +80,14 @@ final class DeploymentChooser {
             long inputTokens,
             Set<String> raced,
             int races) {
-        List<Deployment> open =
-                candidates.stream().filter(d -> !raced.contains(d.id())).toList();
-        return state.snapshot(open.stream().map(Deployment::id).toList()).compose(snapshots -> {
+        List<Deployment> open = raced.isEmpty()
+                ? candidates
+                : candidates.stream().filter(d -> !raced.contains(d.id())).toList();
+        List<String> ids = new ArrayList<>(open.size());
+        for (Deployment deployment : open) {
+            ids.add(deployment.id());
+        }
+        return state.snapshot(ids).compose(snapshots -> {
             StatsView stats = new StateStats(snapshots);
             Optional<Deployment> picked = strategy.pick(open, stats, PickContext.of(inputTokens, request.stream()));
             if (picked.isEmpty()) {

@@ -5,16 +5,28 @@ import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.RoutedReply;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 
 /** Writes a routed answer to the client: LiteLLM's response headers, then the body or the relayed stream. */
 final class ReplyWriter {
+    // Names made once: each carries its hash, which a String name has computed again on every reply.
+    private static final CharSequence CALL_ID = HttpHeaders.createOptimized("x-litellm-call-id");
+    private static final CharSequence MODEL_ID = HttpHeaders.createOptimized("x-litellm-model-id");
+    private static final CharSequence MODEL_GROUP = HttpHeaders.createOptimized("x-litellm-model-group");
+    private static final CharSequence RETRIES = HttpHeaders.createOptimized("x-litellm-attempted-retries");
+    private static final CharSequence FALLBACKS = HttpHeaders.createOptimized("x-litellm-attempted-fallbacks");
+    private static final CharSequence DURATION = HttpHeaders.createOptimized("x-litellm-response-duration-ms");
+    private static final CharSequence OVERHEAD = HttpHeaders.createOptimized("x-litellm-overhead-duration-ms");
+    private static final CharSequence API_BASE = HttpHeaders.createOptimized("x-litellm-model-api-base");
+    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+
     private ReplyWriter() {}
 
     static void write(LlmRequest request, RoutedReply routed, HttpServerResponse response) {
         addHeaders(request, routed, response.headers());
         if (routed.reply() instanceof ProviderReply.Complete complete) {
-            response.putHeader("content-type", "application/json").end(complete.body());
+            response.putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(complete.body());
         } else if (routed.reply() instanceof ProviderReply.Streaming streaming) {
             relay(request, streaming.stream(), response);
         }
@@ -22,18 +34,18 @@ final class ReplyWriter {
 
     private static void addHeaders(LlmRequest request, RoutedReply routed, MultiMap headers) {
         long totalNanos = System.nanoTime() - request.receivedNanos();
-        headers.set("x-litellm-call-id", request.callId())
-                .set("x-litellm-model-id", routed.deployment().id())
-                .set("x-litellm-model-group", routed.modelGroup())
-                .set("x-litellm-attempted-retries", Integer.toString(routed.attemptedRetries()))
-                .set("x-litellm-attempted-fallbacks", Integer.toString(routed.attemptedFallbacks()))
-                .set("x-litellm-response-duration-ms", millis(totalNanos))
-                .set("x-litellm-overhead-duration-ms", millis(Math.max(0, totalNanos - routed.upstreamNanos())));
+        headers.set(CALL_ID, request.callId())
+                .set(MODEL_ID, routed.deployment().id())
+                .set(MODEL_GROUP, routed.modelGroup())
+                .set(RETRIES, Integer.toString(routed.attemptedRetries()))
+                .set(FALLBACKS, Integer.toString(routed.attemptedFallbacks()))
+                .set(DURATION, millis(totalNanos))
+                .set(OVERHEAD, millis(Math.max(0, totalNanos - routed.upstreamNanos())));
         routed.headers().forEach(headers::set);
         String apiBase = routed.deployment().apiBase();
         if (apiBase != null) {
             int query = apiBase.indexOf('?');
-            headers.set("x-litellm-model-api-base", query < 0 ? apiBase : apiBase.substring(0, query));
+            headers.set(API_BASE, query < 0 ? apiBase : apiBase.substring(0, query));
         }
     }
 
