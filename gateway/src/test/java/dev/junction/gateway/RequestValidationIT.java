@@ -142,7 +142,8 @@ class RequestValidationIT {
     }
 
     @Test
-    void a_chunked_body_is_counted_as_it_comes_and_a_waiting_client_gets_100_continue() throws Exception {
+    void a_chunked_body_is_counted_as_it_comes_a_waiting_client_gets_100_continue_and_a_trailing_slash_is_served()
+            throws Exception {
         String small = "{\"model\":\"canned\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         String huge =
                 "{\"model\":\"canned\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "x".repeat(80_000) + "\"}]}";
@@ -150,8 +151,11 @@ class RequestValidationIT {
         HttpResponse<String> accepted = gateway.postChunked("/v1/chat/completions", small, true, "authorization", AUTH);
         HttpResponse<String> refused = gateway.postChunked("/chat/completions", huge, false, "authorization", AUTH);
 
+        HttpResponse<String> trailingSlash = gateway.post("/v1/chat/completions/", small, "authorization", AUTH);
+
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(new JsonObject(accepted.body()).getString("object")).isEqualTo("chat.completion");
+        assertThat(trailingSlash.statusCode()).isEqualTo(200);
         assertThat(refused.statusCode()).isEqualTo(413);
         assertThat(error(refused).getString("message")).contains("max_request_size_mb");
     }

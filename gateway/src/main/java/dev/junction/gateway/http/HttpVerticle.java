@@ -108,6 +108,9 @@ public final class HttpVerticle extends VerticleBase {
             LlmHandler handler = new LlmHandler(endpoint, parser, vertx.eventBus(), config.router(), access);
             fixedPaths.put("/" + endpoint.path(), handler);
             fixedPaths.put("/v1/" + endpoint.path(), handler);
+            // Served directly when the path is exactly this; the router still takes its variants (a trailing slash).
+            router.post("/" + endpoint.path()).handler(handler);
+            router.post("/v1/" + endpoint.path()).handler(handler);
             router.post("/openai/deployments/:model/" + endpoint.path()).handler(handler);
             router.post("/engines/:model/" + endpoint.path()).handler(handler);
         }
