@@ -8,8 +8,9 @@ import java.util.Map;
  * Serves the OpenAI operations at their fixed paths ({@code /chat/completions}, {@code /v1/chat/completions},
  * ...) straight from the HTTP server, ahead of Vert.x Web's router: nearly every request is one of them, and
  * the router's matching, routing context and body handler cost more per request than the gateway's own
- * checks (the profile's evidence is in BENCHMARKS.md). Everything else, the paths that carry a model among
- * them, goes to the router, which serves the same handlers with the same authentication and body limit.
+ * checks (the profile's evidence is in BENCHMARKS.md). Everything else (the paths that carry a model, and
+ * variants of these paths such as a trailing slash) goes to the router, which serves the same handlers with
+ * the same authentication and body limit.
  */
 final class DirectLlmRoutes {
     private final Map<String, LlmHandler> byPath;
