@@ -23,9 +23,8 @@ final class LocalView {
             long window, long rpmLimit, long tpmLimit, long tokens, boolean degraded, int members) {
         roll(window);
         UsageSnapshot base = cluster.in(window);
-        long requestsSeen = base.requests() + pending.requests + (sentIn(window) ? sent.requests : 0);
-        long tokensSeen = base.tokens() + pending.tokens + (sentIn(window) ? sent.tokens : 0);
-        boolean fits = requestsSeen + 1 <= rpmLimit && (tokens == 0 || tokensSeen + tokens <= tpmLimit);
+        boolean fits = requestsSeen(base, window) + 1 <= rpmLimit
+                && (tokens == 0 || tokensSeen(base, window) + tokens <= tpmLimit);
         if (fits && degraded && rpmLimit != Long.MAX_VALUE) {
             // Cut off from the cluster: keep to this node's share so that N nodes together stay near the limit.
             fits = ownRequests + 1 <= Math.max(1, rpmLimit / Math.max(1, members));
@@ -131,8 +130,8 @@ final class LocalView {
 
     private UsageSnapshot merged(long window) {
         UsageSnapshot base = cluster.in(window);
-        long requests = base.requests() + pending.requests + (sentIn(window) ? sent.requests : 0);
-        long tokens = base.tokens() + pending.tokens + (sentIn(window) ? sent.tokens : 0);
+        long requests = requestsSeen(base, window);
+        long tokens = tokensSeen(base, window);
         long successes = base.successes() + pending.successes + (sentIn(window) ? sent.successes : 0);
         long newFailures = pending.failureTimes.length + (sent == null ? 0 : sent.failureTimes.length);
         long inFlight = base.inFlight() + pending.inFlight + (sent == null ? 0 : sent.inFlight);
@@ -160,6 +159,16 @@ final class LocalView {
                 latencyTimes,
                 firstTokens,
                 firstTokenTimes);
+    }
+
+    /** Requests this window: the cluster's as last seen, plus this node's own not yet in it. */
+    private long requestsSeen(UsageSnapshot base, long window) {
+        return base.requests() + pending.requests + (sentIn(window) ? sent.requests : 0);
+    }
+
+    /** Tokens this window, counted as {@link #requestsSeen} counts requests. */
+    private long tokensSeen(UsageSnapshot base, long window) {
+        return base.tokens() + pending.tokens + (sentIn(window) ? sent.tokens : 0);
     }
 
     private boolean sentIn(long window) {

@@ -1,7 +1,10 @@
 package dev.junction.gateway.http;
 
+import dev.junction.cluster.bus.Endpoint;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,10 +20,22 @@ final class DirectLlmRoutes {
     private final AuthHandler auth;
     private final long bodyLimit;
 
-    DirectLlmRoutes(Map<String, LlmHandler> byPath, AuthHandler auth, long bodyLimit) {
-        this.byPath = Map.copyOf(byPath);
+    private DirectLlmRoutes(Map<String, LlmHandler> byPath, AuthHandler auth, long bodyLimit) {
+        this.byPath = byPath;
         this.auth = auth;
         this.bodyLimit = bodyLimit;
+    }
+
+    /** Each operation's handler at its fixed paths. */
+    static DirectLlmRoutes of(Map<Endpoint, LlmHandler> handlers, AuthHandler auth, long bodyLimit) {
+        Map<String, LlmHandler> byPath = new HashMap<>();
+        handlers.forEach((endpoint, handler) -> pathsOf(endpoint).forEach(path -> byPath.put(path, handler)));
+        return new DirectLlmRoutes(Map.copyOf(byPath), auth, bodyLimit);
+    }
+
+    /** An operation's fixed paths: OpenAI's, with and without the {@code /v1} prefix. */
+    static List<String> pathsOf(Endpoint endpoint) {
+        return List.of("/" + endpoint.path(), "/v1/" + endpoint.path());
     }
 
     /** Serves the request when its path is one of these routes; false leaves it to the router. */

@@ -21,7 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +37,6 @@ public final class HttpVerticle extends VerticleBase {
     private final int port;
     private final KeyServices keys;
     private HttpServer server;
-    private DirectLlmRoutes direct;
 
     public HttpVerticle(
             JunctionConfig config,
@@ -66,7 +65,17 @@ public final class HttpVerticle extends VerticleBase {
                 .setPerFrameWebSocketCompressionSupported(false)
                 // Keys arrive in headers; a long one must get a 401 from the key check, not a 431.
                 .setMaxHeaderSize(MAX_HEADER_BYTES));
-        Router router = router();
+        Clock clock = Clock.systemUTC();
+        AuthHandler auth = new AuthHandler(config.general().masterKey(), keys.directory(), clock);
+        ModelAccess access = ModelAccess.of(config.deployments());
+        RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
+        Map<Endpoint, LlmHandler> handlers = new EnumMap<>(Endpoint.class);
+        for (Endpoint endpoint : Endpoint.values()) {
+            handlers.put(endpoint, new LlmHandler(endpoint, parser, vertx.eventBus(), config.router(), access));
+        }
+        Router router = router(auth, handlers, access, clock);
+        DirectLlmRoutes direct =
+                DirectLlmRoutes.of(handlers, auth, config.general().maxRequestBytes());
         return server.requestHandler(request -> {
                     if (!direct.serve(request)) {
                         router.handle(request);
@@ -88,34 +97,25 @@ public final class HttpVerticle extends VerticleBase {
         return server.actualPort();
     }
 
-    private Router router() {
+    private Router router(AuthHandler auth, Map<Endpoint, LlmHandler> handlers, ModelAccess access, Clock clock) {
         Router router = Router.router(vertx);
         router.get("/health/liveliness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
-        Clock clock = Clock.systemUTC();
-        AuthHandler auth = new AuthHandler(config.general().masterKey(), keys.directory(), clock);
         router.route().handler(auth);
         router.route()
                 .method(HttpMethod.POST)
                 .handler(BodyHandler.create(false)
                         .setBodyLimit(config.general().maxRequestBytes())
                         .setHandleFileUploads(false));
-        RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
-        ModelAccess access = ModelAccess.of(config.deployments());
-        Map<String, LlmHandler> fixedPaths = new HashMap<>();
-        for (Endpoint endpoint : Endpoint.values()) {
-            LlmHandler handler = new LlmHandler(endpoint, parser, vertx.eventBus(), config.router(), access);
-            fixedPaths.put("/" + endpoint.path(), handler);
-            fixedPaths.put("/v1/" + endpoint.path(), handler);
-            // Served directly when the path is exactly this; the router still takes its variants (a trailing slash).
-            router.post("/" + endpoint.path()).handler(handler);
-            router.post("/v1/" + endpoint.path()).handler(handler);
+        handlers.forEach((endpoint, handler) -> {
+            // DirectLlmRoutes serves these paths when they match exactly; the router takes their variants (a
+            // trailing slash).
+            DirectLlmRoutes.pathsOf(endpoint).forEach(path -> router.post(path).handler(handler));
             router.post("/openai/deployments/:model/" + endpoint.path()).handler(handler);
             router.post("/engines/:model/" + endpoint.path()).handler(handler);
-        }
-        direct = new DirectLlmRoutes(fixedPaths, auth, config.general().maxRequestBytes());
-        // After the LLM routes with a model in their path (the fixed ones are served before the router).
+        });
+        // After the LLM routes, which the router tries first.
         AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
         ModelCatalog catalog = new ModelCatalog(config, listedModels);
         for (String prefix : new String[] {"", "/v1"}) {

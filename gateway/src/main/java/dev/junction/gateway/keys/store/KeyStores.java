@@ -30,6 +30,9 @@ public final class KeyStores {
 
     static final int POSTGRES_POOL_SIZE = 8;
     static final int EMBEDDED_POOL_SIZE = 4;
+    private static final int EMBEDDED_OPEN_ATTEMPTS = 10;
+    /** H2's message to the loser when nodes on one host open the embedded store at the same moment. */
+    private static final String H2_LOCK_RACE = "Lock file recently modified";
     /** Flyway's history table; a name of its own, so that a database shared with other tools stays apart. */
     static final String HISTORY_TABLE = "junction_schema_history";
 
@@ -71,9 +74,6 @@ public final class KeyStores {
         pool.addDataSourceProperty("loginTimeout", connectTimeout.toSeconds());
         return open(pool, url.toString(), source + " (" + url + ")");
     }
-
-    private static final int EMBEDDED_OPEN_ATTEMPTS = 10;
-    private static final String H2_LOCK_RACE = "Lock file recently modified";
 
     /** The embedded H2 database {@code junction} in {@code dataDir}, created with the directory if need be. */
     public static KeyStore openEmbedded(Path dataDir) {
