@@ -19,8 +19,17 @@ final class LocalView {
     private long ownWindow;
     private long ownRequests;
 
-    synchronized Admission admit(
-            long window, long rpmLimit, long tpmLimit, long tokens, boolean degraded, int members) {
+    Admission admit(long window, long rpmLimit, long tpmLimit, long tokens, boolean degraded, int members) {
+        boolean fits;
+        Parts parts;
+        synchronized (this) {
+            fits = tryAdmit(window, rpmLimit, tpmLimit, tokens, degraded, members);
+            parts = parts(window);
+        }
+        return new Admission(fits, parts.merged());
+    }
+
+    private boolean tryAdmit(long window, long rpmLimit, long tpmLimit, long tokens, boolean degraded, int members) {
         roll(window);
         UsageSnapshot base = cluster.in(window);
         boolean fits = requestsSeen(base, window) + 1 <= rpmLimit
@@ -35,10 +44,19 @@ final class LocalView {
             pending.inFlight++;
             ownRequests++;
         }
-        return new Admission(fits, merged(window));
+        return fits;
     }
 
-    synchronized UsageSnapshot complete(long window, CallOutcome outcome) {
+    UsageSnapshot complete(long window, CallOutcome outcome) {
+        Parts parts;
+        synchronized (this) {
+            count(window, outcome);
+            parts = parts(window);
+        }
+        return parts.merged();
+    }
+
+    private void count(long window, CallOutcome outcome) {
         roll(window);
         if (outcome.admitted()) {
             pending.inFlight--;
@@ -61,12 +79,15 @@ final class LocalView {
         if (outcome.firstTokenSeconds() != null) {
             pending.firstToken(outcome.firstTokenSeconds(), outcome.endedAtMillis());
         }
-        return merged(window);
     }
 
-    synchronized UsageSnapshot snapshot(long window) {
-        roll(window);
-        return merged(window);
+    UsageSnapshot snapshot(long window) {
+        Parts parts;
+        synchronized (this) {
+            roll(window);
+            parts = parts(window);
+        }
+        return parts.merged();
     }
 
     /** The batch to push now, or null when one is still on its way or nothing changed. */
@@ -128,37 +149,66 @@ final class LocalView {
         }
     }
 
-    private UsageSnapshot merged(long window) {
+    /**
+     * What a snapshot is made of, read under the lock. The sample arrays are never changed once made (adding a
+     * sample makes a new array), so the copying and merging that build the snapshot happen after the lock is
+     * released: a thread that held the lock longer was more often preempted holding it, and the other event
+     * loop then waited a scheduler slice for it.
+     */
+    private Parts parts(long window) {
         UsageSnapshot base = cluster.in(window);
-        long requests = requestsSeen(base, window);
-        long tokens = tokensSeen(base, window);
-        long successes = base.successes() + pending.successes + (sentIn(window) ? sent.successes : 0);
-        long newFailures = pending.failureTimes.length + (sent == null ? 0 : sent.failureTimes.length);
-        long inFlight = base.inFlight() + pending.inFlight + (sent == null ? 0 : sent.inFlight);
-        // Samples of this node's own calls count at once, including those in the batch still on its way: a
-        // deployment whose only sample vanished until the push came back looked untried to latency-based
-        // routing, which tries untried deployments first.
-        int keep = pending.maxSamples;
         UsageDelta inFlightBatch = sent == null ? EMPTY_DELTA : sent;
-        double[] latencies = Samples.lastOf(keep, base.latencies(), inFlightBatch.latencies, pending.latencies);
-        long[] latencyTimes =
-                Samples.lastOf(keep, base.latencyTimes(), inFlightBatch.latencyTimes, pending.latencyTimes);
-        double[] firstTokens =
-                Samples.lastOf(keep, base.firstTokenLatencies(), inFlightBatch.firstTokens, pending.firstTokens);
-        long[] firstTokenTimes =
-                Samples.lastOf(keep, base.firstTokenTimes(), inFlightBatch.firstTokenTimes, pending.firstTokenTimes);
-        return new UsageSnapshot(
+        return new Parts(
+                base,
                 window,
-                requests,
-                Math.max(0, tokens),
-                successes,
-                base.failures() + newFailures,
-                Math.max(0, inFlight),
-                base.legacyFails() + newFailures,
-                latencies,
-                latencyTimes,
-                firstTokens,
-                firstTokenTimes);
+                requestsSeen(base, window),
+                tokensSeen(base, window),
+                base.successes() + pending.successes + (sentIn(window) ? sent.successes : 0),
+                pending.failureTimes.length + inFlightBatch.failureTimes.length,
+                base.inFlight() + pending.inFlight + inFlightBatch.inFlight,
+                pending.maxSamples,
+                SampleRuns.of(inFlightBatch),
+                SampleRuns.of(pending));
+    }
+
+    /**
+     * Samples of this node's own calls count at once, including those in the batch still on its way: a
+     * deployment whose only sample vanished until the push came back looked untried to latency-based routing,
+     * which tries untried deployments first.
+     */
+    private record Parts(
+            UsageSnapshot base,
+            long window,
+            long requests,
+            long tokens,
+            long successes,
+            long newFailures,
+            long inFlight,
+            int keep,
+            SampleRuns sent,
+            SampleRuns pending) {
+
+        UsageSnapshot merged() {
+            return new UsageSnapshot(
+                    window,
+                    requests,
+                    Math.max(0, tokens),
+                    successes,
+                    base.failures() + newFailures,
+                    Math.max(0, inFlight),
+                    base.legacyFails() + newFailures,
+                    Samples.lastOf(keep, base.latencies(), sent.latencies, pending.latencies),
+                    Samples.lastOf(keep, base.latencyTimes(), sent.latencyTimes, pending.latencyTimes),
+                    Samples.lastOf(keep, base.firstTokenLatencies(), sent.firstTokens, pending.firstTokens),
+                    Samples.lastOf(keep, base.firstTokenTimes(), sent.firstTokenTimes, pending.firstTokenTimes));
+        }
+    }
+
+    /** A delta's sample arrays as they are now; adding a sample later replaces the delta's arrays, not these. */
+    private record SampleRuns(double[] latencies, long[] latencyTimes, double[] firstTokens, long[] firstTokenTimes) {
+        static SampleRuns of(UsageDelta delta) {
+            return new SampleRuns(delta.latencies, delta.latencyTimes, delta.firstTokens, delta.firstTokenTimes);
+        }
     }
 
     /** Requests this window: the cluster's as last seen, plus this node's own not yet in it. */
