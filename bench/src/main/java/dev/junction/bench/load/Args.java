@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code --name value} command-line options; a name may repeat (e.g. {@code --header}). */
-final class Args {
+public final class Args {
     private final Map<String, List<String>> values = new HashMap<>();
 
-    Args(String[] args) {
+    public Args(String[] args) {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("expected --option, got " + args[i]);
@@ -20,12 +20,12 @@ final class Args {
         }
     }
 
-    String string(String name, String fallback) {
+    public String string(String name, String fallback) {
         List<String> found = values.get(name);
         return found == null ? fallback : found.get(found.size() - 1);
     }
 
-    String required(String name) {
+    public String required(String name) {
         String value = string(name, null);
         if (value == null) {
             throw new IllegalArgumentException("--" + name + " is required");
@@ -33,16 +33,16 @@ final class Args {
         return value;
     }
 
-    List<String> all(String name) {
+    public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
     }
 
-    double number(String name, double fallback) {
+    public double number(String name, double fallback) {
         String value = string(name, null);
         return value == null ? fallback : Double.parseDouble(value);
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return Boolean.parseBoolean(string(name, "false"));
     }
 }

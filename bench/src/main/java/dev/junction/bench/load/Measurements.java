@@ -19,6 +19,12 @@ final class Measurements {
     private final LongAdder statusErrors = new LongAdder();
     private final LongAdder incomplete = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
+    private final WorstPerSlot slots;
+
+    /** @param slots where to keep the worst latency of each 10 ms, or null */
+    Measurements(WorstPerSlot slots) {
+        this.slots = slots;
+    }
 
     void senderLag(long nanos) {
         sent.increment();
@@ -31,6 +37,9 @@ final class Measurements {
 
     void ok(long nanosSinceDue) {
         ok.increment();
+        if (slots != null) {
+            slots.record(nanosSinceDue);
+        }
         latency.recordValue(Math.min(HIGHEST_MICROS, nanosSinceDue / 1000));
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  *     [--url http://127.0.0.1:4001/v1/chat/completions ...]  (several: requests go to each in turn)
  *     --body chat.json [--header "Authorization: Bearer sk-..."] --rate 2000 --warmup 5 --duration 20
  *     [--connections 256] [--loops 1] [--keepalive 120] [--stream] [--drain 10] [--label '"scenario":"x"'] [--hgrm out.hgrm]
+ *     [--slots out.txt]  (the worst latency of each 10 ms of the measured window, see {@link WorstPerSlot})
  * </pre>
  *
  * Prints one {@code RESULT {json}} line; exits 0 even on errors (they are counted in the line).
@@ -62,7 +63,12 @@ public final class OpenLoop {
         Transport transport = Transport.best();
         MultiThreadIoEventLoopGroup group =
                 new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory("openloop"), transport.ioHandlers());
-        Measurements measured = new Measurements();
+        String slotsFile = args.string("slots", null);
+        WorstPerSlot slots = slotsFile == null
+                ? null
+                : new WorstPerSlot(
+                        System.currentTimeMillis(), (warmupNanos + measureNanos + drainNanos) / 1_000_000 + 1000);
+        Measurements measured = new Measurements(slots);
         Exchanges exchanges = new Exchanges(measured);
         List<URI> uris = target.uris();
         List<byte[]> requests = uris.stream().map(target::encoded).toList();
@@ -106,6 +112,9 @@ public final class OpenLoop {
             try (PrintStream file = new PrintStream(Files.newOutputStream(Path.of(hgrm)))) {
                 measured.latency().outputPercentileDistribution(file, 1000.0);
             }
+        }
+        if (slots != null) {
+            slots.write(Path.of(slotsFile));
         }
         ResultLine.print(out);
         // Answers still outstanding after the drain may hold the close up; the result is out, so exit anyway.
