@@ -5,6 +5,7 @@
 # reads how long the target's event loops ran and how long they waited for a CPU (/proc schedstat).
 #
 #   bench/tail.sh [--rate 6000] [--rounds 3] [--seconds 20] [--config-b FILE]
+#   (JUNCTION_JAVA_OPTS as for run.sh, default -Xmx1g; a GC log is added)
 #
 # Config A is bench/junction-bench-auth.yaml; config B (default) is the same with
 # router_settings.rate_limit_sync_interval_ms: 100. Uses the jars as built (mvn -B -q -DskipTests package
@@ -21,6 +22,7 @@ BENCH_JAR=$BENCH_DIR/target/junction-bench.jar
 PORT_BASE=${BENCH_PORT_BASE:-18000}
 PORTKEY=no
 SLOW_CHUNKS=1 SLOW_INTERVAL=1
+JAVA_OPTS_BASE=${JUNCTION_JAVA_OPTS:--Xmx1g}
 RATE=6000 ROUNDS=3 SECONDS_MEASURED=20 CONFIG_B=
 while (($#)); do
     case $1 in
@@ -28,7 +30,7 @@ while (($#)); do
         --rounds) ROUNDS=$2 && shift ;;
         --seconds) SECONDS_MEASURED=$2 && shift ;;
         --config-b) CONFIG_B=$2 && shift ;;
-        -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' && exit 0 ;;
+        -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' && exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2 && exit 2 ;;
     esac
     shift
@@ -61,14 +63,20 @@ schedstat() {
     done >"$2" 2>/dev/null || true
 }
 
-# measure LABEL TARGET START_COMMAND...: starts the target with a GC log, warms it up, runs the open loop.
+# measure LABEL TARGET [CONFIG]: starts the target (junction-auth with CONFIG, or vertx-proxy) with a GC log,
+# warms it up, and runs the open loop.
 measure() {
     local label=$1 target=$2 url pid
-    shift 2
     url=$(target_url "$target" chat)
-    JUNCTION_JAVA_OPTS="-Xmx1g -Xlog:gc:file=$RUN/$label-gc.log:time" "$@" &
-    pid=$!
-    PIDS+=("$pid")
+    JUNCTION_JAVA_OPTS="$JAVA_OPTS_BASE -Xlog:gc:file=$RUN/$label-gc.log:time"
+    if [[ $target == junction-auth ]]; then
+        start_junction junction-auth "$3" "$JUNCTION_AUTH_PORT" "bench-tail-$$" $((HZ_BASE + 1))
+        # shellcheck disable=SC2154 # start_junction names the PID variable after the target (eval)
+        pid=$PID_junction_auth
+    else
+        start_vertx_proxy
+        pid=$PID_vertx_proxy
+    fi
     probe "$target" chat 240
     WRK_BODY=$BENCH_DIR/bodies/chat.json WRK_HEADERS="Authorization: Bearer $MASTER_KEY" \
         wrk -t1 -c32 -d20s -s "$BENCH_DIR/wrk/chat.lua" "$url" >/dev/null
@@ -87,25 +95,11 @@ measure() {
         --sched-before "$RUN/$label-sched-before.txt" --sched-after "$RUN/$label-sched-after.txt" >>"$RUN/rows.md"
 }
 
-# Each replaces its subshell (exec), so that the PID measure() holds is the JVM's.
-junction() {
-    # shellcheck disable=SC2086 # JUNCTION_JAVA_OPTS is a list of JVM flags
-    BENCH_API_BASE="http://127.0.0.1:$UPSTREAM_PORT/v1" \
-        exec java $JUNCTION_JAVA_OPTS -jar "$JUNCTION_JAR" --config "$1" --host 127.0.0.1 --port "$JUNCTION_AUTH_PORT" \
-        --cluster-name "bench-tail-$$" --cluster-port $((HZ_BASE + 1)) >>"$RUN/logs/junction.log" 2>&1
-}
-
-bare() {
-    # shellcheck disable=SC2086 # JUNCTION_JAVA_OPTS is a list of JVM flags
-    exec java $JUNCTION_JAVA_OPTS -cp "$BENCH_JAR" dev.junction.bench.load.BareProxy --port "$VERTX_PROXY_PORT" \
-        --upstream "http://127.0.0.1:$UPSTREAM_PORT" >>"$RUN/logs/vertx-proxy.log" 2>&1
-}
-
 for round in $(seq 1 "$ROUNDS"); do
     log "round $round of $ROUNDS at $RATE req/s"
-    measure "A$round" junction-auth junction "$BENCH_DIR/junction-bench-auth.yaml"
-    measure "B$round" junction-auth junction "$CONFIG_B"
-    measure "bare$round" vertx-proxy bare
+    measure "A$round" junction-auth "$BENCH_DIR/junction-bench-auth.yaml"
+    measure "B$round" junction-auth "$CONFIG_B"
+    measure "bare$round" vertx-proxy
 done
 
 {

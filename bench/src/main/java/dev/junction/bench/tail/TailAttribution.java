@@ -52,21 +52,21 @@ public final class TailAttribution {
             return;
         }
         double overMillis = args.number("over-ms", 5);
-        List<long[]> slow = new ArrayList<>();
+        List<Long> slow = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of(args.required("slots")))) {
             String[] parts = line.trim().split(" ");
             if (parts.length == 2 && Long.parseLong(parts[1]) > overMillis * 1000) {
-                slow.add(new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])});
+                slow.add(Long.parseLong(parts[0]));
             }
         }
         List<Pause> target = pauses(Path.of(args.required("gc")));
         List<Pause> generator = pauses(Path.of(args.required("generator-gc")));
         int byTarget = 0;
         int byGenerator = 0;
-        for (long[] slot : slow) {
-            if (target.stream().anyMatch(p -> p.explains(slot[0]))) {
+        for (long slotMillis : slow) {
+            if (target.stream().anyMatch(p -> p.explains(slotMillis))) {
                 byTarget++;
-            } else if (generator.stream().anyMatch(p -> p.explains(slot[0]))) {
+            } else if (generator.stream().anyMatch(p -> p.explains(slotMillis))) {
                 byGenerator++;
             }
         }
