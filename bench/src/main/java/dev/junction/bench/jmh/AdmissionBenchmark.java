@@ -1,9 +1,6 @@
 package dev.junction.bench.jmh;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import dev.junction.cluster.node.ClusterSettings;
-import dev.junction.cluster.node.HazelcastConfigFactory;
 import dev.junction.cluster.state.Admission;
 import dev.junction.cluster.state.BatchedRoutingState;
 import dev.junction.cluster.state.HazelcastRoutingState;
@@ -15,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -78,38 +74,13 @@ public class AdmissionBenchmark {
 
     @Setup
     public void setUp() {
-        String cluster = "junction-jmh-" + UUID.randomUUID();
-        for (int i = 0; i < members; i++) {
-            hazelcast.add(Hazelcast.newHazelcastInstance(
-                    HazelcastConfigFactory.build(new ClusterSettings(cluster, null, List.of()))));
-        }
-        HazelcastInstance member = notOwning(DEPLOYMENT);
+        hazelcast.addAll(JmhMembers.start(members));
+        HazelcastInstance member = JmhMembers.notOwning(hazelcast, DEPLOYMENT);
         vertx = Vertx.vertx();
         HazelcastRoutingState strict = new HazelcastRoutingState(vertx, member, Clock.systemUTC());
         state = "strict".equals(accuracy)
                 ? strict
                 : new BatchedRoutingState(vertx, member, strict, Clock.systemUTC(), Duration.ofMillis(10));
-    }
-
-    /** The member to run on: with more than one, one that does not own the key's partition. */
-    private HazelcastInstance notOwning(String key) {
-        HazelcastInstance first = hazelcast.get(0);
-        // Partitions get owners on first use, and then migrate until the cluster is safe.
-        first.getMap(HazelcastRoutingState.DEPLOYMENTS_MAP).get(key);
-        while (first.getPartitionService().getPartition(key).getOwner() == null
-                || !first.getPartitionService().isClusterSafe()) {
-            Thread.onSpinWait();
-        }
-        for (HazelcastInstance member : hazelcast) {
-            if (hazelcast.size() == 1
-                    || !member.getPartitionService()
-                            .getPartition(key)
-                            .getOwner()
-                            .localMember()) {
-                return member;
-            }
-        }
-        throw new IllegalStateException("no member without the partition of " + key);
     }
 
     @TearDown

@@ -28,7 +28,11 @@ import java.util.regex.Pattern;
  */
 public final class TailAttribution {
     public static final String HEADER =
-            "| run | slow slots | after a target GC pause | after a generator GC pause | neither | target GC pauses, whole run (total ms) | event loops: CPU s | event loops: waiting for a CPU, s |";
+            "| run | slow slots | after a target GC pause | after a generator GC pause | neither | target GC pauses, whole run (total ms) | event loops: CPU s | event loops: waiting for a CPU, s | Hazelcast threads: CPU s |";
+
+    private static final String EVENT_LOOPS = "vert.x-eventloo";
+    /** Hazelcast names its threads hz.INSTANCE.KIND; a thread that starts and ends between snapshots is missed. */
+    private static final String HAZELCAST = "hz.";
 
     private static final Pattern PAUSE = Pattern.compile("^\\[([^\\]]+)\\].* Pause .* ([\\d.]+)ms$");
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
@@ -71,11 +75,19 @@ public final class TailAttribution {
             }
         }
         int neither = slow.size() - byTarget - byGenerator;
-        String loops = "| | ";
+        String loops = "| | | ";
         if (args.string("sched-before", null) != null) {
-            double[] before = eventLoops(Path.of(args.required("sched-before")));
-            double[] after = eventLoops(Path.of(args.required("sched-after")));
-            loops = String.format(Locale.ROOT, "| %.1f | %.1f ", after[0] - before[0], after[1] - before[1]);
+            Path before = Path.of(args.required("sched-before"));
+            Path after = Path.of(args.required("sched-after"));
+            double[] loopsBefore = threads(before, EVENT_LOOPS);
+            double[] loopsAfter = threads(after, EVENT_LOOPS);
+            double hazelcast = threads(after, HAZELCAST)[0] - threads(before, HAZELCAST)[0];
+            loops = String.format(
+                    Locale.ROOT,
+                    "| %.1f | %.1f | %.1f ",
+                    loopsAfter[0] - loopsBefore[0],
+                    loopsAfter[1] - loopsBefore[1],
+                    hazelcast);
         }
         System.out.printf(
                 Locale.ROOT,
@@ -107,12 +119,15 @@ public final class TailAttribution {
         return found;
     }
 
-    /** Seconds of CPU and of run-queue wait of the threads named vert.x-eventloop-thread-N, summed. */
-    static double[] eventLoops(Path snapshot) throws IOException {
+    /**
+     * Seconds of CPU and of run-queue wait of the threads whose name starts with {@code prefix}, summed (the
+     * kernel keeps the first 15 characters of a thread's name).
+     */
+    static double[] threads(Path snapshot, String prefix) throws IOException {
         double[] sums = new double[2];
         for (String line : Files.readAllLines(snapshot)) {
             String[] parts = line.trim().split("\\s+");
-            if (parts.length == 4 && parts[0].startsWith("vert.x-eventloo")) {
+            if (parts.length == 4 && parts[0].startsWith(prefix)) {
                 sums[0] += Long.parseLong(parts[1]) / 1e9;
                 sums[1] += Long.parseLong(parts[2]) / 1e9;
             }

@@ -4,7 +4,9 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
 import dev.junction.cluster.spend.BudgetLedger;
+import dev.junction.cluster.spend.SpendSerializers;
 import dev.junction.cluster.state.HazelcastRoutingState;
+import dev.junction.cluster.state.StateSerializers;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +48,8 @@ final class ClusterDefaults {
             addMap(config, new MapConfig(name).setBackupCount(1));
         }
         HazelcastRoutingState.mapConfigs().forEach(map -> addMap(config, map));
+        StateSerializers.configs().forEach(config.getSerializationConfig()::addSerializerConfig);
+        SpendSerializers.configs().forEach(config.getSerializationConfig()::addSerializerConfig);
         addMap(config, BudgetLedger.mapConfig());
     }
 

@@ -1,7 +1,5 @@
 package dev.junction.cluster.spend;
 
-import java.io.Serializable;
-
 /**
  * The answer to a request to reserve budget for a call.
  *
@@ -9,4 +7,4 @@ import java.io.Serializable;
  * @param state the subject's spend after the decision
  * @param periodReset whether this reservation started a new budget period (spend went back to 0)
  */
-public record Reservation(boolean admitted, SpendState state, boolean periodReset) implements Serializable {}
+public record Reservation(boolean admitted, SpendState state, boolean periodReset) {}

@@ -14,12 +14,12 @@ final class ReserveProcessor implements EntryProcessor<String, SpendCounter, Res
     /** Sums of binary costs drift (ten 0.1s make 0.9999...): spend within a nano-dollar of the budget is at it. */
     private static final double ROUNDING = 1e-9;
 
-    private final double maxBudget;
-    private final long periodMillis;
-    private final double storedSpend;
-    private final long storedResetAtMillis;
-    private final double estimate;
-    private final long nowMillis;
+    final double maxBudget;
+    final long periodMillis;
+    final double storedSpend;
+    final long storedResetAtMillis;
+    final double estimate;
+    final long nowMillis;
 
     ReserveProcessor(
             double maxBudget,

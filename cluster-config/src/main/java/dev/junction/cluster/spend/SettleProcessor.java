@@ -6,8 +6,8 @@ import java.util.Map;
 /** Replaces a call's reserved estimate with what it really cost. */
 final class SettleProcessor implements EntryProcessor<String, SpendCounter, SpendState> {
     private static final long serialVersionUID = 1L;
-    private final double reserved;
-    private final double actual;
+    final double reserved;
+    final double actual;
 
     SettleProcessor(double reserved, double actual) {
         this.reserved = reserved;

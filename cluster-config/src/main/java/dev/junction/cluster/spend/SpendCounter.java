@@ -1,13 +1,10 @@
 package dev.junction.cluster.spend;
 
-import java.io.Serializable;
-
 /**
  * A key's or team's spend as the cluster holds it. Only ever changed inside entry processors on the partition
  * that owns it, so reservations and settlements from every node are atomic.
  */
-final class SpendCounter implements Serializable {
-    private static final long serialVersionUID = 1L;
+final class SpendCounter {
 
     /** USD settled in the current budget period. */
     double spend;

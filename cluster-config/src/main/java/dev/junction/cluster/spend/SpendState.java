@@ -1,7 +1,5 @@
 package dev.junction.cluster.spend;
 
-import java.io.Serializable;
-
 /**
  * A subject's spend at one moment.
  *
@@ -9,4 +7,4 @@ import java.io.Serializable;
  * @param reserved USD estimated for calls in flight
  * @param resetAtMillis when the budget period ends (epoch millis), or 0 for never
  */
-public record SpendState(double spend, double reserved, long resetAtMillis) implements Serializable {}
+public record SpendState(double spend, double reserved, long resetAtMillis) {}

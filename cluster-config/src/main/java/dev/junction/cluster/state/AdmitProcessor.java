@@ -6,10 +6,10 @@ import java.util.Map;
 /** Admits a call if it fits under the limits, and counts it, in one atomic step. */
 final class AdmitProcessor implements EntryProcessor<String, DeploymentCounters, Admission> {
     private static final long serialVersionUID = 1L;
-    private final long window;
-    private final long rpmLimit;
-    private final long tpmLimit;
-    private final long tokens;
+    final long window;
+    final long rpmLimit;
+    final long tpmLimit;
+    final long tokens;
 
     /** @param rpmLimit or {@link Long#MAX_VALUE}; @param tpmLimit or {@link Long#MAX_VALUE} */
     AdmitProcessor(long window, long rpmLimit, long tpmLimit, long tokens) {

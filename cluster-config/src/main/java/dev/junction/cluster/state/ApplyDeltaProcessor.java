@@ -6,8 +6,8 @@ import java.util.Map;
 /** Adds one node's batched changes to a deployment's shared counters, atomically, and returns the result. */
 final class ApplyDeltaProcessor implements EntryProcessor<String, DeploymentCounters, UsageSnapshot> {
     private static final long serialVersionUID = 1L;
-    private final UsageDelta delta;
-    private final long currentWindow;
+    final UsageDelta delta;
+    final long currentWindow;
 
     ApplyDeltaProcessor(UsageDelta delta, long currentWindow) {
         this.delta = delta;
@@ -28,17 +28,12 @@ final class ApplyDeltaProcessor implements EntryProcessor<String, DeploymentCoun
         for (long at : delta.failureTimes) {
             counters.failedAt(at, delta.legacyWindowMillis);
         }
-        for (int i = 0; i < delta.latencies.length; i++) {
-            counters.latencies = DeploymentCounters.append(counters.latencies, delta.latencies[i], delta.maxSamples);
-            counters.latencyTimes =
-                    DeploymentCounters.append(counters.latencyTimes, delta.latencyTimes[i], delta.maxSamples);
-        }
-        for (int i = 0; i < delta.firstTokens.length; i++) {
-            counters.firstTokenLatencies =
-                    DeploymentCounters.append(counters.firstTokenLatencies, delta.firstTokens[i], delta.maxSamples);
-            counters.firstTokenTimes =
-                    DeploymentCounters.append(counters.firstTokenTimes, delta.firstTokenTimes[i], delta.maxSamples);
-        }
+        // One copy per array for the whole batch: appending sample by sample copied the window once per sample.
+        int keep = delta.maxSamples;
+        counters.latencies = Samples.lastOf(keep, counters.latencies, delta.latencies);
+        counters.latencyTimes = Samples.lastOf(keep, counters.latencyTimes, delta.latencyTimes);
+        counters.firstTokenLatencies = Samples.lastOf(keep, counters.firstTokenLatencies, delta.firstTokens);
+        counters.firstTokenTimes = Samples.lastOf(keep, counters.firstTokenTimes, delta.firstTokenTimes);
         entry.setValue(counters);
         return counters.snapshot();
     }

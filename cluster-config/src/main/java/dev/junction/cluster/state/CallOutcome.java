@@ -1,7 +1,5 @@
 package dev.junction.cluster.state;
 
-import java.io.Serializable;
-
 /**
  * How a call on a deployment ended.
  *
@@ -27,5 +25,4 @@ public record CallOutcome(
         Double firstTokenSeconds,
         int maxSamples,
         long endedAtMillis,
-        long legacyFailWindowMillis)
-        implements Serializable {}
+        long legacyFailWindowMillis) {}

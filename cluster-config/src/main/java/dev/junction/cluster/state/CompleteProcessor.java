@@ -6,8 +6,8 @@ import java.util.Map;
 /** Records the end of an admitted call: its outcome, its real token usage and its latency. */
 final class CompleteProcessor implements EntryProcessor<String, DeploymentCounters, UsageSnapshot> {
     private static final long serialVersionUID = 1L;
-    private final CallOutcome outcome;
-    private final long currentWindow;
+    final CallOutcome outcome;
+    final long currentWindow;
 
     CompleteProcessor(CallOutcome outcome, long currentWindow) {
         this.outcome = outcome;

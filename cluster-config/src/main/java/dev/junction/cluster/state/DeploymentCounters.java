@@ -1,6 +1,5 @@
 package dev.junction.cluster.state;
 
-import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -8,8 +7,7 @@ import java.util.Arrays;
  * recent latencies. Only ever changed inside entry processors, on the partition that owns it, so every
  * change is atomic across the cluster.
  */
-final class DeploymentCounters implements Serializable {
-    private static final long serialVersionUID = 1L;
+final class DeploymentCounters {
     static final int MAX_SAMPLES = 64;
 
     long window;

@@ -1,5 +1,6 @@
 package dev.junction.cluster.state;
 
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.core.EntryEvent;
@@ -56,6 +57,9 @@ public final class HazelcastRoutingState implements RoutingState {
         return List.of(
                 new MapConfig(DEPLOYMENTS_MAP)
                         .setBackupCount(1)
+                        // Entry processors then work on the stored counters, not on a copy read from bytes and
+                        // written back: every sync pushes one per busy deployment.
+                        .setInMemoryFormat(InMemoryFormat.OBJECT)
                         .setMergePolicyConfig(mergePolicy(WindowCountMergePolicy.class)),
                 new MapConfig(COOLDOWNS_MAP)
                         .setBackupCount(1)

@@ -9,6 +9,9 @@ import java.util.function.IntFunction;
  * sample by sample copied the whole window once per sample, on every admission.
  */
 final class Samples {
+    private static final double[] NO_DOUBLES = new double[0];
+    private static final long[] NO_LONGS = new long[0];
+
     private Samples() {}
 
     /** The last {@code limit} values of {@code base}, {@code sent} and {@code pending}, in that order. */
@@ -19,6 +22,16 @@ final class Samples {
     /** As {@link #lastOf(int, double[], double[], double[])}, for sample times. */
     static long[] lastOf(int limit, long[] base, long[] sent, long[] pending) {
         return concat(limit, long[]::new, base, sent, pending);
+    }
+
+    /** The last {@code limit} values of {@code base} followed by {@code more}. */
+    static double[] lastOf(int limit, double[] base, double[] more) {
+        return concat(limit, double[]::new, base, more, NO_DOUBLES);
+    }
+
+    /** As {@link #lastOf(int, double[], double[])}, for sample times. */
+    static long[] lastOf(int limit, long[] base, long[] more) {
+        return concat(limit, long[]::new, base, more, NO_LONGS);
     }
 
     /** {@code base} itself when nothing follows it, as the cluster sent it. */

@@ -1,14 +1,12 @@
 package dev.junction.cluster.state;
 
-import java.io.Serializable;
 import java.util.Arrays;
 
 /**
  * What one node changed on one deployment since its last push: counts to add and samples to append.
  * Mutable while the node collects it, then sent as it is.
  */
-final class UsageDelta implements Serializable {
-    private static final long serialVersionUID = 1L;
+final class UsageDelta {
 
     long window;
     long requests;
