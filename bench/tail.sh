@@ -4,11 +4,12 @@
 # worst latency is over 5 ms down to a GC pause of the target, one of the load generator, or neither; it also
 # reads how long the target's event loops ran and how long they waited for a CPU (/proc schedstat).
 #
-#   bench/tail.sh [--rate 6000] [--rounds 3] [--seconds 20] [--config-b FILE]
+#   bench/tail.sh [--rate 6000] [--rounds 3] [--seconds 20] [--config-b FILE] [--jar-b FILE]
 #   (JUNCTION_JAVA_OPTS as for run.sh, default -Xmx1g; a GC log is added)
 #
 # Config A is bench/junction-bench-auth.yaml; config B (default) is the same with
-# router_settings.rate_limit_sync_interval_ms: 100. Uses the jars as built (mvn -B -q -DskipTests package
+# router_settings.rate_limit_sync_interval_ms: 100. With --jar-b, B runs that Junction jar (another build)
+# on config A, or on --config-b if given. Uses the jars as built (mvn -B -q -DskipTests package
 # first). Writes bench/.cache/tail.md; about 3 minutes per round. A diagnosis, not part of BENCHMARKS.md.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
@@ -23,14 +24,15 @@ PORT_BASE=${BENCH_PORT_BASE:-18000}
 PORTKEY=no
 SLOW_CHUNKS=1 SLOW_INTERVAL=1
 JAVA_OPTS_BASE=${JUNCTION_JAVA_OPTS:--Xmx1g}
-RATE=6000 ROUNDS=3 SECONDS_MEASURED=20 CONFIG_B=
+RATE=6000 ROUNDS=3 SECONDS_MEASURED=20 CONFIG_B= JAR_B=
 while (($#)); do
     case $1 in
         --rate) RATE=$2 && shift ;;
         --rounds) ROUNDS=$2 && shift ;;
         --seconds) SECONDS_MEASURED=$2 && shift ;;
         --config-b) CONFIG_B=$2 && shift ;;
-        -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' && exit 0 ;;
+        --jar-b) JAR_B=$(realpath "$2") && shift ;;
+        -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' && exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2 && exit 2 ;;
     esac
     shift
@@ -44,7 +46,10 @@ source "$BENCH_DIR/lib/targets.sh"
 [[ -f $JUNCTION_JAR && -f $BENCH_JAR ]] || die "build first: mvn -B -q -DskipTests package"
 rm -rf "$RUN" && mkdir -p "$RUN/logs"
 install_tools
-if [[ -z $CONFIG_B ]]; then
+[[ -z $JAR_B || -f $JAR_B ]] || die "no such jar: $JAR_B"
+if [[ -z $CONFIG_B && -n $JAR_B ]]; then
+    CONFIG_B=$BENCH_DIR/junction-bench-auth.yaml
+elif [[ -z $CONFIG_B ]]; then
     CONFIG_B=$RUN/junction-sync-100ms.yaml
     cat "$BENCH_DIR/junction-bench-auth.yaml" - >"$CONFIG_B" <<'EOF'
 router_settings:
@@ -98,17 +103,17 @@ measure() {
 for round in $(seq 1 "$ROUNDS"); do
     log "round $round of $ROUNDS at $RATE req/s"
     measure "A$round" junction-auth "$BENCH_DIR/junction-bench-auth.yaml"
-    measure "B$round" junction-auth "$CONFIG_B"
+    JUNCTION_JAR=${JAR_B:-$JUNCTION_JAR} measure "B$round" junction-auth "$CONFIG_B"
     measure "bare$round" vertx-proxy
 done
 
 {
     echo "# Where the tail comes from ($(date -u +%FT%TZ), $RATE req/s, ${SECONDS_MEASURED}s measured)"
     echo
-    echo "A: $BENCH_DIR/junction-bench-auth.yaml; B: $CONFIG_B; bare: the bare Vert.x proxy."
+    echo "A: $BENCH_DIR/junction-bench-auth.yaml; B: $CONFIG_B${JAR_B:+ on $JAR_B}; bare: the bare Vert.x proxy."
     echo "Slow slots: 10 ms of due times whose worst latency is over 5 ms."
     echo
     java -cp "$BENCH_JAR" dev.junction.bench.tail.TailAttribution --header
-    echo "|---|---|---|---|---|---|---|---|"
+    echo "|---|---|---|---|---|---|---|---|---|"
     cat "$RUN/rows.md"
 } | tee "$CACHE/tail.md"
