@@ -6,9 +6,13 @@ import static dev.junction.gateway.E2eClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.EncodingType;
 import com.openai.core.http.HttpResponseFor;
+import com.openai.core.http.StreamResponse;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.junction.testkit.Answer;
 import dev.junction.testkit.OpenAiWire;
@@ -167,6 +171,42 @@ abstract class KeysContract {
         assertThat(streamed.statusCode()).isEqualTo(200);
         assertThat(streamed.body()).contains("data: [DONE]");
         awaitStoredSpend(key, CALL_COST);
+    }
+
+    @Test
+    @Order(1)
+    void a_stream_without_reported_usage_is_charged_for_the_tokens_it_streamed() throws Exception {
+        // As the OpenAI SDK streams by default: no stream_options, so the upstream reports no usage.
+        String answer = "Streaming without usage still has to be paid for, token by token.";
+        gateway.upstream
+                .on("/gpt-4o/v1/chat/completions")
+                .reply(OpenAiWire.chat("gpt-4o").content(answer).usage(0, 0).answer());
+        HttpResponse<String> whole = chatAs(newKey(new JsonObject()), chatBody("gpt-4o", "Hello"));
+        double promptOnly = Double.parseDouble(header(whole, "x-litellm-response-cost"));
+        assertThat(promptOnly).isPositive();
+
+        gateway.upstream
+                .on("/gpt-4o/v1/chat/completions")
+                .reply(OpenAiWire.chat("gpt-4o").content(answer).streamAnswer(4, false));
+        String key = newKey(new JsonObject().put("max_budget", 1));
+        StringBuilder streamed = new StringBuilder();
+        try (StreamResponse<ChatCompletionChunk> chunks = gateway.openAi(key)
+                .chat()
+                .completions()
+                .createStreaming(ChatCompletionCreateParams.builder()
+                        .model("gpt-4o")
+                        .addUserMessage("Hello")
+                        .build())) {
+            chunks.stream()
+                    .flatMap(chunk -> chunk.choices().stream())
+                    .forEach(choice -> choice.delta().content().ifPresent(streamed::append));
+        }
+        assertThat(streamed.toString()).isEqualTo(answer);
+
+        int completionTokens = Encodings.newDefaultEncodingRegistry()
+                .getEncoding(EncodingType.O200K_BASE)
+                .countTokens(answer);
+        awaitStoredSpend(key, promptOnly + completionTokens * 0.002);
     }
 
     @Test

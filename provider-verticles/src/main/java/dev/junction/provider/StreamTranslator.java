@@ -25,6 +25,11 @@ public interface StreamTranslator {
     /** The usage seen so far, or {@link Usage#NONE}. */
     Usage usage();
 
+    /** See {@link dev.junction.cluster.bus.ChunkStream#streamedText()}. */
+    default String streamedText() {
+        return "";
+    }
+
     /** The error the upstream reported in the stream itself (already emitted as an error frame), if any. */
     default Optional<GatewayException> failure() {
         return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.junction.router;
 
 import dev.junction.cluster.bus.BusContract;
+import dev.junction.cluster.bus.ChunkStream;
 import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.bus.ProviderReply;
@@ -11,6 +12,7 @@ import dev.junction.config.RouterSettings;
 import dev.junction.router.fallback.FallbackPlan;
 import dev.junction.router.resolve.Resolution;
 import dev.junction.router.retry.RetryPolicyRules;
+import dev.junction.router.tokens.StreamUsage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -28,6 +30,7 @@ final class GroupCall {
     private final RouterSettings settings;
     private final ParallelSlots slots;
     private final ToIntFunction<Deployment> parallelLimit;
+    private final StreamUsage streamUsage;
 
     GroupCall(
             Vertx vertx,
@@ -36,7 +39,8 @@ final class GroupCall {
             RetryPolicyRules retries,
             RouterSettings settings,
             ParallelSlots slots,
-            ToIntFunction<Deployment> parallelLimit) {
+            ToIntFunction<Deployment> parallelLimit,
+            StreamUsage streamUsage) {
         this.vertx = vertx;
         this.chooser = chooser;
         this.recorder = recorder;
@@ -44,6 +48,7 @@ final class GroupCall {
         this.settings = settings;
         this.slots = slots;
         this.parallelLimit = parallelLimit;
+        this.streamUsage = streamUsage;
     }
 
     /** The answer of the group, with the number of retries it took; or the last failure. */
@@ -113,9 +118,11 @@ final class GroupCall {
             }
         } else if (reply instanceof ProviderReply.Streaming streaming) {
             long head = System.nanoTime() - attempt.startedNanos();
+            ChunkStream stream = streamUsage.counted(
+                    streaming.stream(), attempt.deployment().upstreamModel(), attempt.estimatedTokens());
+            reply = new ProviderReply.Streaming(stream);
             // Too late to retry once the head is out, but a stream that failed midway is a failed call.
-            streaming.stream()
-                    .usage()
+            stream.usage()
                     .onComplete(
                             usage -> recorder.succeeded(attempt, usage, head),
                             failure -> recorder.failed(attempt, GatewayException.from(failure)));

@@ -17,6 +17,7 @@ import dev.junction.router.retry.RetryPolicyRules;
 import dev.junction.router.strategy.RoutingStrategy;
 import dev.junction.router.strategy.Strategies;
 import dev.junction.router.strategy.TokenPrices;
+import dev.junction.router.tokens.StreamUsage;
 import dev.junction.router.tokens.TokenCounter;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -79,7 +80,14 @@ public final class RouterComponents {
                 new DeploymentChooser(state, strategy, preCallChecks ? new PreCallChecks(table) : null);
         OutcomeRecorder recorder = new OutcomeRecorder(state, cooldowns, latencySamples(settings));
         GroupCall groups = new GroupCall(
-                vertx, chooser, recorder, new RetryPolicyRules(settings), settings, slots(vertx), this::parallelLimit);
+                vertx,
+                chooser,
+                recorder,
+                new RetryPolicyRules(settings),
+                settings,
+                slots(vertx),
+                this::parallelLimit,
+                new StreamUsage(vertx, tokens));
         return new RequestRouter(resolver, groups, FallbackPlan.fromSettings(settings), tokens, countTokens);
     }
 

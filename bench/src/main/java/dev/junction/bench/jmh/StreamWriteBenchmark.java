@@ -38,6 +38,7 @@ public class StreamWriteBenchmark {
     private JsonObject chunkJson;
     private Blackhole sink;
     private SseParser parser;
+    private SseParser keepingText;
 
     @Setup
     public void setUp(Blackhole blackhole) {
@@ -45,14 +46,25 @@ public class StreamWriteBenchmark {
         contentWire = Buffer.buffer("data: " + CONTENT_CHUNK + "\n\n");
         usageWire = Buffer.buffer("data: " + USAGE_CHUNK + "\n\n");
         chunkJson = new JsonObject(CONTENT_CHUNK);
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator();
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(false);
         parser = new SseParser(event -> translator.onEvent(event, sink::consume));
+        OpenAiStreamTranslator counting = new OpenAiStreamTranslator(true);
+        keepingText = new SseParser(event -> counting.onEvent(event, sink::consume));
     }
 
     /** A content chunk: parsed as SSE, passed through untouched, framed again. */
     @Benchmark
     public void relayContentChunk() {
         parser.feed(contentWire);
+    }
+
+    /**
+     * A content chunk of a stream whose client asked for no usage: also parsed, its text kept for the router to
+     * count the completion tokens (after about a million characters the text is no longer added to).
+     */
+    @Benchmark
+    public void relayContentChunkKeepingText() {
+        keepingText.feed(contentWire);
     }
 
     /** The usage chunk: the one chunk whose JSON is parsed, to record token usage. */

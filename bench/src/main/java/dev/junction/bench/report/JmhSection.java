@@ -33,7 +33,8 @@ final class JmhSection {
                         + " start-up. Sync push: one busy deployment's 10 ms of changes (60 calls) applied by the"
                         + " batched state's background push, on one member or from a member of three that does not"
                         + " own the deployment. Stream write: per upstream chunk, SSE parse + pass-through +"
-                        + " framing.\n\n");
+                        + " framing (`KeepingText`: also the chunk's JSON parsed and its text kept, when the client"
+                        + " asked for no usage and the gateway counts the completion itself).\n\n");
         Markdown table = new Markdown("benchmark", "params", "score", "± error (99.9%)", "unit");
         for (int i = 0; i < runs.size(); i++) {
             JsonObject run = runs.getJsonObject(i);

@@ -20,4 +20,13 @@ public interface ChunkStream extends ReadStream<Buffer> {
      * call failed as much as one refused up front. A stream the client cancelled completes.
      */
     Future<Usage> usage();
+
+    /**
+     * The generated text streamed so far (content, reasoning, tool-call names and arguments), kept while the
+     * upstream has reported no usage so that the router can count the completion tokens itself when the stream
+     * ends without usage; empty once usage was reported, and for providers that always report it.
+     */
+    default String streamedText() {
+        return "";
+    }
 }

@@ -53,6 +53,12 @@ public record LlmRequest(
         this(callId, endpoint, model, body, rawBody, stream, timeoutOverride, cancellation, receivedNanos, null);
     }
 
+    /** Whether the client asked for a closing usage chunk in its stream ({@code stream_options.include_usage}). */
+    public boolean includeUsage() {
+        return body.getValue("stream_options") instanceof JsonObject options
+                && Boolean.TRUE.equals(options.getValue("include_usage"));
+    }
+
     /** This request on behalf of a virtual key, for {@code routedModel} (the model after the key's aliases). */
     public LlmRequest forKey(String routedModel, KeyGrant keyGrant) {
         return new LlmRequest(

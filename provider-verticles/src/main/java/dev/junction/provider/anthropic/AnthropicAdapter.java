@@ -68,7 +68,7 @@ public final class AnthropicAdapter implements ProviderAdapter {
 
     @Override
     public StreamTranslator streamTranslator(ProviderCall call) {
-        return new AnthropicStreamTranslator(includeUsage(call.request().body()), clock, errors);
+        return new AnthropicStreamTranslator(call.request().includeUsage(), clock, errors);
     }
 
     @Override
@@ -119,10 +119,5 @@ public final class AnthropicAdapter implements ProviderAdapter {
                 }
             });
         }
-    }
-
-    private static boolean includeUsage(JsonObject body) {
-        return body.getValue("stream_options") instanceof JsonObject options
-                && Boolean.TRUE.equals(options.getValue("include_usage"));
     }
 }

@@ -202,6 +202,11 @@ final class UpstreamChunkStream implements ChunkStream {
     }
 
     @Override
+    public String streamedText() {
+        return translator.streamedText();
+    }
+
+    @Override
     public ChunkStream exceptionHandler(Handler<Throwable> handler) {
         // Failures are delivered in-band as an error frame followed by the end, never as an exception.
         return this;

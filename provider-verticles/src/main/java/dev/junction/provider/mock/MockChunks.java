@@ -30,8 +30,7 @@ final class MockChunks {
             frames.add(chunk(id, object, created, model, delta(chat, piece), null));
         }
         frames.add(chunk(id, object, created, model, chat ? new JsonObject() : null, "stop"));
-        JsonObject streamOptions = call.request().body().getJsonObject("stream_options");
-        if (streamOptions != null && Boolean.TRUE.equals(streamOptions.getBoolean("include_usage"))) {
+        if (call.request().includeUsage()) {
             frames.add(SseFrames.data(envelope(id, object, created, model)
                     .put("choices", new JsonArray())
                     .put("usage", MockResponder.MOCK_USAGE.toOpenAi())));

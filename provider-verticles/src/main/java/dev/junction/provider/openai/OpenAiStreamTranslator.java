@@ -6,17 +6,31 @@ import dev.junction.provider.sse.SseEvent;
 import dev.junction.provider.sse.SseFrames;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
 
 /**
- * Passes an OpenAI-format stream through. Chunks are forwarded as the upstream wrote them; only a chunk
- * that carries usage is parsed, to record it. {@code [DONE]} is always sent last, even by servers that omit
- * it.
+ * Passes an OpenAI-format stream through. Chunks are forwarded as the upstream wrote them, and {@code [DONE]}
+ * is always sent last, even by servers that omit it.
+ *
+ * <p>A chunk that carries usage is parsed to record it. When the client did not ask for usage, the upstream
+ * sends none, so every chunk is parsed and the generated text kept (content, reasoning, tool-call names and
+ * arguments) for the router to count the completion tokens: without it such a stream would be charged its
+ * prompt only, against tpm limits and budgets alike.
  */
 public final class OpenAiStreamTranslator implements StreamTranslator {
     private static final String DONE = "[DONE]";
+    /** About 250,000 tokens: an answer longer than this is counted up to here. */
+    private static final int MAX_TEXT_CHARS = 1_000_000;
+
     private Usage usage = Usage.NONE;
+    private StringBuilder text;
+
+    /** @param keepText whether to keep the generated text for counting (the client asked for no usage) */
+    public OpenAiStreamTranslator(boolean keepText) {
+        this.text = keepText ? new StringBuilder() : null;
+    }
 
     @Override
     public void onEvent(SseEvent event, Consumer<Buffer> out) {
@@ -24,20 +38,56 @@ public final class OpenAiStreamTranslator implements StreamTranslator {
         if (DONE.equals(data.strip())) {
             return;
         }
-        if (data.contains("\"usage\"")) {
-            recordUsage(data);
+        if (text != null || data.contains("\"usage\"")) {
+            read(data);
         }
         out.accept(SseFrames.data(data));
     }
 
-    private void recordUsage(String data) {
+    private void read(String data) {
+        JsonObject chunk;
         try {
-            JsonObject usageJson = new JsonObject(data).getJsonObject("usage");
-            if (usageJson != null) {
-                usage = Usage.fromOpenAi(usageJson);
+            chunk = new JsonObject(data);
+        } catch (DecodeException | ClassCastException malformed) {
+            return; // a malformed chunk is the client's to see; it counts for nothing here
+        }
+        if (chunk.getValue("usage") instanceof JsonObject usageJson) {
+            usage = Usage.fromOpenAi(usageJson);
+            text = null;
+        } else if (text != null && chunk.getValue("choices") instanceof JsonArray choices) {
+            choices.forEach(this::keepText);
+        }
+    }
+
+    private void keepText(Object choice) {
+        if (!(choice instanceof JsonObject fields) || text.length() > MAX_TEXT_CHARS) {
+            return;
+        }
+        append(fields.getValue("text")); // legacy completions
+        if (fields.getValue("delta") instanceof JsonObject delta) {
+            append(delta.getValue("content"));
+            append(delta.getValue("reasoning_content"));
+            if (delta.getValue("tool_calls") instanceof JsonArray calls) {
+                calls.forEach(call -> {
+                    if (call instanceof JsonObject callFields) {
+                        appendFunction(callFields.getValue("function"));
+                    }
+                });
             }
-        } catch (DecodeException | ClassCastException ignored) {
-            // a malformed chunk is the client's to see; usage just stays unknown
+            appendFunction(delta.getValue("function_call"));
+        }
+    }
+
+    private void appendFunction(Object function) {
+        if (function instanceof JsonObject fields) {
+            append(fields.getValue("name"));
+            append(fields.getValue("arguments"));
+        }
+    }
+
+    private void append(Object piece) {
+        if (piece instanceof String string) {
+            text.append(string);
         }
     }
 
@@ -49,5 +99,10 @@ public final class OpenAiStreamTranslator implements StreamTranslator {
     @Override
     public Usage usage() {
         return usage;
+    }
+
+    @Override
+    public String streamedText() {
+        return text == null ? "" : text.toString();
     }
 }

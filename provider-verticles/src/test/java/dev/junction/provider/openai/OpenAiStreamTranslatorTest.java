@@ -28,7 +28,7 @@ class OpenAiStreamTranslatorTest {
     void a_recorded_stream_comes_out_as_the_upstream_frames_whatever_the_network_chunking(int chunkSize) {
         String sse = text("openai/stream-include-usage.response.sse");
 
-        List<String> frames = translate(new OpenAiStreamTranslator(), sse, chunkSize);
+        List<String> frames = translate(new OpenAiStreamTranslator(false), sse, chunkSize);
 
         assertThat(frames).containsExactlyElementsOf(dataFrames(sse));
         assertThat(frames.get(1)).contains("\"content\":\"Olá\"");
@@ -38,7 +38,7 @@ class OpenAiStreamTranslatorTest {
     @ValueSource(ints = {1, 7, WHOLE})
     void done_is_sent_exactly_once_and_last(int chunkSize) {
         List<String> frames =
-                translate(new OpenAiStreamTranslator(), text("openai/stream-tool-calls.response.sse"), chunkSize);
+                translate(new OpenAiStreamTranslator(false), text("openai/stream-tool-calls.response.sse"), chunkSize);
 
         assertThat(frames).filteredOn(DONE::equals).hasSize(1);
         assertThat(frames.get(frames.size() - 1)).isEqualTo(DONE);
@@ -50,7 +50,7 @@ class OpenAiStreamTranslatorTest {
         String sse = text("openai/stream-include-usage.response.sse");
         String withoutDone = sse.replace(DONE, "");
 
-        List<String> frames = translate(new OpenAiStreamTranslator(), withoutDone, chunkSize);
+        List<String> frames = translate(new OpenAiStreamTranslator(false), withoutDone, chunkSize);
 
         assertThat(frames).containsExactlyElementsOf(dataFrames(sse));
     }
@@ -60,7 +60,7 @@ class OpenAiStreamTranslatorTest {
         String sse = text("openai/stream-include-usage.response.sse").replace(DONE, "");
         String cut = sse.substring(0, sse.length() - 2);
 
-        List<String> frames = translate(new OpenAiStreamTranslator(), cut, WHOLE);
+        List<String> frames = translate(new OpenAiStreamTranslator(false), cut, WHOLE);
 
         assertThat(frames).containsExactlyElementsOf(dataFrames(text("openai/stream-include-usage.response.sse")));
     }
@@ -68,7 +68,7 @@ class OpenAiStreamTranslatorTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 7, WHOLE})
     void usage_is_recorded_from_the_include_usage_chunk(int chunkSize) {
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator();
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(false);
 
         translate(translator, text("openai/stream-include-usage.response.sse"), chunkSize);
 
@@ -76,23 +76,70 @@ class OpenAiStreamTranslatorTest {
     }
 
     @Test
-    void a_stream_without_include_usage_reports_no_usage() {
-        String sse = text("openai/stream-include-usage.response.sse");
-        List<String> lines = new ArrayList<>(List.of(sse.split("\n\n")));
-        lines.removeIf(frame -> frame.contains("\"usage\":{"));
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator();
+    void a_stream_without_include_usage_reports_no_usage_and_keeps_its_text_for_counting() {
+        String sse = withoutUsageChunk(text("openai/stream-include-usage.response.sse"));
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(true);
 
-        List<String> frames = translate(translator, String.join("\n\n", lines) + "\n\n", 7);
+        List<String> frames = translate(translator, sse, 7);
 
         assertThat(translator.usage()).isEqualTo(Usage.NONE);
+        assertThat(frames).containsExactlyElementsOf(dataFrames(sse));
         assertThat(frames).hasSize(5).last().isEqualTo(DONE);
+        assertThat(translator.streamedText()).isEqualTo(contentOf(frames));
+    }
+
+    @Test
+    void tool_call_names_and_arguments_are_kept_for_counting_when_no_usage_comes() {
+        String sse = withoutUsageChunk(text("openai/stream-tool-calls.response.sse"));
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(true);
+
+        translate(translator, sse, WHOLE);
+
+        assertThat(translator.usage()).isEqualTo(Usage.NONE);
+        assertThat(translator.streamedText()).isEqualTo("add{\"a\": 2, \"b\": 3}multiply{\"a\": 2, \"b\": 3}");
+    }
+
+    @Test
+    void the_text_is_dropped_once_the_upstream_reports_usage() {
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(true);
+
+        translate(translator, text("openai/stream-include-usage.response.sse"), WHOLE);
+
+        assertThat(translator.usage()).isEqualTo(new Usage(20, 2, 22));
+        assertThat(translator.streamedText()).isEmpty();
+    }
+
+    @Test
+    void no_text_is_kept_when_the_client_asked_for_usage() {
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(false);
+
+        translate(translator, withoutUsageChunk(text("openai/stream-include-usage.response.sse")), WHOLE);
+
+        assertThat(translator.streamedText()).isEmpty();
+    }
+
+    private static String withoutUsageChunk(String sse) {
+        List<String> lines = new ArrayList<>(List.of(sse.split("\n\n")));
+        lines.removeIf(frame -> frame.contains("\"usage\":{"));
+        return String.join("\n\n", lines) + "\n\n";
+    }
+
+    private static String contentOf(List<String> frames) {
+        StringBuilder content = new StringBuilder();
+        for (JsonObject chunk : chunks(frames)) {
+            for (Object choice : chunk.getJsonArray("choices")) {
+                String piece = ((JsonObject) choice).getJsonObject("delta").getString("content");
+                content.append(piece == null ? "" : piece);
+            }
+        }
+        return content.toString();
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 7, WHOLE})
     void tool_call_deltas_pass_through_unchanged(int chunkSize) {
         String sse = text("openai/stream-tool-calls.response.sse");
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator();
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(false);
 
         List<String> frames = translate(translator, sse, chunkSize);
 
@@ -121,7 +168,7 @@ class OpenAiStreamTranslatorTest {
     @Test
     void azures_prompt_filter_chunk_and_usage_chunk_pass_through() {
         String sse = text("azure/stream-include-usage.response.sse");
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator();
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(false);
 
         List<String> frames = translate(translator, sse, 7);
 
@@ -136,7 +183,7 @@ class OpenAiStreamTranslatorTest {
                 + "\"type\":\"server_error\",\"param\":null,\"code\":null}}";
         String sse = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: " + error + "\n\n";
 
-        List<String> frames = translate(new OpenAiStreamTranslator(), sse, 7);
+        List<String> frames = translate(new OpenAiStreamTranslator(false), sse, 7);
 
         assertThat(frames).containsExactly(dataFrames(sse).get(0), "data: " + error + "\n\n", DONE);
     }
@@ -144,7 +191,7 @@ class OpenAiStreamTranslatorTest {
     @Test
     void a_data_field_spread_over_several_lines_stays_one_valid_frame() {
         String sse = "data: {\"choices\":[{\"index\":0,\n" + "data:  \"delta\":{\"content\":\"Hi\"}}]}\n\n";
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator();
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(false);
         List<String> frames = translate(translator, sse, WHOLE);
 
         List<SseEvent> reparsed = new ArrayList<>();
@@ -164,7 +211,7 @@ class OpenAiStreamTranslatorTest {
                 + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}\n\n"
                 + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"}}],"
                 + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2,\"total_tokens\":5}}\n\n";
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator();
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(false);
 
         translate(translator, sse, 7);
 
