@@ -14,6 +14,7 @@ import dev.junction.gateway.keys.ModelAccess;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -21,6 +22,9 @@ import java.time.Duration;
 
 /** Serves an OpenAI operation: parse at the edge, hand over to the router, write what comes back. */
 final class LlmHandler implements Handler<RoutingContext> {
+    /** Made once: it carries its hash, which a String name would compute again on every request. */
+    private static final CharSequence CALL_ID = HttpHeaders.createOptimized("x-litellm-call-id");
+
     /**
      * The router answers within the request's own timeouts (and their retries); this bound only keeps a
      * request from waiting forever if the router never answered.
@@ -67,7 +71,8 @@ final class LlmHandler implements Handler<RoutingContext> {
         }
         LlmRequest request = parsed;
         response.closeHandler(v -> request.cancellation().cancel());
-        response.putHeader("x-litellm-call-id", request.callId());
+        // Set before routing, so that an error answer carries it too; the reply writer leaves it be.
+        response.putHeader(CALL_ID, request.callId());
         BusContract.request(bus, Addresses.ROUTER, request, routerBudget, RoutedReply.class)
                 .onSuccess(routed -> {
                     if (response.closed()) {

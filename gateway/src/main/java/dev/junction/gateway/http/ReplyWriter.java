@@ -11,7 +11,6 @@ import io.vertx.core.http.HttpServerResponse;
 /** Writes a routed answer to the client: LiteLLM's response headers, then the body or the relayed stream. */
 final class ReplyWriter {
     // Names made once: each carries its hash, which a String name has computed again on every reply.
-    private static final CharSequence CALL_ID = HttpHeaders.createOptimized("x-litellm-call-id");
     private static final CharSequence MODEL_ID = HttpHeaders.createOptimized("x-litellm-model-id");
     private static final CharSequence MODEL_GROUP = HttpHeaders.createOptimized("x-litellm-model-group");
     private static final CharSequence RETRIES = HttpHeaders.createOptimized("x-litellm-attempted-retries");
@@ -34,8 +33,7 @@ final class ReplyWriter {
 
     private static void addHeaders(LlmRequest request, RoutedReply routed, MultiMap headers) {
         long totalNanos = System.nanoTime() - request.receivedNanos();
-        headers.set(CALL_ID, request.callId())
-                .set(MODEL_ID, routed.deployment().id())
+        headers.set(MODEL_ID, routed.deployment().id())
                 .set(MODEL_GROUP, routed.modelGroup())
                 .set(RETRIES, Integer.toString(routed.attemptedRetries()))
                 .set(FALLBACKS, Integer.toString(routed.attemptedFallbacks()))
