@@ -30,13 +30,15 @@ public final class StreamUsage {
             if (reported.totalTokens() > 0 || text.isEmpty()) {
                 return Future.succeededFuture(reported);
             }
-            // A long answer takes milliseconds to encode: not on the event loop.
+            // A long answer takes milliseconds to encode: not on the event loop. Should that fail (the node is
+            // closing), the call still ended well: it keeps the usage it had rather than becoming a failure.
             return vertx.executeBlocking(
-                    () -> {
-                        long completion = tokens.countText(model, text);
-                        return new Usage(promptTokens, completion, promptTokens + completion);
-                    },
-                    false);
+                            () -> {
+                                long completion = tokens.countText(model, text);
+                                return new Usage(promptTokens, completion, promptTokens + completion);
+                            },
+                            false)
+                    .otherwise(reported);
         }));
     }
 }
