@@ -8,6 +8,7 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.junction.cluster.state.HazelcastRoutingState;
+import dev.junction.cluster.state.StateSerializers;
 import dev.junction.gateway.ChatLoad.Reply;
 import dev.junction.testkit.FakeUpstream;
 import dev.junction.testkit.OpenAiWire;
@@ -55,6 +56,8 @@ class BatchedClusterIT {
         }
         ClientConfig clientConfig = new ClientConfig().setClusterName(CLUSTER);
         clientConfig.setProperty("hazelcast.logging.type", "slf4j");
+        // The counters are stored in Junction's own serialized form: the client reads them as a member does.
+        StateSerializers.configs().forEach(clientConfig.getSerializationConfig()::addSerializerConfig);
         clusterPorts.forEach(port -> clientConfig.getNetworkConfig().addAddress("127.0.0.1:" + port));
         client = HazelcastClient.newHazelcastClient(clientConfig);
     }
@@ -136,13 +139,19 @@ class BatchedClusterIT {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final List<Long> nanos = new ArrayList<>();
         private final Thread thread;
+        private volatile RuntimeException failure;
 
         private RoundTrips(IMap<String, ?> map, String key) {
             thread = new Thread(
                     () -> {
                         while (running.get()) {
                             long started = System.nanoTime();
-                            map.get(key);
+                            try {
+                                map.get(key);
+                            } catch (RuntimeException broken) {
+                                failure = broken;
+                                return;
+                            }
                             nanos.add(System.nanoTime() - started);
                             try {
                                 Thread.sleep(5);
@@ -167,6 +176,9 @@ class BatchedClusterIT {
         void stop() throws InterruptedException {
             running.set(false);
             thread.join(5000);
+            if (failure != null) {
+                throw new AssertionError("The round-trip sampler failed", failure);
+            }
             nanos.sort(null);
         }
 

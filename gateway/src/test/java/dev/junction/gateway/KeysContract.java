@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.core.http.StreamResponse;
@@ -207,6 +208,48 @@ abstract class KeysContract {
                 .getEncoding(EncodingType.O200K_BASE)
                 .countTokens(answer);
         awaitStoredSpend(key, promptOnly + completionTokens * 0.002);
+    }
+
+    @Test
+    void a_stream_without_reported_usage_settles_the_keys_tpm_with_its_prompt_and_its_answer() throws Exception {
+        // No deployment tpm here, so the router counts no prompt at admission; the key's tpm still needs both.
+        Encoding o200k = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+        String prompt = "Count every word of this prompt, please. ".repeat(25);
+        String answer = "An answer long enough to weigh on the key's tokens per minute. ".repeat(4);
+        int promptTokens = o200k.countTokens(prompt);
+        int answerTokens = o200k.countTokens(answer);
+        // Room for the answer and one prompt (with its few tokens of message framing), not for two prompts.
+        long tpmLimit = answerTokens + promptTokens + promptTokens / 2;
+        boolean sameMinute;
+        HttpResponse<String> next;
+        do {
+            long minute = System.currentTimeMillis() / 60_000;
+            String key = newKey(new JsonObject().put("tpm_limit", tpmLimit));
+            gateway.upstream
+                    .on("/gpt-4o/v1/chat/completions")
+                    .reply(OpenAiWire.chat("gpt-4o").content(answer).streamAnswer(4, false));
+            StringBuilder streamed = new StringBuilder();
+            try (StreamResponse<ChatCompletionChunk> chunks = gateway.openAi(key)
+                    .chat()
+                    .completions()
+                    .createStreaming(ChatCompletionCreateParams.builder()
+                            .model("gpt-4o")
+                            .addUserMessage(prompt)
+                            .build())) {
+                chunks.stream()
+                        .flatMap(chunk -> chunk.choices().stream())
+                        .forEach(choice -> choice.delta().content().ifPresent(streamed::append));
+            }
+            assertThat(streamed.toString()).isEqualTo(answer);
+            // The count settles on a worker once the stream has ended. One probe only: an admitted probe would add
+            // its own tokens, and enough of them would bring the refusal even with the answer left uncounted.
+            Thread.sleep(1000);
+            next = chatAs(key, chatBody("gpt-4o", prompt));
+            // A new minute starts the key's count afresh: then the check is repeated with a new key.
+            sameMinute = System.currentTimeMillis() / 60_000 == minute;
+        } while (!sameMinute);
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(429);
+        assertThat(error(next).getString("message")).contains("tpm_limit");
     }
 
     @Test

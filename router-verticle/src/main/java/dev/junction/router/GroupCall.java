@@ -91,7 +91,7 @@ final class GroupCall {
                     reply.onComplete(done -> releaseWhenDone(done.succeeded() ? done.result() : null, release));
                     return reply;
                 })
-                .compose(reply -> accept(attempt, reply, index, maxRetries, run.fallbacks()));
+                .compose(reply -> accept(attempt, reply, index, maxRetries, run));
     }
 
     /** A stream holds its slot until it ends; anything else frees it with the reply. */
@@ -103,12 +103,11 @@ final class GroupCall {
         }
     }
 
-    private Future<Answer> accept(
-            Attempt attempt, ProviderReply reply, int index, int maxRetries, FallbackPlan fallbacks) {
+    private Future<Answer> accept(Attempt attempt, ProviderReply reply, int index, int maxRetries, Run run) {
         if (reply instanceof ProviderReply.Complete complete) {
             recorder.succeeded(attempt, complete.usage(), -1);
             if ("content_filter".equals(complete.finishReason())
-                    && !fallbacks
+                    && !run.fallbacks()
                             .targetsFor(
                                     ErrorKind.CONTENT_POLICY_VIOLATION,
                                     attempt.resolution().modelGroup())
@@ -119,7 +118,10 @@ final class GroupCall {
         } else if (reply instanceof ProviderReply.Streaming streaming) {
             long head = System.nanoTime() - attempt.startedNanos();
             ChunkStream stream = streamUsage.counted(
-                    streaming.stream(), attempt.deployment().upstreamModel(), attempt.estimatedTokens());
+                    streaming.stream(),
+                    attempt.deployment().upstreamModel(),
+                    attempt.estimatedTokens(),
+                    run.request().body());
             reply = new ProviderReply.Streaming(stream);
             // Too late to retry once the head is out, but a stream that failed midway is a failed call.
             stream.usage()

@@ -126,4 +126,9 @@ final class MessageTokens {
     int text(Object value) {
         return value instanceof String text ? recent.get().count(text, encoding::countTokensOrdinary) : 0;
     }
+
+    /** {@link #text} without the cache of recent counts. */
+    int textOnce(String text) {
+        return encoding.countTokensOrdinary(text);
+    }
 }

@@ -4,6 +4,7 @@ import dev.junction.cluster.bus.ChunkStream;
 import dev.junction.cluster.bus.Usage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 /**
  * The usage of streams whose upstream reported none: OpenAI-format servers send usage only when the client
@@ -21,10 +22,12 @@ public final class StreamUsage {
     }
 
     /**
-     * {@code stream} with a usage that, when the upstream reported none, is {@code promptTokens} (the count made
-     * at admission) plus the tokens of the streamed text in {@code model}'s vocabulary.
+     * {@code stream} with a usage that, when the upstream reported none, is the prompt's tokens plus the tokens
+     * of the streamed text in {@code model}'s vocabulary. The prompt's are {@code promptTokens}, the count made
+     * at admission, or counted from {@code body} here when admission needed none (no tpm limit, no
+     * usage-based routing): a key's or team's tpm is settled with this total.
      */
-    public ChunkStream counted(ChunkStream stream, String model, long promptTokens) {
+    public ChunkStream counted(ChunkStream stream, String model, long promptTokens, JsonObject body) {
         return new CountedUsageStream(stream, stream.usage().compose(reported -> {
             String text = stream.streamedText();
             if (reported.totalTokens() > 0 || text.isEmpty()) {
@@ -34,8 +37,9 @@ public final class StreamUsage {
             // closing), the call still ended well: it keeps the usage it had rather than becoming a failure.
             return vertx.executeBlocking(
                             () -> {
+                                long prompt = promptTokens > 0 ? promptTokens : tokens.countRequest(model, body);
                                 long completion = tokens.countText(model, text);
-                                return new Usage(promptTokens, completion, promptTokens + completion);
+                                return new Usage(prompt, completion, prompt + completion);
                             },
                             false)
                     .otherwise(reported);

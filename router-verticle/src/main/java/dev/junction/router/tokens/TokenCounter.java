@@ -34,9 +34,12 @@ public final class TokenCounter {
         return Shared.COUNTER;
     }
 
-    /** Plain text, with no message framing. */
+    /**
+     * Plain text, with no message framing, and not kept in the per-thread cache of recent counts: for generated
+     * text, which does not come again and would only push out the prompts that do.
+     */
     public int countText(String model, String text) {
-        return forModel(model).text(text);
+        return forModel(model).textOnce(text);
     }
 
     /** A chat request's {@code messages}, with OpenAI's per-message, per-name and reply-priming tokens. */
