@@ -151,9 +151,9 @@ final class LocalView {
 
     /**
      * What a snapshot is made of, read under the lock. The sample arrays are never changed once made (adding a
-     * sample makes a new array), so the copying and merging that build the snapshot happen after the lock is
-     * released: a thread that held the lock longer was more often preempted holding it, and the other event
-     * loop then waited a scheduler slice for it.
+     * sample makes a new array), so the merging of the samples happens after the lock is released, and only
+     * if they are read: a thread that held the lock longer was more often preempted holding it, and the other
+     * event loop then waited a scheduler slice for it.
      */
     private Parts parts(long window) {
         UsageSnapshot base = cluster.in(window);
@@ -167,8 +167,8 @@ final class LocalView {
                 pending.failureTimes.length + inFlightBatch.failureTimes.length,
                 base.inFlight() + pending.inFlight + inFlightBatch.inFlight,
                 pending.maxSamples,
-                SampleRuns.of(inFlightBatch),
-                SampleRuns.of(pending));
+                SampleArrays.of(inFlightBatch),
+                SampleArrays.of(pending));
     }
 
     /**
@@ -185,8 +185,8 @@ final class LocalView {
             long newFailures,
             long inFlight,
             int keep,
-            SampleRuns sent,
-            SampleRuns pending) {
+            SampleArrays sent,
+            SampleArrays pending) {
 
         UsageSnapshot merged() {
             return new UsageSnapshot(
@@ -197,17 +197,7 @@ final class LocalView {
                     base.failures() + newFailures,
                     Math.max(0, inFlight),
                     base.legacyFails() + newFailures,
-                    Samples.lastOf(keep, base.latencies(), sent.latencies, pending.latencies),
-                    Samples.lastOf(keep, base.latencyTimes(), sent.latencyTimes, pending.latencyTimes),
-                    Samples.lastOf(keep, base.firstTokenLatencies(), sent.firstTokens, pending.firstTokens),
-                    Samples.lastOf(keep, base.firstTokenTimes(), sent.firstTokenTimes, pending.firstTokenTimes));
-        }
-    }
-
-    /** A delta's sample arrays as they are now; adding a sample later replaces the delta's arrays, not these. */
-    private record SampleRuns(double[] latencies, long[] latencyTimes, double[] firstTokens, long[] firstTokenTimes) {
-        static SampleRuns of(UsageDelta delta) {
-            return new SampleRuns(delta.latencies, delta.latencyTimes, delta.firstTokens, delta.firstTokenTimes);
+                    RecentSamples.lastOf(keep, base.samples(), sent, pending));
         }
     }
 

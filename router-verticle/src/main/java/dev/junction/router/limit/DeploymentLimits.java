@@ -2,7 +2,9 @@ package dev.junction.router.limit;
 
 import dev.junction.config.Deployment;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A deployment's per-minute limits. The config loader has already copied an entry's top-level {@code
@@ -13,9 +15,23 @@ import java.util.OptionalLong;
  * @param tpm tokens per minute, or empty when unlimited
  */
 public record DeploymentLimits(OptionalLong rpm, OptionalLong tpm) {
+    // Bounded: wildcard routes make a deployment per model name a client asks for.
+    private static final int MAX_REMEMBERED = 4096;
+    private static final Map<String, Remembered> REMEMBERED = new ConcurrentHashMap<>();
+
+    /** The limits of one deployment object, looked up three times per call: read from its params once. */
+    private record Remembered(Deployment deployment, DeploymentLimits limits) {}
 
     public static DeploymentLimits of(Deployment deployment) {
-        return new DeploymentLimits(limit(deployment, "rpm"), limit(deployment, "tpm"));
+        Remembered remembered = REMEMBERED.get(deployment.id());
+        if (remembered != null && remembered.deployment() == deployment) {
+            return remembered.limits();
+        }
+        DeploymentLimits limits = new DeploymentLimits(limit(deployment, "rpm"), limit(deployment, "tpm"));
+        if (remembered != null || REMEMBERED.size() < MAX_REMEMBERED) {
+            REMEMBERED.put(deployment.id(), new Remembered(deployment, limits));
+        }
+        return limits;
     }
 
     public boolean hasAny() {
