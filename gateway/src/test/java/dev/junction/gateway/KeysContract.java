@@ -108,6 +108,23 @@ abstract class KeysContract {
         return key;
     }
 
+    /** The content a streamed gpt-4o chat of {@code prompt} delivered, read with the OpenAI SDK. */
+    private String streamedAnswer(String key, String prompt) {
+        StringBuilder streamed = new StringBuilder();
+        try (StreamResponse<ChatCompletionChunk> chunks = gateway.openAi(key)
+                .chat()
+                .completions()
+                .createStreaming(ChatCompletionCreateParams.builder()
+                        .model("gpt-4o")
+                        .addUserMessage(prompt)
+                        .build())) {
+            chunks.stream()
+                    .flatMap(chunk -> chunk.choices().stream())
+                    .forEach(choice -> choice.delta().content().ifPresent(streamed::append));
+        }
+        return streamed.toString();
+    }
+
     HttpResponse<String> chatAs(String key, JsonObject body) throws Exception {
         return gateway.post("/v1/chat/completions", body.encode(), "authorization", "Bearer " + key);
     }
@@ -190,19 +207,7 @@ abstract class KeysContract {
                 .on("/gpt-4o/v1/chat/completions")
                 .reply(OpenAiWire.chat("gpt-4o").content(answer).streamAnswer(4, false));
         String key = newKey(new JsonObject().put("max_budget", 1));
-        StringBuilder streamed = new StringBuilder();
-        try (StreamResponse<ChatCompletionChunk> chunks = gateway.openAi(key)
-                .chat()
-                .completions()
-                .createStreaming(ChatCompletionCreateParams.builder()
-                        .model("gpt-4o")
-                        .addUserMessage("Hello")
-                        .build())) {
-            chunks.stream()
-                    .flatMap(chunk -> chunk.choices().stream())
-                    .forEach(choice -> choice.delta().content().ifPresent(streamed::append));
-        }
-        assertThat(streamed.toString()).isEqualTo(answer);
+        assertThat(streamedAnswer(key, "Hello")).isEqualTo(answer);
 
         int completionTokens = Encodings.newDefaultEncodingRegistry()
                 .getEncoding(EncodingType.O200K_BASE)
@@ -228,19 +233,7 @@ abstract class KeysContract {
             gateway.upstream
                     .on("/gpt-4o/v1/chat/completions")
                     .reply(OpenAiWire.chat("gpt-4o").content(answer).streamAnswer(4, false));
-            StringBuilder streamed = new StringBuilder();
-            try (StreamResponse<ChatCompletionChunk> chunks = gateway.openAi(key)
-                    .chat()
-                    .completions()
-                    .createStreaming(ChatCompletionCreateParams.builder()
-                            .model("gpt-4o")
-                            .addUserMessage(prompt)
-                            .build())) {
-                chunks.stream()
-                        .flatMap(chunk -> chunk.choices().stream())
-                        .forEach(choice -> choice.delta().content().ifPresent(streamed::append));
-            }
-            assertThat(streamed.toString()).isEqualTo(answer);
+            assertThat(streamedAnswer(key, prompt)).isEqualTo(answer);
             // The count settles on a worker once the stream has ended. One probe only: an admitted probe would add
             // its own tokens, and enough of them would bring the refusal even with the answer left uncounted.
             Thread.sleep(1000);
@@ -262,6 +255,10 @@ abstract class KeysContract {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(error(refused).getString("type")).isEqualTo("key_model_access_denied");
         assertThat(error(refused).getString("param")).isEqualTo("model");
+        assertThat(refused.headers().allValues("x-litellm-call-id"))
+                .singleElement()
+                .asString()
+                .isNotBlank();
         assertThat(error(refused).getString("message"))
                 .contains("models=[cheap]")
                 .contains("Tried to access gpt-4o");

@@ -61,6 +61,8 @@ final class LlmHandler implements Handler<RoutingContext> {
                     pathModel,
                     client.getHeader("x-litellm-call-id"),
                     client.getHeader("x-litellm-timeout"));
+            // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
+            response.putHeader(CALL_ID, parsed.callId());
             if (caller instanceof Caller.KeyHolder holder) {
                 access.check(holder, parsed.model(), parsed.body());
                 parsed = parsed.forKey(ModelAccess.rewrite(holder, parsed.model()), KeyGrants.of(holder));
@@ -71,8 +73,6 @@ final class LlmHandler implements Handler<RoutingContext> {
         }
         LlmRequest request = parsed;
         response.closeHandler(v -> request.cancellation().cancel());
-        // Set before routing, so that an error answer carries it too; the reply writer leaves it be.
-        response.putHeader(CALL_ID, request.callId());
         BusContract.request(bus, Addresses.ROUTER, request, routerBudget, RoutedReply.class)
                 .onSuccess(routed -> {
                     if (response.closed()) {
