@@ -66,7 +66,7 @@ public final class RecentSamples {
     private SampleArrays arrays() {
         SampleArrays merged = arrays;
         if (merged == null) {
-            // Two threads may both merge: the same inputs give the same arrays, and either result will do.
+            // Checked again under the lock: one thread merges, the others read what it made.
             synchronized (this) {
                 merged = arrays;
                 if (merged == null) {

@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param tpm tokens per minute, or empty when unlimited
  */
 public record DeploymentLimits(OptionalLong rpm, OptionalLong tpm) {
-    // Bounded: wildcard routes make a deployment per model name a client asks for.
+    // Bounded, and first object kept: a wildcard route makes a new deployment object (with its own id) on every
+    // call, which is then read from its params as before rather than replacing the entry each time.
     private static final int MAX_REMEMBERED = 4096;
     private static final Map<String, Remembered> REMEMBERED = new ConcurrentHashMap<>();
 
@@ -28,8 +29,8 @@ public record DeploymentLimits(OptionalLong rpm, OptionalLong tpm) {
             return remembered.limits();
         }
         DeploymentLimits limits = new DeploymentLimits(limit(deployment, "rpm"), limit(deployment, "tpm"));
-        if (remembered != null || REMEMBERED.size() < MAX_REMEMBERED) {
-            REMEMBERED.put(deployment.id(), new Remembered(deployment, limits));
+        if (remembered == null && REMEMBERED.size() < MAX_REMEMBERED) {
+            REMEMBERED.putIfAbsent(deployment.id(), new Remembered(deployment, limits));
         }
         return limits;
     }
