@@ -4,8 +4,12 @@ import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.config.ProviderFamily;
+import dev.junction.provider.sse.SseEvent;
+import dev.junction.provider.sse.SseParser;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import java.util.function.Consumer;
 
 /**
  * The translation between OpenAI's API, which Junction's clients speak, and one provider's wire format.
@@ -29,6 +33,22 @@ public interface ProviderAdapter {
 
     /** A fresh translator for one streamed answer. */
     StreamTranslator streamTranslator(ProviderCall call);
+
+    /**
+     * How a streamed answer's bytes are cut into events for {@link #streamTranslator}: Server-Sent Events
+     * unless the provider frames its streams otherwise.
+     */
+    default StreamDecoder streamDecoder(ProviderCall call, Consumer<SseEvent> events) {
+        return new SseParser(events);
+    }
+
+    /**
+     * What completes a translated request with credentials that take I/O or a signature (made once per
+     * provider verticle). The pure translation above stays free of I/O; this is where it is allowed.
+     */
+    default RequestSigner signer(Vertx vertx) {
+        return RequestSigner.NONE;
+    }
 
     /**
      * A non-2xx upstream answer as a gateway error: its kind (context window and content policy recognised

@@ -3,9 +3,10 @@ package dev.junction.provider.http;
 import dev.junction.cluster.bus.ChunkStream;
 import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.provider.StreamDecoder;
 import dev.junction.provider.StreamTranslator;
+import dev.junction.provider.sse.SseEvent;
 import dev.junction.provider.sse.SseFrames;
-import dev.junction.provider.sse.SseParser;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -16,6 +17,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -38,7 +40,7 @@ final class UpstreamChunkStream implements ChunkStream {
     private final Context context;
     private final Thread contextThread;
     private final StreamTranslator translator;
-    private final SseParser parser;
+    private final StreamDecoder parser;
     private final Function<Throwable, GatewayException> classifier;
     private final Promise<Usage> usage = Promise.promise();
     private final Queue<Buffer> pending = new ArrayDeque<>();
@@ -58,6 +60,7 @@ final class UpstreamChunkStream implements ChunkStream {
             HttpClientRequest request,
             HttpClientResponse response,
             StreamTranslator translator,
+            Function<Consumer<SseEvent>, StreamDecoder> decoder,
             Function<Throwable, GatewayException> classifier,
             StallWatch stallWatch) {
         this.request = request;
@@ -66,7 +69,7 @@ final class UpstreamChunkStream implements ChunkStream {
         this.contextThread = Thread.currentThread();
         this.translator = translator;
         this.classifier = classifier;
-        this.parser = new SseParser(event -> translator.onEvent(event, this::enqueue));
+        this.parser = decoder.apply(event -> translator.onEvent(event, this::enqueue));
         response.handler(this::onUpstreamBytes);
         response.endHandler(v -> onUpstreamEnd());
         response.exceptionHandler(this::onUpstreamFailure);

@@ -5,6 +5,7 @@ import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.ProviderAdapter;
+import dev.junction.provider.RequestSigner;
 import dev.junction.provider.UpstreamRequest;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
@@ -26,6 +27,7 @@ public final class UpstreamExchange {
     private final HttpClient client;
     private final ProviderAdapter adapter;
     private final Breakers breakers;
+    private final RequestSigner signer;
     private final String label;
 
     public UpstreamExchange(Vertx vertx, HttpClient client, ProviderAdapter adapter, Breakers breakers) {
@@ -33,6 +35,7 @@ public final class UpstreamExchange {
         this.client = client;
         this.adapter = adapter;
         this.breakers = breakers;
+        this.signer = adapter.signer(vertx);
         this.label = adapter.errorLabel();
     }
 
@@ -44,7 +47,7 @@ public final class UpstreamExchange {
             return Future.failedFuture(invalid);
         }
         return breakers.forDeployment(call.deployment().id())
-                .<ProviderReply>execute(() -> send(call, upstream))
+                .<ProviderReply>execute(() -> signer.sign(call, upstream).compose(signed -> send(call, signed)))
                 .recover(failure -> Future.failedFuture(
                         failure instanceof OpenCircuitException
                                 ? circuitOpen(call)
@@ -95,6 +98,7 @@ public final class UpstreamExchange {
                     request,
                     response,
                     adapter.streamTranslator(call),
+                    events -> adapter.streamDecoder(call, events),
                     failure -> TransportFailures.classify(failure, label, apiBase),
                     stallWatch);
             result.tryComplete(new ProviderReply.Streaming(stream));

@@ -1,5 +1,6 @@
 package dev.junction.provider.sse;
 
+import dev.junction.provider.StreamDecoder;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import java.util.function.Consumer;
  * span any number of network buffers. Handles LF, CR and CRLF line ends. Lines are decoded whole, so a
  * multi-byte character split across buffers is never cut. One instance per stream.
  */
-public final class SseParser {
+public final class SseParser implements StreamDecoder {
     private final Consumer<SseEvent> sink;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
     private StringBuilder data;
@@ -22,6 +23,7 @@ public final class SseParser {
         this.sink = sink;
     }
 
+    @Override
     public void feed(Buffer chunk) {
         byte[] bytes = chunk.getBytes();
         for (byte b : bytes) {
@@ -39,6 +41,7 @@ public final class SseParser {
     }
 
     /** The upstream ended: an event not yet closed by a blank line is still delivered. */
+    @Override
     public void end() {
         if (line.size() > 0) {
             endLine();
