@@ -483,6 +483,87 @@ abstract class KeysContract {
     }
 
     @Test
+    @Order(12)
+    void values_the_store_cannot_hold_are_400s_naming_the_field_and_nothing_is_written() throws Exception {
+        String teamId = "checked-" + UUID.randomUUID();
+        adminCall("/team/new", new JsonObject().put("team_id", teamId));
+        int keysBefore = keyCount();
+        int teamsBefore = teamCount();
+        String tooLong = "x".repeat(256);
+        String[][] refusals = {
+            // route, body (raw JSON: some values have no Java number type), the field named
+            {"/key/generate", "{\"rpm_limit\": 18446744073709551621}", "rpm_limit"},
+            {"/key/generate", "{\"tpm_limit\": 1e20}", "tpm_limit"},
+            {"/key/generate", "{\"tpm_limit\": -5}", "tpm_limit"},
+            {"/key/generate", "{\"max_parallel_requests\": 2147483648}", "max_parallel_requests"},
+            {"/key/generate", "{\"max_budget\": -1}", "max_budget"},
+            {"/key/generate", "{\"max_budget\": 1e400}", "max_budget"},
+            {"/key/generate", "{\"key_alias\": \"" + tooLong + "\"}", "key_alias"},
+            {"/key/generate", "{\"key_alias\": \"nul\\u0000here\"}", "key_alias"},
+            {"/key/generate", "{\"user_id\": \"" + tooLong + "\"}", "user_id"},
+            {"/key/generate", "{\"key\": \"sk-tab\\there\"}", "key"},
+            {"/key/generate", "{\"key\": \"sk-" + tooLong + "\"}", "key"},
+            {"/key/generate", "{\"budget_duration\": \"30" + " ".repeat(80) + "d\"}", "budget_duration"},
+            {"/key/generate", "{\"models\": [\"cheap\", \"line\\nbreak\"]}", "models"},
+            {"/key/generate", "{\"models\": " + new JsonArray(java.util.Collections.nCopies(1_001, "m")) + "}", "models"
+            },
+            {"/key/generate", "{\"aliases\": {\"a\": \"" + tooLong + "\"}}", "aliases"},
+            {"/key/generate", "{\"metadata\": {\"note\": \"" + "n".repeat(70_000) + "\"}}", "metadata"},
+            {"/team/new", "{\"team_id\": \"" + tooLong + "\"}", "team_id"},
+            {"/team/new", "{\"team_id\": \"nul\\u0000team\"}", "team_id"},
+            {"/team/new", "{\"team_alias\": \"" + tooLong + "\"}", "team_alias"},
+            {"/team/new", "{\"rpm_limit\": 18446744073709551621}", "rpm_limit"},
+            {
+                "/team/update",
+                "{\"team_id\": \"" + teamId + "\", \"model_aliases\": {\"" + tooLong + "\": \"cheap\"}}",
+                "model_aliases"
+            },
+            {"/team/update", "{\"team_id\": \"" + teamId + "\", \"tpm_limit\": 1.5}", "tpm_limit"},
+        };
+        for (String[] refusal : refusals) {
+            HttpResponse<String> response = gateway.post(
+                    refusal[0], refusal[1], "authorization", "Bearer " + MASTER, "content-type", "application/json");
+            String what = refusal[0] + " " + refusal[1].substring(0, Math.min(80, refusal[1].length()));
+            assertThat(response.statusCode()).as(what + " " + response.body()).isEqualTo(400);
+            assertThat(error(response).getString("param")).as(what).isEqualTo(refusal[2]);
+            assertThat(error(response).getString("message")).as(what).startsWith(refusal[2]);
+        }
+        assertThat(keyCount()).isEqualTo(keysBefore);
+        assertThat(teamCount()).isEqualTo(teamsBefore);
+        JsonObject team =
+                new JsonObject(adminGet("/team/info?team_id=" + teamId).body()).getJsonObject("team_info");
+        assertThat(team.getValue("tpm_limit")).isNull();
+
+        // The largest values that fit are taken as given.
+        String key = newKey(new JsonObject()
+                .put("rpm_limit", Long.MAX_VALUE)
+                .put("max_parallel_requests", Integer.MAX_VALUE)
+                .put("key_alias", "a".repeat(255)));
+        JsonObject info = new JsonObject(adminGet("/key/info?key=" + key).body()).getJsonObject("info");
+        assertThat(info.getLong("rpm_limit")).isEqualTo(Long.MAX_VALUE);
+        assertThat(info.getInteger("max_parallel_requests")).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    @Order(12)
+    void a_key_with_a_control_character_is_refused_as_malformed() throws Exception {
+        HttpResponse<String> response = chatAs("sk-tab\there", chatBody("cheap"));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(error(response).getString("message")).contains("control characters");
+        assertThat(response.body()).doesNotContain("sk-tab");
+    }
+
+    private int keyCount() throws Exception {
+        return new JsonObject(adminGet("/key/list?size=1").body()).getInteger("total_count");
+    }
+
+    private int teamCount() throws Exception {
+        return new JsonObject(adminGet("/team/list?size=1000").body())
+                .getJsonArray("teams")
+                .size();
+    }
+
+    @Test
     @Order(13)
     void hostile_keys_get_a_plain_401_and_the_node_keeps_serving() throws Exception {
         String[] hostile = {

@@ -9,6 +9,7 @@ import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,20 @@ class RequestValidationIT {
         assertThat(badMessages.getString("param")).isEqualTo("messages");
         assertThat(noInput.getString("param")).isEqualTo("input");
         assertThat(badStream.getString("param")).isEqualTo("stream");
+    }
+
+    @Test
+    void a_malformed_num_retries_is_a_400_before_any_call() throws Exception {
+        for (String value : List.of("\"lots\"", "-1", "1.5", "[3]")) {
+            HttpResponse<String> response = gateway.post(
+                    "/v1/chat/completions",
+                    "{\"model\":\"canned\",\"num_retries\":" + value
+                            + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                    "authorization",
+                    AUTH);
+            assertThat(response.statusCode()).as(value).isEqualTo(400);
+            assertThat(error(response).getString("param")).isEqualTo("num_retries");
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.junction.cluster.bus.Cancellation;
 import dev.junction.cluster.bus.Endpoint;
 import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.router.retry.RetryPolicyRules;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -35,6 +36,11 @@ final class RequestParser {
             throw GatewayException.badField("stream", "stream must be a boolean");
         }
         checkClientCredentials(body);
+        Object numRetries = body.getValue("num_retries");
+        if (numRetries != null) {
+            // Checked here, before any upstream is called, rather than when the first attempt has failed.
+            RetryPolicyRules.requestNumRetries(numRetries);
+        }
         String callId = callIdHeader == null || callIdHeader.isBlank() ? randomCallId() : callIdHeader;
         return new LlmRequest(
                 callId,

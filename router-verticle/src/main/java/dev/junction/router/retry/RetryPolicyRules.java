@@ -20,6 +20,11 @@ import java.util.Random;
 public final class RetryPolicyRules {
     /** LiteLLM's default, the OpenAI SDK's {@code DEFAULT_MAX_RETRIES}; its docs say 3. */
     public static final int DEFAULT_NUM_RETRIES = 2;
+    /**
+     * The most retries a request may ask for with its own {@code num_retries}; more is capped to this, so that
+     * one client cannot hold a call (and a deployment) through an unbounded series of retries.
+     */
+    public static final int MAX_REQUEST_NUM_RETRIES = 10;
 
     static final double INITIAL_DELAY_SECONDS = 0.5;
     static final double MAX_DELAY_SECONDS = 8.0;
@@ -59,7 +64,7 @@ public final class RetryPolicyRules {
      */
     public int numRetries(Object requestValue, Deployment deployment) {
         if (requestValue != null) {
-            return requestCount(requestValue);
+            return requestNumRetries(requestValue);
         }
         if (deployment != null && deployment.litellmParams().getValue("num_retries") instanceof Number n) {
             return n.intValue();
@@ -67,13 +72,20 @@ public final class RetryPolicyRules {
         return merged.getValue("num_retries") instanceof Number n ? n.intValue() : DEFAULT_NUM_RETRIES;
     }
 
-    private static int requestCount(Object value) {
+    /**
+     * A request body's {@code num_retries} (a number, or a string of one, as LiteLLM takes it), capped at
+     * {@value #MAX_REQUEST_NUM_RETRIES}.
+     *
+     * @throws GatewayException a bad request naming {@code num_retries} when it is not a non-negative whole
+     *     number
+     */
+    public static int requestNumRetries(Object value) {
         try {
             double count = value instanceof Number n
                     ? n.doubleValue()
                     : Double.parseDouble(value.toString().trim());
-            if (count >= 0 && count == Math.rint(count) && count <= Integer.MAX_VALUE) {
-                return (int) count;
+            if (count >= 0 && count == Math.rint(count) && Double.isFinite(count)) {
+                return (int) Math.min(count, MAX_REQUEST_NUM_RETRIES);
             }
         } catch (NumberFormatException notANumber) {
             // reported below

@@ -42,6 +42,18 @@ class RetryPolicyRulesTest {
     }
 
     @Test
+    void a_request_asking_for_more_than_ten_retries_gets_ten() {
+        assertThat(DEFAULTS.numRetries(1000, null)).isEqualTo(10);
+        assertThat(DEFAULTS.numRetries("25", null)).isEqualTo(10);
+        assertThat(DEFAULTS.numRetries(new java.math.BigInteger("18446744073709551621"), null))
+                .isEqualTo(10);
+        assertThat(DEFAULTS.numRetries(7, null)).isEqualTo(7);
+        // The operator's own settings are not capped.
+        assertThat(rules(new JsonObject().put("num_retries", 20)).numRetries(null, null))
+                .isEqualTo(20);
+    }
+
+    @Test
     void a_malformed_request_num_retries_is_a_bad_request_naming_the_field() {
         assertThatThrownBy(() -> DEFAULTS.numRetries("lots", null))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
