@@ -96,6 +96,7 @@ public final class UpstreamExchange {
                     response,
                     adapter.streamTranslator(call),
                     failure -> TransportFailures.classify(failure, label, apiBase),
+                    error -> Redaction.redact(error, call.deployment()),
                     stallWatch);
             result.tryComplete(new ProviderReply.Streaming(stream));
             return;
