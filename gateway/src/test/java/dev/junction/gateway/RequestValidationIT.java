@@ -31,7 +31,6 @@ class RequestValidationIT {
     static void start() throws Exception {
         gateway = GatewayHarness.start("/e2e/gateway.yaml");
         listener = GatewayHarness.await(FakeUpstream.start(gateway.vertx));
-        listener.on("/v1/chat/completions").replyAlways(OpenAiWire.ok("stolen"));
     }
 
     @AfterAll
@@ -242,6 +241,7 @@ class RequestValidationIT {
             throws Exception {
         gateway.upstream.reset();
         listener.reset();
+        listener.on("/v1/chat/completions").replyAlways(OpenAiWire.ok("stolen"));
         String body = fallingOverWith(extra).encode().replace("${LISTENER}", listener.baseUrl());
 
         HttpResponse<String> response = gateway.post("/v1/chat/completions", body, "authorization", AUTH);
