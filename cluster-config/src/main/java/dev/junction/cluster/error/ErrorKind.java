@@ -23,6 +23,10 @@ public enum ErrorKind {
     NOT_FOUND(404, "not_found_error", false, true, "NotFoundError"),
     TIMEOUT(408, "timeout_error", true, true, "Timeout"),
     PAYLOAD_TOO_LARGE(413, "invalid_request_error", false, false, "BadRequestError"),
+    /** The HTTP server refused the request line as too long, before any route. */
+    URI_TOO_LONG(414, "invalid_request_error", false, false, "BadRequestError"),
+    /** The HTTP server refused the request headers as too large, before any route. */
+    HEADERS_TOO_LARGE(431, "invalid_request_error", false, false, "BadRequestError"),
     UNPROCESSABLE(422, "invalid_request_error", false, true, "UnprocessableEntityError"),
     RATE_LIMITED(429, "throttling_error", false, true, "RateLimitError"),
     NO_DEPLOYMENTS_AVAILABLE(429, "throttling_error", false, false, "RouterRateLimitError"),
@@ -31,6 +35,10 @@ public enum ErrorKind {
     BAD_GATEWAY(502, "bad_gateway_error", true, true, "BadGatewayError"),
     SERVICE_UNAVAILABLE(503, "service_unavailable_error", true, true, "ServiceUnavailableError"),
     CIRCUIT_OPEN(503, "service_unavailable_error", false, true, "ServiceUnavailableError"),
+    /** The node is too busy to take the request now (it holds as many request bodies as its heap allows). */
+    OVERLOADED(503, "service_unavailable_error", false, false, "ServiceUnavailableError"),
+    /** A request in an HTTP version other than 1.0, 1.1 or 2. */
+    NOT_IMPLEMENTED(501, "invalid_request_error", false, false, "BadRequestError"),
     /** The client went away before the answer; nobody will read this error, and it blames no deployment. */
     CLIENT_CLOSED(499, "client_closed_request", false, false, "APIConnectionError");
 

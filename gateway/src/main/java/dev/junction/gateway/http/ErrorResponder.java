@@ -2,34 +2,60 @@ package dev.junction.gateway.http;
 
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place where an error becomes an HTTP answer: the status of its kind, OpenAI's error shape with
- * LiteLLM's conventions ({@code code} is the status as a string), and {@code Retry-After} when known.
+ * LiteLLM's conventions ({@code code} is the status as a string), and {@code Retry-After} when known. Every
+ * 500 is logged here, once, with its cause.
  */
 public final class ErrorResponder {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
 
     private ErrorResponder() {}
 
-    public static void send(HttpServerResponse response, Throwable failure) {
+    public static Future<Void> send(HttpServerRequest request, Throwable failure) {
+        HttpServerResponse response = request.response();
         if (response.headWritten()) {
             // Too late for a status: the stream relay reports failures in-band; just stop.
             response.reset();
-            return;
+            return Future.succeededFuture();
         }
-        GatewayException error = toGatewayError(failure);
+        if (response.closed()) {
+            return Future.succeededFuture(); // nobody left to tell
+        }
+        GatewayException error = toGatewayError(request, failure);
         int status = error.kind().httpStatus();
         error.retryAfter()
                 .ifPresent(delay ->
                         response.putHeader("retry-after", Long.toString(Math.max(1, (delay.toMillis() + 999) / 1000))));
-        response.setStatusCode(status)
+        return response.setStatusCode(status)
                 .putHeader("content-type", "application/json")
                 .end(body(error).toBuffer());
+    }
+
+    /**
+     * Answers a request whose body will not be read (refused before or while it arrived), then closes its
+     * HTTP/1 connection rather than read and drop the rest of the body.
+     */
+    static void refuse(HttpServerRequest request, Throwable failure) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            send(request, failure);
+            return;
+        }
+        if (!request.response().headWritten()) {
+            request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+        send(request, failure).onComplete(written -> request.connection().close());
+        // Vert.x may close the connection itself right after this (a body it could not decode).
+        ConnectionInternals.flush(request.connection());
     }
 
     public static JsonObject body(GatewayException error) {
@@ -41,12 +67,24 @@ public final class ErrorResponder {
         return new JsonObject().put("error", fields);
     }
 
-    private static GatewayException toGatewayError(Throwable failure) {
-        if (failure instanceof GatewayException gateway) {
-            return gateway;
+    private static GatewayException toGatewayError(HttpServerRequest request, Throwable failure) {
+        if (!(failure instanceof GatewayException gateway)) {
+            // Anything else is a bug in Junction: log it in full, show the client nothing of its internals.
+            LOG.error("500 for {} {}: unexpected failure", request.method(), request.path(), failure);
+            return GatewayException.of(ErrorKind.INTERNAL, "Internal error in the gateway");
         }
-        // Anything else is a bug in Junction: log it in full, show the client nothing of its internals.
-        LOG.error("Unexpected failure while serving a request", failure);
-        return GatewayException.of(ErrorKind.INTERNAL, "Internal error in the gateway");
+        if (gateway.kind().httpStatus() == 500) {
+            logServerError(request, gateway);
+        }
+        return gateway;
+    }
+
+    /** A failure Junction caught but did not expect carries it as its cause: logged with its stack trace. */
+    private static void logServerError(HttpServerRequest request, GatewayException error) {
+        if (error.getCause() != null) {
+            LOG.error("500 for {} {}: {}", request.method(), request.path(), error.getMessage(), error.getCause());
+        } else {
+            LOG.warn("500 for {} {}: {}", request.method(), request.path(), error.getMessage());
+        }
     }
 }
