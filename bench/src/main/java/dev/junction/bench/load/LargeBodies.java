@@ -1,7 +1,6 @@
 package dev.junction.bench.load;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,16 +19,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sends many large chat requests at once and reports how each was answered, and the target's heap peak read
- * from its GC log ({@code -Xlog:gc:file=...}): the largest heap occupancy any collection started from.
+ * Sends many large chat requests at once and reports how each was answered, and the target's heap as its GC
+ * log ({@code -Xlog:gc:file=...}) shows it.
  *
  * <pre>
  * java -cp junction-bench.jar dev.junction.bench.load.LargeBodies --url http://127.0.0.1:4000/v1/chat/completions
  *     --model big --concurrency 24 --mb 30 [--message-mb 1] [--timeout 120] [--gc-log gc.log] [--label '"scenario":"x"']
  * </pre>
  *
- * Prints one JSON line: the count of answers per status, the calls never answered within the timeout, and the
- * heap peak in MB.
+ * Prints one JSON line: the count of answers per status (the calls never answered within the timeout
+ * included) and, with a GC log, the heap peak, the largest heap left after a collection and the full
+ * collections.
  */
 public final class LargeBodies {
     /** A unified-logging GC line: {@code ... Pause Young (Normal) (G1 Evacuation Pause) 612M->80M(1024M) 12.3ms}. */
@@ -66,7 +66,7 @@ public final class LargeBodies {
                 .put("answers", new JsonObject(new TreeMap<>(statuses)));
         String gcLog = args.string("gc-log", null);
         if (gcLog != null) {
-            line.put("heap_peak_mb", heapPeakMb(Path.of(gcLog)));
+            describeHeap(Files.readAllLines(Path.of(gcLog)), line);
         }
         String label = args.string("label", null);
         System.out.println(
@@ -112,15 +112,22 @@ public final class LargeBodies {
         return body.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The largest occupancy a collection started from, in MB; 0 when the log shows no collection. */
-    static long heapPeakMb(Path gcLog) throws IOException {
+    /**
+     * From the GC log: the largest occupancy a collection started from (the peak, garbage included), the largest
+     * it left (what was still referenced), and how many full collections there were.
+     */
+    static void describeHeap(List<String> gcLog, JsonObject out) {
         long peak = 0;
-        for (String line : Files.readAllLines(gcLog)) {
+        long afterGc = 0;
+        int fullGcs = 0;
+        for (String line : gcLog) {
             Matcher occupancy = OCCUPANCY.matcher(line);
             if (occupancy.find()) {
                 peak = Math.max(peak, Long.parseLong(occupancy.group(1)));
+                afterGc = Math.max(afterGc, Long.parseLong(occupancy.group(2)));
+                fullGcs += line.contains("Pause Full") ? 1 : 0;
             }
         }
-        return peak;
+        out.put("heap_peak_mb", peak).put("heap_max_after_gc_mb", afterGc).put("full_gcs", fullGcs);
     }
 }

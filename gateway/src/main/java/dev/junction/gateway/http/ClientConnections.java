@@ -4,6 +4,7 @@ import dev.junction.config.GeneralSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +24,9 @@ final class ClientConnections {
     private static final Duration MIN_CHECK_PERIOD = Duration.ofMillis(10);
 
     private final Map<HttpConnection, Client> clients = new HashMap<>();
-    private final Map<HttpServerRequest, Exchange> exchanges = new HashMap<>();
+    /** By response: Vert.x Web hands its routes a wrapper of the request, but the same response. */
+    private final Map<HttpServerResponse, Exchange> exchanges = new HashMap<>();
+
     private final long headerNanos;
     private final long bodyNanos;
     private final long idleNanos;
@@ -81,7 +84,7 @@ final class ClientConnections {
         client.inFlight++;
         client.served = true;
         Exchange exchange = new Exchange(this, client, request);
-        exchanges.put(request, exchange);
+        exchanges.put(request.response(), exchange);
         // Runs once: when the response ends, or when the connection closes before it does.
         request.response().endHandler(v -> exchange.end());
         return exchange;
@@ -89,11 +92,11 @@ final class ClientConnections {
 
     /** The exchange of a request whose head arrived on this verticle's server. */
     Exchange of(HttpServerRequest request) {
-        return exchanges.get(request);
+        return exchanges.get(request.response());
     }
 
     void ended(Exchange exchange) {
-        if (exchanges.remove(exchange.request()) == null) {
+        if (exchanges.remove(exchange.request().response()) == null) {
             return;
         }
         Client client = exchange.client();

@@ -2,12 +2,16 @@ package dev.junction.gateway.http;
 
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorResponder {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
+    /** As nginx's lingering_time, shorter: how long the rest of a refused body is read before the close. */
+    static final Duration LINGER = Duration.ofSeconds(10);
 
     private ErrorResponder() {}
 
@@ -43,7 +49,9 @@ public final class ErrorResponder {
 
     /**
      * Answers a request whose body will not be read (refused before or while it arrived), then closes its
-     * HTTP/1 connection rather than read and drop the rest of the body.
+     * HTTP/1 connection. A client still sending its body could miss an answer sent before a close (its socket
+     * is reset), so the rest of the body is read and dropped first, for at most {@link #LINGER}; a body that
+     * stalled is not waited for.
      */
     static void refuse(HttpServerRequest request, Throwable failure) {
         if (request.version() == HttpVersion.HTTP_2) {
@@ -53,9 +61,21 @@ public final class ErrorResponder {
         if (!request.response().headWritten()) {
             request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
-        send(request, failure).onComplete(written -> request.connection().close());
+        Future<Void> written = send(request, failure);
+        HttpConnection connection = request.connection();
         // Vert.x may close the connection itself right after this (a body it could not decode).
-        ConnectionInternals.flush(request.connection());
+        ConnectionInternals.flush(connection);
+        boolean stalled = failure instanceof GatewayException error && error.kind() == ErrorKind.TIMEOUT;
+        if (request.isEnded() || stalled) {
+            written.onComplete(done -> connection.close());
+            return;
+        }
+        request.handler(dropped -> {}).endHandler(end -> written.onComplete(done -> connection.close()));
+        request.resume();
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            context.owner().setTimer(LINGER.toMillis(), timer -> connection.close());
+        }
     }
 
     public static JsonObject body(GatewayException error) {
