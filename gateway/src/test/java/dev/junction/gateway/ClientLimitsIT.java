@@ -76,6 +76,21 @@ class ClientLimitsIT {
     }
 
     @Test
+    void tls_like_bytes_without_a_line_end_are_closed_after_client_header_timeout() throws Exception {
+        byte[] hello = new byte[200];
+        byte[] record = {0x16, 0x03, 0x01, 0x00, (byte) 0xc3, 0x01, 0x00, 0x00, (byte) 0xbf, 0x03, 0x03};
+        System.arraycopy(record, 0, hello, 0, record.length);
+        for (int i = record.length; i < hello.length; i++) {
+            hello[i] = (byte) (0x20 + i % 90); // printable, never a line end: the decoder waits for one
+        }
+        try (RawConnection connection = RawConnection.open(gateway.node.port())) {
+            RawConnection.Ending ending = connection.send(hello).readUntilClosed(PATIENCE);
+
+            assertThat(ending.closed()).isTrue();
+        }
+    }
+
+    @Test
     void a_body_shorter_than_its_content_length_gets_a_408_then_the_connection_closes() throws Exception {
         try (RawConnection connection = RawConnection.open(gateway.node.port())) {
             connection.send("POST /v1/chat/completions HTTP/1.1\r\nHost: junction\r\nAuthorization: Bearer " + KEY
