@@ -55,7 +55,8 @@ final class RequestBody {
             request.response().writeContinue();
         }
         Promise<Buffer> read = Promise.promise();
-        Buffer body = Buffer.buffer(declared >= 0 ? (int) declared : CHUNKED_INITIAL_BYTES);
+        Buffer body =
+                Buffer.buffer(declared >= 0 ? (int) Math.min(declared, Integer.MAX_VALUE) : CHUNKED_INITIAL_BYTES);
         exchange.bodyStarted(() -> read.tryFail(stalled()));
         request.handler(chunk -> {
             if (read.future().isComplete()) {
