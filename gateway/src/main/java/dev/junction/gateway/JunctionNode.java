@@ -24,6 +24,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -169,7 +170,7 @@ public final class JunctionNode {
 
     /** A port already taken becomes a one-line message naming it and the flag that moves it. */
     private static Throwable bindFailure(Throwable failure, NodeOptions options) {
-        boolean inUse = failure instanceof java.net.BindException
+        boolean inUse = failure instanceof BindException
                 || String.valueOf(failure.getMessage()).contains("Address already in use");
         return inUse
                 ? new StartupFailure("port " + options.port() + " is already in use on " + options.host()
