@@ -1,6 +1,8 @@
 package dev.junction.config;
 
 import io.vertx.core.json.JsonObject;
+import java.net.MalformedURLException;
+import java.net.URL;
 
 /**
  * Works out from one entry's {@code litellm_params} which provider serves it, the model name sent upstream
@@ -56,6 +58,7 @@ final class ProviderResolver {
         String basePath = YamlPath.key(path, "api_base");
         String given = Fields.string(context, params.getValue("api_base"), basePath);
         if (given != null && !given.isBlank()) {
+            requireHttpUrl(given.trim(), basePath, context);
             return withSuffix(stripTrailingSlashes(given.trim()), spec.apiBaseSuffix());
         }
         if (!spec.requiresApiBase()) {
@@ -65,6 +68,24 @@ final class ProviderResolver {
             return null; // a mocked deployment never calls out, so it needs no endpoint
         }
         throw context.missing(basePath, "is required for provider '" + spec.prefix() + "' (or set mock_response)");
+    }
+
+    /**
+     * Every call would fail on anything but an absolute http(s) URL with a host, parsed as the provider's HTTP
+     * client parses it; refused here, at start-up, rather than as an opaque error on each call.
+     */
+    private static void requireHttpUrl(String base, String path, ParseContext context) {
+        boolean valid;
+        try {
+            URL url = new URL(base);
+            valid = ("http".equals(url.getProtocol()) || "https".equals(url.getProtocol()))
+                    && !url.getHost().isEmpty();
+        } catch (MalformedURLException malformed) {
+            valid = false;
+        }
+        if (!valid) {
+            throw context.invalid(path, "an absolute http:// or https:// URL such as https://host:port/v1", base);
+        }
     }
 
     private static String stripTrailingSlashes(String base) {

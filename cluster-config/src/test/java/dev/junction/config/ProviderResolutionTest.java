@@ -99,6 +99,15 @@ class ProviderResolutionTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"not-a-url, '\"not-a-url\"'", "'ftp://host/v1', '\"ftp://host/v1\"'", "'http://', '\"http://\"'"})
+    void an_api_base_that_is_not_an_absolute_http_url_is_refused_naming_the_key(String base, String shown) {
+        assertThatThrownBy(() -> only("{model: openai/gpt-4o, api_base: '" + base + "'}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("model_list[0].litellm_params.api_base: expected an absolute http:// or https:// URL such"
+                        + " as https://host:port/v1, got " + shown);
+    }
+
+    @ParameterizedTest
     @CsvSource({
         "azure/gpt-4o, azure",
         "hosted_vllm/llama, hosted_vllm",
