@@ -1,8 +1,6 @@
 package dev.junction.config;
 
 import io.vertx.core.json.JsonObject;
-import java.net.MalformedURLException;
-import java.net.URL;
 
 /**
  * Works out from one entry's {@code litellm_params} which provider serves it, the model name sent upstream
@@ -75,15 +73,7 @@ final class ProviderResolver {
      * client parses it; refused here, at start-up, rather than as an opaque error on each call.
      */
     private static void requireHttpUrl(String base, String path, ParseContext context) {
-        boolean valid;
-        try {
-            URL url = new URL(base);
-            valid = ("http".equals(url.getProtocol()) || "https".equals(url.getProtocol()))
-                    && !url.getHost().isEmpty();
-        } catch (MalformedURLException malformed) {
-            valid = false;
-        }
-        if (!valid) {
+        if (!HttpUrls.isAbsoluteHttp(base)) {
             throw context.invalid(path, "an absolute http:// or https:// URL such as https://host:port/v1", base);
         }
     }
