@@ -21,6 +21,12 @@ public record GeneralSettings(
     /** LiteLLM's default is 10 s; spend is written more often here, as a crash loses at most one interval. */
     public static final Duration DEFAULT_PROXY_BATCH_WRITE_AT = Duration.ofSeconds(1);
 
+    /** LiteLLM's switch that stops writing a spend log row per call. */
+    public static final String DISABLE_SPEND_LOGS = "disable_spend_logs";
+    /** LiteLLM's duration text ({@code 30d}) after which spend log rows are deleted; unset keeps them. */
+    public static final String SPEND_LOGS_RETENTION_PERIOD = "maximum_spend_logs_retention_period";
+    /** LiteLLM's duration text between two deletions of old spend log rows (default 1 day). */
+    public static final String SPEND_LOGS_RETENTION_INTERVAL = "maximum_spend_logs_retention_interval";
     /** The most request-body bytes a node holds at once (Junction's own key; default: see the gateway). */
     public static final String MAX_BUFFERED_REQUEST_MB = "max_buffered_request_mb";
     /** Seconds a new connection may take to send a whole request head (nginx's name and default). */
@@ -62,6 +68,11 @@ public record GeneralSettings(
     /** {@code proxy_batch_write_at}: seconds between two batched spend writes. */
     public Duration proxyBatchWriteAt() {
         return seconds("proxy_batch_write_at", DEFAULT_PROXY_BATCH_WRITE_AT);
+    }
+
+    /** Whether a spend log row is written per call ({@code disable_spend_logs} is not true). */
+    public boolean spendLogs() {
+        return !Boolean.TRUE.equals(raw.getValue(DISABLE_SPEND_LOGS));
     }
 
     /** {@code max_buffered_request_mb} in bytes, when configured. */

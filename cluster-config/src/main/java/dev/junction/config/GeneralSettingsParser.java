@@ -17,6 +17,9 @@ final class GeneralSettingsParser {
             "allow_client_side_credentials",
             "max_parallel_requests",
             "proxy_batch_write_at",
+            GeneralSettings.DISABLE_SPEND_LOGS,
+            GeneralSettings.SPEND_LOGS_RETENTION_PERIOD,
+            GeneralSettings.SPEND_LOGS_RETENTION_INTERVAL,
             GeneralSettings.MAX_BUFFERED_REQUEST_MB,
             GeneralSettings.CLIENT_HEADER_TIMEOUT,
             GeneralSettings.CLIENT_BODY_TIMEOUT,
@@ -52,6 +55,17 @@ final class GeneralSettingsParser {
         putIfPresent(raw, "allow_client_side_credentials", clientCredentials);
         putIfPresent(raw, "max_parallel_requests", maxParallel);
         putIfPresent(raw, "proxy_batch_write_at", batchWriteAt);
+        putIfPresent(
+                raw,
+                GeneralSettings.DISABLE_SPEND_LOGS,
+                Fields.bool(
+                        context,
+                        raw.getValue(GeneralSettings.DISABLE_SPEND_LOGS),
+                        path(GeneralSettings.DISABLE_SPEND_LOGS)));
+        for (String key :
+                List.of(GeneralSettings.SPEND_LOGS_RETENTION_PERIOD, GeneralSettings.SPEND_LOGS_RETENTION_INTERVAL)) {
+            Fields.string(context, raw.getValue(key), path(key));
+        }
         for (String key : POSITIVE_NUMBERS) {
             putIfPresent(raw, key, Fields.positiveNumber(context, raw.getValue(key), path(key)));
         }

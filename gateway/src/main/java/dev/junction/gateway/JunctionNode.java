@@ -13,7 +13,6 @@ import dev.junction.cluster.state.RoutingState;
 import dev.junction.config.ConfigFingerprint;
 import dev.junction.gateway.http.BodyBudget;
 import dev.junction.gateway.http.HttpVerticle;
-import dev.junction.gateway.keys.KeyServices;
 import dev.junction.provider.ProviderVerticles;
 import dev.junction.provider.http.ProviderHttpSettings;
 import dev.junction.router.RouterComponents;
@@ -98,16 +97,11 @@ public final class JunctionNode {
                         () -> new RouterVerticle(
                                 components.result(),
                                 state.result(),
-                                keys.result().services().ledger()),
+                                keys.result().services().ledger(),
+                                keys.result().calls()),
                         instances))
-                .compose(v -> deployHttp(
-                        vertx,
-                        cluster,
-                        fingerprint,
-                        components.result().resolver().listedModelNames(),
-                        options,
-                        keys.result().services(),
-                        servers))
+                .compose(v ->
+                        deployHttp(vertx, cluster, fingerprint, components.result(), options, keys.result(), servers))
                 .map(port -> new JunctionNode(vertx, cluster, servers, port, state.result(), keys.result()))
                 .onFailure(failure -> {
                     if (keys.succeeded()) {
@@ -143,16 +137,26 @@ public final class JunctionNode {
             Vertx vertx,
             ClusterView cluster,
             String fingerprint,
-            List<String> listedModels,
+            RouterComponents components,
             NodeOptions options,
-            KeyServices keys,
+            KeyPersistence keys,
             List<HttpVerticle> servers) {
+        List<String> listedModels = components.resolver().listedModelNames();
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
         // One budget for the node: its event loops share one heap.
         BodyBudget bodyBudget = BodyBudget.of(options.config().general());
         Supplier<HttpVerticle> server = () -> {
             HttpVerticle verticle = new HttpVerticle(
-                    options.config(), listedModels, cluster, fingerprint, options.host(), port, keys, bodyBudget);
+                    options.config(),
+                    listedModels,
+                    cluster,
+                    fingerprint,
+                    options.host(),
+                    port,
+                    keys.services(),
+                    bodyBudget,
+                    keys.management(),
+                    components.table());
             servers.add(verticle);
             return verticle;
         };

@@ -59,6 +59,16 @@ final class DeploymentChooser {
         if (candidates.isEmpty()) {
             return Future.failedFuture(noDeployments(resolution, MinuteWindow.untilNextWindow(Instant.now())));
         }
+        String region = request.grant() == null ? null : request.grant().allowedRegion();
+        if (region != null) {
+            // An end user's allowed_model_region holds whether or not the other pre-call checks are on.
+            candidates = candidates.stream()
+                    .filter(deployment -> PreCallChecks.inRegion(deployment, region))
+                    .toList();
+            if (candidates.isEmpty()) {
+                return Future.failedFuture(noDeployments(resolution, Duration.ofSeconds(1)));
+            }
+        }
         if (preCallChecks != null && request.body().containsKey("messages")) {
             PreCallResult checked = preCallChecks.apply(candidates, inputTokens, null);
             Optional<DropReason> failure = checked.failure();

@@ -79,9 +79,10 @@ final class GroupCall {
         if (RequestFlags.isSet(request.body(), "mock_timeout")) {
             return vertx.timer(timeout.toMillis())
                     .compose(v -> Future.failedFuture(GatewayException.of(
-                            ErrorKind.TIMEOUT,
-                            ErrorKind.TIMEOUT.describe(
-                                    "mock_timeout: no answer within " + timeout.toMillis() + " ms"))));
+                                    ErrorKind.TIMEOUT,
+                                    ErrorKind.TIMEOUT.describe(
+                                            "mock_timeout: no answer within " + timeout.toMillis() + " ms"))
+                            .withTimeout(timeout)));
         }
         ProviderCall call = new ProviderCall(request, deployment, timeout);
         return slots.acquire(deployment.id(), parallelLimit.applyAsInt(deployment), timeout)
@@ -91,7 +92,15 @@ final class GroupCall {
                     reply.onComplete(done -> releaseWhenDone(done.succeeded() ? done.result() : null, release));
                     return reply;
                 })
+                .recover(failure -> Future.failedFuture(withTimeout(failure, timeout)))
                 .compose(reply -> accept(attempt, reply, index, maxRetries, run));
+    }
+
+    /** A timeout answered 408 names the limit that passed, in LiteLLM's {@code x-litellm-timeout}. */
+    private static Throwable withTimeout(Throwable failure, Duration timeout) {
+        return failure instanceof GatewayException error && error.kind() == ErrorKind.TIMEOUT
+                ? error.withTimeout(timeout)
+                : failure;
     }
 
     /** A stream holds its slot until it ends; anything else frees it with the reply. */

@@ -1,6 +1,7 @@
 package dev.junction.router;
 
 import dev.junction.cluster.spend.BudgetLedger;
+import dev.junction.cluster.spend.CallLog;
 import dev.junction.cluster.state.RoutingState;
 import dev.junction.config.JunctionConfig;
 import dev.junction.config.RouterSettings;
@@ -91,14 +92,20 @@ public final class RouterComponents {
         return new RequestRouter(resolver, groups, FallbackPlan.fromSettings(settings), tokens, countTokens);
     }
 
-    /** The router behind the limits and budgets of virtual keys. */
-    KeyGate keyGate(Vertx vertx, RoutingState state, BudgetLedger ledger) {
+    /** The router behind the limits and budgets of virtual keys, writing each call to {@code log}. */
+    KeyGate keyGate(Vertx vertx, RoutingState state, BudgetLedger ledger, CallLog log) {
         RequestRouter router = router(vertx, state);
         return new KeyGate(
                 router::route,
                 new SubjectLimits(state, Clock.systemUTC()),
                 ledger,
-                new CallPricing(resolver, table, tokens));
+                new CallPricing(resolver, table, tokens),
+                log);
+    }
+
+    /** The shipped model table (context windows, prices, providers), loaded at start-up. */
+    public ModelTable table() {
+        return table;
     }
 
     private synchronized ParallelSlots slots(Vertx vertx) {

@@ -4,6 +4,7 @@ import dev.junction.cluster.bus.Addresses;
 import dev.junction.cluster.bus.BusContract;
 import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.spend.BudgetLedger;
+import dev.junction.cluster.spend.CallLog;
 import dev.junction.cluster.state.RoutingState;
 import dev.junction.router.keys.KeyGate;
 import io.vertx.core.Future;
@@ -15,17 +16,23 @@ public final class RouterVerticle extends VerticleBase {
     private final RouterComponents components;
     private final RoutingState state;
     private final BudgetLedger ledger;
+    private final CallLog calls;
     private MessageConsumer<LlmRequest> consumer;
 
-    public RouterVerticle(RouterComponents components, RoutingState state, BudgetLedger ledger) {
+    public RouterVerticle(RouterComponents components, RoutingState state, BudgetLedger ledger, CallLog calls) {
         this.components = components;
         this.state = state;
         this.ledger = ledger;
+        this.calls = calls;
+    }
+
+    public RouterVerticle(RouterComponents components, RoutingState state, BudgetLedger ledger) {
+        this(components, state, ledger, CallLog.NONE);
     }
 
     @Override
     public Future<?> start() {
-        KeyGate router = components.keyGate(vertx, state, ledger);
+        KeyGate router = components.keyGate(vertx, state, ledger, calls);
         consumer = BusContract.serve(vertx, Addresses.ROUTER, router::route);
         return consumer.completion();
     }

@@ -59,6 +59,24 @@ public record LlmRequest(
                 && Boolean.TRUE.equals(options.getValue("include_usage"));
     }
 
+    /**
+     * This request for another model (one of a batch completion's): its body a copy naming {@code other}, sent
+     * upstream re-encoded.
+     */
+    public LlmRequest withModel(String other) {
+        return new LlmRequest(
+                callId,
+                endpoint,
+                other,
+                body.copy().put("model", other),
+                null,
+                stream,
+                timeoutOverride,
+                cancellation,
+                receivedNanos,
+                grant);
+    }
+
     /** This request on behalf of a virtual key, for {@code routedModel} (the model after the key's aliases). */
     public LlmRequest forKey(String routedModel, KeyGrant keyGrant) {
         return new LlmRequest(

@@ -18,7 +18,11 @@ public enum ErrorKind {
     KEY_EXPIRED(400, "expired_key", false, false, "AuthenticationError"),
     KEY_MODEL_ACCESS_DENIED(401, "key_model_access_denied", false, false, "AuthenticationError"),
     TEAM_MODEL_ACCESS_DENIED(401, "team_model_access_denied", false, false, "AuthenticationError"),
+    USER_MODEL_ACCESS_DENIED(401, "user_model_access_denied", false, false, "AuthenticationError"),
+    ORG_MODEL_ACCESS_DENIED(401, "org_model_access_denied", false, false, "AuthenticationError"),
     BUDGET_EXCEEDED(400, "budget_exceeded", false, false, "BudgetExceededError"),
+    /** {@code /team/member_add} of a user already in the team, as LiteLLM refuses it. */
+    TEAM_MEMBER_ALREADY_IN_TEAM(400, "team_member_already_in_team", false, false, "BadRequestError"),
     PERMISSION_DENIED(403, "permission_error", false, true, "PermissionDeniedError"),
     NOT_FOUND(404, "not_found_error", false, true, "NotFoundError"),
     TIMEOUT(408, "timeout_error", true, true, "Timeout"),

@@ -13,6 +13,8 @@ public final class GatewayException extends RuntimeException {
     private final String param;
     private final Duration retryAfter;
     private final int upstreamStatus;
+    /** The timeout that passed, for a {@link ErrorKind#TIMEOUT}: LiteLLM's {@code x-litellm-timeout}. */
+    private final Duration timeout;
 
     private GatewayException(ErrorKind kind, String message, String param, Duration retryAfter, int upstreamStatus) {
         this(kind, message, param, retryAfter, upstreamStatus, null);
@@ -20,11 +22,23 @@ public final class GatewayException extends RuntimeException {
 
     private GatewayException(
             ErrorKind kind, String message, String param, Duration retryAfter, int upstreamStatus, Throwable cause) {
+        this(kind, message, param, retryAfter, upstreamStatus, cause, null);
+    }
+
+    private GatewayException(
+            ErrorKind kind,
+            String message,
+            String param,
+            Duration retryAfter,
+            int upstreamStatus,
+            Throwable cause,
+            Duration timeout) {
         super(message, cause, false, false);
         this.kind = kind;
         this.param = param;
         this.retryAfter = retryAfter;
         this.upstreamStatus = upstreamStatus;
+        this.timeout = timeout;
     }
 
     public static GatewayException of(ErrorKind kind, String message) {
@@ -40,15 +54,27 @@ public final class GatewayException extends RuntimeException {
     }
 
     public GatewayException withParam(String field) {
-        return new GatewayException(kind, getMessage(), field, retryAfter, upstreamStatus, getCause());
+        return new GatewayException(kind, getMessage(), field, retryAfter, upstreamStatus, getCause(), timeout);
     }
 
     public GatewayException withRetryAfter(Duration delay) {
-        return new GatewayException(kind, getMessage(), param, delay, upstreamStatus, getCause());
+        return new GatewayException(kind, getMessage(), param, delay, upstreamStatus, getCause(), timeout);
     }
 
     public GatewayException withMessage(String message) {
-        return new GatewayException(kind, message, param, retryAfter, upstreamStatus, getCause());
+        return new GatewayException(kind, message, param, retryAfter, upstreamStatus, getCause(), timeout);
+    }
+
+    /** This error with the timeout that passed (kept only by the first one to set it). */
+    public GatewayException withTimeout(Duration passed) {
+        return timeout != null
+                ? this
+                : new GatewayException(kind, getMessage(), param, retryAfter, upstreamStatus, getCause(), passed);
+    }
+
+    /** The timeout that passed, when this is a timeout whose limit is known. */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
     }
 
     public ErrorKind kind() {

@@ -5,39 +5,39 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.gateway.keys.DuplicateEntryException;
 import dev.junction.gateway.keys.KeyDirectory;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** What every admin route does alike: store work off the event loop, and one way to answer or fail. */
-final class AdminCalls {
+public final class AdminCalls {
     private static final Logger LOG = LoggerFactory.getLogger(AdminCalls.class);
 
     private final KeyDirectory directory;
 
-    AdminCalls(KeyDirectory directory) {
+    public AdminCalls(KeyDirectory directory) {
         this.directory = directory;
     }
 
-    <T> Future<T> blocking(Callable<T> work) {
+    public <T> Future<T> blocking(Callable<T> work) {
         return directory.blocking(work).recover(failure -> Future.failedFuture(storeError(failure)));
     }
 
-    void answer(RoutingContext ctx, Future<JsonObject> result) {
+    /** Answers the result as JSON (an object, a list or a number, as LiteLLM's routes answer), or fails. */
+    public void answer(RoutingContext ctx, Future<?> result) {
         result.onComplete(done -> {
             if (done.succeeded()) {
                 ctx.response()
                         .putHeader("content-type", "application/json")
-                        .end(done.result().encode());
+                        .end(io.vertx.core.json.Json.encode(done.result()));
             } else {
                 ctx.fail(done.cause());
             }
         });
     }
 
-    static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
+    public static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
         String text = ctx.request().getParam(name);
         if (text == null) {
             return fallback;

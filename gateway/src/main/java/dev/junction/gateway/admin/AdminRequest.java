@@ -14,14 +14,14 @@ import java.util.TreeSet;
  * An admin request body checked against the fields its route accepts: unknown fields and values of the wrong
  * type are refused with a 400 that names them, before anything is written.
  */
-final class AdminRequest {
+public final class AdminRequest {
     private final JsonObject body;
 
     private AdminRequest(JsonObject body) {
         this.body = body;
     }
 
-    static AdminRequest parse(Buffer raw, Map<String, FieldType> fields) {
+    public static AdminRequest parse(Buffer raw, Map<String, FieldType> fields) {
         JsonObject body;
         String text = raw == null ? "" : raw.toString().strip();
         if (text.isEmpty()) {
@@ -54,19 +54,29 @@ final class AdminRequest {
     }
 
     /** A request that only sets {@code blocked}: what {@code /key/block} and {@code /team/block} apply. */
-    static AdminRequest blockedOnly(boolean blocked) {
-        return new AdminRequest(new JsonObject().put("blocked", blocked));
+    public static AdminRequest blockedOnly(boolean blocked) {
+        return of(new JsonObject().put("blocked", blocked));
     }
 
-    boolean has(String field) {
+    /** A request Junction makes itself, with values already valid. */
+    public static AdminRequest of(JsonObject body) {
+        return new AdminRequest(body);
+    }
+
+    /** A field's raw JSON value, or null. */
+    public Object value(String field) {
+        return body.getValue(field);
+    }
+
+    public boolean has(String field) {
         return body.containsKey(field);
     }
 
-    String string(String field) {
+    public String string(String field) {
         return body.getString(field);
     }
 
-    String required(String field) {
+    public String required(String field) {
         String value = body.getString(field);
         if (value == null || value.isBlank()) {
             throw GatewayException.badField(field, field + " is required");
@@ -74,38 +84,38 @@ final class AdminRequest {
         return value;
     }
 
-    Double money(String field) {
+    public Double money(String field) {
         Number value = (Number) body.getValue(field);
         return value == null ? null : value.doubleValue();
     }
 
-    Long count(String field) {
+    public Long count(String field) {
         Number value = (Number) body.getValue(field);
         return value == null ? null : value.longValue();
     }
 
-    Integer smallCount(String field) {
+    public Integer smallCount(String field) {
         Number value = (Number) body.getValue(field);
         return value == null ? null : value.intValue();
     }
 
-    Boolean flag(String field) {
+    public Boolean flag(String field) {
         return body.getBoolean(field);
     }
 
-    List<String> strings(String field) {
+    public List<String> strings(String field) {
         JsonArray value = body.getJsonArray(field);
         return value == null
                 ? List.of()
                 : value.stream().map(String.class::cast).toList();
     }
 
-    JsonObject object(String field) {
+    public JsonObject object(String field) {
         JsonObject value = body.getJsonObject(field);
         return value == null ? new JsonObject() : value;
     }
 
-    Map<String, String> stringMap(String field) {
+    public Map<String, String> stringMap(String field) {
         Map<String, String> map = new java.util.LinkedHashMap<>();
         object(field).forEach(entry -> map.put(entry.getKey(), (String) entry.getValue()));
         return map;

@@ -11,7 +11,7 @@ import java.util.Map;
  * are those the store can hold (its id columns are 255 characters, {@code budget_duration} 64; PostgreSQL text
  * holds no NUL), so that a value is refused with a 400 naming its field rather than failing in the database.
  */
-enum FieldType {
+public enum FieldType {
     /** Ids and names: {@code key}, {@code key_alias}, {@code team_id}, {@code user_id}, {@code team_alias}. */
     STRING("a string"),
     STRING_LIST("a list of strings"),
@@ -21,16 +21,27 @@ enum FieldType {
     COUNT("a non-negative whole number"),
     SMALL_COUNT("a non-negative whole number"),
     BOOLEAN("true or false"),
-    DURATION("a duration such as 30s, 30m, 30h or 30d");
+    DURATION("a duration such as 30s, 30m, 30h or 30d"),
+    /**
+     * A member ({@code {"role", "user_id", "user_email"}}, strings, one of the ids at least) or a list of them;
+     * which roles are valid is up to the route.
+     */
+    MEMBERS("a member object, or a list of them, each with user_id or user_email"),
+    /** A list of at most {@link #MAX_ENTRIES} entries of any kind; the route checks each entry. */
+    LIST("a list"),
+    /** LiteLLM's {@code allowed_model_region}. */
+    REGION("\"eu\" or \"us\"");
+
+    private static final java.util.Set<String> MEMBER_FIELDS = java.util.Set.of("role", "user_id", "user_email");
 
     /** The store's id columns ({@code key_alias}, {@code team_id}); other names are held to the same. */
-    static final int MAX_TEXT_LENGTH = 255;
+    public static final int MAX_TEXT_LENGTH = 255;
     /** The store's {@code budget_duration} column. */
-    static final int MAX_DURATION_LENGTH = 64;
+    public static final int MAX_DURATION_LENGTH = 64;
 
-    static final int MAX_ENTRIES = 1_000;
+    public static final int MAX_ENTRIES = 1_000;
     /** {@code metadata} as JSON: it travels with the key to every node and every request. */
-    static final int MAX_OBJECT_LENGTH = 65_536;
+    public static final int MAX_OBJECT_LENGTH = 65_536;
 
     private static final BigDecimal MAX_COUNT = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final BigDecimal MAX_SMALL_COUNT = BigDecimal.valueOf(Integer.MAX_VALUE);
@@ -42,7 +53,7 @@ enum FieldType {
     }
 
     /** What is wrong with {@code value}, to follow the field's name in a message; null when nothing is. */
-    String problem(Object value) {
+    public String problem(Object value) {
         return switch (this) {
             case STRING -> value instanceof String text ? textProblem(text) : mustBe();
             case STRING_LIST -> value instanceof JsonArray list ? listProblem(list) : mustBe();
@@ -57,6 +68,11 @@ enum FieldType {
             case SMALL_COUNT -> wholeNumberProblem(value, MAX_SMALL_COUNT);
             case BOOLEAN -> value instanceof Boolean ? null : mustBe();
             case DURATION -> value instanceof String text ? durationProblem(text) : mustBe();
+            case MEMBERS -> membersProblem(value);
+            case REGION -> "eu".equals(value) || "us".equals(value) ? null : mustBe();
+            case LIST -> value instanceof JsonArray list
+                    ? list.size() > MAX_ENTRIES ? " must have at most " + MAX_ENTRIES + " entries" : null
+                    : mustBe();
         };
     }
 
@@ -65,7 +81,7 @@ enum FieldType {
     }
 
     /** Too long for the store, or control characters (NUL, which PostgreSQL refuses; line breaks; escapes). */
-    static String textProblem(String text) {
+    public static String textProblem(String text) {
         if (text.length() > MAX_TEXT_LENGTH) {
             return " must be at most " + MAX_TEXT_LENGTH + " characters";
         }
@@ -141,5 +157,39 @@ enum FieldType {
         } catch (IllegalArgumentException invalid) {
             return mustBe();
         }
+    }
+
+    private String membersProblem(Object value) {
+        if (value instanceof JsonObject member) {
+            return memberProblem(member);
+        }
+        if (!(value instanceof JsonArray list) || list.size() > MAX_ENTRIES) {
+            return mustBe();
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String problem = list.getValue(i) instanceof JsonObject member ? memberProblem(member) : mustBe();
+            if (problem != null) {
+                return "[" + i + "]" + problem;
+            }
+        }
+        return null;
+    }
+
+    private String memberProblem(JsonObject member) {
+        for (String field : member.fieldNames()) {
+            if (!MEMBER_FIELDS.contains(field)) {
+                return "." + field + " is not a member field; use " + new java.util.TreeSet<>(MEMBER_FIELDS);
+            }
+            Object text = member.getValue(field);
+            String problem =
+                    text == null ? null : text instanceof String string ? textProblem(string) : " must be a string";
+            if (problem != null) {
+                return "." + field + problem;
+            }
+        }
+        if (member.getString("user_id") == null && member.getString("user_email") == null) {
+            return " must have user_id or user_email";
+        }
+        return null;
     }
 }

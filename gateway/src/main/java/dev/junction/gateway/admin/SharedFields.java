@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The settings keys and teams have alike: models, limits, budget, metadata, blocked. */
-final class SharedFields {
-    static final Map<String, FieldType> LIMITS_AND_BUDGET = Map.ofEntries(
+public final class SharedFields {
+    public static final Map<String, FieldType> LIMITS_AND_BUDGET = Map.ofEntries(
             entry("models", FieldType.STRING_LIST),
             entry("max_budget", FieldType.MONEY),
             entry("budget_duration", FieldType.DURATION),
@@ -22,7 +22,7 @@ final class SharedFields {
     private SharedFields() {}
 
     /** The shared fields plus those of one kind. */
-    static Map<String, FieldType> with(Map<String, FieldType> own) {
+    public static Map<String, FieldType> with(Map<String, FieldType> own) {
         Map<String, FieldType> all = new HashMap<>(LIMITS_AND_BUDGET);
         all.putAll(own);
         return Map.copyOf(all);
@@ -32,7 +32,7 @@ final class SharedFields {
      * When the budget period ends after this request: a {@code budget_duration} it sets starts a new period
      * now; one it clears ends resets; otherwise the current period goes on.
      */
-    static Instant budgetResetAt(AdminRequest request, Instant current, Instant now) {
+    public static Instant budgetResetAt(AdminRequest request, Instant current, Instant now) {
         if (!request.has("budget_duration")) {
             return current;
         }

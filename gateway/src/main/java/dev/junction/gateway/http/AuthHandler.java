@@ -6,6 +6,7 @@ import dev.junction.config.Secret;
 import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.keys.KeyDirectory;
 import dev.junction.gateway.keys.KeyHashes;
+import dev.junction.gateway.keys.KeyHolders;
 import dev.junction.gateway.keys.Team;
 import dev.junction.gateway.keys.VirtualKey;
 import io.vertx.core.AsyncResult;
@@ -28,11 +29,13 @@ final class AuthHandler implements Handler<RoutingContext> {
 
     private final Secret masterKey;
     private final KeyDirectory directory;
+    private final KeyHolders holders;
     private final Clock clock;
 
     AuthHandler(Secret masterKey, KeyDirectory directory, Clock clock) {
         this.masterKey = masterKey;
         this.directory = directory;
+        this.holders = new KeyHolders(directory);
         this.clock = clock;
     }
 
@@ -117,14 +120,14 @@ final class AuthHandler implements Handler<RoutingContext> {
                         "Authentication Error - Expired Key. Key Expiry time " + key.expires() + " and current time "
                                 + now));
             }
-            if (key.teamId() == null) {
-                return Future.succeededFuture(new Caller.KeyHolder(key, null));
-            }
-            return directory.team(key.teamId()).compose(team -> withTeam(key, team));
+            Future<Team> team = key.teamId() == null
+                    ? Future.succeededFuture()
+                    : directory.team(key.teamId()).compose(stored -> usableTeam(key, stored));
+            return team.compose(usable -> holders.of(key, usable));
         });
     }
 
-    private static Future<Caller> withTeam(VirtualKey key, Optional<Team> team) {
+    private static Future<Team> usableTeam(VirtualKey key, Optional<Team> team) {
         if (team.isEmpty()) {
             return Future.failedFuture(denied("The key's team " + key.teamId() + " no longer exists."));
         }
@@ -132,7 +135,7 @@ final class AuthHandler implements Handler<RoutingContext> {
             return Future.failedFuture(
                     denied("Team " + key.teamId() + " is blocked. Update via `/team/unblock` if you're admin."));
         }
-        return Future.succeededFuture(new Caller.KeyHolder(key, team.get()));
+        return Future.succeededFuture(team.get());
     }
 
     private static GatewayException denied(String reason) {

@@ -45,6 +45,8 @@ public final class ErrorResponder {
         error.retryAfter()
                 .ifPresent(delay ->
                         response.putHeader("retry-after", Long.toString(Math.max(1, (delay.toMillis() + 999) / 1000))));
+        // LiteLLM names the timeout that passed, in seconds, on its 408s.
+        error.timeout().ifPresent(timeout -> response.putHeader("x-litellm-timeout", seconds(timeout)));
         return response.setStatusCode(status)
                 .putHeader("content-type", "application/json")
                 .end(body(error).toBuffer());
@@ -79,6 +81,13 @@ public final class ErrorResponder {
         if (context != null) {
             context.owner().setTimer(LINGER.toMillis(), timer -> connection.close());
         }
+    }
+
+    /** {@code 600}, {@code 0.5}: seconds without trailing zeros. */
+    static String seconds(Duration duration) {
+        return java.math.BigDecimal.valueOf(duration.toMillis(), 3)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** The OpenAI-shaped body; its message masked of anything shaped like a credential, as a last net. */

@@ -5,9 +5,14 @@ import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.config.JunctionConfig;
+import dev.junction.gateway.admin.AdminCalls;
+import dev.junction.gateway.admin.AdminContext;
 import dev.junction.gateway.admin.AdminRoutes;
+import dev.junction.gateway.keys.EndUsers;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
+import dev.junction.gateway.keys.store.ManagementStores;
+import dev.junction.router.model.ModelTable;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -21,6 +26,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** Listens for clients. Only parses, authenticates and dispatches; the work happens behind the event bus. */
@@ -33,6 +39,8 @@ public final class HttpVerticle extends VerticleBase {
     private final String host;
     private final int port;
     private final KeyServices keys;
+    private final ManagementStores stores;
+    private final ModelTable table;
     private final BodyBudget bodyBudget;
     private HttpServer server;
     private ClientConnections connections;
@@ -45,9 +53,13 @@ public final class HttpVerticle extends VerticleBase {
             String host,
             int port,
             KeyServices keys,
-            BodyBudget bodyBudget) {
+            BodyBudget bodyBudget,
+            ManagementStores stores,
+            ModelTable table) {
         this.config = config;
         this.keys = keys;
+        this.stores = stores;
+        this.table = table;
         this.bodyBudget = bodyBudget;
         this.listedModels = List.copyOf(listedModels);
         this.cluster = cluster;
@@ -75,8 +87,10 @@ public final class HttpVerticle extends VerticleBase {
         ModelAccess access = ModelAccess.of(config.deployments());
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
         Map<Endpoint, LlmHandler> handlers = new EnumMap<>(Endpoint.class);
+        EndUsers endUsers = new EndUsers(keys.directory());
         for (Endpoint endpoint : Endpoint.values()) {
-            handlers.put(endpoint, new LlmHandler(endpoint, parser, vertx.eventBus(), config.router(), access));
+            handlers.put(
+                    endpoint, new LlmHandler(endpoint, parser, vertx.eventBus(), config.router(), access, endUsers));
         }
         connections = new ClientConnections(config.general());
         RequestBody body = new RequestBody(config.general().maxRequestBytes(), bodyBudget);
@@ -134,8 +148,14 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/health/liveliness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
+        router.get("/routes").handler(ctx -> json(ctx, RouteListing.of(router).encode()));
         router.route().handler(auth);
-        router.route().method(HttpMethod.POST).handler(bodies);
+        // LiteLLM serves some management routes as PATCH or DELETE with a JSON body.
+        router.route()
+                .method(HttpMethod.POST)
+                .method(HttpMethod.PATCH)
+                .method(HttpMethod.DELETE)
+                .handler(bodies);
         handlers.forEach((endpoint, handler) -> {
             // DirectLlmRoutes serves these paths when they match exactly; the router takes their variants (a
             // trailing slash).
@@ -144,8 +164,8 @@ public final class HttpVerticle extends VerticleBase {
             router.post("/engines/:model/" + endpoint.path()).handler(handler);
         });
         // After the LLM routes, which the router tries first.
-        AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
-        ModelRoutes.mount(router, new ModelCatalog(config, listedModels), access);
+        AdminRoutes.mount(router, adminContext(clock), AuthHandler::caller);
+        ModelRoutes.mount(router, new ModelCatalog(config, listedModels, new WildcardGroups(table)), access);
         router.route()
                 .handler(ctx -> ctx.fail(GatewayException.of(
                         ErrorKind.NOT_FOUND,
@@ -155,10 +175,23 @@ public final class HttpVerticle extends VerticleBase {
         return router;
     }
 
+    private AdminContext adminContext(Clock clock) {
+        Object maxBudget = config.router().merged().getValue("max_budget");
+        return new AdminContext(
+                keys.directory(),
+                keys.ledger(),
+                stores,
+                new AdminCalls(keys.directory()),
+                clock,
+                Set.copyOf(config.modelGroups()),
+                maxBudget instanceof Number number ? number.doubleValue() : null);
+    }
+
     private void readiness(RoutingContext ctx) {
         // Every value is known locally, so the probe answers even while a member is frozen (ClusterView.of).
         JsonObject body = new JsonObject()
                 .put("status", "healthy")
+                .put("litellm_version", LiteLlmCompatibility.VERSION)
                 .put("cluster_members", cluster.memberCount())
                 .put("node_id", cluster.nodeId())
                 .put("cluster_safe", cluster.isSafe())

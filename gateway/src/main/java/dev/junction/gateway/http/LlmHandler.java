@@ -3,14 +3,18 @@ package dev.junction.gateway.http;
 import dev.junction.cluster.bus.Addresses;
 import dev.junction.cluster.bus.BusContract;
 import dev.junction.cluster.bus.Endpoint;
+import dev.junction.cluster.bus.KeyGrant;
 import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.RoutedReply;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.config.RouterSettings;
 import dev.junction.gateway.keys.Caller;
+import dev.junction.gateway.keys.EndUserLimits;
+import dev.junction.gateway.keys.EndUsers;
 import dev.junction.gateway.keys.KeyGrants;
 import dev.junction.gateway.keys.ModelAccess;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
@@ -20,7 +24,11 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 
-/** Serves an OpenAI operation: parse at the edge, hand over to the router, write what comes back. */
+/**
+ * Serves an OpenAI operation: parse at the edge, find the request's end user, hand over to the router, write
+ * what comes back. A chat whose {@code model} lists several models ({@code "a,b"}) is LiteLLM's batch completion
+ * ({@link BatchCompletions}).
+ */
 final class LlmHandler implements Handler<RoutingContext> {
     /** Made once: it carries its hash, which a String name would compute again on every request. */
     private static final CharSequence CALL_ID = HttpHeaders.createOptimized("x-litellm-call-id");
@@ -34,14 +42,21 @@ final class LlmHandler implements Handler<RoutingContext> {
     private final Endpoint endpoint;
     private final RequestParser parser;
     private final EventBus bus;
-
     private final ModelAccess access;
+    private final EndUsers endUsers;
 
-    LlmHandler(Endpoint endpoint, RequestParser parser, EventBus bus, RouterSettings settings, ModelAccess access) {
+    LlmHandler(
+            Endpoint endpoint,
+            RequestParser parser,
+            EventBus bus,
+            RouterSettings settings,
+            ModelAccess access,
+            EndUsers endUsers) {
         this.endpoint = endpoint;
         this.access = access;
         this.parser = parser;
         this.bus = bus;
+        this.endUsers = endUsers;
         this.routerBudget = settings.timeout().multipliedBy(4);
     }
 
@@ -53,7 +68,6 @@ final class LlmHandler implements Handler<RoutingContext> {
     /** Serves one call whose caller is known and whose body has been read; every failure is answered here. */
     void serve(Exchange exchange, Buffer body, String pathModel, Caller caller) {
         HttpServerRequest client = exchange.request();
-        HttpServerResponse response = client.response();
         LlmRequest parsed;
         try {
             parsed = parser.parse(
@@ -63,19 +77,48 @@ final class LlmHandler implements Handler<RoutingContext> {
                     client.getHeader("x-litellm-call-id"),
                     client.getHeader("x-litellm-timeout"));
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
-            response.putHeader(CALL_ID, parsed.callId());
+            client.response().putHeader(CALL_ID, parsed.callId());
             exchange.model(parsed.model());
-            if (caller instanceof Caller.KeyHolder holder) {
+            if (BatchCompletions.isBatch(endpoint, parsed)) {
+                BatchCompletions.check(parsed);
+            } else if (caller instanceof Caller.KeyHolder holder) {
                 access.check(holder, parsed.model(), parsed.body());
-                parsed = parsed.forKey(ModelAccess.rewrite(holder, parsed.model()), KeyGrants.of(holder));
             }
         } catch (GatewayException invalid) {
             ErrorResponder.send(client, invalid);
             return;
         }
+        String endUser = parsed.body().getValue("user") instanceof String user && !user.isBlank() ? user : null;
+        if (endUser == null) {
+            dispatch(client, parsed, caller, null);
+            return;
+        }
         LlmRequest request = parsed;
+        endUsers.of(endUser)
+                .onComplete(
+                        found -> dispatch(client, request, caller, found.orElse(null)),
+                        failure -> ErrorResponder.send(client, failure));
+    }
+
+    private void dispatch(HttpServerRequest client, LlmRequest parsed, Caller caller, EndUserLimits endUser) {
+        if (BatchCompletions.isBatch(endpoint, parsed)) {
+            BatchCompletions.serve(parsed, client, model -> {
+                LlmRequest one = parsed.withModel(model);
+                if (caller instanceof Caller.KeyHolder holder) {
+                    try {
+                        access.check(holder, model, one.body());
+                    } catch (GatewayException denied) {
+                        return Future.failedFuture(denied);
+                    }
+                }
+                return route(forCaller(one, caller, endUser));
+            });
+            return;
+        }
+        LlmRequest request = forCaller(parsed, caller, endUser);
+        HttpServerResponse response = client.response();
         response.closeHandler(v -> request.cancellation().cancel());
-        BusContract.request(bus, Addresses.ROUTER, request, routerBudget, RoutedReply.class)
+        route(request)
                 .onSuccess(routed -> {
                     if (response.closed()) {
                         if (routed.reply() instanceof ProviderReply.Streaming streaming) {
@@ -90,5 +133,18 @@ final class LlmHandler implements Handler<RoutingContext> {
                         ErrorResponder.send(client, failure);
                     }
                 });
+    }
+
+    /** The request as the router gets it (its model access already checked): aliases applied, limits attached. */
+    private static LlmRequest forCaller(LlmRequest parsed, Caller caller, EndUserLimits endUser) {
+        KeyGrant grant = KeyGrants.of(caller, endUser);
+        if (caller instanceof Caller.KeyHolder holder) {
+            return parsed.forKey(ModelAccess.rewrite(holder, parsed.model()), grant);
+        }
+        return grant == null ? parsed : parsed.forKey(parsed.model(), grant);
+    }
+
+    private Future<RoutedReply> route(LlmRequest request) {
+        return BusContract.request(bus, Addresses.ROUTER, request, routerBudget, RoutedReply.class);
     }
 }

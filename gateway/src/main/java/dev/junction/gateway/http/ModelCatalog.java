@@ -20,11 +20,31 @@ final class ModelCatalog {
 
     private final JunctionConfig config;
     private final List<String> listedModels;
+    private final WildcardGroups wildcards;
 
-    /** @param listedModels the model groups and the aliases that are not hidden */
-    ModelCatalog(JunctionConfig config, List<String> listedModels) {
+    /**
+     * @param listedModels the model groups and the aliases that are not hidden
+     * @param wildcards what wildcard groups ({@code anthropic/*}) expand into
+     */
+    ModelCatalog(JunctionConfig config, List<String> listedModels, WildcardGroups wildcards) {
         this.config = config;
         this.listedModels = listedModels;
+        this.wildcards = wildcards;
+    }
+
+    /** LiteLLM's {@code /models?only_model_access_groups=True}: the access groups, in the same list shape. */
+    JsonObject accessGroups(java.util.Collection<String> groups, Predicate<String> callable) {
+        JsonArray data = new JsonArray();
+        for (String group : new java.util.TreeSet<>(groups)) {
+            if (callable.test(group)) {
+                data.add(new JsonObject()
+                        .put("id", group)
+                        .put("object", "model")
+                        .put("created", CREATED)
+                        .put("owned_by", "openai"));
+            }
+        }
+        return new JsonObject().put("data", data).put("object", "list");
     }
 
     /** The listed names {@code callable} accepts. */
@@ -80,7 +100,24 @@ final class ModelCatalog {
                 .filter(deployment -> modelGroup == null || modelGroup.equals(deployment.modelName()))
                 .collect(Collectors.groupingBy(Deployment::modelName, LinkedHashMap::new, Collectors.toList()));
         JsonArray data = new JsonArray();
-        groups.forEach((name, deployments) -> data.add(groupInfo(name, deployments)));
+        groups.forEach((name, deployments) -> {
+            data.add(groupInfo(name, deployments));
+            if (name.indexOf('*') >= 0) {
+                wildcards.expand(name, deployments.get(0)).stream()
+                        .filter(expanded -> reachable.test(expanded.getString("model_group")))
+                        .forEach(data::add);
+            }
+        });
+        if (data.isEmpty() && modelGroup != null) {
+            // A concrete model of a wildcard group, asked for by name.
+            config.deployments().stream()
+                    .filter(deployment -> deployment.modelName().indexOf('*') >= 0)
+                    .flatMap(deployment -> wildcards.expand(deployment.modelName(), deployment).stream())
+                    .filter(expanded -> modelGroup.equals(expanded.getString("model_group")))
+                    .filter(expanded -> reachable.test(modelGroup))
+                    .findFirst()
+                    .ifPresent(data::add);
+        }
         return new JsonObject().put("data", data);
     }
 

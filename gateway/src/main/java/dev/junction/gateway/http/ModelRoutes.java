@@ -30,11 +30,18 @@ final class ModelRoutes {
         }
     }
 
-    /** The names the caller may put in {@code model}. */
+    /**
+     * The names the caller may put in {@code model}; with LiteLLM's {@code only_model_access_groups=True}, the
+     * access groups ({@code model_info.access_groups}) it may call instead.
+     */
     private void models(RoutingContext ctx) {
         Predicate<String> callable = AuthHandler.caller(ctx) instanceof Caller.KeyHolder holder
                 ? model -> access.allows(holder, model)
                 : model -> true;
+        if ("true".equalsIgnoreCase(ctx.queryParams().get("only_model_access_groups"))) {
+            json(ctx, catalog.accessGroups(access.accessGroups(), callable).encode());
+            return;
+        }
         json(ctx, catalog.models(callable).encode());
     }
 

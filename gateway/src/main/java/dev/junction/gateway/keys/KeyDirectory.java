@@ -1,24 +1,26 @@
 package dev.junction.gateway.keys;
 
 import com.hazelcast.core.HazelcastInstance;
+import dev.junction.cluster.bus.SpendSubject;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.Optional;
 
 /**
- * Keys and teams for the request path, cached for the whole cluster. The store is the truth; a Hazelcast map
- * holds every key and team any node has looked up or changed, and each node keeps a local copy that the map's
- * listeners update on every change. So a key made on one node works on every node at once, and a deleted,
- * blocked or changed key takes effect everywhere within the time an event needs to cross the cluster
- * (milliseconds). A looked-up key costs no network once cached locally.
+ * Keys, teams, users, team memberships, organisations, budgets and end users for the request path, cached for
+ * the whole cluster. The store is the truth; a Hazelcast map per kind holds every entry any node has looked up
+ * or changed, and each node keeps a local copy that the map's listeners update on every change. So a key (or a
+ * user, ...) made on one node works on every node at once, and a deleted, blocked or changed one takes effect
+ * everywhere within the time an event needs to cross the cluster (milliseconds). A looked-up entry costs no
+ * network once cached locally.
  *
  * <p>Ids the store does not have are remembered briefly on each node, and concurrent lookups of one id share
  * one query (see {@link ClusterCache}); store reads are bounded in time and refused at once during an outage
  * (see {@link StoreReads}), so an unknown key costs the database little and a database outage gives clients
  * a quick 503 instead of a slow 500.
  *
- * <p>Deletions leave a tombstone in the cluster map for a while, so that a node that read the key from the
+ * <p>Deletions leave a tombstone in the cluster map for a while, so that a node that read the entry from the
  * store just before it was deleted cannot put it back.
  */
 public final class KeyDirectory {
@@ -27,15 +29,41 @@ public final class KeyDirectory {
 
     private final KeyStore store;
     private final WorkerExecutor worker;
+    private final DirectoryReads reads;
     private final ClusterCache<VirtualKey> keys;
     private final ClusterCache<Team> teams;
+    private final ClusterCache<User> users;
+    private final ClusterCache<TeamMember> members;
+    private final ClusterCache<Organization> organizations;
+    private final ClusterCache<Budget> budgets;
+    private final ClusterCache<EndUser> endUsers;
 
     public KeyDirectory(Vertx vertx, HazelcastInstance hazelcast, KeyStore store, WorkerExecutor worker) {
+        this(vertx, hazelcast, store, DirectoryReads.NONE, worker);
+    }
+
+    public KeyDirectory(
+            Vertx vertx, HazelcastInstance hazelcast, KeyStore store, DirectoryReads reads, WorkerExecutor worker) {
         this.store = store;
         this.worker = worker;
-        StoreReads reads = new StoreReads(vertx, worker, new StoreOutage(store.describe()));
-        this.keys = new ClusterCache<>(vertx, hazelcast.getMap(KEYS_MAP), reads, KeyJson::key, KeyJson::of);
-        this.teams = new ClusterCache<>(vertx, hazelcast.getMap(TEAMS_MAP), reads, KeyJson::team, KeyJson::of);
+        this.reads = reads;
+        StoreReads storeReads = new StoreReads(vertx, worker, new StoreOutage(store.describe()));
+        this.keys = new ClusterCache<>(vertx, hazelcast.getMap(KEYS_MAP), storeReads, KeyJson::key, KeyJson::of);
+        this.teams = new ClusterCache<>(vertx, hazelcast.getMap(TEAMS_MAP), storeReads, KeyJson::team, KeyJson::of);
+        this.users =
+                new ClusterCache<>(vertx, hazelcast.getMap("junction.users"), storeReads, User::fromJson, User::toJson);
+        this.members = new ClusterCache<>(
+                vertx, hazelcast.getMap("junction.members"), storeReads, TeamMember::fromJson, TeamMember::toJson);
+        this.organizations = new ClusterCache<>(
+                vertx,
+                hazelcast.getMap("junction.organizations"),
+                storeReads,
+                Organization::fromJson,
+                Organization::toJson);
+        this.budgets = new ClusterCache<>(
+                vertx, hazelcast.getMap("junction.budgets"), storeReads, Budget::fromJson, Budget::toJson);
+        this.endUsers = new ClusterCache<>(
+                vertx, hazelcast.getMap("junction.end_users"), storeReads, EndUser::fromJson, EndUser::toJson);
     }
 
     public KeyStore store() {
@@ -56,6 +84,26 @@ public final class KeyDirectory {
         return teams.find(teamId, () -> store.findTeam(teamId));
     }
 
+    public Future<Optional<User>> user(String userId) {
+        return users.find(userId, () -> reads.user().apply(userId));
+    }
+
+    public Future<Optional<TeamMember>> member(String teamId, String userId) {
+        return members.find(memberKey(teamId, userId), () -> reads.member().apply(teamId, userId));
+    }
+
+    public Future<Optional<Organization>> organization(String organizationId) {
+        return organizations.find(organizationId, () -> reads.organization().apply(organizationId));
+    }
+
+    public Future<Optional<Budget>> budget(String budgetId) {
+        return budgets.find(budgetId, () -> reads.budget().apply(budgetId));
+    }
+
+    public Future<Optional<EndUser>> endUser(String userId) {
+        return endUsers.find(userId, () -> reads.endUser().apply(userId));
+    }
+
     /** Tells every node about a key made or changed (already written to the store). */
     public Future<Void> published(VirtualKey key) {
         return keys.publish(key.token(), key);
@@ -72,5 +120,49 @@ public final class KeyDirectory {
 
     public Future<Void> removedTeam(String teamId) {
         return teams.remove(teamId);
+    }
+
+    public Future<Void> published(User user) {
+        return users.publish(user.userId(), user);
+    }
+
+    public Future<Void> removedUser(String userId) {
+        return users.remove(userId);
+    }
+
+    public Future<Void> published(TeamMember member) {
+        return members.publish(memberKey(member.teamId(), member.userId()), member);
+    }
+
+    public Future<Void> removedMember(String teamId, String userId) {
+        return members.remove(memberKey(teamId, userId));
+    }
+
+    public Future<Void> published(Organization organization) {
+        return organizations.publish(organization.organizationId(), organization);
+    }
+
+    public Future<Void> removedOrganization(String organizationId) {
+        return organizations.remove(organizationId);
+    }
+
+    public Future<Void> published(Budget budget) {
+        return budgets.publish(budget.budgetId(), budget);
+    }
+
+    public Future<Void> removedBudget(String budgetId) {
+        return budgets.remove(budgetId);
+    }
+
+    public Future<Void> published(EndUser endUser) {
+        return endUsers.publish(endUser.userId(), endUser);
+    }
+
+    public Future<Void> removedEndUser(String userId) {
+        return endUsers.remove(userId);
+    }
+
+    private static String memberKey(String teamId, String userId) {
+        return teamId + SpendSubject.MEMBER_SEPARATOR + userId;
     }
 }

@@ -1,16 +1,98 @@
 package dev.junction.gateway.keys;
 
+import dev.junction.cluster.bus.CallOwner;
 import dev.junction.cluster.bus.KeyGrant;
 import dev.junction.cluster.bus.SpendSubject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
-/** What the router is told of a key holder: the limits and budgets its requests count against. */
+/**
+ * What the router is told of a caller: the limits and budgets its requests count against (its key, team, user,
+ * team membership, organisation, and the request's end user) and whom its spend log rows name. The router
+ * counts each subject ({@code router.keys.KeyGate}) in the cluster's ledger ({@code cluster.spend}).
+ */
 public final class KeyGrants {
     private KeyGrants() {}
 
     public static KeyGrant of(Caller.KeyHolder holder) {
-        VirtualKey key = holder.key();
-        SpendSubject keySubject = subject(
+        return of(holder, null);
+    }
+
+    /**
+     * @param endUser the request's end user, or null
+     * @return the grant; null for the master key without an end user, which nothing holds
+     */
+    public static KeyGrant of(Caller caller, EndUserLimits endUser) {
+        List<SpendSubject> others = new ArrayList<>();
+        SpendSubject key = null;
+        SpendSubject team = null;
+        boolean disableFallbacks = false;
+        CallOwner owner = CallOwner.NONE;
+        if (caller instanceof Caller.KeyHolder holder) {
+            VirtualKey virtualKey = holder.key();
+            key = keySubject(virtualKey);
+            team = holder.team() == null ? null : teamSubject(holder.team());
+            disableFallbacks = Boolean.TRUE.equals(virtualKey.metadata().getValue("disable_fallbacks"));
+            addHolders(holder, others);
+            owner = new CallOwner(
+                    virtualKey.token(),
+                    virtualKey.keyAlias(),
+                    virtualKey.userId(),
+                    virtualKey.teamId(),
+                    holder.team() == null ? null : holder.team().organizationId(),
+                    null);
+        }
+        String region = null;
+        if (endUser != null) {
+            others.add(endUser.subject());
+            region = endUser.endUser().allowedModelRegion();
+            owner = owner.withEndUser(endUser.endUser().userId());
+        }
+        if (key == null && others.isEmpty() && region == null) {
+            return null;
+        }
+        return new KeyGrant(key, team, disableFallbacks, others, region, owner);
+    }
+
+    private static void addHolders(Caller.KeyHolder holder, List<SpendSubject> others) {
+        User user = holder.user();
+        if (user != null) {
+            others.add(subject(
+                    SpendSubject.USER + user.userId(),
+                    user.rpmLimit(),
+                    user.tpmLimit(),
+                    user.maxParallelRequests(),
+                    user.maxBudget(),
+                    user.budgetDuration(),
+                    user.spend(),
+                    user.budgetResetAt()));
+        }
+        TeamMember member = holder.member();
+        if (member != null) {
+            others.add(subject(
+                    SpendSubject.memberId(member.teamId(), member.userId()),
+                    null,
+                    null,
+                    null,
+                    member.maxBudgetInTeam(),
+                    null,
+                    member.spend(),
+                    null));
+        }
+        Organization organization = holder.organization();
+        Budget budget = holder.organizationBudget();
+        if (organization != null && budget != null) {
+            others.add(budgetSubject(
+                    SpendSubject.ORG + organization.organizationId(),
+                    budget,
+                    organization.spend(),
+                    organization.budgetResetAt()));
+        }
+    }
+
+    private static SpendSubject keySubject(VirtualKey key) {
+        return subject(
                 keySubject(key.token()),
                 key.rpmLimit(),
                 key.tpmLimit(),
@@ -19,20 +101,31 @@ public final class KeyGrants {
                 key.budgetDuration(),
                 key.spend(),
                 key.budgetResetAt());
-        Team team = holder.team();
-        SpendSubject teamSubject = team == null
-                ? null
-                : subject(
-                        teamSubject(team.teamId()),
-                        team.rpmLimit(),
-                        team.tpmLimit(),
-                        team.maxParallelRequests(),
-                        team.maxBudget(),
-                        team.budgetDuration(),
-                        team.spend(),
-                        team.budgetResetAt());
-        return new KeyGrant(
-                keySubject, teamSubject, Boolean.TRUE.equals(key.metadata().getValue("disable_fallbacks")));
+    }
+
+    private static SpendSubject teamSubject(Team team) {
+        return subject(
+                teamSubject(team.teamId()),
+                team.rpmLimit(),
+                team.tpmLimit(),
+                team.maxParallelRequests(),
+                team.maxBudget(),
+                team.budgetDuration(),
+                team.spend(),
+                team.budgetResetAt());
+    }
+
+    /** The limits of a budget row, counted under {@code id} with the spend its holder has stored. */
+    static SpendSubject budgetSubject(String id, Budget budget, double spend, Instant resetAt) {
+        return subject(
+                id,
+                budget.rpmLimit(),
+                budget.tpmLimit(),
+                budget.maxParallelRequests(),
+                budget.maxBudget(),
+                budget.budgetDuration(),
+                spend,
+                resetAt);
     }
 
     private static SpendSubject subject(
@@ -56,10 +149,10 @@ public final class KeyGrants {
     }
 
     public static String keySubject(String token) {
-        return "key:" + token;
+        return SpendSubject.KEY + token;
     }
 
     public static String teamSubject(String teamId) {
-        return "team:" + teamId;
+        return SpendSubject.TEAM + teamId;
     }
 }

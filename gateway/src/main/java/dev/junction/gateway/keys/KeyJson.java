@@ -1,11 +1,13 @@
 package dev.junction.gateway.keys;
 
+import static dev.junction.gateway.keys.JsonFields.instant;
+import static dev.junction.gateway.keys.JsonFields.stringMap;
+import static dev.junction.gateway.keys.JsonFields.strings;
+import static dev.junction.gateway.keys.JsonFields.text;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Keys and teams as JSON, in LiteLLM's field names: the shape the admin API answers with and the form in
@@ -76,7 +78,8 @@ public final class KeyJson {
                 .put("spend", team.spend())
                 .put("blocked", team.blocked())
                 .put("created_at", text(team.createdAt()))
-                .put("updated_at", text(team.updatedAt()));
+                .put("updated_at", text(team.updatedAt()))
+                .put("organization_id", team.organizationId());
     }
 
     public static Team team(JsonObject json) {
@@ -95,26 +98,7 @@ public final class KeyJson {
                 json.getDouble("spend", 0.0),
                 json.getBoolean("blocked", false),
                 instant(json.getString("created_at")),
-                instant(json.getString("updated_at")));
-    }
-
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
-    }
-
-    private static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
-    }
-
-    private static List<String> strings(JsonArray array) {
-        return array == null ? List.of() : array.stream().map(String::valueOf).toList();
-    }
-
-    private static Map<String, String> stringMap(JsonObject object) {
-        Map<String, String> map = new LinkedHashMap<>();
-        if (object != null) {
-            object.forEach(entry -> map.put(entry.getKey(), String.valueOf(entry.getValue())));
-        }
-        return map;
+                instant(json.getString("updated_at")),
+                json.getString("organization_id"));
     }
 }

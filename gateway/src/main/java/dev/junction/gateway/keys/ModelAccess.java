@@ -23,6 +23,8 @@ import java.util.Set;
 public final class ModelAccess {
     static final String ALL_PROXY_MODELS = "all-proxy-models";
     static final String ALL_TEAM_MODELS = "all-team-models";
+    /** LiteLLM's entry that allows no model at all: a user restricted to team keys. */
+    static final String NO_DEFAULT_MODELS = "no-default-models";
 
     private final Map<String, Set<String>> accessGroups;
 
@@ -57,6 +59,11 @@ public final class ModelAccess {
         for (String each : models) {
             checkOne(holder, each);
         }
+    }
+
+    /** The names of the access groups ({@code model_info.access_groups}) the config defines. */
+    public Set<String> accessGroups() {
+        return accessGroups.keySet();
     }
 
     /** The model a key's request is routed to: the team's alias first, then the key's own. */
@@ -106,6 +113,11 @@ public final class ModelAccess {
         if (!deferToTeam && !anyAllowed(keyModels, candidates)) {
             throw denied(ErrorKind.KEY_MODEL_ACCESS_DENIED, "key", keyModels, model);
         }
+        User user = holder.user();
+        if (team == null && user != null && !anyAllowed(user.models(), candidates)) {
+            // A user's models bound the user's own keys; a team key answers to its team's list instead.
+            throw denied(ErrorKind.USER_MODEL_ACCESS_DENIED, "user", user.models(), model);
+        }
         if (team != null) {
             List<String> teamCandidates = new ArrayList<>(candidates);
             if (team.modelAliases().containsKey(model)) {
@@ -114,6 +126,10 @@ public final class ModelAccess {
             }
             if (!anyAllowed(team.models(), teamCandidates)) {
                 throw denied(ErrorKind.TEAM_MODEL_ACCESS_DENIED, "team", team.models(), model);
+            }
+            Organization organization = holder.organization();
+            if (organization != null && !anyAllowed(organization.models(), teamCandidates)) {
+                throw denied(ErrorKind.ORG_MODEL_ACCESS_DENIED, "org", organization.models(), model);
             }
         }
     }
@@ -131,6 +147,9 @@ public final class ModelAccess {
     }
 
     private boolean anyAllowed(List<String> allowed, List<String> candidates) {
+        if (allowed.contains(NO_DEFAULT_MODELS)) {
+            return false;
+        }
         if (allowed.isEmpty() || allowed.contains(ALL_PROXY_MODELS)) {
             return true;
         }

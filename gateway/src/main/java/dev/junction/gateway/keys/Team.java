@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param blocked whether its keys are refused
  * @param createdAt when it was made
  * @param updatedAt when it was last changed
+ * @param organizationId the organisation whose models and budget bound it, or null
  */
 public record Team(
         String teamId,
@@ -40,12 +41,49 @@ public record Team(
         double spend,
         boolean blocked,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String organizationId) {
 
     public Team {
         Objects.requireNonNull(teamId, "teamId");
         models = models == null ? List.of() : List.copyOf(models);
         modelAliases = modelAliases == null ? Map.of() : Map.copyOf(modelAliases);
         metadata = metadata == null ? new JsonObject() : metadata.copy();
+    }
+
+    /** A team of no organisation. */
+    public Team(
+            String teamId,
+            String teamAlias,
+            List<String> models,
+            Map<String, String> modelAliases,
+            Double maxBudget,
+            String budgetDuration,
+            Instant budgetResetAt,
+            Long rpmLimit,
+            Long tpmLimit,
+            Integer maxParallelRequests,
+            JsonObject metadata,
+            double spend,
+            boolean blocked,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                teamId,
+                teamAlias,
+                models,
+                modelAliases,
+                maxBudget,
+                budgetDuration,
+                budgetResetAt,
+                rpmLimit,
+                tpmLimit,
+                maxParallelRequests,
+                metadata,
+                spend,
+                blocked,
+                createdAt,
+                updatedAt,
+                null);
     }
 }

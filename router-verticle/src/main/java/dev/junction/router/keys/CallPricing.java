@@ -54,9 +54,11 @@ public final class CallPricing {
     /**
      * What a finished call cost. A stream whose upstream reported no usage is charged for its counted prompt;
      * its answer tokens are unknown.
+     *
+     * @param estimate the estimate made before the call, or null when none was made (no limits to hold)
      */
     public double cost(Deployment deployment, Usage usage, Estimate estimate) {
-        long prompt = usage.promptTokens() > 0 ? usage.promptTokens() : estimate.promptTokens();
+        long prompt = usage.promptTokens() > 0 || estimate == null ? usage.promptTokens() : estimate.promptTokens();
         return table.costOf(deployment, prompt, usage.completionTokens()).total();
     }
 

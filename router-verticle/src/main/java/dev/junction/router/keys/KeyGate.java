@@ -9,8 +9,8 @@ import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.spend.BudgetLedger;
+import dev.junction.cluster.spend.CallLog;
 import dev.junction.cluster.spend.Reservation;
-import dev.junction.cluster.state.Admission;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,106 +18,137 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Holds a virtual key's request to its key's and team's limits and budgets around the routing: counts it
- * against their rpm/tpm/parallel limits, reserves an estimate of its cost against their budgets, routes it,
- * then settles the real cost (at the end of a stream for a stream). Requests without a key pass straight
- * through.
+ * Holds a call to the limits and budgets of everyone it counts against (its key, team, user, team membership,
+ * organisation and end user: the {@link KeyGrant}) around the routing: counts it against their
+ * rpm/tpm/parallel limits, reserves an estimate of its cost against their budgets, routes it, then settles the
+ * real cost (at the end of a stream for a stream). Every call, with or without a grant, then becomes a spend
+ * log row ({@link CallRecords}). Without a grant and without spend logs a call passes straight through.
+ *
+ * <p>The same subjects live in the gateway's stores ({@code gateway.keys}) and in the cluster's ledger ({@code
+ * cluster.spend.BudgetLedger}).
  */
 public final class KeyGate {
-    private static final Logger LOG = LoggerFactory.getLogger(KeyGate.class);
-
     private final Function<LlmRequest, Future<RoutedReply>> router;
     private final SubjectLimits limits;
     private final BudgetLedger ledger;
     private final CallPricing pricing;
+    private final CallRecords records;
+
+    public KeyGate(
+            Function<LlmRequest, Future<RoutedReply>> router,
+            SubjectLimits limits,
+            BudgetLedger ledger,
+            CallPricing pricing,
+            CallLog log) {
+        this.router = router;
+        this.limits = limits;
+        this.ledger = ledger;
+        this.pricing = pricing;
+        this.records = new CallRecords(log);
+    }
 
     public KeyGate(
             Function<LlmRequest, Future<RoutedReply>> router,
             SubjectLimits limits,
             BudgetLedger ledger,
             CallPricing pricing) {
-        this.router = router;
-        this.limits = limits;
-        this.ledger = ledger;
-        this.pricing = pricing;
+        this(router, limits, ledger, pricing, CallLog.NONE);
     }
 
     public Future<RoutedReply> route(LlmRequest request) {
         KeyGrant grant = request.grant();
-        if (grant == null) {
+        if (grant == null && !records.enabled()) {
             return router.apply(request);
         }
-        List<Held> held = new ArrayList<>();
-        held.add(new Held(grant.key(), "key"));
-        if (grant.team() != null) {
-            held.add(new Held(grant.team(), "team " + grant.team().id().substring("team:".length())));
-        }
-        CallPricing.Estimate estimate = pricing.estimate(request);
+        long startMillis = System.currentTimeMillis();
+        List<HeldSubject> held = heldOf(grant);
+        CallPricing.Estimate estimate = held.isEmpty() ? null : pricing.estimate(request);
         return admitAll(held, 0, estimate)
                 .compose(admitted -> reserveAll(held, 0, estimate))
                 .compose(reserved -> router.apply(request))
-                .map(routed -> settleWhenDone(held, estimate, routed))
+                .map(routed -> settleWhenDone(request, held, estimate, routed, startMillis))
                 .onFailure(failure -> {
-                    for (Held each : held) {
+                    for (HeldSubject each : held) {
                         each.end(limits, ledger, 0, Usage.NONE, estimate, false);
                     }
+                    records.failed(request, startMillis);
                 });
     }
 
-    private Future<Void> admitAll(List<Held> held, int index, CallPricing.Estimate estimate) {
+    private static List<HeldSubject> heldOf(KeyGrant grant) {
+        List<HeldSubject> held = new ArrayList<>();
+        if (grant == null) {
+            return held;
+        }
+        if (grant.key() != null) {
+            held.add(new HeldSubject(grant.key()));
+        }
+        if (grant.team() != null) {
+            held.add(new HeldSubject(grant.team()));
+        }
+        grant.others().forEach(subject -> held.add(new HeldSubject(subject)));
+        return held;
+    }
+
+    private Future<Void> admitAll(List<HeldSubject> held, int index, CallPricing.Estimate estimate) {
         if (index == held.size()) {
             return Future.succeededFuture();
         }
-        Held each = held.get(index);
+        HeldSubject each = held.get(index);
         if (!each.subject.hasRateLimits()) {
             return admitAll(held, index + 1, estimate);
         }
-        return limits.admit(each.subject, each.label, estimate.promptTokens()).compose(admission -> {
-            each.admission = admission;
-            return admitAll(held, index + 1, estimate);
-        });
+        return limits.admit(each.subject, each.subject.label(), estimate.promptTokens())
+                .compose(admission -> {
+                    each.admission = admission;
+                    return admitAll(held, index + 1, estimate);
+                });
     }
 
-    private Future<Void> reserveAll(List<Held> held, int index, CallPricing.Estimate estimate) {
+    private Future<Void> reserveAll(List<HeldSubject> held, int index, CallPricing.Estimate estimate) {
         if (index == held.size()) {
             return Future.succeededFuture();
         }
-        Held each = held.get(index);
+        HeldSubject each = held.get(index);
         if (each.subject.maxBudget() == null) {
             return reserveAll(held, index + 1, estimate);
         }
         return ledger.reserve(each.subject, estimate.usd()).compose(reservation -> {
             if (!reservation.admitted()) {
-                return Future.failedFuture(overBudget(each, reservation));
+                return Future.failedFuture(overBudget(each.subject, reservation));
             }
             each.reserved = estimate.usd();
             return reserveAll(held, index + 1, estimate);
         });
     }
 
-    private RoutedReply settleWhenDone(List<Held> held, CallPricing.Estimate estimate, RoutedReply routed) {
+    private RoutedReply settleWhenDone(
+            LlmRequest request,
+            List<HeldSubject> held,
+            CallPricing.Estimate estimate,
+            RoutedReply routed,
+            long startMillis) {
         Map<String, String> headers = new HashMap<>(routed.headers());
-        SpendSubject key = held.get(0).subject;
-        putIfSet(headers, "x-litellm-key-rpm-limit", key.rpmLimit());
-        putIfSet(headers, "x-litellm-key-tpm-limit", key.tpmLimit());
-        putIfSet(headers, "x-litellm-key-max-budget", key.maxBudget());
+        addGrantHeaders(request.grant(), headers);
         if (routed.reply() instanceof ProviderReply.Complete complete) {
             double cost = pricing.cost(routed.deployment(), complete.usage(), estimate);
-            for (Held each : held) {
+            for (HeldSubject each : held) {
                 each.end(limits, ledger, cost, complete.usage(), estimate, true);
             }
-            headers.put("x-litellm-response-cost", Double.toString(cost));
+            if (!held.isEmpty()) {
+                headers.put("x-litellm-response-cost", Double.toString(cost));
+            }
+            records.answered(request, routed, complete.usage(), cost, startMillis, true);
         } else if (routed.reply() instanceof ProviderReply.Streaming streaming) {
             streaming.stream().usage().onComplete(ended -> {
                 Usage usage = ended.succeeded() ? ended.result() : Usage.NONE;
                 double cost = pricing.cost(routed.deployment(), usage, estimate);
-                for (Held each : held) {
+                for (HeldSubject each : held) {
                     each.end(limits, ledger, cost, usage, estimate, ended.succeeded());
                 }
+                records.answered(request, routed, usage, cost, startMillis, ended.succeeded());
             });
         }
         return new RoutedReply(
@@ -130,56 +161,35 @@ public final class KeyGate {
                 headers);
     }
 
+    /** The key's limits, and the region its end user is held to, as LiteLLM's response headers. */
+    private static void addGrantHeaders(KeyGrant grant, Map<String, String> headers) {
+        if (grant == null) {
+            return;
+        }
+        SpendSubject key = grant.key();
+        if (key != null) {
+            putIfSet(headers, "x-litellm-key-rpm-limit", key.rpmLimit());
+            putIfSet(headers, "x-litellm-key-tpm-limit", key.tpmLimit());
+            putIfSet(headers, "x-litellm-key-max-budget", key.maxBudget());
+        }
+        putIfSet(headers, "x-litellm-model-region", grant.allowedRegion());
+    }
+
     private static void putIfSet(Map<String, String> headers, String name, Object value) {
         if (value != null) {
             headers.put(name, value.toString());
         }
     }
 
-    private static GatewayException overBudget(Held held, Reservation reservation) {
+    private static GatewayException overBudget(SpendSubject subject, Reservation reservation) {
+        String label = subject.label();
         return GatewayException.of(
                 ErrorKind.BUDGET_EXCEEDED,
                 String.format(
                         Locale.ROOT,
                         "Budget has been exceeded! %s spend: %s, max budget: %s",
-                        held.label.substring(0, 1).toUpperCase(Locale.ROOT) + held.label.substring(1),
+                        label.substring(0, 1).toUpperCase(Locale.ROOT) + label.substring(1),
                         reservation.state().spend(),
-                        held.subject.maxBudget()));
-    }
-
-    /** What one request holds on one subject until it ends. */
-    private static final class Held {
-        final SpendSubject subject;
-        final String label;
-        Admission admission;
-        double reserved;
-        boolean ended;
-
-        Held(SpendSubject subject, String label) {
-            this.subject = subject;
-            this.label = label;
-        }
-
-        void end(
-                SubjectLimits limits,
-                BudgetLedger ledger,
-                double cost,
-                Usage usage,
-                CallPricing.Estimate estimate,
-                boolean success) {
-            if (ended) {
-                return;
-            }
-            ended = true;
-            if (admission != null) {
-                long correction = usage.totalTokens() > 0 ? usage.totalTokens() - estimate.promptTokens() : 0;
-                limits.release(subject, admission, correction, success);
-            }
-            if (cost > 0 || reserved > 0) {
-                ledger.settle(subject, reserved, cost)
-                        .onFailure(trouble -> LOG.warn(
-                                "Could not settle the spend of a {}: {}", label.split(" ")[0], trouble.toString()));
-            }
-        }
+                        subject.maxBudget()));
     }
 }

@@ -63,6 +63,18 @@ public final class ModelTable {
     }
 
     /**
+     * The entries of one LiteLLM provider ({@code anthropic}, ...), by key: what a wildcard group such as {@code
+     * anthropic/*} can route to.
+     */
+    public List<ModelEntry> ofProvider(String provider) {
+        return byKey.values().stream()
+                .filter(entry ->
+                        entry.litellmProvider() != null && TableProviders.matches(entry.litellmProvider(), provider))
+                .sorted(java.util.Comparator.comparing(ModelEntry::key))
+                .toList();
+    }
+
+    /**
      * The entry for a model string of a provider: the string as given ({@code gpt-4o}, {@code
      * groq/llama3-8b-8192}), then {@code provider/model}, then the model without its provider prefix. An entry
      * of another provider is skipped at each step.

@@ -66,11 +66,15 @@ public final class PreCallChecks {
         if (window.isPresent() && promptTokens > window.getAsLong()) {
             return Optional.of(DropReason.CONTEXT_WINDOW);
         }
-        if (allowedRegion != null
-                && !allowedRegion.equals(deployment.stringParam("region_name").orElse(null))) {
+        if (allowedRegion != null && !inRegion(deployment, allowedRegion)) {
             return Optional.of(DropReason.REGION);
         }
         return Optional.empty();
+    }
+
+    /** Whether a deployment's {@code region_name} is {@code region}; one that names none is in no region. */
+    public static boolean inRegion(Deployment deployment, String region) {
+        return region.equals(deployment.stringParam("region_name").orElse(null));
     }
 
     // Only the lowest order present survives; when any deployment has an order, those without one are dropped.

@@ -28,6 +28,7 @@ public final class JdbcKeyStore implements KeyStore {
     private final Sql sql;
     private final TeamSql teams;
     private final SpendSql spend;
+    private final ManagementStores management;
     private final String description;
     private final AutoCloseable pool;
 
@@ -36,6 +37,7 @@ public final class JdbcKeyStore implements KeyStore {
         this.sql = new Sql(dataSource, description);
         this.teams = new TeamSql(sql);
         this.spend = new SpendSql(sql);
+        this.management = ManagementStores.on(sql);
         this.description = description;
         this.pool = pool;
     }
@@ -195,6 +197,11 @@ public final class JdbcKeyStore implements KeyStore {
     @Override
     public void setSpend(String subjectId, double value) {
         spend.set(subjectId, value);
+    }
+
+    /** The stores of users, memberships, organisations, budgets, end users and spend logs, on this database. */
+    public ManagementStores management() {
+        return management;
     }
 
     @Override

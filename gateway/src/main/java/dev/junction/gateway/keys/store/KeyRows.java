@@ -23,7 +23,7 @@ final class KeyRows {
             + " spend, blocked, created_at, updated_at";
     static final String TEAM_COLUMNS = "team_id, team_alias, models, model_aliases, max_budget, budget_duration,"
             + " budget_reset_at, rpm_limit, tpm_limit, max_parallel_requests, metadata, spend, blocked, created_at,"
-            + " updated_at";
+            + " updated_at, organization_id";
 
     private KeyRows() {}
 
@@ -64,6 +64,7 @@ final class KeyRows {
         statement.setString(i++, team.metadata().encode());
         statement.setBoolean(i++, team.blocked());
         statement.setLong(i++, team.updatedAt().toEpochMilli());
+        statement.setString(i++, text("organization_id", team.organizationId(), MAX_ID_LENGTH));
         return i;
     }
 
@@ -106,7 +107,8 @@ final class KeyRows {
                 row.getDouble("spend"),
                 row.getBoolean("blocked"),
                 instant(row, "created_at"),
-                instant(row, "updated_at"));
+                instant(row, "updated_at"),
+                row.getString("organization_id"));
     }
 
     /**
@@ -131,32 +133,32 @@ final class KeyRows {
         return value;
     }
 
-    private static List<String> strings(String json) {
+    static List<String> strings(String json) {
         return new JsonArray(json).stream().map(String::valueOf).toList();
     }
 
-    private static Map<String, String> stringMap(String json) {
+    static Map<String, String> stringMap(String json) {
         Map<String, String> map = new LinkedHashMap<>();
         new JsonObject(json).forEach(entry -> map.put(entry.getKey(), String.valueOf(entry.getValue())));
         return map;
     }
 
-    private static Instant instant(ResultSet row, String column) throws SQLException {
+    static Instant instant(ResultSet row, String column) throws SQLException {
         long millis = row.getLong(column);
         return row.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
-    private static Double doubleOrNull(ResultSet row, String column) throws SQLException {
+    static Double doubleOrNull(ResultSet row, String column) throws SQLException {
         double value = row.getDouble(column);
         return row.wasNull() ? null : value;
     }
 
-    private static Long longOrNull(ResultSet row, String column) throws SQLException {
+    static Long longOrNull(ResultSet row, String column) throws SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? null : value;
     }
 
-    private static Integer intOrNull(ResultSet row, String column) throws SQLException {
+    static Integer intOrNull(ResultSet row, String column) throws SQLException {
         int value = row.getInt(column);
         return row.wasNull() ? null : value;
     }
@@ -169,7 +171,7 @@ final class KeyRows {
         }
     }
 
-    private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
+    static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.DOUBLE);
         } else {
@@ -177,7 +179,7 @@ final class KeyRows {
         }
     }
 
-    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+    static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.BIGINT);
         } else {
@@ -185,7 +187,7 @@ final class KeyRows {
         }
     }
 
-    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+    static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.INTEGER);
         } else {

@@ -43,12 +43,12 @@ public final class KeyStores {
 
     private KeyStores() {}
 
-    public static KeyStore open(GeneralSettings general, Path dataDir) {
+    public static JdbcKeyStore open(GeneralSettings general, Path dataDir) {
         return open(general, dataDir, System.getenv());
     }
 
     /** As {@link #open(GeneralSettings, Path)}, with the environment given. */
-    public static KeyStore open(GeneralSettings general, Path dataDir, Map<String, String> env) {
+    public static JdbcKeyStore open(GeneralSettings general, Path dataDir, Map<String, String> env) {
         Optional<Secret> configured = general == null ? Optional.empty() : general.databaseUrl();
         if (configured.isPresent()) {
             return openPostgres(
@@ -63,11 +63,11 @@ public final class KeyStores {
     }
 
     /** PostgreSQL at {@code url}; {@code source} (the setting it came from) is named when it fails. */
-    public static KeyStore openPostgres(DatabaseUrl url, String source) {
+    public static JdbcKeyStore openPostgres(DatabaseUrl url, String source) {
         return openPostgres(url, source, CONNECT_TIMEOUT);
     }
 
-    static KeyStore openPostgres(DatabaseUrl url, String source, Duration connectTimeout) {
+    static JdbcKeyStore openPostgres(DatabaseUrl url, String source, Duration connectTimeout) {
         HikariConfig pool = poolConfig("junction-keys-postgres", POSTGRES_POOL_SIZE, connectTimeout);
         pool.setJdbcUrl(url.jdbcUrl());
         pool.setUsername(url.user());
@@ -81,7 +81,7 @@ public final class KeyStores {
     }
 
     /** The embedded H2 database {@code junction} in {@code dataDir}, created with the directory if need be. */
-    public static KeyStore openEmbedded(Path dataDir) {
+    public static JdbcKeyStore openEmbedded(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -128,7 +128,7 @@ public final class KeyStores {
         return pool;
     }
 
-    private static KeyStore open(HikariConfig config, String description, String source) {
+    private static JdbcKeyStore open(HikariConfig config, String description, String source) {
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);

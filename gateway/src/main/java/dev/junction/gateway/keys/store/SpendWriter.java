@@ -56,7 +56,7 @@ public final class SpendWriter implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::write, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Adds {@code usd} to a subject's spend ({@code key:<token>} or {@code team:<team_id>}). Never blocks. */
+    /** Adds {@code usd} to a subject's spend ({@code key:<token>}, {@code team:<team_id>}, ...). Never blocks. */
     public void add(String subjectId, double usd) {
         checkSubject(subjectId);
         if (usd != 0 && Double.isFinite(usd)) {
@@ -144,8 +144,6 @@ public final class SpendWriter implements AutoCloseable {
 
     /** Checked here, not at write time, where one bad subject would block the whole batch forever. */
     private static void checkSubject(String subjectId) {
-        if (!subjectId.startsWith(SpendSql.KEY_PREFIX) && !subjectId.startsWith(SpendSql.TEAM_PREFIX)) {
-            throw new IllegalArgumentException("spend subject must start with key: or team:, got " + subjectId);
-        }
+        SpendSql.check(subjectId);
     }
 }

@@ -3,11 +3,13 @@ package dev.junction.gateway.keys.store;
 import dev.junction.gateway.keys.DuplicateEntryException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 
@@ -19,6 +21,18 @@ final class Sql {
     @FunctionalInterface
     interface Work<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Reads the current row. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(ResultSet row) throws SQLException;
     }
 
     private final DataSource dataSource;
@@ -35,6 +49,43 @@ final class Sql {
             return work.run(connection);
         } catch (SQLException failed) {
             throw failure(what, failed);
+        }
+    }
+
+    /** The rows {@code query} selects, read by {@code reader}. */
+    <T> List<T> query(String what, String query, Binder binder, Reader<T> reader) {
+        return run(what, connection -> select(connection, query, binder, reader));
+    }
+
+    /** As {@link #query}, on a connection in use (a transaction's). */
+    static <T> List<T> select(Connection connection, String query, Binder binder, Reader<T> reader)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            binder.bind(statement);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(reader.read(result));
+                }
+            }
+            return rows;
+        }
+    }
+
+    <T> Optional<T> one(String what, String query, Binder binder, Reader<T> reader) {
+        return query(what, query, binder, reader).stream().findFirst();
+    }
+
+    /** Runs one INSERT, UPDATE or DELETE and returns the rows it changed. */
+    int update(String what, String statement, Binder binder) {
+        return run(what, connection -> change(connection, statement, binder));
+    }
+
+    /** As {@link #update}, on a connection in use (a transaction's). */
+    static int change(Connection connection, String statement, Binder binder) throws SQLException {
+        try (PreparedStatement prepared = connection.prepareStatement(statement)) {
+            binder.bind(prepared);
+            return prepared.executeUpdate();
         }
     }
 
@@ -65,6 +116,10 @@ final class Sql {
     RuntimeException failure(String what, SQLException failed) {
         if (UNIQUE_VIOLATION.equals(failed.getSQLState())) {
             String message = String.valueOf(failed.getMessage()).toLowerCase(Locale.ROOT);
+            DuplicateEntryException managed = ManagedDuplicates.of(message);
+            if (managed != null) {
+                return managed;
+            }
             if (message.contains("uq_key_alias") || message.contains("(key_alias")) {
                 return new DuplicateEntryException("key_alias", "key_alias is already taken by another key");
             }

@@ -11,7 +11,7 @@ import java.util.Optional;
 final class TeamSql {
     private static final String TEAM_SETTINGS = "team_alias = ?, models = ?, model_aliases = ?, max_budget = ?,"
             + " budget_duration = ?, budget_reset_at = ?, rpm_limit = ?, tpm_limit = ?,"
-            + " max_parallel_requests = ?, metadata = ?, blocked = ?, updated_at = ?";
+            + " max_parallel_requests = ?, metadata = ?, blocked = ?, updated_at = ?, organization_id = ?";
 
     private final Sql sql;
 
@@ -23,8 +23,8 @@ final class TeamSql {
         KeyRows.text("team_id", team.teamId(), KeyRows.MAX_ID_LENGTH);
         String insert = "INSERT INTO junction_teams (team_alias, models, model_aliases, max_budget,"
                 + " budget_duration, budget_reset_at, rpm_limit, tpm_limit, max_parallel_requests, metadata,"
-                + " blocked, updated_at, team_id, spend, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " blocked, updated_at, organization_id, team_id, spend, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         sql.run("insert a team", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(insert)) {
                 int i = KeyRows.bindTeamSettings(statement, team);

@@ -296,7 +296,7 @@ abstract class KeyStoreContract {
                 .isEqualTo(key("t2").budgetResetAt());
         assertThat(store.findTeam("a").orElseThrow().spend()).isZero();
         assertThat(store.findTeam("a").orElseThrow().budgetResetAt()).isEqualTo(next);
-        assertThatThrownBy(() -> store.applySpend(Map.of(), Map.of("user:x", 1.0)))
+        assertThatThrownBy(() -> store.applySpend(Map.of(), Map.of("bogus:x", 1.0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

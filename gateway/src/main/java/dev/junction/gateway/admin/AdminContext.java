@@ -1,0 +1,34 @@
+package dev.junction.gateway.admin;
+
+import dev.junction.cluster.spend.BudgetLedger;
+import dev.junction.gateway.keys.KeyDirectory;
+import dev.junction.gateway.keys.KeyStore;
+import dev.junction.gateway.keys.store.ManagementStores;
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * What every management resource works with: the cluster-wide directory (and the key store behind it), the
+ * stores of everything else, the cluster's budgets, and the admin routes' shared plumbing.
+ *
+ * @param directory keys, teams, users, ... cached for the cluster
+ * @param ledger the cluster's budget counters
+ * @param stores users, memberships, organisations, budgets, end users, spend logs
+ * @param calls store work off the event loop, and answers
+ * @param clock the time
+ * @param modelNames the model groups the config serves (for an end user's {@code default_model})
+ * @param proxyMaxBudget {@code litellm_settings.max_budget}, or null
+ */
+public record AdminContext(
+        KeyDirectory directory,
+        BudgetLedger ledger,
+        ManagementStores stores,
+        AdminCalls calls,
+        Clock clock,
+        Set<String> modelNames,
+        Double proxyMaxBudget) {
+
+    public KeyStore keys() {
+        return directory.store();
+    }
+}

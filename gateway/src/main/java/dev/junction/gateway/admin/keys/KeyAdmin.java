@@ -1,0 +1,154 @@
+package dev.junction.gateway.admin.keys;
+
+import dev.junction.cluster.error.GatewayException;
+import dev.junction.gateway.admin.AdminAccess;
+import dev.junction.gateway.admin.AdminCalls;
+import dev.junction.gateway.admin.AdminContext;
+import dev.junction.gateway.admin.AdminRequest;
+import dev.junction.gateway.keys.KeyGrants;
+import dev.junction.gateway.keys.KeyHashes;
+import dev.junction.gateway.keys.KeyJson;
+import dev.junction.gateway.keys.VirtualKey;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * LiteLLM's {@code /key/generate}, {@code /key/update}, {@code /key/info} and {@code /key/list}. The admins reach
+ * every key; another user's key reaches the keys of its user (and itself) only ({@link KeyFinder#owns}).
+ */
+public final class KeyAdmin {
+    private final AdminContext admin;
+    private final KeyFinder keys;
+
+    public KeyAdmin(AdminContext admin) {
+        this.admin = admin;
+        this.keys = new KeyFinder(admin);
+    }
+
+    public void generate(RoutingContext ctx) {
+        AdminRequest request = AdminRequest.parse(ctx.body().buffer(), KeySettings.FIELDS);
+        AdminAccess.Scope scope = AdminAccess.scope(ctx);
+        String plain = request.has("key") ? request.required("key") : KeyHashes.newKey();
+        if (!plain.startsWith("sk-")) {
+            throw GatewayException.badField("key", "key must start with 'sk-'");
+        }
+        Instant now = admin.clock().instant();
+        VirtualKey asked = KeySettings.apply(request, KeySettings.blank(plain, now), now);
+        VirtualKey key = scope.all() || asked.userId() != null ? asked : KeySettings.apply(ownUser(scope), asked, now);
+        admin.calls()
+                .answer(
+                        ctx,
+                        keys.mayAssign(scope, key.userId(), key.teamId(), null)
+                                .compose(ok -> keys.requireTeam(key.teamId()))
+                                .compose(ok -> insert(key))
+                                .map(made -> KeyJson.of(made).put("key", plain).put("token_id", made.token())));
+    }
+
+    /** Adds a key to the store and tells the cluster. */
+    public Future<VirtualKey> insert(VirtualKey key) {
+        return admin.calls()
+                .blocking(() -> {
+                    admin.keys().insertKey(key);
+                    return key;
+                })
+                .compose(made -> admin.directory().published(made).map(made));
+    }
+
+    public void update(RoutingContext ctx) {
+        AdminRequest request = AdminRequest.parse(ctx.body().buffer(), KeySettings.FIELDS);
+        AdminAccess.Scope scope = AdminAccess.scope(ctx);
+        String given = request.required("key");
+        Instant now = admin.clock().instant();
+        admin.calls()
+                .answer(
+                        ctx,
+                        keys.owned(given, scope)
+                                .compose(current -> {
+                                    VirtualKey changed = KeySettings.apply(request, current, now);
+                                    return keys.mayAssign(scope, changed.userId(), changed.teamId(), current.teamId())
+                                            .compose(ok -> keys.requireTeam(changed.teamId()))
+                                            .compose(ok -> write(changed, request.has("spend")));
+                                })
+                                .map(done -> KeyJson.of(done).put("key", given)));
+    }
+
+    private Future<VirtualKey> write(VirtualKey changed, boolean spendSet) {
+        return admin.calls()
+                .blocking(() -> {
+                    keys.save(changed);
+                    if (spendSet) {
+                        admin.keys().setSpend(KeyGrants.keySubject(changed.token()), changed.spend());
+                    }
+                    return changed;
+                })
+                .compose(done -> spendSet
+                        ? admin.ledger()
+                                .forget(KeyGrants.keySubject(done.token()))
+                                .map(done)
+                        : Future.succeededFuture(done))
+                .compose(done -> admin.directory().published(done).map(done));
+    }
+
+    /** {@code ?key=}: a key the caller reaches; without it, the calling key itself. */
+    public void info(RoutingContext ctx) {
+        AdminAccess.Scope scope = AdminAccess.scope(ctx);
+        String given = ctx.request().getParam("key");
+        if (given == null && scope.holder() != null) {
+            given = scope.holder().key().token();
+        }
+        if (given == null || given.isBlank()) {
+            throw GatewayException.badField("key", "key is required (the key or its token)");
+        }
+        String asked = given;
+        admin.calls().answer(ctx, keys.owned(asked, scope).compose(key -> keys.withLiveSpend(key)
+                .map(info -> new JsonObject().put("key", asked).put("info", info))));
+    }
+
+    public void list(RoutingContext ctx) {
+        AdminAccess.Scope scope = AdminAccess.scope(ctx);
+        int page = AdminCalls.intParam(ctx, "page", 1, 1, Integer.MAX_VALUE);
+        int size = AdminCalls.intParam(ctx, "size", 10, 1, 100);
+        String teamId = ctx.request().getParam("team_id");
+        boolean full = "true".equalsIgnoreCase(ctx.request().getParam("return_full_object"));
+        admin.calls().answer(ctx, admin.calls().blocking(() -> {
+            List<VirtualKey> all = scope.all() ? null : ownKeys(scope, teamId);
+            int total = all != null ? all.size() : admin.keys().countKeys(teamId);
+            List<VirtualKey> listed = all != null
+                    ? all.subList(Math.min(all.size(), (page - 1) * size), Math.min(all.size(), page * size))
+                    : admin.keys().listKeys(teamId, (page - 1) * size, size);
+            JsonArray answer = new JsonArray();
+            listed.forEach(key -> answer.add(full ? KeyJson.of(key) : key.token()));
+            return new JsonObject()
+                    .put("keys", answer)
+                    .put("total_count", total)
+                    .put("current_page", page)
+                    .put("total_pages", (total + size - 1) / size);
+        }));
+    }
+
+    /** The caller's keys: its user's, or only itself when it has no user. Blocking. */
+    private List<VirtualKey> ownKeys(AdminAccess.Scope scope, String teamId) {
+        VirtualKey caller = scope.holder().key();
+        List<VirtualKey> own = caller.userId() == null
+                ? List.of(caller)
+                : admin.stores().users().keysOf(caller.userId());
+        return own.stream()
+                .filter(key -> teamId == null || teamId.equals(key.teamId()))
+                .toList();
+    }
+
+    /** A request that sets the key's user to the caller's own: a user's key makes keys for its user. */
+    private static AdminRequest ownUser(AdminAccess.Scope scope) {
+        String userId = scope.holder().key().userId();
+        if (userId == null) {
+            throw GatewayException.of(
+                    dev.junction.cluster.error.ErrorKind.PERMISSION_DENIED,
+                    "A key without a user_id cannot make keys: ask an admin, or use a key of your user.");
+        }
+        return AdminRequest.of(new JsonObject().put("user_id", userId));
+    }
+}
