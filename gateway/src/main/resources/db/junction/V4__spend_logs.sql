@@ -9,7 +9,7 @@ CREATE TABLE junction_spend_logs (
     team_id VARCHAR(255),
     organization_id VARCHAR(255),
     end_user VARCHAR(255),
-    -- Grouped by in the spend reports, so not TEXT (H2 cannot group a large object); longer values are cut.
+    -- Grouped by in the spend reports: bounded, so that no group or index meets a huge value; longer ones are cut.
     model VARCHAR(1024),
     model_group VARCHAR(1024),
     model_id VARCHAR(1024),

@@ -157,6 +157,18 @@ final class GatewayHarness implements AutoCloseable {
         }
     }
 
+    /** A request with any method and a body (LiteLLM serves some management routes as PATCH and DELETE). */
+    HttpResponse<String> request(String method, String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return bounded(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(20))

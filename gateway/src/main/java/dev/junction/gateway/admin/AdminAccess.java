@@ -12,7 +12,8 @@ import java.util.function.Function;
  * Who may call a management route, by LiteLLM's roles. The master key, and the key of a {@code proxy_admin}
  * user, may call every route. A {@code proxy_admin_viewer}'s key may call the routes that read. Any other key
  * (an internal user's, a viewer's, a key without a user) may call only the self-service routes, whose handlers
- * then hold it to what is its own (its keys, its user, its teams); the viewers' keys only those that read. A
+ * then hold it to what is its own (its keys, its user, its teams); the viewers' keys and keys without a user only
+ * those that read. A
  * route a key may not call is refused with a 403, not a 401: the key is valid, the action is not its to take.
  */
 public final class AdminAccess {
@@ -86,7 +87,8 @@ public final class AdminAccess {
         if (role == UserRole.PROXY_ADMIN) {
             return new Scope(true, true, holder);
         }
-        boolean readOnly = role != null && role.readOnly();
+        // A key without a user reads only: changing itself would lift its own limits, which nothing else bounds.
+        boolean readOnly = role == null || role.readOnly();
         return new Scope(role != null && role.readsAll(), !readOnly, holder);
     }
 

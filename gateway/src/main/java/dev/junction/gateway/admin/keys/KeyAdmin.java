@@ -62,6 +62,10 @@ public final class KeyAdmin {
         AdminRequest request = AdminRequest.parse(ctx.body().buffer(), KeySettings.FIELDS);
         AdminAccess.Scope scope = AdminAccess.scope(ctx);
         String given = request.required("key");
+        if (!scope.all() && (request.has("spend") || request.has("blocked"))) {
+            // The user's own budget bounds its keys, but not if it could reset their spend or unblock them.
+            throw AdminAccess.notYours(request.has("spend") ? "key's spend" : "key's block");
+        }
         Instant now = admin.clock().instant();
         admin.calls()
                 .answer(
