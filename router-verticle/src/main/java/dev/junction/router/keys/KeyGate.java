@@ -64,7 +64,13 @@ public final class KeyGate {
         }
         long startMillis = System.currentTimeMillis();
         List<HeldSubject> held = heldOf(grant);
-        CallPricing.Estimate estimate = held.isEmpty() ? null : pricing.estimate(request);
+        if (held.isEmpty()) {
+            // Nothing to hold (the master key, an end user without limits): the call is only logged.
+            return router.apply(request)
+                    .map(routed -> settleWhenDone(request, held, null, routed, startMillis))
+                    .onFailure(failure -> records.failed(request, startMillis));
+        }
+        CallPricing.Estimate estimate = pricing.estimate(request);
         return admitAll(held, 0, estimate)
                 .compose(admitted -> reserveAll(held, 0, estimate))
                 .compose(reserved -> router.apply(request))

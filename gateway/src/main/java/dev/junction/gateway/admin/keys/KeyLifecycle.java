@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** LiteLLM's {@code /key/delete}, {@code /key/regenerate}, {@code /key/block} and {@code /key/unblock}. */
 public final class KeyLifecycle {
@@ -148,9 +147,5 @@ public final class KeyLifecycle {
                                 .compose(changed ->
                                         admin.directory().published(changed).map(changed))
                                 .map(KeyJson::of));
-    }
-
-    static boolean same(String a, String b) {
-        return Objects.equals(a, b);
     }
 }

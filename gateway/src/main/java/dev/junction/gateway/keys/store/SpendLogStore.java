@@ -53,7 +53,7 @@ public final class SpendLogStore {
         return sql.query(
                 "read spend logs",
                 query,
-                statement -> statement.setInt(UserStore.bindAll(statement, params), Math.max(0, limit)),
+                statement -> statement.setInt(Sql.bindAll(statement, params), Math.max(0, limit)),
                 SpendLogStore::read);
     }
 
@@ -63,7 +63,7 @@ public final class SpendLogStore {
         return sql.one(
                         "sum spend logs",
                         "SELECT COALESCE(SUM(spend), 0) FROM junction_spend_logs" + filter.where(params),
-                        statement -> UserStore.bindAll(statement, params),
+                        statement -> Sql.bindAll(statement, params),
                         row -> row.getDouble(1))
                 .orElse(0.0);
     }
@@ -90,7 +90,7 @@ public final class SpendLogStore {
         return sql.query(
                 "group spend logs",
                 query,
-                statement -> statement.setInt(UserStore.bindAll(statement, params), Math.max(0, limit)),
+                statement -> statement.setInt(Sql.bindAll(statement, params), Math.max(0, limit)),
                 row -> SpendLogGroup.read(row, columns, byDay));
     }
 

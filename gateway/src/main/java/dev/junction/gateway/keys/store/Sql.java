@@ -162,4 +162,22 @@ final class Sql {
         }
         return deleted;
     }
+
+    /** {@code ?, ?, ?} for {@code count} values. */
+    static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /** Binds strings and whole numbers from index 1; returns the next index. */
+    static int bindAll(PreparedStatement statement, List<?> values) throws SQLException {
+        int i = 1;
+        for (Object value : values) {
+            if (value instanceof Long number) {
+                statement.setLong(i++, number);
+            } else {
+                statement.setString(i++, (String) value);
+            }
+        }
+        return i;
+    }
 }

@@ -106,17 +106,14 @@ public final class TeamMemberStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String in = " WHERE team_id IN (" + UserStore.marks(ids.size()) + ")";
+        String in = " WHERE team_id IN (" + Sql.marks(ids.size()) + ")";
         return sql.transaction("remove teams' members", connection -> {
             List<TeamMember> members = Sql.select(
                     connection,
                     "SELECT " + COLUMNS + " FROM junction_team_members" + in,
-                    statement -> UserStore.bindAll(statement, ids),
+                    statement -> Sql.bindAll(statement, ids),
                     TeamMemberStore::read);
-            Sql.change(
-                    connection,
-                    "DELETE FROM junction_team_members" + in,
-                    statement -> UserStore.bindAll(statement, ids));
+            Sql.change(connection, "DELETE FROM junction_team_members" + in, statement -> Sql.bindAll(statement, ids));
             return members;
         });
     }

@@ -48,10 +48,7 @@ public record UserFilter(
             and(where).append("LOWER(user_id) LIKE ?");
             params.add("%" + like(userIds.get(0).toLowerCase(Locale.ROOT)) + "%");
         } else if (!userIds.isEmpty()) {
-            and(where)
-                    .append("user_id IN (")
-                    .append(UserStore.marks(userIds.size()))
-                    .append(")");
+            and(where).append("user_id IN (").append(Sql.marks(userIds.size())).append(")");
             params.addAll(userIds);
         }
         if (emailPart != null) {

@@ -91,7 +91,7 @@ public final class UserStore {
                 "list users",
                 query,
                 statement -> {
-                    int i = bindAll(statement, params);
+                    int i = Sql.bindAll(statement, params);
                     statement.setInt(i++, Math.max(0, limit));
                     statement.setInt(i, Math.max(0, offset));
                 },
@@ -99,7 +99,7 @@ public final class UserStore {
         int total = sql.one(
                         "count users",
                         "SELECT COUNT(*) FROM junction_users" + where,
-                        statement -> bindAll(statement, params),
+                        statement -> Sql.bindAll(statement, params),
                         row -> row.getInt(1))
                 .orElse(0);
         return new Page<>(users, total);
@@ -123,9 +123,9 @@ public final class UserStore {
         if (userIds.isEmpty()) {
             return counts;
         }
-        String query = "SELECT user_id, COUNT(*) FROM junction_keys WHERE user_id IN (" + marks(userIds.size())
+        String query = "SELECT user_id, COUNT(*) FROM junction_keys WHERE user_id IN (" + Sql.marks(userIds.size())
                 + ") GROUP BY user_id";
-        sql.query("count users' keys", query, statement -> bindAll(statement, List.copyOf(userIds)), row -> {
+        sql.query("count users' keys", query, statement -> Sql.bindAll(statement, List.copyOf(userIds)), row -> {
             counts.put(row.getString(1), row.getInt(2));
             return null;
         });
@@ -143,32 +143,32 @@ public final class UserStore {
             return new Deleted(List.of(), List.of(), List.of());
         }
         return sql.transaction("delete users", connection -> {
-            String in = " IN (" + marks(sorted.size()) + ")";
+            String in = " IN (" + Sql.marks(sorted.size()) + ")";
             List<String> keys = Sql.select(
                     connection,
                     "SELECT token FROM junction_keys WHERE user_id" + in,
-                    statement -> bindAll(statement, List.copyOf(sorted)),
+                    statement -> Sql.bindAll(statement, List.copyOf(sorted)),
                     row -> row.getString(1));
             List<String[]> memberships = Sql.select(
                     connection,
                     "SELECT team_id, user_id FROM junction_team_members WHERE user_id" + in,
-                    statement -> bindAll(statement, List.copyOf(sorted)),
+                    statement -> Sql.bindAll(statement, List.copyOf(sorted)),
                     row -> new String[] {row.getString(1), row.getString(2)});
             List<String> users = Sql.select(
                     connection,
                     "SELECT user_id FROM junction_users WHERE user_id" + in,
-                    statement -> bindAll(statement, List.copyOf(sorted)),
+                    statement -> Sql.bindAll(statement, List.copyOf(sorted)),
                     row -> row.getString(1));
             for (String table : List.of("junction_keys", "junction_team_members", "junction_org_members")) {
                 Sql.change(
                         connection,
                         "DELETE FROM " + table + " WHERE user_id" + in,
-                        statement -> bindAll(statement, List.copyOf(sorted)));
+                        statement -> Sql.bindAll(statement, List.copyOf(sorted)));
             }
             Sql.change(
                     connection,
                     "DELETE FROM junction_users WHERE user_id" + in,
-                    statement -> bindAll(statement, List.copyOf(sorted)));
+                    statement -> Sql.bindAll(statement, List.copyOf(sorted)));
             return new Deleted(users, keys, memberships);
         });
     }
@@ -217,24 +217,6 @@ public final class UserStore {
         KeyRows.setInteger(statement, i++, user.maxParallelRequests());
         statement.setString(i++, user.metadata().encode());
         statement.setLong(i++, user.updatedAt().toEpochMilli());
-        return i;
-    }
-
-    /** {@code ?, ?, ?} for {@code count} values. */
-    static String marks(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
-    }
-
-    /** Binds strings and whole numbers from index 1; returns the next index. */
-    static int bindAll(PreparedStatement statement, List<?> values) throws SQLException {
-        int i = 1;
-        for (Object value : values) {
-            if (value instanceof Long number) {
-                statement.setLong(i++, number);
-            } else {
-                statement.setString(i++, (String) value);
-            }
-        }
         return i;
     }
 }

@@ -22,8 +22,20 @@ class SpendLogWriterIT {
 
     private static CallRecord call(String id, long startMillis) {
         return new CallRecord(
-                id, "acompletion", CallOwner.NONE, "openai/gpt-4o", "gpt-4o", "d", null, "openai", 1, 1, 0.5,
-                startMillis, startMillis + 1, true);
+                id,
+                "acompletion",
+                CallOwner.NONE,
+                "openai/gpt-4o",
+                "gpt-4o",
+                "d",
+                null,
+                "openai",
+                1,
+                1,
+                0.5,
+                startMillis,
+                startMillis + 1,
+                true);
     }
 
     @Test
@@ -46,10 +58,13 @@ class SpendLogWriterIT {
             while (!logs.rows(old, 10).isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            assertThat(logs.rows(old, 10)).as("deleted by the writer's own schedule").isEmpty();
+            assertThat(logs.rows(old, 10))
+                    .as("deleted by the writer's own schedule")
+                    .isEmpty();
             // What is still queued is written on close, in batches of at most MAX_BATCH rows.
             writer.close();
-            assertThat(logs.total(new SpendLogFilter(null, null, null, null, null))).isEqualTo(5_000.0);
+            assertThat(logs.total(new SpendLogFilter(null, null, null, null, null)))
+                    .isEqualTo(5_000.0);
         }
     }
 
