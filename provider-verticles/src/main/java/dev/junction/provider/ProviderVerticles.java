@@ -2,11 +2,14 @@ package dev.junction.provider;
 
 import dev.junction.config.ProviderFamily;
 import dev.junction.provider.anthropic.AnthropicAdapter;
+import dev.junction.provider.aws.AwsCredentialSources;
 import dev.junction.provider.azure.AzureAdapter;
+import dev.junction.provider.bedrock.BedrockAdapter;
 import dev.junction.provider.http.Breakers;
 import dev.junction.provider.http.ProviderHttpSettings;
 import dev.junction.provider.mock.MockProviderVerticle;
 import dev.junction.provider.openai.OpenAiAdapter;
+import dev.junction.provider.sagemaker.SageMakerAdapter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -36,6 +39,15 @@ public final class ProviderVerticles {
             case OPENAI -> OpenAiAdapter::new;
             case AZURE -> AzureAdapter::new;
             case ANTHROPIC -> AnthropicAdapter::new;
+            case BEDROCK -> withSharedCredentials(BedrockAdapter::new);
+            case SAGEMAKER -> withSharedCredentials(SageMakerAdapter::new);
         };
+    }
+
+    /** One credential cache for all of a family's verticle instances: a role is assumed once per node. */
+    private static Supplier<ProviderAdapter> withSharedCredentials(
+            java.util.function.Function<AwsCredentialSources, ProviderAdapter> adapter) {
+        AwsCredentialSources shared = new AwsCredentialSources();
+        return () -> adapter.apply(shared);
     }
 }
