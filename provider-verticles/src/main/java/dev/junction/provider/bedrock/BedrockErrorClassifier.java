@@ -69,7 +69,9 @@ final class BedrockErrorClassifier {
     static ErrorKind kindOf(int status, String type, String message) {
         String exception = type.toLowerCase(Locale.ROOT);
         String lower = message.toLowerCase(Locale.ROOT);
-        if (CONTEXT_WINDOW.stream().anyMatch(lower::contains)) {
+        // The phrases are read on validation errors only: a throttle says "too many tokens" per minute too.
+        boolean validation = status == 400 || exception.equals("validationexception");
+        if (validation && CONTEXT_WINDOW.stream().anyMatch(lower::contains)) {
             return ErrorKind.CONTEXT_WINDOW_EXCEEDED;
         }
         if (status == 400 && CONTENT_POLICY.stream().anyMatch(lower::contains)) {
