@@ -44,6 +44,9 @@ class AwsProvidersIT {
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYJUNCTIONKEY";
     private static final String HAIKU = "anthropic.claude-3-5-haiku-20241022-v1:0";
     private static final String SONNET = "us.anthropic.claude-3-7-sonnet-20250219-v1:0";
+    private static final String ROLE_KEY = "ASIAJUNCTIONROLE0003";
+    private static final String ROLE_SECRET = "role-secret-from-sts";
+    private static final String ROLE_TOKEN = "IQoJb3JpZ2luX2VjEROLETOKEN";
     private static GatewayHarness gateway;
     private static OpenAIClient client;
 
@@ -53,9 +56,11 @@ class AwsProvidersIT {
         List<SigV4Verifier.Key> keys = List.of(
                 new SigV4Verifier.Key("AKIDJUNCTIONE2E000001", SECRET, null),
                 new SigV4Verifier.Key(
-                        "ASIAJUNCTIONE2E00002", "session-secret-e2e", "FwoGZXIvYXdzEJr//////////wEaDE2ETOKEN"));
+                        "ASIAJUNCTIONE2E00002", "session-secret-e2e", "FwoGZXIvYXdzEJr//////////wEaDE2ETOKEN"),
+                new SigV4Verifier.Key(ROLE_KEY, ROLE_SECRET, ROLE_TOKEN));
         gateway.upstream.guard(
                 "/bedrock", BedrockWire.requireSignature(new SigV4Verifier("bedrock", "us-east-1", keys)));
+        gateway.upstream.guard("/sts", BedrockWire.requireSignature(new SigV4Verifier("sts", "us-east-1", keys)));
         gateway.upstream.guard(
                 "/sagemaker", BedrockWire.requireSignature(new SigV4Verifier("sagemaker", "eu-west-1", keys)));
         client = gateway.openAi("sk-master-aws");
@@ -128,6 +133,41 @@ class AwsProvidersIT {
         assertThat(completion.choices().get(0).message().content()).contains("Signed with a session.");
         assertThat(gateway.upstream.lastRequest().header("x-amz-security-token"))
                 .isEqualTo("FwoGZXIvYXdzEJr//////////wEaDE2ETOKEN");
+    }
+
+    @Test
+    void aws_role_name_is_assumed_through_sts_once_and_the_role_credentials_sign_the_calls() {
+        gateway.upstream
+                .on(bedrock("anthropic.claude-3-haiku-20240307-v1:0", "converse"))
+                .replyAlways(BedrockWire.ok(BedrockWire.converse("Signed as the role.", "end_turn", 3, 4)));
+        Answer assumed = Answer.raw(200, "text/xml", StsWire.assumeRoleResponse(ROLE_KEY, ROLE_SECRET, ROLE_TOKEN));
+        gateway.upstream.on("/sts").replyAlways(assumed);
+        gateway.upstream.on("/sts/").replyAlways(assumed);
+
+        for (int i = 0; i < 3; i++) {
+            ChatCompletion completion = client.chat()
+                    .completions()
+                    .create(ChatCompletionCreateParams.builder()
+                            .model("claude-bedrock-role")
+                            .addUserMessage("hi")
+                            .build());
+            assertThat(completion.choices().get(0).message().content()).contains("Signed as the role.");
+        }
+
+        List<RecordedRequest> sts = gateway.upstream.requests().stream()
+                .filter(r -> r.path().startsWith("/sts"))
+                .toList();
+        assertThat(sts)
+                .as("the role's credentials are cached until close to expiry")
+                .hasSize(1);
+        assertThat(sts.get(0).bodyAsString())
+                .contains("Action=AssumeRole")
+                .contains("RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fjunction-bedrock")
+                .contains("RoleSessionName=junction-e2e");
+        assertThat(sts.get(0).header("authorization")).contains("Credential=AKIDJUNCTIONE2E000001/");
+        assertThat(gateway.upstream.lastRequest().header("authorization")).contains("Credential=" + ROLE_KEY + "/");
+        assertThat(gateway.upstream.lastRequest().header("x-amz-security-token"))
+                .isEqualTo(ROLE_TOKEN);
     }
 
     @Test
