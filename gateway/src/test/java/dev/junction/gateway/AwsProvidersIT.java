@@ -20,8 +20,11 @@ import com.openai.models.embeddings.EmbeddingCreateParams;
 import dev.junction.testkit.Answer;
 import dev.junction.testkit.BedrockWire;
 import dev.junction.testkit.EventStreamFrames;
+import dev.junction.testkit.FakeUpstream;
 import dev.junction.testkit.RecordedRequest;
 import dev.junction.testkit.SigV4Verifier;
+import dev.junction.testkit.StsWire;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -48,11 +51,17 @@ class AwsProvidersIT {
     private static final String ROLE_SECRET = "role-secret-from-sts";
     private static final String ROLE_TOKEN = "IQoJb3JpZ2luX2VjEROLETOKEN";
     private static GatewayHarness gateway;
+    private static Vertx stsVertx;
+    private static FakeUpstream sts;
     private static OpenAIClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        gateway = GatewayHarness.start("/e2e/aws.yaml");
+        // STS answers at its endpoint's root, so it gets a fake server of its own.
+        stsVertx = Vertx.vertx();
+        sts = GatewayHarness.await(FakeUpstream.start(stsVertx));
+        gateway = GatewayHarness.start(
+                "/e2e/aws.yaml", Map.of("STS", sts.baseUrl()), "junction-aws-" + java.util.UUID.randomUUID(), null);
         List<SigV4Verifier.Key> keys = List.of(
                 new SigV4Verifier.Key("AKIDJUNCTIONE2E000001", SECRET, null),
                 new SigV4Verifier.Key(
@@ -60,7 +69,7 @@ class AwsProvidersIT {
                 new SigV4Verifier.Key(ROLE_KEY, ROLE_SECRET, ROLE_TOKEN));
         gateway.upstream.guard(
                 "/bedrock", BedrockWire.requireSignature(new SigV4Verifier("bedrock", "us-east-1", keys)));
-        gateway.upstream.guard("/sts", BedrockWire.requireSignature(new SigV4Verifier("sts", "us-east-1", keys)));
+        sts.guard("/", BedrockWire.requireSignature(new SigV4Verifier("sts", "us-east-1", keys)));
         gateway.upstream.guard(
                 "/sagemaker", BedrockWire.requireSignature(new SigV4Verifier("sagemaker", "eu-west-1", keys)));
         client = gateway.openAi("sk-master-aws");
@@ -70,6 +79,7 @@ class AwsProvidersIT {
     static void stop() throws Exception {
         client.close();
         gateway.close();
+        GatewayHarness.await(stsVertx.close());
     }
 
     @BeforeEach
@@ -140,9 +150,7 @@ class AwsProvidersIT {
         gateway.upstream
                 .on(bedrock("anthropic.claude-3-haiku-20240307-v1:0", "converse"))
                 .replyAlways(BedrockWire.ok(BedrockWire.converse("Signed as the role.", "end_turn", 3, 4)));
-        Answer assumed = Answer.raw(200, "text/xml", StsWire.assumeRoleResponse(ROLE_KEY, ROLE_SECRET, ROLE_TOKEN));
-        gateway.upstream.on("/sts").replyAlways(assumed);
-        gateway.upstream.on("/sts/").replyAlways(assumed);
+        sts.on("/").reply(Answer.raw(200, "text/xml", StsWire.assumeRoleResponse(ROLE_KEY, ROLE_SECRET, ROLE_TOKEN)));
 
         for (int i = 0; i < 3; i++) {
             ChatCompletion completion = client.chat()
@@ -154,17 +162,15 @@ class AwsProvidersIT {
             assertThat(completion.choices().get(0).message().content()).contains("Signed as the role.");
         }
 
-        List<RecordedRequest> sts = gateway.upstream.requests().stream()
-                .filter(r -> r.path().startsWith("/sts"))
-                .toList();
-        assertThat(sts)
+        List<RecordedRequest> assumeRole = sts.requests();
+        assertThat(assumeRole)
                 .as("the role's credentials are cached until close to expiry")
                 .hasSize(1);
-        assertThat(sts.get(0).bodyAsString())
+        assertThat(assumeRole.get(0).bodyAsString())
                 .contains("Action=AssumeRole")
                 .contains("RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fjunction-bedrock")
                 .contains("RoleSessionName=junction-e2e");
-        assertThat(sts.get(0).header("authorization")).contains("Credential=AKIDJUNCTIONE2E000001/");
+        assertThat(assumeRole.get(0).header("authorization")).contains("Credential=AKIDJUNCTIONE2E000001/");
         assertThat(gateway.upstream.lastRequest().header("authorization")).contains("Credential=" + ROLE_KEY + "/");
         assertThat(gateway.upstream.lastRequest().header("x-amz-security-token"))
                 .isEqualTo(ROLE_TOKEN);
