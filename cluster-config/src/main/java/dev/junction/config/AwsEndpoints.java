@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code aws_bedrock_runtime_endpoint} (or {@code AWS_BEDROCK_RUNTIME_ENDPOINT}), else AWS's public endpoint of
  * the region. Resolved once at start-up, so the signing region, the URL and the region pre-call check agree.
  */
-final class AwsEndpoints {
+public final class AwsEndpoints {
     /** The ProviderSpec default: a template, completed per deployment by {@link #endpoint}. */
     static final String BEDROCK_DEFAULT = "https://bedrock-runtime.{region}.amazonaws.com";
 
@@ -62,6 +62,15 @@ final class AwsEndpoints {
         return parts.length > 3 && REGION.matcher(parts[3]).matches() ? parts[3] : null;
     }
 
+    /**
+     * A provider's public endpoint in {@code region}: the AWS families' endpoints are regional, every other
+     * provider's is its default as it is (null when it has none).
+     */
+    public static String publicEndpoint(ProviderSpec spec, String region) {
+        String base = spec.defaultApiBase();
+        return base == null ? null : base.replace("{region}", region == null ? DEFAULT_REGION : region);
+    }
+
     /** The endpoint when no {@code api_base} is given. */
     static String endpoint(ProviderSpec spec, JsonObject params, String region, String path, ParseContext context) {
         if (spec.family() == ProviderFamily.BEDROCK) {
@@ -76,6 +85,6 @@ final class AwsEndpoints {
                 return ApiBases.stripTrailingSlashes(runtime.strip());
             }
         }
-        return spec.defaultApiBase().replace("{region}", region);
+        return publicEndpoint(spec, region);
     }
 }
