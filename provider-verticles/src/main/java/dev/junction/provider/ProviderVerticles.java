@@ -3,6 +3,7 @@ package dev.junction.provider;
 import dev.junction.config.ProviderFamily;
 import dev.junction.provider.anthropic.AnthropicAdapter;
 import dev.junction.provider.aws.AwsCredentialSources;
+import dev.junction.provider.aws.SigV4Signer;
 import dev.junction.provider.azure.AzureAdapter;
 import dev.junction.provider.bedrock.BedrockAdapter;
 import dev.junction.provider.http.Breakers;
@@ -22,6 +23,15 @@ public final class ProviderVerticles {
     private ProviderVerticles() {}
 
     public static Future<Void> deploy(Vertx vertx, ProviderHttpSettings settings, int instances) {
+        // The AWS SDK's signer is many classes: loaded here on a worker, not by an event loop signing a request.
+        return vertx.executeBlocking(() -> {
+                    SigV4Signer.preload();
+                    return null;
+                })
+                .compose(loaded -> deployFamilies(vertx, settings, instances));
+    }
+
+    private static Future<Void> deployFamilies(Vertx vertx, ProviderHttpSettings settings, int instances) {
         List<Future<String>> deployed = new ArrayList<>();
         for (ProviderFamily family : ProviderFamily.values()) {
             Supplier<ProviderAdapter> adapter = adapterFor(family);

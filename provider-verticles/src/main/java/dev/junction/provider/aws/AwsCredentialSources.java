@@ -41,7 +41,6 @@ public final class AwsCredentialSources {
 
     private final Clock clock;
     private final Map<Map<String, String>, CachedCredentials> byParams = new ConcurrentHashMap<>();
-    private final Map<Map<String, String>, GatewayException> invalid = new ConcurrentHashMap<>();
 
     public AwsCredentialSources() {
         this(Clock.systemUTC());
@@ -53,19 +52,8 @@ public final class AwsCredentialSources {
 
     /** The deployment's credentials; fails with an authentication error when none can be found. */
     Future<AwsCredentialsIdentity> credentials(Vertx vertx, Deployment deployment, String label) {
-        Map<String, String> key = key(deployment);
-        GatewayException refused = invalid.get(key);
-        if (refused != null) {
-            return Future.failedFuture(refused);
-        }
-        CachedCredentials source;
-        try {
-            source = byParams.computeIfAbsent(key, k -> new CachedCredentials(provider(k), clock));
-        } catch (IllegalArgumentException badParams) {
-            GatewayException error = unusable(label, badParams.getMessage());
-            invalid.put(key, error);
-            return Future.failedFuture(error);
-        }
+        CachedCredentials source =
+                byParams.computeIfAbsent(key(deployment), k -> new CachedCredentials(() -> provider(k), clock));
         return source.get(vertx).recover(failure -> Future.failedFuture(unusable(label, failure.getMessage())));
     }
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
@@ -21,15 +22,18 @@ final class CachedCredentials {
     /** Expiring credentials are refreshed this long before they expire, as the SDK's own providers do. */
     static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofMinutes(5);
 
-    private final AwsCredentialsProvider provider;
+    private final Supplier<AwsCredentialsProvider> factory;
     private final Clock clock;
+    /** Built on the first worker that resolves: an STS client or a credential chain loads many SDK classes. */
+    private volatile AwsCredentialsProvider provider;
+
     private volatile Snapshot current;
     private CompletableFuture<AwsCredentialsIdentity> inFlight;
 
     private record Snapshot(AwsCredentialsIdentity identity, Instant fetchedAt) {}
 
-    CachedCredentials(AwsCredentialsProvider provider, Clock clock) {
-        this.provider = provider;
+    CachedCredentials(Supplier<AwsCredentialsProvider> factory, Clock clock) {
+        this.factory = factory;
         this.clock = clock;
     }
 
@@ -53,19 +57,27 @@ final class CachedCredentials {
         }
         CompletableFuture<AwsCredentialsIdentity> started = new CompletableFuture<>();
         inFlight = started;
-        vertx.<AwsCredentialsIdentity>executeBlocking(provider::resolveCredentials, false)
-                .onComplete(done -> {
-                    synchronized (this) {
-                        inFlight = null;
-                    }
-                    if (done.succeeded()) {
-                        current = new Snapshot(done.result(), clock.instant());
-                        started.complete(done.result());
-                    } else {
-                        started.completeExceptionally(done.cause());
-                    }
-                });
+        vertx.<AwsCredentialsIdentity>executeBlocking(this::resolve, false).onComplete(done -> {
+            synchronized (this) {
+                inFlight = null;
+            }
+            if (done.succeeded()) {
+                current = new Snapshot(done.result(), clock.instant());
+                started.complete(done.result());
+            } else {
+                started.completeExceptionally(done.cause());
+            }
+        });
         return started;
+    }
+
+    private AwsCredentialsIdentity resolve() {
+        AwsCredentialsProvider current = provider;
+        if (current == null) {
+            current = factory.get();
+            provider = current;
+        }
+        return current.resolveCredentials();
     }
 
     private static boolean fresh(Snapshot snapshot, Instant now) {

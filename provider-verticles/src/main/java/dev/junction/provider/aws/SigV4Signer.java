@@ -57,6 +57,23 @@ public final class SigV4Signer implements RequestSigner {
                 .map(identity -> sign(request, identity, service, region, clock));
     }
 
+    /**
+     * Signs one made-up request, so that the SDK signer's many classes are loaded by the calling thread (a worker
+     * at start-up) rather than by the event loop that signs the first real request. Blocking: class loading.
+     */
+    public static void preload() {
+        UpstreamRequest example = new UpstreamRequest(
+                "https://bedrock-runtime.us-east-1.amazonaws.com/model/m/converse",
+                MultiMap.caseInsensitiveMultiMap().add("content-type", "application/json"),
+                io.vertx.core.buffer.Buffer.buffer("{}"));
+        sign(
+                example,
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDPRELOAD", "preload"),
+                "bedrock",
+                "us-east-1",
+                Clock.systemUTC());
+    }
+
     /** The request with the signature's headers added ({@code Authorization}, {@code X-Amz-Date}, ...). */
     public static UpstreamRequest sign(
             UpstreamRequest request, AwsCredentialsIdentity identity, String service, String region, Clock clock) {

@@ -62,7 +62,7 @@ class CachedCredentialsTest {
     void concurrent_first_calls_share_one_resolution_on_a_worker_and_later_calls_use_the_cache() throws Exception {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         CachedCredentials credentials =
-                new CachedCredentials(provider(now.plus(Duration.ofHours(1))), Clock.fixed(now, ZoneOffset.UTC));
+                new CachedCredentials(() -> provider(now.plus(Duration.ofHours(1))), Clock.fixed(now, ZoneOffset.UTC));
 
         List<AwsCredentialsIdentity> first = getOnEventLoop(credentials, 5);
         List<AwsCredentialsIdentity> later = getOnEventLoop(credentials, 3);
@@ -76,8 +76,8 @@ class CachedCredentialsTest {
     @Test
     void credentials_close_to_expiry_are_still_served_while_a_refresh_runs() throws Exception {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        CachedCredentials credentials =
-                new CachedCredentials(provider(now.plus(Duration.ofMinutes(2))), Clock.fixed(now, ZoneOffset.UTC));
+        CachedCredentials credentials = new CachedCredentials(
+                () -> provider(now.plus(Duration.ofMinutes(2))), Clock.fixed(now, ZoneOffset.UTC));
 
         getOnEventLoop(credentials, 1);
         List<AwsCredentialsIdentity> nearExpiry = getOnEventLoop(credentials, 1);
