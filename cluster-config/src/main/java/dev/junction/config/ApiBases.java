@@ -3,8 +3,8 @@ package dev.junction.config;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A deployment's own {@code api_base}, without trailing slashes. Its form is not checked further: LiteLLM's own
- * examples use placeholders such as {@code your_ollama_api_base}, and such a config must still load.
+ * A deployment's own {@code api_base}, checked to be an absolute http(s) URL and given without trailing slashes.
+ * Checked before the provider is looked up, so a deployment skipped for its provider is refused all the same.
  */
 final class ApiBases {
     private ApiBases() {}
@@ -13,7 +13,7 @@ final class ApiBases {
      * The configured endpoint, or null when none is set.
      *
      * @param path the YAML path of {@code litellm_params}
-     * @throws ConfigException when it is not a string
+     * @throws ConfigException when it is not a string, or not an absolute http(s) URL with a host
      */
     static String given(JsonObject params, String path, ParseContext context) {
         String basePath = YamlPath.key(path, "api_base");
@@ -21,7 +21,18 @@ final class ApiBases {
         if (given == null || given.isBlank()) {
             return null;
         }
+        requireHttpUrl(given.trim(), basePath, context);
         return stripTrailingSlashes(given.trim());
+    }
+
+    /**
+     * Every call would fail on anything but an absolute http(s) URL with a host, parsed as the provider's HTTP
+     * client parses it; refused here, at start-up, rather than as an opaque error on each call.
+     */
+    static void requireHttpUrl(String base, String path, ParseContext context) {
+        if (!HttpUrls.isAbsoluteHttp(base)) {
+            throw context.invalid(path, "an absolute http:// or https:// URL such as https://host:port/v1", base);
+        }
     }
 
     static String stripTrailingSlashes(String base) {

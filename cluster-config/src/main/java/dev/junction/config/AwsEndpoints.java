@@ -82,6 +82,7 @@ public final class AwsEndpoints {
                         .orElse(null);
             }
             if (runtime != null && !runtime.isBlank()) {
+                ApiBases.requireHttpUrl(runtime.strip(), runtimePath, context);
                 return ApiBases.stripTrailingSlashes(runtime.strip());
             }
         }

@@ -106,6 +106,14 @@ class ProviderResolutionTest {
         assertThatThrownBy(() -> only("{model: watsonx/granite, api_base: 12}"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("model_list[0].litellm_params.api_base: expected a string");
+        assertThatThrownBy(() -> only("{model: watsonx/granite, api_base: 'localhost:8000'}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(
+                        "model_list[0].litellm_params.api_base: expected an absolute http:// or " + "https:// URL");
+        assertThatThrownBy(() -> only("{model: bedrock/x, aws_bedrock_runtime_endpoint: 'bedrock.local'}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("model_list[0].litellm_params.aws_bedrock_runtime_endpoint: expected an "
+                        + "absolute http:// or https:// URL");
     }
 
     @Test
@@ -169,6 +177,15 @@ class ProviderResolutionTest {
         assertThat(only("{model: ollama_chat/mistral, api_base: 'http://gpu:11434/v1'}")
                         .apiBase())
                 .isEqualTo("http://gpu:11434/v1");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"not-a-url, '\"not-a-url\"'", "'ftp://host/v1', '\"ftp://host/v1\"'", "'http://', '\"http://\"'"})
+    void an_api_base_that_is_not_an_absolute_http_url_is_refused_naming_the_key(String base, String shown) {
+        assertThatThrownBy(() -> only("{model: openai/gpt-4o, api_base: '" + base + "'}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("model_list[0].litellm_params.api_base: expected an absolute http:// or https:// URL such"
+                        + " as https://host:port/v1, got " + shown);
     }
 
     @ParameterizedTest

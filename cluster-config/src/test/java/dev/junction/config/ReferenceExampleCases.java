@@ -53,7 +53,7 @@ final class ReferenceExampleCases {
                                             .litellmParams()
                                             .getString("organization"))
                                     .isEqualTo("org-ikDc4ex8NB");
-                            assertThat(config.deployments().get(3).apiBase()).isEqualTo("your_ollama_api_base/v1");
+                            assertThat(config.deployments().get(3).apiBase()).isEqualTo("http://localhost:11434/v1");
                         }),
                 example(
                         "proxy-config-yaml-6.yaml",

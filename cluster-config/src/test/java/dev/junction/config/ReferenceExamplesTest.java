@@ -81,6 +81,15 @@ class ReferenceExamplesTest {
                 .hasMessage("model_list[0].litellm_params.model: is required");
     }
 
+    @Test
+    void a_placeholder_api_base_fails_naming_the_key() {
+        Path file = REJECTED.resolve("load-balancing-multiple-instances-1.yaml");
+        assertThatThrownBy(() -> ConfigLoaderTest.await(ConfigLoader.load(vertx, file, Map.of())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("model_list[0].litellm_params.api_base: expected an absolute http:// or https:// URL such"
+                        + " as https://host:port/v1, got \"<your-azure-endpoint>\"");
+    }
+
     static Example example(String file, Map<String, String> env, List<String> groups, List<ProviderFamily> families) {
         return new Example(file, env, groups, families, config -> {});
     }

@@ -69,6 +69,57 @@ class JarStartupIT {
     }
 
     @Test
+    void a_port_in_use_stops_start_up_with_one_line_naming_the_port_and_the_flag() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Path log = Files.createTempFile("junction-port", ".log");
+
+            Process process = launch(
+                    log,
+                    "--port",
+                    Integer.toString(taken.getLocalPort()),
+                    "--cluster-name",
+                    "jar-" + UUID.randomUUID());
+
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(log))
+                    .contains("junction: port " + taken.getLocalPort() + " is already in use")
+                    .contains("--port")
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void a_database_url_the_driver_refuses_says_which_form_is_expected_without_a_stack_trace() throws Exception {
+        Path config = Files.createTempFile("bad-db", ".yaml");
+        Files.writeString(
+                config,
+                """
+                model_list:
+                  - model_name: canned
+                    litellm_params:
+                      model: openai/gpt-4o
+                      mock_response: hi
+                general_settings:
+                  database_url: "postgresql://llm:s3cret@db.internal:port/litellm"
+                """);
+        Path log = Files.createTempFile("junction-bad-db", ".log");
+
+        Process process =
+                launch(log, "--config", config.toString(), "--port", "0", "--cluster-name", "jar-" + UUID.randomUUID());
+
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(log))
+                .contains("junction: invalid config: general_settings.database_url: ")
+                .contains("expected postgresql://user:password@host:5432/db")
+                .doesNotContain("s3cret")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void plain_java_jar_serves_the_demo_config_and_reports_its_cluster() throws Exception {
         int port = freePort();
         Path log = Files.createTempFile("junction-demo", ".log");

@@ -6,7 +6,6 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.config.JunctionConfig;
 import dev.junction.gateway.admin.AdminRoutes;
-import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
 import io.vertx.core.Future;
@@ -14,11 +13,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -36,7 +33,9 @@ public final class HttpVerticle extends VerticleBase {
     private final String host;
     private final int port;
     private final KeyServices keys;
+    private final BodyBudget bodyBudget;
     private HttpServer server;
+    private ClientConnections connections;
 
     public HttpVerticle(
             JunctionConfig config,
@@ -45,9 +44,11 @@ public final class HttpVerticle extends VerticleBase {
             String configFingerprint,
             String host,
             int port,
-            KeyServices keys) {
+            KeyServices keys,
+            BodyBudget bodyBudget) {
         this.config = config;
         this.keys = keys;
+        this.bodyBudget = bodyBudget;
         this.listedModels = List.copyOf(listedModels);
         this.cluster = cluster;
         this.configFingerprint = configFingerprint;
@@ -64,7 +65,11 @@ public final class HttpVerticle extends VerticleBase {
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
                 // Keys arrive in headers; a long one must get a 401 from the key check, not a 431.
-                .setMaxHeaderSize(MAX_HEADER_BYTES));
+                .setMaxHeaderSize(MAX_HEADER_BYTES)
+                // Until its first request head is complete, a connection is closed after this long without a
+                // byte; from then on ClientConnections keeps its timeouts (see ConnectionInternals).
+                .setIdleTimeout((int) config.general().clientHeaderTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
         Clock clock = Clock.systemUTC();
         AuthHandler auth = new AuthHandler(config.general().masterKey(), keys.directory(), clock);
         ModelAccess access = ModelAccess.of(config.deployments());
@@ -73,15 +78,37 @@ public final class HttpVerticle extends VerticleBase {
         for (Endpoint endpoint : Endpoint.values()) {
             handlers.put(endpoint, new LlmHandler(endpoint, parser, vertx.eventBus(), config.router(), access));
         }
-        Router router = router(auth, handlers, access, clock);
-        DirectLlmRoutes direct =
-                DirectLlmRoutes.of(handlers, auth, config.general().maxRequestBytes());
-        return server.requestHandler(request -> {
-                    if (!direct.serve(request)) {
+        connections = new ClientConnections(config.general());
+        RequestBody body = new RequestBody(config.general().maxRequestBytes(), bodyBudget);
+        Router router = router(auth, handlers, access, clock, new RouterBodies(body, connections));
+        DirectLlmRoutes direct = DirectLlmRoutes.of(handlers, auth, body);
+        connections.start(vertx);
+        return server.connectionHandler(connection -> {
+                    connections.opened(connection);
+                    ConnectionInternals.dropIdleTimeout(connection);
+                })
+                .invalidRequestHandler(InvalidRequests::answer)
+                // No WebSocket is served. Setting this handler also makes Vert.x hand a request in an unknown HTTP
+                // version to the request handler below, rather than answer it 501 with an empty body.
+                .webSocketHandshakeHandler(handshake -> handshake.reject(404))
+                .requestHandler(request -> {
+                    if (request.version() == null) {
+                        InvalidRequests.unsupportedVersion(request);
+                        return;
+                    }
+                    if (!direct.serve(connections.begin(request))) {
                         router.handle(request);
                     }
                 })
                 .listen(port, host);
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (connections != null) {
+            connections.stop(vertx);
+        }
+        return Future.succeededFuture();
     }
 
     /**
@@ -97,17 +124,18 @@ public final class HttpVerticle extends VerticleBase {
         return server.actualPort();
     }
 
-    private Router router(AuthHandler auth, Map<Endpoint, LlmHandler> handlers, ModelAccess access, Clock clock) {
+    private Router router(
+            AuthHandler auth,
+            Map<Endpoint, LlmHandler> handlers,
+            ModelAccess access,
+            Clock clock,
+            RouterBodies bodies) {
         Router router = Router.router(vertx);
         router.get("/health/liveliness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
         router.route().handler(auth);
-        router.route()
-                .method(HttpMethod.POST)
-                .handler(BodyHandler.create(false)
-                        .setBodyLimit(config.general().maxRequestBytes())
-                        .setHandleFileUploads(false));
+        router.route().method(HttpMethod.POST).handler(bodies);
         handlers.forEach((endpoint, handler) -> {
             // DirectLlmRoutes serves these paths when they match exactly; the router takes their variants (a
             // trailing slash).
@@ -117,16 +145,7 @@ public final class HttpVerticle extends VerticleBase {
         });
         // After the LLM routes, which the router tries first.
         AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
-        ModelCatalog catalog = new ModelCatalog(config, listedModels);
-        for (String prefix : new String[] {"", "/v1"}) {
-            router.get(prefix + "/models")
-                    .handler(
-                            ctx -> json(ctx, visibleModels(catalog, access, ctx).encode()));
-            router.get(prefix + "/model/info")
-                    .handler(ctx -> json(ctx, catalog.modelInfo().encode()));
-            router.get(prefix + "/model_group/info")
-                    .handler(ctx -> json(ctx, catalog.modelGroupInfo().encode()));
-        }
+        ModelRoutes.mount(router, new ModelCatalog(config, listedModels), access);
         router.route()
                 .handler(ctx -> ctx.fail(GatewayException.of(
                         ErrorKind.NOT_FOUND,
@@ -150,21 +169,6 @@ public final class HttpVerticle extends VerticleBase {
         json(ctx, body.encode());
     }
 
-    /** {@code /models} as a key sees it: only the models it may call. */
-    private static JsonObject visibleModels(ModelCatalog catalog, ModelAccess access, RoutingContext ctx) {
-        JsonObject all = catalog.models();
-        if (!(AuthHandler.caller(ctx) instanceof Caller.KeyHolder holder)) {
-            return all;
-        }
-        JsonArray visible = new JsonArray();
-        for (Object entry : all.getJsonArray("data")) {
-            if (entry instanceof JsonObject model && access.allows(holder, model.getString("id"))) {
-                visible.add(model);
-            }
-        }
-        return all.copy().put("data", visible);
-    }
-
     private static void json(RoutingContext ctx, String body) {
         ctx.response().putHeader("content-type", "application/json").end(body);
     }
@@ -179,6 +183,6 @@ public final class HttpVerticle extends VerticleBase {
                 default -> GatewayException.of(ErrorKind.BAD_REQUEST, "Bad request");
             };
         }
-        ErrorResponder.send(ctx.response(), failure);
+        ErrorResponder.send(ctx.request(), failure);
     }
 }

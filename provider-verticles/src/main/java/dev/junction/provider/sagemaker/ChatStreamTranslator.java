@@ -4,6 +4,7 @@ import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.aws.AwsEventStreamDecoder;
+import dev.junction.provider.openai.OpenAiErrorClassifier;
 import dev.junction.provider.openai.OpenAiStreamTranslator;
 import dev.junction.provider.sse.SseEvent;
 import dev.junction.provider.sse.SseFrames;
@@ -21,7 +22,7 @@ final class ChatStreamTranslator implements StreamTranslator {
     private GatewayException failure;
 
     ChatStreamTranslator(boolean keepText) {
-        this.chunks = new OpenAiStreamTranslator(keepText);
+        this.chunks = new OpenAiStreamTranslator(keepText, new OpenAiErrorClassifier(SageMakerErrors.LABEL));
     }
 
     @Override
