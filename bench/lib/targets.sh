@@ -15,11 +15,14 @@ STATE_SETUPS=(state-1node-nolimit state-1node-batched state-1node-strict state-3
 
 PIDS=()
 
-# active TARGET...: the targets of this run, one per line (Portkey's, NAME@portkey included, only with Portkey).
+# active TARGET...: the targets of this run, one per line (Portkey's, NAME@portkey included, only with Portkey;
+# the nginx proxy only with nginx, not in a --java-only run).
 active() {
     local target
     for target in "$@"; do
-        [[ $PORTKEY == no && ($target == portkey || $target == *@portkey) ]] || echo "$target"
+        [[ $PORTKEY == no && ($target == portkey || $target == *@portkey) ]] && continue
+        [[ $JAVA_ONLY == yes && $target == nginx-proxy ]] && continue
+        echo "$target"
     done
 }
 
@@ -147,6 +150,21 @@ render_stream_bodies() {
     done
 }
 
+# The upstream every target talks to: nginx and its echo module, or in a --java-only run BenchUpstream (Java), which
+# answers the same three paths. The nginx proxy target comes with nginx.
+start_upstream() {
+    if [[ $JAVA_ONLY == yes ]]; then
+        # shellcheck disable=SC2086 # JUNCTION_JAVA_OPTS is a list of JVM flags
+        java $JUNCTION_JAVA_OPTS -cp "$BENCH_JAR" dev.junction.bench.load.BenchUpstream --port "$UPSTREAM_PORT" \
+            --slow-chunks "$SLOW_CHUNKS" --slow-interval "$SLOW_INTERVAL" >"$RUN/logs/upstream.log" 2>&1 &
+        PIDS+=($!)
+        PID_upstream=$!
+        log "nginx-proxy: skipped: needs nginx (--java-only; the full run and --quick have it)"
+        return
+    fi
+    start_nginx
+}
+
 start_nginx() {
     mkdir -p "$RUN/tmp" && chmod 777 "$RUN/tmp"
     render_stream_bodies
@@ -205,8 +223,12 @@ start_junction() {
 
 start_all() {
     check_ports_free
-    log "starting nginx upstream :$UPSTREAM_PORT, nginx proxy :$PROXY_PORT, bare Vert.x proxy :$VERTX_PROXY_PORT$([[ $PORTKEY == no ]] || echo ", Portkey :$PORTKEY_PORT")"
-    start_nginx
+    if [[ $JAVA_ONLY == yes ]]; then
+        log "starting the Java upstream :$UPSTREAM_PORT, bare Vert.x proxy :$VERTX_PROXY_PORT$([[ $PORTKEY == no ]] || echo ", Portkey :$PORTKEY_PORT")"
+    else
+        log "starting nginx upstream :$UPSTREAM_PORT, nginx proxy :$PROXY_PORT, bare Vert.x proxy :$VERTX_PROXY_PORT$([[ $PORTKEY == no ]] || echo ", Portkey :$PORTKEY_PORT")"
+    fi
+    start_upstream
     start_vertx_proxy
     [[ $PORTKEY == no ]] || start_portkey
     local suffix=$$ members
