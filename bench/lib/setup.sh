@@ -96,7 +96,11 @@ describe_machine() {
             # Scenario 7 starts nine more JVMs one after another: alone longer than the rest of the smoke.
             echo "skipped_scenarios=state-peak,state-latency"
         fi
-        echo "wrk_settings=${WRK_THREADS} threads, ${WRK_CONNECTIONS} connections, ${WRK_WARMUP} s warm-up + ${WRK_DURATION} s measured"
+        if [[ $JAVA_ONLY == yes ]]; then
+            echo "wrk_settings=ClosedLoop: 1 thread, ${WRK_CONNECTIONS} connections, ${WRK_WARMUP} s warm-up + ${WRK_DURATION} s measured in one process"
+        else
+            echo "wrk_settings=${WRK_THREADS} threads, ${WRK_CONNECTIONS} connections, ${WRK_WARMUP} s warm-up + ${WRK_DURATION} s measured"
+        fi
         echo "openloop_settings=${OL_WARMUP} s warm-up + ${OL_DURATION} s measured, latency from the intended send time"
         echo "stream_settings=${STREAM_WARMUP} s warm-up + ${STREAM_DURATION} s measured; slow streams: ${SLOW_STREAMS} x ${SLOW_CHUNKS} chunks ${SLOW_INTERVAL} s apart, opened at ${SLOW_RAMP}/s"
         echo "jmh_settings=$JMH_ARGS"
