@@ -79,6 +79,10 @@ final class Completeness {
             }
         }
         for (JsonObject row : results.all()) {
+            if (nothingAnswered(row)) {
+                problems.add("nothing answered in the measured window of " + row.getString("scenario") + " / "
+                        + row.getString("target") + " / round " + row.getValue("round"));
+            }
             long errors = Results.errors(row);
             if (errors > 0) {
                 problems.add(errors + " failed request(s) in " + row.getString("scenario") + " / "
@@ -89,6 +93,12 @@ final class Completeness {
             problems.add("missing: JMH results");
         }
         return problems;
+    }
+
+    /** A load tool's line without one answer: wrk's and ClosedLoop's {@code requests}, OpenLoop's {@code ok}. */
+    private static boolean nothingAnswered(JsonObject row) {
+        Object answered = row.containsKey("requests") ? row.getValue("requests") : row.getValue("ok");
+        return answered instanceof Number n && n.longValue() == 0;
     }
 
     private static String errorDetail(JsonObject row) {
