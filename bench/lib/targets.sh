@@ -237,18 +237,23 @@ start_all() {
     start_junction junction "$BENCH_DIR/junction-bench.yaml" "$JUNCTION_PORT" "bench-single-$suffix" $((HZ_BASE + 1))
     start_junction junction-auth "$BENCH_DIR/junction-bench-auth.yaml" "$JUNCTION_AUTH_PORT" \
         "bench-auth-$suffix" $((HZ_BASE + 2))
-    # In two waves, the cluster once the single nodes serve: five Junction JVMs starting at once on a busy 2-core
-    # machine took Hazelcast's start past Junction's start-up deadline (as in scenario 7).
+    # In waves of two JVMs, each once the last serves: seven JVMs starting at once on a busy 2-core machine took
+    # Hazelcast's start past Junction's start-up deadline (as in scenario 7), and on a quiet one two at a time
+    # already keep both cores busy. The third node joins the cluster the first two formed.
     wait_ready upstream nginx-proxy vertx-proxy portkey junction junction-auth
-    log "starting the 3-node cluster :${NODE_PORTS[*]}"
+    log "starting the 3-node cluster :${NODE_PORTS[*]}, two nodes, then the third"
     local i
     for i in 1 2 3; do
         start_junction "junction-node$i" "$BENCH_DIR/junction-bench.yaml" "${NODE_PORTS[i - 1]}" \
             "bench-c3-$suffix" $((HZ_BASE + 10 + i)) "$members"
+        ((i == 1)) || wait_ready $(seq -f 'junction-node%g' 1 "$i")
     done
-    wait_ready junction-node1 junction-node2 junction-node3
     local joined
-    joined=$(curl -s "http://127.0.0.1:${NODE_PORTS[0]}/health/readiness" | grep -o '"cluster_members":[0-9]*' | cut -d: -f2)
+    for _ in $(seq 30); do
+        joined=$(curl -s "http://127.0.0.1:${NODE_PORTS[0]}/health/readiness" | grep -o '"cluster_members":[0-9]*' | cut -d: -f2)
+        [[ $joined == 3 ]] && break
+        sleep 1
+    done
     [[ $joined == 3 ]] || die "the 3-node cluster has ${joined:-no} members; see $RUN/logs/junction-node*.log"
     log "all targets answer; the cluster has 3 members"
 }
