@@ -43,7 +43,10 @@ final class JarNode implements AutoCloseable {
         this.process = process;
     }
 
-    /** Launches a node that joins the members on {@code memberPorts} (its own port may be among them). */
+    /**
+     * Launches a node that joins the members on {@code memberPorts} (its own port may be among them), on {@code
+     * config}, or without {@code --config} (the built-in demo) when it is null.
+     */
     static JarNode launch(String name, Path config, String clusterName, int clusterPort, List<Integer> memberPorts)
             throws IOException {
         int httpPort = freePort();
@@ -57,9 +60,10 @@ final class JarNode implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1",
                 "-jar",
                 JAR.toString()));
+        if (config != null) {
+            command.addAll(List.of("--config", config.toString()));
+        }
         command.addAll(List.of(
-                "--config",
-                config.toString(),
                 "--host",
                 "127.0.0.1",
                 "--port",
