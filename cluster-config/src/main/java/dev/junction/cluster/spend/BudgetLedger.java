@@ -11,14 +11,10 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BudgetLedger {
     private static final Logger LOG = LoggerFactory.getLogger(BudgetLedger.class);
+    /** How often settlements refused for want of a quorum are sent again. */
+    private static final long RETRY_MILLIS = 1000;
 
     private final Vertx vertx;
     private final HazelcastInstance hazelcast;
@@ -48,7 +46,12 @@ public final class BudgetLedger {
     private final LedgerOptions options;
     private final LocalBudgets local;
     private final WarningThrottle warnings = new WarningThrottle(Duration.ofSeconds(10));
-    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private final Settlements settlements;
+    /**
+     * The cluster's size at its last answer. A node deciding alone divides by it rather than by the members it
+     * sees now: on the minority side of a split it sees only its own side.
+     */
+    private volatile int membersWhenAnswered;
 
     public BudgetLedger(Vertx vertx, HazelcastInstance hazelcast, Clock clock, LedgerOptions options) {
         this.vertx = vertx;
@@ -57,6 +60,9 @@ public final class BudgetLedger {
         this.clock = clock;
         this.options = options;
         this.local = new LocalBudgets(options.localPeriod());
+        this.settlements = new Settlements(counters, () -> SpendMap.quorumPresent(hazelcast));
+        this.membersWhenAnswered = hazelcast.getCluster().getMembers().size();
+        vertx.setPeriodic(RETRY_MILLIS, id -> settlements.retryRefused());
     }
 
     /**
@@ -84,7 +90,7 @@ public final class BudgetLedger {
         return withDeadline(call).transform(done -> {
             if (done.succeeded()) {
                 Reservation reservation = done.result();
-                local.answered(subject.id(), reservation.state());
+                answered(subject, reservation.state());
                 double reserved = reservation.admitted() ? estimate : 0;
                 return Future.succeededFuture(
                         new BudgetHold(reservation.admitted(), reservation.state(), reserved, false));
@@ -109,19 +115,11 @@ public final class BudgetLedger {
         if (cost <= 0 && reserved <= 0) {
             return Future.succeededFuture();
         }
-        SettleProcessor settle = new SettleProcessor(
-                share,
-                reserved,
-                cost,
-                period(subject),
-                subject.storedSpend(),
-                subject.storedResetAtMillis(),
-                clock.millis());
-        CompletableFuture<SpendState> call = tracked(counters.submitToKey(subject.id(), settle), cost);
+        CompletableFuture<SpendState> call = settlements.send(subject.id(), settleProcessor(subject, reserved, cost));
         boolean budgeted = subject.maxBudget() != null;
         return withDeadline(call).transform(done -> {
             if (done.succeeded() && budgeted) {
-                local.answered(subject.id(), done.result());
+                answered(subject, done.result());
             } else if (done.failed() && budgeted && !decidedHere) {
                 missed(subject, "settle", done.cause());
                 local.settled(subject.id(), 0, cost);
@@ -156,17 +154,7 @@ public final class BudgetLedger {
 
     /** Waits (blocking) for the settlements sent so far to reach their counters: a leaving node calls it. */
     public void awaitSettled(Duration within) {
-        CompletableFuture<?>[] pending = inFlight.toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(pending).get(within.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException late) {
-            LOG.warn(
-                    "{} settlement(s) still unanswered by the cluster after {} s", inFlight.size(), within.toSeconds());
-        } catch (ExecutionException failed) {
-            // Each failure was logged when it happened.
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        settlements.await(within);
     }
 
     private Future<BudgetHold> alone(SpendSubject subject, double estimate) {
@@ -176,31 +164,20 @@ public final class BudgetLedger {
                     "The budget could not be checked: the cluster did not answer in time"
                             + " (general_settings.budget_fail_mode: closed)"));
         }
-        return Future.succeededFuture(local.reserve(subject, estimate, members()));
+        return Future.succeededFuture(local.reserve(subject, estimate, Math.max(members(), membersWhenAnswered)));
     }
 
     /** A reservation that came back after its deadline, when the call had been decided here: give it back. */
     private void releaseIfAdmittedLate(CompletableFuture<Reservation> call, SpendSubject subject, double estimate) {
         call.thenAccept(late -> {
             if (late.admitted() && estimate > 0) {
-                tracked(
-                        counters.submitToKey(
-                                subject.id(),
-                                new SettleProcessor(
-                                        share,
-                                        estimate,
-                                        0,
-                                        period(subject),
-                                        subject.storedSpend(),
-                                        subject.storedResetAtMillis(),
-                                        clock.millis())),
-                        0);
+                settlements.send(subject.id(), settleProcessor(subject, estimate, 0));
             }
         });
     }
 
     private void missed(SpendSubject subject, String what, Throwable failure) {
-        local.missed(subject, members());
+        local.missed(subject, Math.max(members(), membersWhenAnswered));
         long misses = warnings.occurred();
         if (misses > 0) {
             LOG.warn(
@@ -217,16 +194,20 @@ public final class BudgetLedger {
         }
     }
 
-    private <T> CompletableFuture<T> tracked(CompletionStage<T> stage, double cost) {
-        CompletableFuture<T> call = stage.toCompletableFuture();
-        inFlight.add(call);
-        call.whenComplete((done, failure) -> {
-            inFlight.remove(call);
-            if (failure != null) {
-                LOG.error("A settlement of {} USD did not reach the cluster: {}", cost, failure.toString());
-            }
-        });
-        return call;
+    private SettleProcessor settleProcessor(SpendSubject subject, double reserved, double cost) {
+        return new SettleProcessor(
+                share,
+                reserved,
+                cost,
+                period(subject),
+                subject.storedSpend(),
+                subject.storedResetAtMillis(),
+                clock.millis());
+    }
+
+    private void answered(SpendSubject subject, SpendState state) {
+        membersWhenAnswered = members();
+        local.answered(subject.id(), state);
     }
 
     private <T> Future<T> withDeadline(CompletionStage<T> call) {

@@ -7,9 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Budgets this node decides alone while the cluster does not answer for a subject (fail open). From the
- * subject's spend at the cluster's last answer, the node admits calls until what it spent and reserved since
- * reaches its share of what was left, (budget - spend - reserved) / members, so that the nodes deciding alone
- * together stay within the budget, as each node keeps to its share of an rpm limit. After a missed deadline a
+ * subject's spend at the cluster's last answer, the node admits a call while it fits, with what the node spent
+ * and reserved since, in its share of what was left, (budget - spend - reserved) / members, so that the nodes
+ * deciding alone together stay within the budget (calls beyond their estimates aside), as each node keeps to
+ * its share of an rpm limit. After a missed deadline a
  * subject is decided here for a while before the cluster is asked again; what the node counted alone is kept
  * until the cluster answers.
  */
@@ -70,7 +71,10 @@ final class LocalBudgets {
             SpendState known = counted.known;
             double left = subject.maxBudget() - known.spend() - known.reserved();
             double share = Math.max(0, left) / counted.members;
-            boolean admitted = counted.spent + counted.reserved + SpendCounter.ROUNDING < share;
+            // Stricter than the cluster's rule (spend under the budget): the call's estimate must fit in the share,
+            // so that the nodes deciding alone do not each overshoot theirs by a call.
+            boolean admitted = counted.spent + counted.reserved + estimate < share + SpendCounter.ROUNDING
+                    && counted.spent + counted.reserved + SpendCounter.ROUNDING < share;
             if (admitted) {
                 counted.reserved += estimate;
             }

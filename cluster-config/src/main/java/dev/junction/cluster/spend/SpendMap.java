@@ -5,6 +5,7 @@ import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
+import com.hazelcast.core.HazelcastInstance;
 
 /** The Hazelcast map of spend counters, {@code junction.spend}, and how it is configured. */
 public final class SpendMap {
@@ -34,5 +35,15 @@ public final class SpendMap {
     public static void requireQuorum(Config config, int members) {
         config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, members));
         config.getMapConfig(NAME).setSplitBrainProtectionName(QUORUM);
+    }
+
+    /** Whether the counters answer on this member's side of the cluster: always, without a quorum configured. */
+    static boolean quorumPresent(HazelcastInstance member) {
+        if (!member.getConfig().getSplitBrainProtectionConfigs().containsKey(QUORUM)) {
+            return true;
+        }
+        return member.getSplitBrainProtectionService()
+                .getSplitBrainProtection(QUORUM)
+                .hasMinimumSize();
     }
 }
