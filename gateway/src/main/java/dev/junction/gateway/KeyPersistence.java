@@ -14,6 +14,8 @@ import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A node's keys, teams and spend: the store (embedded or PostgreSQL), the cluster-wide directory and budget
@@ -23,6 +25,8 @@ import java.time.Duration;
 final class KeyPersistence implements AutoCloseable {
     /** Store calls are short queries; a few threads keep a burst of cache misses from queueing. */
     private static final int STORE_THREADS = 4;
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyPersistence.class);
 
     /** How long a leaving node waits for its last settlements to reach the cluster. */
     private static final Duration SETTLE_WAIT = Duration.ofSeconds(5);
@@ -61,7 +65,12 @@ final class KeyPersistence implements AutoCloseable {
      */
     void flush() {
         services.ledger().awaitSettled(SETTLE_WAIT);
-        writer.flush();
+        if (!writer.flush()) {
+            LOG.error(
+                    "Spend not written at shutdown: the key store {} is unavailable. Other members write it once it"
+                            + " is back; a last member leaving loses it",
+                    store.describe());
+        }
         writer.close();
     }
 

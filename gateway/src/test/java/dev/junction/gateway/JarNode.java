@@ -46,6 +46,18 @@ final class JarNode implements AutoCloseable {
     /** Launches a node that joins the members on {@code memberPorts} (its own port may be among them). */
     static JarNode launch(String name, Path config, String clusterName, int clusterPort, List<Integer> memberPorts)
             throws IOException {
+        return launch(name, config, clusterName, clusterPort, memberPorts, List.of());
+    }
+
+    /** As {@link #launch(String, Path, String, int, List)}, with more arguments (a data directory, say). */
+    static JarNode launch(
+            String name,
+            Path config,
+            String clusterName,
+            int clusterPort,
+            List<Integer> memberPorts,
+            List<String> moreArguments)
+            throws IOException {
         int httpPort = freePort();
         Path log = Files.createTempFile("junction-" + name + "-", ".log");
         String members = memberPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
@@ -70,6 +82,7 @@ final class JarNode implements AutoCloseable {
                 Integer.toString(clusterPort),
                 "--cluster-members",
                 members));
+        command.addAll(moreArguments);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -85,10 +85,8 @@ public final class KeyStores {
         }
         HikariConfig pool = poolConfig("junction-keys-embedded", EMBEDDED_POOL_SIZE, CONNECT_TIMEOUT);
         // AUTO_SERVER lets several nodes on one host share the data directory: the first to open the file
-        // serves it to the others over TCP, and another takes over when it stops. H2 must not close the database
-        // in a shutdown hook of its own: on SIGTERM that raced the node's drain and lost the last spend written.
-        pool.setJdbcUrl(
-                "jdbc:h2:file:" + dir.resolve("junction") + ";MODE=PostgreSQL;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE");
+        // serves it to the others over TCP, and another takes over when it stops.
+        pool.setJdbcUrl("jdbc:h2:file:" + dir.resolve("junction") + ";MODE=PostgreSQL;AUTO_SERVER=TRUE");
         pool.setUsername("junction");
         pool.setPassword("");
         for (int attempt = 1; ; attempt++) {
