@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
  * ({@code SIGKILL}), stop it ({@code SIGTERM}) or freeze it ({@code SIGSTOP}) like a real process.
  */
 final class JarNode implements AutoCloseable {
-    private static final Path JAR = Path.of("target", "junction.jar");
+    /** The jar as built; {@code -Djunction.test.jar=...} runs the cluster tests against another build. */
+    private static final Path JAR = Path.of(System.getProperty("junction.test.jar", "target/junction.jar"));
+
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))

@@ -1,5 +1,6 @@
 package dev.junction.cluster.spend;
 
+import dev.junction.cluster.state.FailOpenRoutingState;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,8 +13,10 @@ import java.util.Objects;
  *     general_settings.budget_fail_mode: closed})
  */
 public record LedgerOptions(Duration deadline, Duration localPeriod, boolean failClosed) {
-    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(3);
-    public static final Duration DEFAULT_LOCAL_PERIOD = Duration.ofSeconds(5);
+    /** The routing state's deadline: no call waits on the cluster longer, whatever it waits for. */
+    public static final Duration DEFAULT_DEADLINE = FailOpenRoutingState.DEFAULT_TIMEOUT;
+
+    public static final Duration DEFAULT_LOCAL_PERIOD = FailOpenRoutingState.DEFAULT_LOCAL_PERIOD;
 
     public LedgerOptions {
         Objects.requireNonNull(deadline, "deadline");

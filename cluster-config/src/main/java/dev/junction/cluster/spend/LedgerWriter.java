@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class LedgerWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerWriter.class);
     private static final long CONFIRM_TIMEOUT_SECONDS = 10;
+    private static final int FLUSH_ROUNDS = 3;
 
     private final IMap<String, SpendCounter> counters;
     private final SpendStore store;
@@ -55,10 +56,22 @@ public final class LedgerWriter implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::writeOwnedQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Writes the spend this member owns and waits for it (blocking). False when it could not be written. */
+    /**
+     * Writes the spend this member owns and waits for it (blocking). False when it could not be written. A write
+     * left over from a failed try goes first, under its id; what was settled since follows in a second round.
+     */
     public boolean flush() {
         try {
-            return thread.submit(this::writeOwned).get();
+            return thread.submit(() -> {
+                        for (int round = 0; round < FLUSH_ROUNDS; round++) {
+                            int written = writeOwned();
+                            if (written <= 0) {
+                                return written == 0;
+                            }
+                        }
+                        return true;
+                    })
+                    .get();
         } catch (RejectedExecutionException | ExecutionException closed) {
             return false;
         } catch (InterruptedException interrupted) {
@@ -87,18 +100,18 @@ public final class LedgerWriter implements AutoCloseable {
         }
     }
 
-    /** Runs on the writer's thread only. */
-    private boolean writeOwned() {
+    /** Runs on the writer's thread only: how many counters it wrote, or -1 when the store could not be reached. */
+    private int writeOwned() {
         Set<String> owned = counters.localKeySet();
         if (owned.isEmpty()) {
-            return true;
+            return 0;
         }
         Map<String, SpendWrite> taken = counters.executeOnKeys(
                 owned, new TakeWriteProcessor(UUID.randomUUID().toString()));
         List<SpendWrite> writes =
                 taken.values().stream().filter(Objects::nonNull).toList();
         if (writes.isEmpty()) {
-            return true;
+            return 0;
         }
         try {
             store.write(writes);
@@ -112,14 +125,14 @@ public final class LedgerWriter implements AutoCloseable {
                         storeName,
                         failed.getClass().getSimpleName());
             }
-            return false;
+            return -1;
         }
         if (failing) {
             failing = false;
             LOG.info("Spend written to the key store {} again", storeName);
         }
         confirm(writes);
-        return true;
+        return writes.size();
     }
 
     /** A confirmation that does not arrive only means the write is repeated, under the same id, next time. */
