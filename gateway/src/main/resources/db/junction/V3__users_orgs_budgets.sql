@@ -1,6 +1,7 @@
 -- Users and their team memberships, organisations and theirs, budgets and end users (issue 17). Runs unchanged on
 -- PostgreSQL 15 and on H2 2.x in PostgreSQL mode. Times are epoch milliseconds; lists, maps and metadata are JSON
--- text. Constraint names are matched by Sql to tell which field a duplicate is about.
+-- text. Constraint names are matched by Sql to tell which field a duplicate is about. spend_write_id is the id
+-- of the last spend write applied to a row (see V2_1): the cluster repeats a write it could not confirm.
 
 -- A budget (LiteLLM's LiteLLM_BudgetTable): limits that end users and organisations reference by budget_id.
 CREATE TABLE junction_budgets (
@@ -36,6 +37,7 @@ CREATE TABLE junction_users (
     max_parallel_requests INTEGER,
     metadata TEXT NOT NULL,
     spend DOUBLE PRECISION DEFAULT 0 NOT NULL,
+    spend_write_id VARCHAR(64),
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL,
     CONSTRAINT junction_users_pk_user_id PRIMARY KEY (user_id),
@@ -52,6 +54,7 @@ CREATE TABLE junction_team_members (
     role VARCHAR(16) NOT NULL,
     max_budget_in_team DOUBLE PRECISION,
     spend DOUBLE PRECISION DEFAULT 0 NOT NULL,
+    spend_write_id VARCHAR(64),
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL,
     CONSTRAINT junction_team_members_pk PRIMARY KEY (team_id, user_id)
@@ -66,6 +69,7 @@ CREATE TABLE junction_organizations (
     models TEXT NOT NULL,
     metadata TEXT NOT NULL,
     spend DOUBLE PRECISION DEFAULT 0 NOT NULL,
+    spend_write_id VARCHAR(64),
     budget_reset_at BIGINT,
     created_by TEXT,
     updated_by TEXT,
@@ -93,6 +97,7 @@ CREATE TABLE junction_end_users (
     alias TEXT,
     blocked BOOLEAN DEFAULT FALSE NOT NULL,
     spend DOUBLE PRECISION DEFAULT 0 NOT NULL,
+    spend_write_id VARCHAR(64),
     allowed_model_region VARCHAR(16),
     default_model TEXT,
     budget_id VARCHAR(255),

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The config examples of the LiteLLM pages in {@code /work/shared/reference}, re-indented by hand, loaded
- * through Vert.x Config. Examples with providers Junction does not support (bedrock, huggingface,
- * sagemaker, vertex_ai) are left out, except one kept to check the failure.
+ * through Vert.x Config. Examples with providers Junction does not support (huggingface, vertex_ai) are left
+ * out.
  */
 class ReferenceExamplesTest {
     private static final Path DIR = Path.of("src/test/resources/reference-examples");
@@ -71,16 +71,6 @@ class ReferenceExamplesTest {
                     .containsExactlyInAnyOrderElementsOf(
                             examples().map(Example::file).toList());
         }
-    }
-
-    @Test
-    void the_quick_start_example_fails_at_its_first_bedrock_deployment() {
-        Path file = REJECTED.resolve("proxy-config-yaml-1.yaml");
-        assertThatThrownBy(() -> ConfigLoaderTest.await(
-                        ConfigLoader.load(vertx, file, Map.of("AZURE_API_KEY_EU", "k", "AZURE_API_KEY_CA", "k"))))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("model_list[1].litellm_params.model: unknown provider prefix 'bedrock' in "
-                        + "'bedrock/anthropic.claude-instant-v1'; supported: openai, ");
     }
 
     @Test

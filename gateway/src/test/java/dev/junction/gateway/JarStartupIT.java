@@ -51,16 +51,21 @@ class JarStartupIT {
                   - model_name: broken
                     litellm_params:
                       model: bedrock/anthropic.claude-v2
+                      aws_region_name: US East
                 """);
         Path log = Files.createTempFile("junction-bad", ".log");
 
         Process process = launch(log, "--config", config.toString(), "--port", "0");
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            process.destroyForcibly(); // a node that did start must not outlive the test
+        }
         assertThat(process.exitValue()).isEqualTo(1);
         assertThat(Files.readString(log))
-                .contains("model_list[0].litellm_params.model")
-                .contains("bedrock");
+                .contains("model_list[0].litellm_params.aws_region_name")
+                .contains("'US East' is not an AWS region name");
     }
 
     @Test

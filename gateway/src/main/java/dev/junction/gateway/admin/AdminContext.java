@@ -4,7 +4,9 @@ import dev.junction.cluster.spend.BudgetLedger;
 import dev.junction.gateway.keys.KeyDirectory;
 import dev.junction.gateway.keys.KeyStore;
 import dev.junction.gateway.keys.store.ManagementStores;
+import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -30,5 +32,14 @@ public record AdminContext(
 
     public KeyStore keys() {
         return directory.store();
+    }
+
+    /**
+     * An admin set a subject's spend (already written to the store): the cluster's counter takes it, so calls
+     * settled before no longer count and calls running add to it. {@code resetAt} ends its budget period, or null.
+     */
+    public <T> Future<T> spendSet(String subjectId, double spend, Instant resetAt, T then) {
+        return ledger.setSpend(subjectId, spend, resetAt == null ? 0 : resetAt.toEpochMilli())
+                .map(then);
     }
 }

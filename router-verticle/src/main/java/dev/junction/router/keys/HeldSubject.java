@@ -2,18 +2,17 @@ package dev.junction.router.keys;
 
 import dev.junction.cluster.bus.SpendSubject;
 import dev.junction.cluster.bus.Usage;
+import dev.junction.cluster.spend.BudgetHold;
 import dev.junction.cluster.spend.BudgetLedger;
 import dev.junction.cluster.state.Admission;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** What one call holds on one subject (its admission, its reserved estimate) until it ends. */
 final class HeldSubject {
-    private static final Logger LOG = LoggerFactory.getLogger(HeldSubject.class);
-
     final SpendSubject subject;
     Admission admission;
-    double reserved;
+    /** The call's reservation on the subject's budget; null without a budget. */
+    BudgetHold hold;
+
     private boolean ended;
 
     HeldSubject(SpendSubject subject) {
@@ -36,12 +35,9 @@ final class HeldSubject {
             long correction = usage.totalTokens() > 0 ? usage.totalTokens() - estimate.promptTokens() : 0;
             limits.release(subject, admission, correction, success);
         }
-        if (cost > 0 || reserved > 0) {
-            ledger.settle(subject, reserved, cost)
-                    .onFailure(trouble -> LOG.warn(
-                            "Could not settle the spend of a {}: {}",
-                            subject.label().split(" ")[0],
-                            trouble.toString()));
+        if (cost > 0 || hold != null) {
+            // Never fails: a late settlement still lands, and the ledger logs one that cannot.
+            ledger.settle(subject, hold, cost);
         }
     }
 }

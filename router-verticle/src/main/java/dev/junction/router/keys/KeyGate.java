@@ -8,9 +8,9 @@ import dev.junction.cluster.bus.SpendSubject;
 import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.spend.BudgetHold;
 import dev.junction.cluster.spend.BudgetLedger;
 import dev.junction.cluster.spend.CallLog;
-import dev.junction.cluster.spend.Reservation;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,11 +121,11 @@ public final class KeyGate {
         if (each.subject.maxBudget() == null) {
             return reserveAll(held, index + 1, estimate);
         }
-        return ledger.reserve(each.subject, estimate.usd()).compose(reservation -> {
-            if (!reservation.admitted()) {
-                return Future.failedFuture(overBudget(each.subject, reservation));
+        return ledger.reserve(each.subject, estimate.usd()).compose(hold -> {
+            if (!hold.admitted()) {
+                return Future.failedFuture(overBudget(each.subject, hold));
             }
-            each.reserved = estimate.usd();
+            each.hold = hold;
             return reserveAll(held, index + 1, estimate);
         });
     }
@@ -187,7 +187,7 @@ public final class KeyGate {
         }
     }
 
-    private static GatewayException overBudget(SpendSubject subject, Reservation reservation) {
+    private static GatewayException overBudget(SpendSubject subject, BudgetHold hold) {
         String label = subject.label();
         return GatewayException.of(
                 ErrorKind.BUDGET_EXCEEDED,
@@ -195,7 +195,7 @@ public final class KeyGate {
                         Locale.ROOT,
                         "Budget has been exceeded! %s spend: %s, max budget: %s",
                         label.substring(0, 1).toUpperCase(Locale.ROOT) + label.substring(1),
-                        reservation.state().spend(),
+                        hold.state().spend(),
                         subject.maxBudget()));
     }
 }

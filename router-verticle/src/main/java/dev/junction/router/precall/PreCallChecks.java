@@ -72,9 +72,12 @@ public final class PreCallChecks {
         return Optional.empty();
     }
 
-    /** Whether a deployment's {@code region_name} is {@code region}; one that names none is in no region. */
+    /**
+     * Whether a deployment is in {@code region} ({@link DeploymentFields#regions}); one that names no region is in
+     * none.
+     */
     public static boolean inRegion(Deployment deployment, String region) {
-        return region.equals(deployment.stringParam("region_name").orElse(null));
+        return DeploymentFields.regions(deployment).contains(region);
     }
 
     // Only the lowest order present survives; when any deployment has an order, those without one are dropped.

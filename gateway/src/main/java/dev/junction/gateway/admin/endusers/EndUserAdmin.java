@@ -104,9 +104,11 @@ public final class EndUserAdmin {
                                             return changed;
                                         })
                                         .compose(saved -> request.has("spend")
-                                                ? admin.ledger()
-                                                        .forget(SpendSubject.END_USER + id)
-                                                        .map(saved)
+                                                ? admin.spendSet(
+                                                        SpendSubject.END_USER + id,
+                                                        saved.spend(),
+                                                        saved.budgetResetAt(),
+                                                        saved)
                                                 : Future.succeededFuture(saved)))
                                 .compose(saved ->
                                         admin.directory().published(saved).map(saved))

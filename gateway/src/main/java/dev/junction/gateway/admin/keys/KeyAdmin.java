@@ -90,9 +90,7 @@ public final class KeyAdmin {
                     return changed;
                 })
                 .compose(done -> spendSet
-                        ? admin.ledger()
-                                .forget(KeyGrants.keySubject(done.token()))
-                                .map(done)
+                        ? admin.spendSet(KeyGrants.keySubject(done.token()), done.spend(), done.budgetResetAt(), done)
                         : Future.succeededFuture(done))
                 .compose(done -> admin.directory().published(done).map(done));
     }

@@ -110,9 +110,11 @@ public final class OrgAdmin {
                                             return changed;
                                         })
                                         .compose(saved -> request.has("spend")
-                                                ? admin.ledger()
-                                                        .forget(SpendSubject.ORG + id)
-                                                        .map(saved)
+                                                ? admin.spendSet(
+                                                        SpendSubject.ORG + id,
+                                                        saved.spend(),
+                                                        saved.budgetResetAt(),
+                                                        saved)
                                                 : Future.succeededFuture(saved)))
                                 .compose(saved ->
                                         admin.directory().published(saved).map(saved))

@@ -111,9 +111,11 @@ public final class UserAdmin {
                                     return changed;
                                 }))
                                 .compose(changed -> request.has("spend")
-                                        ? admin.ledger()
-                                                .forget(SpendSubject.USER + changed.userId())
-                                                .map(changed)
+                                        ? admin.spendSet(
+                                                SpendSubject.USER + changed.userId(),
+                                                changed.spend(),
+                                                changed.budgetResetAt(),
+                                                changed)
                                         : Future.succeededFuture(changed))
                                 .compose(changed ->
                                         admin.directory().published(changed).map(changed))

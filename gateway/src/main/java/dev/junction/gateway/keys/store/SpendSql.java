@@ -1,21 +1,21 @@
 package dev.junction.gateway.keys.store;
 
 import dev.junction.cluster.bus.SpendSubject;
+import dev.junction.cluster.spend.SpendWrite;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Spend statements. A batch is one statement per subject, reset and amount folded together, executed table by
- * table in a fixed order and by sorted id within a table: concurrent batches from several nodes then lock rows
- * in the same order and cannot deadlock.
+ * Spend statements. A batch is one statement per subject, executed table by table in a fixed order and by
+ * sorted id within a table: concurrent batches from several nodes then lock rows in the same order and cannot
+ * deadlock. Each statement applies its write only if the row's last write had another id, so a repeated write
+ * changes nothing.
  */
 final class SpendSql {
 
@@ -40,7 +40,10 @@ final class SpendSql {
             this.resets = resets;
         }
 
-        /** Resets first (spend to 0 and, where kept, the next reset time), then the amount is added. */
+        /**
+         * Resets first (spend to 0 and, where kept, the next reset time), then the amount is added, once per
+         * write id.
+         */
         String apply() {
             return "UPDATE " + table + " SET spend = CASE WHEN CAST(? AS BOOLEAN) THEN 0 ELSE spend END"
                     + " + CAST(? AS DOUBLE PRECISION)"
@@ -48,7 +51,7 @@ final class SpendSql {
                             ? ", budget_reset_at = CASE WHEN CAST(? AS BOOLEAN) THEN CAST(? AS BIGINT)"
                                     + " ELSE budget_reset_at END"
                             : "")
-                    + " WHERE " + where;
+                    + ", spend_write_id = ? WHERE (spend_write_id IS NULL OR spend_write_id <> ?) AND " + where;
         }
 
         String set() {
@@ -83,60 +86,47 @@ final class SpendSql {
         this.sql = sql;
     }
 
-    /** Throws when no table keeps the spend of {@code subjectId}. */
-    static void check(String subjectId) {
-        Table.of(subjectId);
-    }
-
-    void apply(Map<String, Instant> resets, Map<String, Double> amounts) {
-        Set<String> subjects = new TreeSet<>(resets.keySet());
-        subjects.addAll(amounts.keySet());
-        Map<Table, Map<String, String>> byTable = new TreeMap<>();
-        for (String subject : subjects) {
-            Double amount = amounts.get(subject);
-            if (amount != null && !Double.isFinite(amount)) {
-                throw new IllegalArgumentException("spend for " + subject + " must be finite");
+    void apply(Collection<SpendWrite> writes) {
+        Map<Table, Map<String, SpendWrite>> byTable = new TreeMap<>();
+        for (SpendWrite write : writes) {
+            if (!Double.isFinite(write.amount())) {
+                throw new IllegalArgumentException("spend for " + write.subjectId() + " must be finite");
             }
-            Table table = Table.of(subject);
-            byTable.computeIfAbsent(table, any -> new TreeMap<>()).put(subject, subject);
+            Table table = Table.of(write.subjectId());
+            byTable.computeIfAbsent(table, any -> new TreeMap<>()).put(write.subjectId(), write);
         }
         if (byTable.isEmpty()) {
             return;
         }
         sql.transaction("write spend", connection -> {
-            for (Map.Entry<Table, Map<String, String>> table : byTable.entrySet()) {
-                batch(connection, table.getKey(), table.getValue().keySet(), resets, amounts);
+            for (Map.Entry<Table, Map<String, SpendWrite>> table : byTable.entrySet()) {
+                batch(connection, table.getKey(), table.getValue());
             }
             return null;
         });
     }
 
-    private static void batch(
-            Connection connection,
-            Table table,
-            Set<String> subjects,
-            Map<String, Instant> resets,
-            Map<String, Double> amounts)
-            throws SQLException {
+    private static void batch(Connection connection, Table table, Map<String, SpendWrite> writes) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(table.apply())) {
-            for (String subject : subjects) {
-                List<String> ids = table.ids(subject);
+            for (Map.Entry<String, SpendWrite> each : writes.entrySet()) {
+                List<String> ids = table.ids(each.getKey());
                 if (!ids.stream().allMatch(KeyRows::storable)) {
                     continue;
                 }
-                boolean reset = resets.containsKey(subject);
+                SpendWrite write = each.getValue();
                 int i = 1;
-                statement.setBoolean(i++, reset);
-                statement.setDouble(i++, amounts.getOrDefault(subject, 0.0));
+                statement.setBoolean(i++, write.reset());
+                statement.setDouble(i++, write.amount());
                 if (table.resets) {
-                    statement.setBoolean(i++, reset);
-                    Instant next = resets.get(subject);
-                    if (next == null) {
-                        statement.setNull(i++, Types.BIGINT);
+                    statement.setBoolean(i++, write.reset());
+                    if (write.reset() && write.resetAtMillis() > 0) {
+                        statement.setLong(i++, write.resetAtMillis());
                     } else {
-                        statement.setLong(i++, next.toEpochMilli());
+                        statement.setNull(i++, Types.BIGINT);
                     }
                 }
+                statement.setString(i++, write.writeId());
+                statement.setString(i++, write.writeId());
                 for (String id : ids) {
                     statement.setString(i++, id);
                 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.junction.cluster.bus.CallOwner;
 import dev.junction.cluster.bus.SpendSubject;
 import dev.junction.cluster.spend.CallRecord;
+import dev.junction.cluster.spend.SpendWrite;
 import dev.junction.gateway.keys.Budget;
 import dev.junction.gateway.keys.DuplicateEntryException;
 import dev.junction.gateway.keys.EndUser;
@@ -18,7 +19,6 @@ import dev.junction.gateway.keys.VirtualKey;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -205,19 +205,15 @@ abstract class ManagementStoreContract {
         stores.endUsers().insert(new EndUser(endUser, null, false, 0, "eu", null, budget, null, null, T0, T0));
 
         Instant next = T0.plusSeconds(3600);
-        store.applySpend(
-                Map.of(SpendSubject.USER + user, next),
-                Map.of(
-                        SpendSubject.USER + user,
-                        1.5,
-                        SpendSubject.memberId(team, user),
-                        0.25,
-                        SpendSubject.ORG + org,
-                        2.0,
-                        SpendSubject.END_USER + endUser,
-                        0.5,
-                        SpendSubject.END_USER + "never-was",
-                        9.0));
+        List<SpendWrite> writes = List.of(
+                new SpendWrite(SpendSubject.USER + user, "w1", 1.5, true, next.toEpochMilli()),
+                new SpendWrite(SpendSubject.memberId(team, user), "w1", 0.25, false, 0),
+                new SpendWrite(SpendSubject.ORG + org, "w1", 2.0, false, 0),
+                new SpendWrite(SpendSubject.END_USER + endUser, "w1", 0.5, false, 0),
+                new SpendWrite(SpendSubject.END_USER + "never-was", "w1", 9.0, false, 0));
+        store.writeSpend(writes);
+        // A write repeated under its id (its member died before confirming it) changes nothing.
+        store.writeSpend(writes);
         assertThat(stores.users().find(user).orElseThrow().spend()).isEqualTo(1.5);
         assertThat(stores.users().find(user).orElseThrow().budgetResetAt()).isEqualTo(next);
         assertThat(stores.teamMembers().find(team, user).orElseThrow().spend()).isEqualTo(0.25);
