@@ -173,6 +173,33 @@ abstract class ManagementContract {
     }
 
     @Test
+    void a_users_spend_set_by_an_admin_is_what_its_budget_and_the_store_count_from() throws Exception {
+        String userId = id("reset");
+        String key = admin.ok(
+                        "/user/new", new JsonObject().put("user_id", userId).put("max_budget", 0.03))
+                .getString("key");
+        chat(key, "cheap");
+        chat(key, "cheap");
+        assertThatThrownBy(() -> chat(key, "cheap")).isInstanceOf(BadRequestException.class);
+
+        admin.ok("/user/update", new JsonObject().put("user_id", userId).put("spend", 0));
+        // The cluster's counter took the new spend before the answer: the next call is admitted at once.
+        chat(key, "cheap");
+        awaitUserSpend(userId, CALL_COST);
+        awaitValue(() -> storedUserSpend(userId), CALL_COST);
+        chat(key, "cheap");
+        assertThatThrownBy(() -> chat(key, "cheap")).isInstanceOf(BadRequestException.class);
+    }
+
+    /** {@code /user/list} answers the spend the store holds (written by the cluster's ledger in batches). */
+    double storedUserSpend(String userId) throws Exception {
+        return admin.read("/user/list?user_ids=" + userId)
+                .getJsonArray("users")
+                .getJsonObject(0)
+                .getDouble("spend");
+    }
+
+    @Test
     void users_are_updated_listed_and_deleted_with_their_keys_and_duplicates_are_409s() throws Exception {
         String userId = id("listed");
         String key = admin.ok(
