@@ -5,6 +5,7 @@ import dev.junction.cluster.bus.BusContract;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
+import dev.junction.cluster.responses.ResponseStore;
 import dev.junction.cluster.state.BatchedRoutingState;
 import dev.junction.cluster.state.FailOpenRoutingState;
 import dev.junction.cluster.state.HazelcastRoutingState;
@@ -105,6 +106,7 @@ public final class JunctionNode {
                         components.result().resolver().listedModelNames(),
                         options,
                         keys.result().services(),
+                        new ResponseStore(vertx, hazelcast),
                         servers))
                 .map(port -> new JunctionNode(vertx, cluster, servers, port, state.result(), keys.result()))
                 .onFailure(failure -> {
@@ -144,11 +146,12 @@ public final class JunctionNode {
             List<String> listedModels,
             NodeOptions options,
             KeyServices keys,
+            ResponseStore responses,
             List<HttpVerticle> servers) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
         Supplier<HttpVerticle> server = () -> {
-            HttpVerticle verticle =
-                    new HttpVerticle(options.config(), listedModels, cluster, fingerprint, options.host(), port, keys);
+            HttpVerticle verticle = new HttpVerticle(
+                    options.config(), listedModels, cluster, fingerprint, options.host(), port, keys, responses);
             servers.add(verticle);
             return verticle;
         };

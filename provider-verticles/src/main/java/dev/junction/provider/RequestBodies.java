@@ -1,6 +1,7 @@
 package dev.junction.provider;
 
 import dev.junction.cluster.bus.ProviderCall;
+import dev.junction.cluster.bus.SurfaceRequest;
 import dev.junction.config.Deployment;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -55,6 +56,22 @@ public final class RequestBodies {
         fields.keySet().removeAll(GATEWAY_PARAMS);
         defaults.forEach(entry -> fields.putIfAbsent(entry.getKey(), entry.getValue()));
         fields.put("model", call.deployment().upstreamModel());
+        return new JsonObject(fields);
+    }
+
+    /**
+     * The client's original request of another inbound API, for a deployment that speaks that API: only the
+     * model replaced and the gateway's own fields removed. {@code metadata} stays, since both the Messages and
+     * the Responses API define a field of that name.
+     */
+    public static JsonObject nativeBody(SurfaceRequest surface, String upstreamModel) {
+        Map<String, Object> fields = new LinkedHashMap<>(surface.body().getMap());
+        for (String param : GATEWAY_PARAMS) {
+            if (!"metadata".equals(param)) {
+                fields.remove(param);
+            }
+        }
+        fields.put("model", upstreamModel);
         return new JsonObject(fields);
     }
 

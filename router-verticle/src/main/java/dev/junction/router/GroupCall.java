@@ -122,7 +122,7 @@ final class GroupCall {
                     attempt.deployment().upstreamModel(),
                     attempt.estimatedTokens(),
                     run.request().body());
-            reply = new ProviderReply.Streaming(stream);
+            reply = new ProviderReply.Streaming(stream, streaming.passedThrough());
             // Too late to retry once the head is out, but a stream that failed midway is a failed call.
             stream.usage()
                     .onComplete(

@@ -1,10 +1,7 @@
 package dev.junction.gateway.http;
 
-import dev.junction.cluster.bus.Endpoint;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,15 +24,8 @@ final class DirectLlmRoutes {
     }
 
     /** Each operation's handler at its fixed paths. */
-    static DirectLlmRoutes of(Map<Endpoint, LlmHandler> handlers, AuthHandler auth, long bodyLimit) {
-        Map<String, LlmHandler> byPath = new HashMap<>();
-        handlers.forEach((endpoint, handler) -> pathsOf(endpoint).forEach(path -> byPath.put(path, handler)));
+    static DirectLlmRoutes of(Map<String, LlmHandler> byPath, AuthHandler auth, long bodyLimit) {
         return new DirectLlmRoutes(Map.copyOf(byPath), auth, bodyLimit);
-    }
-
-    /** An operation's fixed paths: OpenAI's, with and without the {@code /v1} prefix. */
-    static List<String> pathsOf(Endpoint endpoint) {
-        return List.of("/" + endpoint.path(), "/v1/" + endpoint.path());
     }
 
     /** Serves the request when its path is one of these routes; false leaves it to the router. */
@@ -49,13 +39,13 @@ final class DirectLlmRoutes {
         }
         auth.authenticate(request, caller -> {
             if (caller.failed()) {
-                ErrorResponder.send(request.response(), caller.cause());
+                handler.fail(request.response(), caller.cause());
                 return;
             }
             RequestBody.read(request, bodyLimit)
                     .onComplete(
                             body -> handler.serve(request, body, null, caller.result()),
-                            failure -> ErrorResponder.send(request.response(), failure));
+                            failure -> handler.fail(request.response(), failure));
         });
         return true;
     }

@@ -4,6 +4,7 @@ import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,15 @@ public final class ErrorResponder {
     private ErrorResponder() {}
 
     public static void send(HttpServerResponse response, Throwable failure) {
+        send(response, failure, ErrorResponder::body);
+    }
+
+    /**
+     * The same status and headers, with the body in another API's error shape (Anthropic's, for the Messages
+     * API surface).
+     */
+    public static void send(
+            HttpServerResponse response, Throwable failure, Function<GatewayException, JsonObject> shape) {
         if (response.headWritten()) {
             // Too late for a status: the stream relay reports failures in-band; just stop.
             response.reset();
@@ -29,7 +39,7 @@ public final class ErrorResponder {
                         response.putHeader("retry-after", Long.toString(Math.max(1, (delay.toMillis() + 999) / 1000))));
         response.setStatusCode(status)
                 .putHeader("content-type", "application/json")
-                .end(body(error).toBuffer());
+                .end(shape.apply(error).toBuffer());
     }
 
     public static JsonObject body(GatewayException error) {

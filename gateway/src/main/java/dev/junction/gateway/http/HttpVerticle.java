@@ -1,9 +1,9 @@
 package dev.junction.gateway.http;
 
-import dev.junction.cluster.bus.Endpoint;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.node.ClusterView;
+import dev.junction.cluster.responses.ResponseStore;
 import dev.junction.config.JunctionConfig;
 import dev.junction.gateway.admin.AdminRoutes;
 import dev.junction.gateway.keys.Caller;
@@ -21,9 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Listens for clients. Only parses, authenticates and dispatches; the work happens behind the event bus. */
@@ -36,6 +34,7 @@ public final class HttpVerticle extends VerticleBase {
     private final String host;
     private final int port;
     private final KeyServices keys;
+    private final ResponseStore responses;
     private HttpServer server;
 
     public HttpVerticle(
@@ -45,9 +44,11 @@ public final class HttpVerticle extends VerticleBase {
             String configFingerprint,
             String host,
             int port,
-            KeyServices keys) {
+            KeyServices keys,
+            ResponseStore responses) {
         this.config = config;
         this.keys = keys;
+        this.responses = responses;
         this.listedModels = List.copyOf(listedModels);
         this.cluster = cluster;
         this.configFingerprint = configFingerprint;
@@ -69,13 +70,10 @@ public final class HttpVerticle extends VerticleBase {
         AuthHandler auth = new AuthHandler(config.general().masterKey(), keys.directory(), clock);
         ModelAccess access = ModelAccess.of(config.deployments());
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
-        Map<Endpoint, LlmHandler> handlers = new EnumMap<>(Endpoint.class);
-        for (Endpoint endpoint : Endpoint.values()) {
-            handlers.put(endpoint, new LlmHandler(endpoint, parser, vertx.eventBus(), config.router(), access));
-        }
+        InboundRoutes handlers = new InboundRoutes(config, parser, vertx.eventBus(), access, responses);
         Router router = router(auth, handlers, access, clock);
         DirectLlmRoutes direct =
-                DirectLlmRoutes.of(handlers, auth, config.general().maxRequestBytes());
+                DirectLlmRoutes.of(handlers.direct(), auth, config.general().maxRequestBytes());
         return server.requestHandler(request -> {
                     if (!direct.serve(request)) {
                         router.handle(request);
@@ -97,7 +95,7 @@ public final class HttpVerticle extends VerticleBase {
         return server.actualPort();
     }
 
-    private Router router(AuthHandler auth, Map<Endpoint, LlmHandler> handlers, ModelAccess access, Clock clock) {
+    private Router router(AuthHandler auth, InboundRoutes handlers, ModelAccess access, Clock clock) {
         Router router = Router.router(vertx);
         router.get("/health/liveliness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
@@ -108,13 +106,8 @@ public final class HttpVerticle extends VerticleBase {
                 .handler(BodyHandler.create(false)
                         .setBodyLimit(config.general().maxRequestBytes())
                         .setHandleFileUploads(false));
-        handlers.forEach((endpoint, handler) -> {
-            // DirectLlmRoutes serves these paths when they match exactly; the router takes their variants (a
-            // trailing slash).
-            DirectLlmRoutes.pathsOf(endpoint).forEach(path -> router.post(path).handler(handler));
-            router.post("/openai/deployments/:model/" + endpoint.path()).handler(handler);
-            router.post("/engines/:model/" + endpoint.path()).handler(handler);
-        });
+        // DirectLlmRoutes serves the exact paths; the router takes their variants (a trailing slash).
+        handlers.mount(router);
         // After the LLM routes, which the router tries first.
         AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
         ModelCatalog catalog = new ModelCatalog(config, listedModels);
@@ -170,6 +163,11 @@ public final class HttpVerticle extends VerticleBase {
     }
 
     private static void failure(RoutingContext ctx) {
+        ErrorResponder.send(ctx.response(), failureOf(ctx));
+    }
+
+    /** What failed a routed request: its failure, or the one its status code (413, 404, 405) stands for. */
+    static Throwable failureOf(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure == null) {
             failure = switch (ctx.statusCode()) {
@@ -179,6 +177,6 @@ public final class HttpVerticle extends VerticleBase {
                 default -> GatewayException.of(ErrorKind.BAD_REQUEST, "Bad request");
             };
         }
-        ErrorResponder.send(ctx.response(), failure);
+        return failure;
     }
 }

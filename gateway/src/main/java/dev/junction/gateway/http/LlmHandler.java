@@ -20,7 +20,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 
-/** Serves an OpenAI operation: parse at the edge, hand over to the router, write what comes back. */
+/** Serves an operation: parse at the edge, hand over to the router, write what comes back, in its API's format. */
 final class LlmHandler implements Handler<RoutingContext> {
     /** Made once: it carries its hash, which a String name would compute again on every request. */
     private static final CharSequence CALL_ID = HttpHeaders.createOptimized("x-litellm-call-id");
@@ -32,15 +32,15 @@ final class LlmHandler implements Handler<RoutingContext> {
     private final Duration routerBudget;
 
     private final Endpoint endpoint;
-    private final RequestParser parser;
+    private final InboundApi api;
     private final EventBus bus;
 
     private final ModelAccess access;
 
-    LlmHandler(Endpoint endpoint, RequestParser parser, EventBus bus, RouterSettings settings, ModelAccess access) {
+    LlmHandler(Endpoint endpoint, InboundApi api, EventBus bus, RouterSettings settings, ModelAccess access) {
         this.endpoint = endpoint;
         this.access = access;
-        this.parser = parser;
+        this.api = api;
         this.bus = bus;
         this.routerBudget = settings.timeout().multipliedBy(4);
     }
@@ -50,17 +50,17 @@ final class LlmHandler implements Handler<RoutingContext> {
         serve(ctx.request(), ctx.body().buffer(), ctx.pathParam("model"), AuthHandler.caller(ctx));
     }
 
+    /** Answers with an error in this operation's API shape (a refused key, a body too large). */
+    void fail(HttpServerResponse response, Throwable failure) {
+        api.fail(response, failure);
+    }
+
     /** Serves one call whose caller is known and whose body has been read; every failure is answered here. */
     void serve(HttpServerRequest client, Buffer body, String pathModel, Caller caller) {
         HttpServerResponse response = client.response();
         LlmRequest parsed;
         try {
-            parsed = parser.parse(
-                    endpoint,
-                    body,
-                    pathModel,
-                    client.getHeader("x-litellm-call-id"),
-                    client.getHeader("x-litellm-timeout"));
+            parsed = api.parse(endpoint, client, body, pathModel);
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             response.putHeader(CALL_ID, parsed.callId());
             if (caller instanceof Caller.KeyHolder holder) {
@@ -68,10 +68,14 @@ final class LlmHandler implements Handler<RoutingContext> {
                 parsed = parsed.forKey(ModelAccess.rewrite(holder, parsed.model()), KeyGrants.of(holder));
             }
         } catch (GatewayException invalid) {
-            ErrorResponder.send(response, invalid);
+            api.fail(response, invalid);
             return;
         }
-        LlmRequest request = parsed;
+        api.prepare(parsed, caller)
+                .onComplete(ready -> route(ready, response, caller), failure -> api.fail(response, failure));
+    }
+
+    private void route(LlmRequest request, HttpServerResponse response, Caller caller) {
         response.closeHandler(v -> request.cancellation().cancel());
         BusContract.request(bus, Addresses.ROUTER, request, routerBudget, RoutedReply.class)
                 .onSuccess(routed -> {
@@ -81,11 +85,11 @@ final class LlmHandler implements Handler<RoutingContext> {
                         }
                         return;
                     }
-                    ReplyWriter.write(request, routed, response);
+                    api.write(request, routed, response, caller);
                 })
                 .onFailure(failure -> {
                     if (!response.closed()) {
-                        ErrorResponder.send(response, failure);
+                        api.fail(response, failure);
                     }
                 });
     }

@@ -18,17 +18,30 @@ import java.util.concurrent.ThreadLocalRandom;
  * Parses and checks a client's request body once, at the edge. Anything malformed is refused here with a
  * 400 that names the field, so nothing downstream has to guard against it.
  */
-final class RequestParser {
+public final class RequestParser {
     private static final List<String> CLIENT_CREDENTIALS = List.of("api_key", "api_base", "base_url");
 
     private final boolean allowClientCredentials;
 
-    RequestParser(boolean allowClientCredentials) {
+    public RequestParser(boolean allowClientCredentials) {
         this.allowClientCredentials = allowClientCredentials;
     }
 
     LlmRequest parse(Endpoint endpoint, Buffer raw, String pathModel, String callIdHeader, String timeoutHeader) {
-        JsonObject body = jsonObject(raw);
+        return parse(endpoint, jsonObject(raw), raw, pathModel, callIdHeader, timeoutHeader);
+    }
+
+    /**
+     * Checks a body already read into JSON: a multipart form's fields, or another API's request translated to
+     * chat ({@code raw} is then null: there are no client bytes to forward).
+     */
+    public LlmRequest parse(
+            Endpoint endpoint,
+            JsonObject body,
+            Buffer raw,
+            String pathModel,
+            String callIdHeader,
+            String timeoutHeader) {
         String model = pathModel != null ? pathModel : requireString(body, "model");
         checkPayload(endpoint, body);
         Object stream = body.getValue("stream");
@@ -65,7 +78,8 @@ final class RequestParser {
         return new UUID(high, low).toString();
     }
 
-    private static JsonObject jsonObject(Buffer raw) {
+    /** The body as a JSON object; anything else is refused with a 400. */
+    public static JsonObject jsonObject(Buffer raw) {
         if (raw == null || raw.length() == 0) {
             throw GatewayException.badField(null, "The request body is empty; expected a JSON object");
         }
@@ -95,7 +109,18 @@ final class RequestParser {
         switch (endpoint) {
             case CHAT_COMPLETIONS -> checkMessages(body.getValue("messages"));
             case COMPLETIONS -> requireTextOrList(body, "prompt");
-            case EMBEDDINGS -> requireTextOrList(body, "input");
+            case EMBEDDINGS, MODERATIONS -> requireTextOrList(body, "input");
+            case IMAGE_GENERATIONS -> requireString(body, "prompt");
+            case AUDIO_SPEECH -> requireString(body, "input");
+            case RERANK -> {
+                requireString(body, "query");
+                if (!(body.getValue("documents") instanceof JsonArray documents) || documents.isEmpty()) {
+                    throw GatewayException.badField("documents", "documents must be a non-empty array");
+                }
+            }
+            case AUDIO_TRANSCRIPTIONS -> {
+                // the audio file is a part of the multipart form, checked where the form is read
+            }
         }
     }
 

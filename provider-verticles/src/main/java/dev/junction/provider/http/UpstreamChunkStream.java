@@ -6,7 +6,6 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.StreamDecoder;
 import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.sse.SseEvent;
-import dev.junction.provider.sse.SseFrames;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -126,7 +125,7 @@ final class UpstreamChunkStream implements ChunkStream {
         upstreamDone = true;
         stallWatch.stop();
         if (error != null) {
-            enqueue(SseFrames.error(error));
+            enqueue(translator.errorFrame(error));
         }
         GatewayException failure = error != null ? error : translator.failure().orElse(null);
         if (failure == null) {
