@@ -104,7 +104,7 @@ public final class UpstreamExchange {
                     events -> adapter.streamDecoder(call, events),
                     failure -> TransportFailures.classify(failure, label, apiBase),
                     stallWatch);
-            result.tryComplete(new ProviderReply.Streaming(stream));
+            result.tryComplete(new ProviderReply.Streaming(stream, passesThrough(call)));
             return;
         }
         response.body().onComplete(body -> {
@@ -133,15 +133,19 @@ public final class UpstreamExchange {
                         + cause.getClass().getSimpleName() + ")"));
     }
 
+    /** Whether the deployment is sent the client's original request (of another API) and answers in kind. */
+    private boolean passesThrough(ProviderCall call) {
+        SurfaceRequest surface = call.request().surface();
+        return surface != null && adapter.speaksNatively(surface.surface(), call.deployment());
+    }
+
     /**
      * A request whose chat translation lost something (a server tool, a document, ...) may only reach a
      * deployment that takes the original; any other is refused before anything is sent.
      */
     private void refuseUntranslatable(ProviderCall call) {
         SurfaceRequest surface = call.request().surface();
-        if (surface == null
-                || surface.untranslated().isEmpty()
-                || adapter.speaksNatively(surface.surface(), call.deployment())) {
+        if (surface == null || surface.untranslated().isEmpty() || passesThrough(call)) {
             return;
         }
         throw GatewayException.of(
