@@ -121,7 +121,10 @@ class MessagesApiIT {
         JsonObject body = sent.bodyAsJson();
         assertThat(body.getString("model")).isEqualTo("claude-3-5-sonnet-20241022");
         assertThat(body.getString("system")).isEqualTo("You are terse.");
-        assertThat(body.getJsonArray("tools").getJsonObject(0).getJsonObject("input_schema").getJsonArray("required"))
+        assertThat(body.getJsonArray("tools")
+                        .getJsonObject(0)
+                        .getJsonObject("input_schema")
+                        .getJsonArray("required"))
                 .containsExactly("city");
         assertThat(body.getInteger("max_tokens")).isEqualTo(512);
     }
@@ -136,15 +139,18 @@ class MessagesApiIT {
                 .put("model", "claude")
                 .put("max_tokens", 100)
                 .put("stream", true)
-                .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "Weather?")));
+                .put(
+                        "messages",
+                        new JsonArray().add(new JsonObject().put("role", "user").put("content", "Weather?")));
 
-        HttpResponse<String> response = gateway.post(
-                "/v1/messages", request.encode(), "x-api-key", MASTER, "anthropic-version", "2023-06-01");
+        HttpResponse<String> response =
+                gateway.post("/v1/messages", request.encode(), "x-api-key", MASTER, "anthropic-version", "2023-06-01");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).contains("text/event-stream");
         assertThat(response.body()).isEqualTo(String.join("", events));
-        assertThat(gateway.upstream.lastRequest().bodyAsJson().getBoolean("stream")).isTrue();
+        assertThat(gateway.upstream.lastRequest().bodyAsJson().getBoolean("stream"))
+                .isTrue();
     }
 
     @Test
@@ -188,12 +194,12 @@ class MessagesApiIT {
                 .isEqualTo(new JsonObject().put("role", "system").put("content", "You are terse."));
         JsonObject function = sent.getJsonArray("tools").getJsonObject(0).getJsonObject("function");
         assertThat(function.getString("name")).isEqualTo("get_weather");
-        assertThat(function.getJsonObject("parameters").getJsonArray("required")).containsExactly("city");
+        assertThat(function.getJsonObject("parameters").getJsonArray("required"))
+                .containsExactly("city");
     }
 
     @Test
-    void a_conversation_with_tool_results_and_an_image_reaches_an_openai_deployment_in_chat_order()
-            throws Exception {
+    void a_conversation_with_tool_results_and_an_image_reaches_an_openai_deployment_in_chat_order() throws Exception {
         gateway.upstream.on(OPENAI_CHAT).reply(OpenAiWire.ok("It is sunny."));
         JsonObject toolUse = new JsonObject()
                 .put("type", "tool_use")
@@ -204,7 +210,10 @@ class MessagesApiIT {
                 .put("type", "image")
                 .put(
                         "source",
-                        new JsonObject().put("type", "base64").put("media_type", "image/png").put("data", "iVBORw0K"));
+                        new JsonObject()
+                                .put("type", "base64")
+                                .put("media_type", "image/png")
+                                .put("data", "iVBORw0K"));
         JsonArray turns = new JsonArray()
                 .add(new JsonObject().put("role", "user").put("content", "Weather in Paris?"))
                 .add(new JsonObject().put("role", "assistant").put("content", new JsonArray().add(toolUse)))
@@ -218,17 +227,24 @@ class MessagesApiIT {
                                                 .put("tool_use_id", "toolu_9")
                                                 .put("content", "18C, sunny"))
                                         .add(image)
-                                        .add(new JsonObject().put("type", "text").put("text", "And this photo?"))));
+                                        .add(new JsonObject()
+                                                .put("type", "text")
+                                                .put("text", "And this photo?"))));
         JsonObject request =
                 new JsonObject().put("model", "gpt-4o").put("max_tokens", 64).put("messages", turns);
 
         HttpResponse<String> response = gateway.post("/v1/messages", request.encode(), "x-api-key", MASTER);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(new JsonObject(response.body()).getJsonArray("content").getJsonObject(0).getString("text"))
+        assertThat(new JsonObject(response.body())
+                        .getJsonArray("content")
+                        .getJsonObject(0)
+                        .getString("text"))
                 .isEqualTo("It is sunny.");
         JsonArray messages = gateway.upstream.lastRequest().bodyAsJson().getJsonArray("messages");
-        assertThat(messages.stream().map(m -> ((JsonObject) m).getString("role")).collect(Collectors.toList()))
+        assertThat(messages.stream()
+                        .map(m -> ((JsonObject) m).getString("role"))
+                        .collect(Collectors.toList()))
                 .containsExactly("user", "assistant", "tool", "user");
         JsonObject call = messages.getJsonObject(1).getJsonArray("tool_calls").getJsonObject(0);
         assertThat(call.getString("id")).isEqualTo("toolu_9");
@@ -254,7 +270,9 @@ class MessagesApiIT {
                 .put("model", "gpt-4o")
                 .put("max_tokens", 100)
                 .put("stream", true)
-                .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "Weather?")));
+                .put(
+                        "messages",
+                        new JsonArray().add(new JsonObject().put("role", "user").put("content", "Weather?")));
 
         HttpResponse<String> response = gateway.post("/v1/messages", request.encode(), "x-api-key", MASTER);
 
@@ -278,7 +296,8 @@ class MessagesApiIT {
         assertThat(delta.getJsonObject("usage").getInteger("output_tokens")).isEqualTo(6);
         assertThat(delta.getJsonObject("usage").getInteger("input_tokens")).isEqualTo(20);
         JsonObject sent = gateway.upstream.lastRequest().bodyAsJson();
-        assertThat(sent.getJsonObject("stream_options").getBoolean("include_usage")).isTrue();
+        assertThat(sent.getJsonObject("stream_options").getBoolean("include_usage"))
+                .isTrue();
     }
 
     @Test
@@ -303,13 +322,19 @@ class MessagesApiIT {
 
     @Test
     void errors_are_in_anthropics_shape_on_this_surface() throws Exception {
-        assertThatThrownBy(() -> anthropic("sk-wrong").messages().create(ask("claude").build()))
+        assertThatThrownBy(() ->
+                        anthropic("sk-wrong").messages().create(ask("claude").build()))
                 .isInstanceOf(UnauthorizedException.class);
         HttpResponse<String> noMaxTokens = gateway.post(
                 "/v1/messages",
                 new JsonObject()
                         .put("model", "claude")
-                        .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "Hi")))
+                        .put(
+                                "messages",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("role", "user")
+                                                .put("content", "Hi")))
                         .encode(),
                 "x-api-key",
                 MASTER);
@@ -325,7 +350,12 @@ class MessagesApiIT {
                 new JsonObject()
                         .put("model", "gpt-4o")
                         .put("max_tokens", 10)
-                        .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "Hi")))
+                        .put(
+                                "messages",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("role", "user")
+                                                .put("content", "Hi")))
                         .encode(),
                 "authorization",
                 "Bearer " + MASTER);
@@ -340,13 +370,17 @@ class MessagesApiIT {
         JsonObject request = new JsonObject()
                 .put("max_tokens", 100)
                 .put("tools", new JsonArray().add(search))
-                .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "News?")));
-        gateway.upstream.on(ANTHROPIC_PATH).reply(AnthropicWire.message("claude-3-5-sonnet-20241022").answer());
+                .put(
+                        "messages",
+                        new JsonArray().add(new JsonObject().put("role", "user").put("content", "News?")));
+        gateway.upstream
+                .on(ANTHROPIC_PATH)
+                .reply(AnthropicWire.message("claude-3-5-sonnet-20241022").answer());
 
-        HttpResponse<String> refused =
-                gateway.post("/v1/messages", request.copy().put("model", "gpt-4o").encode(), "x-api-key", MASTER);
-        HttpResponse<String> passed =
-                gateway.post("/v1/messages", request.copy().put("model", "claude").encode(), "x-api-key", MASTER);
+        HttpResponse<String> refused = gateway.post(
+                "/v1/messages", request.copy().put("model", "gpt-4o").encode(), "x-api-key", MASTER);
+        HttpResponse<String> passed = gateway.post(
+                "/v1/messages", request.copy().put("model", "claude").encode(), "x-api-key", MASTER);
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(new JsonObject(refused.body()).getJsonObject("error").getString("message"))
@@ -354,7 +388,11 @@ class MessagesApiIT {
                 .contains("web_search_20250305");
         assertThat(gateway.upstream.requests(OPENAI_CHAT)).isEmpty();
         assertThat(passed.statusCode()).isEqualTo(200);
-        assertThat(gateway.upstream.lastRequest().bodyAsJson().getJsonArray("tools").getJsonObject(0))
+        assertThat(gateway.upstream
+                        .lastRequest()
+                        .bodyAsJson()
+                        .getJsonArray("tools")
+                        .getJsonObject(0))
                 .isEqualTo(search);
     }
 
@@ -383,7 +421,9 @@ class MessagesApiIT {
                 "authorization",
                 "Bearer " + MASTER);
         String key = new JsonObject(made.body()).getString("key");
-        gateway.upstream.on(ANTHROPIC_PATH).reply(AnthropicWire.message("claude-3-5-sonnet-20241022").answer());
+        gateway.upstream
+                .on(ANTHROPIC_PATH)
+                .reply(AnthropicWire.message("claude-3-5-sonnet-20241022").answer());
         AnthropicClient keyed = anthropic(key);
 
         Message allowed = keyed.messages().create(ask("claude").build());
@@ -404,8 +444,7 @@ class MessagesApiIT {
                                 .maxTokens(10)
                                 .addUserMessage("Hi")
                                 .putAdditionalBodyProperty(
-                                        "messages",
-                                        JsonValue.from(List.of(Map.of("role", "robot", "content", "Hi"))))
+                                        "messages", JsonValue.from(List.of(Map.of("role", "robot", "content", "Hi"))))
                                 .build()))
                 .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("messages[0].role");

@@ -103,7 +103,10 @@ class ResponsesApiIT {
                         .answer());
 
         Response response = onA.responses()
-                .create(ask("gpt-4o", "Hello").instructions("Be brief").maxOutputTokens(50).build());
+                .create(ask("gpt-4o", "Hello")
+                        .instructions("Be brief")
+                        .maxOutputTokens(50)
+                        .build());
 
         assertThat(response.id()).isEqualTo("resp_native1");
         assertThat(text(response)).isEqualTo("Hi there");
@@ -128,8 +131,7 @@ class ResponsesApiIT {
         JsonObject request =
                 new JsonObject().put("model", "gpt-4o").put("input", "Hello").put("stream", true);
 
-        HttpResponse<String> response =
-                a.post("/v1/responses", request.encode(), "authorization", "Bearer " + MASTER);
+        HttpResponse<String> response = a.post("/v1/responses", request.encode(), "authorization", "Bearer " + MASTER);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(String.join("", events));
@@ -140,7 +142,10 @@ class ResponsesApiIT {
     void an_azure_deployment_gets_the_responses_request_at_its_own_url() {
         a.upstream
                 .on("/azure/openai/responses")
-                .reply(OpenAiWire.response("gpt-4o").id("resp_azure").text("From Azure").answer());
+                .reply(OpenAiWire.response("gpt-4o")
+                        .id("resp_azure")
+                        .text("From Azure")
+                        .answer());
 
         Response response = onA.responses().create(ask("azure-gpt", "Hello").build());
 
@@ -179,12 +184,18 @@ class ResponsesApiIT {
         assertThat(response.usage().orElseThrow().inputTokens()).isEqualTo(44);
         assertThat(response.usage().orElseThrow().outputTokens()).isEqualTo(17);
         JsonObject sent = a.upstream.lastRequest().bodyAsJson();
-        assertThat(sent.getJsonArray("system").getJsonObject(0).getString("text")).isEqualTo("Be brief");
+        assertThat(sent.getJsonArray("system").getJsonObject(0).getString("text"))
+                .isEqualTo("Be brief");
         assertThat(sent.getInteger("max_tokens")).isEqualTo(64);
         assertThat(sent.getDouble("temperature")).isEqualTo(0.3);
-        assertThat(sent.getJsonArray("messages").getJsonObject(0).getString("role")).isEqualTo("user");
-        assertThat(sent.getJsonArray("tools").getJsonObject(0).getString("name")).isEqualTo("get_weather");
-        assertThat(sent.getJsonArray("tools").getJsonObject(0).getJsonObject("input_schema").getString("type"))
+        assertThat(sent.getJsonArray("messages").getJsonObject(0).getString("role"))
+                .isEqualTo("user");
+        assertThat(sent.getJsonArray("tools").getJsonObject(0).getString("name"))
+                .isEqualTo("get_weather");
+        assertThat(sent.getJsonArray("tools")
+                        .getJsonObject(0)
+                        .getJsonObject("input_schema")
+                        .getString("type"))
                 .isEqualTo("object");
     }
 
@@ -203,7 +214,8 @@ class ResponsesApiIT {
         Response completed;
 
         try (StreamResponse<ResponseStreamEvent> stream = onA.responses()
-                .createStreaming(ask("claude", "Weather?").addTool(weatherTool()).build())) {
+                .createStreaming(
+                        ask("claude", "Weather?").addTool(weatherTool()).build())) {
             Response[] last = new Response[1];
             stream.stream().forEach(event -> {
                 types.add(typeOf(event));
@@ -229,7 +241,8 @@ class ResponsesApiIT {
         assertThat(text.toString()).isEqualTo("Sunny today.");
         assertThat(new JsonObject(arguments.toString())).isEqualTo(new JsonObject().put("city", "Paris"));
         assertThat(text(completed)).isEqualTo("Sunny today.");
-        assertThat(completed.output().get(1).functionCall().orElseThrow().callId()).isEqualTo("toolu_6");
+        assertThat(completed.output().get(1).functionCall().orElseThrow().callId())
+                .isEqualTo("toolu_6");
         assertThat(completed.usage().orElseThrow().inputTokens()).isEqualTo(12);
         assertThat(completed.usage().orElseThrow().outputTokens()).isEqualTo(8);
         assertThat(text(onB.responses().retrieve(completed.id()))).isEqualTo("Sunny today.");
@@ -245,8 +258,12 @@ class ResponsesApiIT {
         seen.put("response.output_text.delta", event.outputTextDelta().isPresent());
         seen.put("response.output_text.done", event.outputTextDone().isPresent());
         seen.put("response.content_part.done", event.contentPartDone().isPresent());
-        seen.put("response.function_call_arguments.delta", event.functionCallArgumentsDelta().isPresent());
-        seen.put("response.function_call_arguments.done", event.functionCallArgumentsDone().isPresent());
+        seen.put(
+                "response.function_call_arguments.delta",
+                event.functionCallArgumentsDelta().isPresent());
+        seen.put(
+                "response.function_call_arguments.done",
+                event.functionCallArgumentsDone().isPresent());
         seen.put("response.output_item.done", event.outputItemDone().isPresent());
         seen.put("response.completed", event.completed().isPresent());
         return seen.entrySet().stream()
@@ -260,33 +277,61 @@ class ResponsesApiIT {
     void previous_response_id_continues_on_the_other_node_across_deployments() {
         a.upstream
                 .on(OPENAI_RESPONSES)
-                .reply(OpenAiWire.response("gpt-4o-2024-08-06").id("resp_turn1").text("Hello Ada.").answer());
-        b.upstream.on(ANTHROPIC_PATH).reply(AnthropicWire.message("claude-3-5-sonnet-20241022").text("Ada.").answer());
+                .reply(OpenAiWire.response("gpt-4o-2024-08-06")
+                        .id("resp_turn1")
+                        .text("Hello Ada.")
+                        .answer());
+        b.upstream
+                .on(ANTHROPIC_PATH)
+                .reply(AnthropicWire.message("claude-3-5-sonnet-20241022")
+                        .text("Ada.")
+                        .answer());
 
         Response first = onA.responses().create(ask("gpt-4o", "My name is Ada.").build());
         Response second = onB.responses()
-                .create(ask("claude", "What is my name?").previousResponseId(first.id()).build());
+                .create(ask("claude", "What is my name?")
+                        .previousResponseId(first.id())
+                        .build());
 
         assertThat(text(second)).isEqualTo("Ada.");
         assertThat(second.previousResponseId()).contains("resp_turn1");
         JsonArray turns = b.upstream.lastRequest().bodyAsJson().getJsonArray("messages");
         assertThat(turns.size()).isEqualTo(3);
-        assertThat(turns.getJsonObject(0).getJsonArray("content").getJsonObject(0).getString("text"))
+        assertThat(turns.getJsonObject(0)
+                        .getJsonArray("content")
+                        .getJsonObject(0)
+                        .getString("text"))
                 .isEqualTo("My name is Ada.");
         assertThat(turns.getJsonObject(1).getString("role")).isEqualTo("assistant");
-        assertThat(turns.getJsonObject(1).getJsonArray("content").getJsonObject(0).getString("text"))
+        assertThat(turns.getJsonObject(1)
+                        .getJsonArray("content")
+                        .getJsonObject(0)
+                        .getString("text"))
                 .isEqualTo("Hello Ada.");
-        assertThat(turns.getJsonObject(2).getJsonArray("content").getJsonObject(0).getString("text"))
+        assertThat(turns.getJsonObject(2)
+                        .getJsonArray("content")
+                        .getJsonObject(0)
+                        .getString("text"))
                 .isEqualTo("What is my name?");
     }
 
     @Test
     void a_continued_native_request_carries_the_conversation_not_the_id() {
-        a.upstream.on(ANTHROPIC_PATH).reply(AnthropicWire.message("claude-3-5-sonnet-20241022").text("Noted.").answer());
-        b.upstream.on(OPENAI_RESPONSES).reply(OpenAiWire.response("gpt-4o").text("Blue.").answer());
+        a.upstream
+                .on(ANTHROPIC_PATH)
+                .reply(AnthropicWire.message("claude-3-5-sonnet-20241022")
+                        .text("Noted.")
+                        .answer());
+        b.upstream
+                .on(OPENAI_RESPONSES)
+                .reply(OpenAiWire.response("gpt-4o").text("Blue.").answer());
 
-        Response first = onA.responses().create(ask("claude", "My favourite colour is blue.").build());
-        onB.responses().create(ask("gpt-4o", "Which colour?").previousResponseId(first.id()).build());
+        Response first = onA.responses()
+                .create(ask("claude", "My favourite colour is blue.").build());
+        onB.responses()
+                .create(ask("gpt-4o", "Which colour?")
+                        .previousResponseId(first.id())
+                        .build());
 
         JsonObject sent = b.upstream.lastRequest().bodyAsJson();
         assertThat(sent.containsKey("previous_response_id")).isFalse();
@@ -299,15 +344,19 @@ class ResponsesApiIT {
 
     @Test
     void a_kept_response_is_deleted_from_either_node() throws Exception {
-        a.upstream.on(ANTHROPIC_PATH).reply(AnthropicWire.message("claude-3-5-sonnet-20241022").answer());
+        a.upstream
+                .on(ANTHROPIC_PATH)
+                .reply(AnthropicWire.message("claude-3-5-sonnet-20241022").answer());
         Response created = onA.responses().create(ask("claude", "Hi").build());
 
-        HttpResponse<String> deleted =
-                b.delete("/v1/responses/" + created.id(), "authorization", "Bearer " + MASTER);
+        HttpResponse<String> deleted = b.delete("/v1/responses/" + created.id(), "authorization", "Bearer " + MASTER);
 
         assertThat(deleted.statusCode()).isEqualTo(200);
         assertThat(new JsonObject(deleted.body()))
-                .isEqualTo(new JsonObject().put("id", created.id()).put("object", "response").put("deleted", true));
+                .isEqualTo(new JsonObject()
+                        .put("id", created.id())
+                        .put("object", "response")
+                        .put("deleted", true));
         assertThatThrownBy(() -> onA.responses().retrieve(created.id())).isInstanceOf(NotFoundException.class);
     }
 
@@ -339,9 +388,12 @@ class ResponsesApiIT {
 
     @Test
     void a_response_asked_not_to_be_stored_is_not_kept() {
-        a.upstream.on(ANTHROPIC_PATH).reply(AnthropicWire.message("claude-3-5-sonnet-20241022").answer());
+        a.upstream
+                .on(ANTHROPIC_PATH)
+                .reply(AnthropicWire.message("claude-3-5-sonnet-20241022").answer());
 
-        Response created = onA.responses().create(ask("claude", "Hi").store(false).build());
+        Response created =
+                onA.responses().create(ask("claude", "Hi").store(false).build());
 
         assertThatThrownBy(() -> onB.responses().retrieve(created.id())).isInstanceOf(NotFoundException.class);
     }
@@ -364,7 +416,9 @@ class ResponsesApiIT {
 
     @Test
     void a_built_in_tool_reaches_only_a_deployment_that_speaks_the_responses_api() throws Exception {
-        a.upstream.on(OPENAI_RESPONSES).reply(OpenAiWire.response("gpt-4o").text("News.").answer());
+        a.upstream
+                .on(OPENAI_RESPONSES)
+                .reply(OpenAiWire.response("gpt-4o").text("News.").answer());
         JsonObject request = new JsonObject()
                 .put("input", "News?")
                 .put("tools", new JsonArray().add(new JsonObject().put("type", "web_search")));
@@ -386,7 +440,9 @@ class ResponsesApiIT {
     void a_keys_responses_are_invisible_to_another_key() throws Exception {
         String first = newKey(a);
         String second = newKey(a);
-        a.upstream.on(ANTHROPIC_PATH).reply(AnthropicWire.message("claude-3-5-sonnet-20241022").answer());
+        a.upstream
+                .on(ANTHROPIC_PATH)
+                .reply(AnthropicWire.message("claude-3-5-sonnet-20241022").answer());
         OpenAIClient owner = a.openAi(first);
         Response created = owner.responses().create(ask("claude", "Hi").build());
 

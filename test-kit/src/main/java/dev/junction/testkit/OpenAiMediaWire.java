@@ -28,8 +28,19 @@ public final class OpenAiMediaWire {
         return Answer.json(200, new JsonObject().put("created", 1713833628L).put("data", data));
     }
 
-    /** A {@code verbose_json} transcription, which reports the audio's duration in seconds. */
+    /** A {@code verbose_json} transcription, one segment long, which reports the audio's duration in seconds. */
     public static Answer verboseTranscription(String text, double seconds) {
+        JsonObject segment = new JsonObject()
+                .put("id", 0)
+                .put("seek", 0)
+                .put("start", 0.0)
+                .put("end", seconds)
+                .put("text", text)
+                .put("tokens", new JsonArray().add(50364).add(2425).add(456))
+                .put("temperature", 0.0)
+                .put("avg_logprob", -0.28)
+                .put("compression_ratio", 0.9)
+                .put("no_speech_prob", 0.01);
         return Answer.json(
                 200,
                 new JsonObject()
@@ -37,7 +48,8 @@ public final class OpenAiMediaWire {
                         .put("language", "english")
                         .put("duration", seconds)
                         .put("text", text)
-                        .put("segments", new JsonArray()));
+                        .put("segments", new JsonArray().add(segment))
+                        .put("usage", new JsonObject().put("type", "duration").put("seconds", Math.ceil(seconds))));
     }
 
     /** A {@code text} transcription: plain text, not JSON. */
@@ -52,7 +64,8 @@ public final class OpenAiMediaWire {
 
     public static Answer moderation(boolean flagged) {
         JsonObject categories = new JsonObject().put("violence", flagged).put("harassment", false);
-        JsonObject scores = new JsonObject().put("violence", flagged ? 0.93 : 0.001).put("harassment", 0.0002);
+        JsonObject scores =
+                new JsonObject().put("violence", flagged ? 0.93 : 0.001).put("harassment", 0.0002);
         JsonObject result = new JsonObject()
                 .put("flagged", flagged)
                 .put("categories", categories)
@@ -73,7 +86,11 @@ public final class OpenAiMediaWire {
         }
         JsonObject meta = new JsonObject().put("billed_units", new JsonObject().put("search_units", 1));
         return Answer.json(
-                200, new JsonObject().put("id", "07734bd2-2473-4f07-94e1-0d9f0e6843cf").put("results", results).put("meta", meta));
+                200,
+                new JsonObject()
+                        .put("id", "07734bd2-2473-4f07-94e1-0d9f0e6843cf")
+                        .put("results", results)
+                        .put("meta", meta));
     }
 
     /** The bytes of a tiny audio file for uploads. */

@@ -74,7 +74,8 @@ public final class OpenAiResponse {
     public List<String> streamEvents(int pieces) {
         List<String> events = new ArrayList<>();
         int[] sequence = {0};
-        JsonObject start = envelope("in_progress").put("output", new JsonArray()).putNull("usage");
+        JsonObject start =
+                envelope("in_progress").put("output", new JsonArray()).putNull("usage");
         events.add(event(sequence, "response.created", new JsonObject().put("response", start)));
         events.add(event(sequence, "response.in_progress", new JsonObject().put("response", start.copy())));
         for (int index = 0; index < output.size(); index++) {
@@ -97,30 +98,47 @@ public final class OpenAiResponse {
             added.put("arguments", "");
         }
         events.add(event(
-                sequence, "response.output_item.added", new JsonObject().put("output_index", index).put("item", added)));
+                sequence,
+                "response.output_item.added",
+                new JsonObject().put("output_index", index).put("item", added)));
         JsonObject at = new JsonObject().put("item_id", item.getString("id")).put("output_index", index);
         if (message) {
             String text = item.getJsonArray("content").getJsonObject(0).getString("text");
             JsonObject part = item.getJsonArray("content").getJsonObject(0);
-            events.add(event(sequence, "response.content_part.added", at.copy().put("content_index", 0)
-                    .put("part", part.copy().put("text", ""))));
+            events.add(event(
+                    sequence,
+                    "response.content_part.added",
+                    at.copy().put("content_index", 0).put("part", part.copy().put("text", ""))));
             for (String piece : Pieces.split(text, pieces)) {
-                events.add(event(sequence, "response.output_text.delta", at.copy().put("content_index", 0)
-                        .put("delta", piece).put("logprobs", new JsonArray())));
+                events.add(event(
+                        sequence,
+                        "response.output_text.delta",
+                        at.copy().put("content_index", 0).put("delta", piece).put("logprobs", new JsonArray())));
             }
-            events.add(event(sequence, "response.output_text.done", at.copy().put("content_index", 0)
-                    .put("text", text).put("logprobs", new JsonArray())));
-            events.add(event(sequence, "response.content_part.done", at.copy().put("content_index", 0)
-                    .put("part", part)));
+            events.add(event(
+                    sequence,
+                    "response.output_text.done",
+                    at.copy().put("content_index", 0).put("text", text).put("logprobs", new JsonArray())));
+            events.add(event(
+                    sequence,
+                    "response.content_part.done",
+                    at.copy().put("content_index", 0).put("part", part)));
         } else {
             for (String piece : Pieces.split(item.getString("arguments"), pieces)) {
-                events.add(event(sequence, "response.function_call_arguments.delta", at.copy().put("delta", piece)));
+                events.add(event(
+                        sequence,
+                        "response.function_call_arguments.delta",
+                        at.copy().put("delta", piece)));
             }
-            events.add(event(sequence, "response.function_call_arguments.done", at.copy()
-                    .put("arguments", item.getString("arguments"))));
+            events.add(event(
+                    sequence,
+                    "response.function_call_arguments.done",
+                    at.copy().put("arguments", item.getString("arguments"))));
         }
         events.add(event(
-                sequence, "response.output_item.done", new JsonObject().put("output_index", index).put("item", item)));
+                sequence,
+                "response.output_item.done",
+                new JsonObject().put("output_index", index).put("item", item)));
     }
 
     private static String event(int[] sequence, String type, JsonObject fields) {

@@ -48,7 +48,7 @@ record MultipartForm(JsonObject fields, List<FormFile> files) {
             PartHeaders headers =
                     PartHeaders.parse(new String(bytes, position, headersEnd - position, StandardCharsets.UTF_8));
             Buffer content = body.slice(headersEnd + CRLF_CRLF.length, next);
-            if (headers.filename() != null) {
+            if (headers.isFile()) {
                 files.add(new FormFile(headers.name(), headers.filename(), headers.contentType(), content));
             } else {
                 add(fields, headers.name(), content.toString(StandardCharsets.UTF_8));

@@ -33,6 +33,15 @@ record PartHeaders(String name, String filename, String contentType) {
         return new PartHeaders(name, filename, contentType);
     }
 
+    /**
+     * Whether the part is a file: it has a file name, or a content type of its own other than plain text (some
+     * clients send uploaded bytes without a name).
+     */
+    boolean isFile() {
+        return filename != null
+                || contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("text/plain");
+    }
+
     /** A {@code key="value"} (or unquoted) parameter of a header value, or null. */
     private static String parameter(String value, String key) {
         for (String parameter : value.split(";")) {
