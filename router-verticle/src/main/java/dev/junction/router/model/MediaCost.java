@@ -41,16 +41,26 @@ public final class MediaCost {
                 .total();
     }
 
+    /**
+     * The deployment's own price per image, else its own per pixel, else the table's price for the size and
+     * quality asked for (as LiteLLM prices DALL-E: an HD image costs twice a standard one), else the table's
+     * price per image.
+     */
     private OptionalDouble images(Deployment deployment, MediaPrices prices, JsonObject request, int count) {
-        if (prices.perImage().isPresent()) {
-            return times(prices.perImage(), count);
+        MediaPrices own = MediaPrices.own(deployment);
+        if (own.perImage().isPresent()) {
+            return times(own.perImage(), count);
         }
-        String size = request.getValue("size") instanceof String given && given.matches("\\d+x\\d+")
+        String size = request.getValue("size") instanceof String given && given.matches("\\d{1,5}x\\d{1,5}")
                 ? given
                 : DEFAULT_IMAGE_SIZE;
         String quality = request.getValue("quality") instanceof String given ? given : "standard";
-        OptionalDouble perPixel =
-                prices.perPixel().isPresent() ? prices.perPixel() : table.pixelPrice(deployment, quality, size);
+        OptionalDouble perPixel = own.perPixel().isPresent()
+                ? own.perPixel()
+                : table.pixelPrice(deployment, quality, size);
+        if (perPixel.isEmpty()) {
+            return times(prices.perImage(), count);
+        }
         String[] sides = size.split("x");
         return times(perPixel, (double) Long.parseLong(sides[0]) * Long.parseLong(sides[1]) * count);
     }

@@ -43,9 +43,14 @@ public record MediaPrices(
      * table}, price by price, as its token prices are merged.
      */
     static MediaPrices forDeployment(Deployment deployment, MediaPrices table) {
+        return own(deployment).over(table);
+    }
+
+    /** The prices the deployment sets itself: {@code litellm_params}, then {@code model_info}. */
+    static MediaPrices own(Deployment deployment) {
         MediaPrices params = of(key -> number(deployment.litellmParams(), key));
         MediaPrices info = of(key -> number(deployment.modelInfo(), key));
-        return params.over(info).over(table);
+        return params.over(info);
     }
 
     private MediaPrices over(MediaPrices other) {
