@@ -132,6 +132,33 @@ class MediaEndpointsIT {
     }
 
     @Test
+    void an_upload_on_the_routers_paths_reaches_the_deployment_too() throws Exception {
+        gateway.upstream
+                .on(MEDIA + OpenAiMediaWire.TRANSCRIPTIONS_PATH)
+                .replyAlways(OpenAiMediaWire.textTranscription("Hi."));
+        String boundary = "b1";
+        String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhisper\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"response_format\"\r\n\r\ntext\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wav\"\r\n"
+                + "Content-Type: audio/wav\r\n\r\nRIFF\r\n--" + boundary + "--\r\n";
+
+        for (String path :
+                new String[] {"/v1/audio/transcriptions/", "/openai/deployments/whisper/audio/transcriptions"}) {
+            HttpResponse<String> response = gateway.post(
+                    path,
+                    form,
+                    "authorization",
+                    "Bearer " + MASTER,
+                    "content-type",
+                    "multipart/form-data; boundary=" + boundary);
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("Hi.");
+        }
+        assertThat(gateway.upstream.requests(MEDIA + OpenAiMediaWire.TRANSCRIPTIONS_PATH))
+                .hasSize(2);
+    }
+
+    @Test
     void an_upload_without_a_file_is_refused_naming_the_field() throws Exception {
         String boundary = "b0";
         String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhisper\r\n--"

@@ -397,6 +397,23 @@ class MessagesApiIT {
     }
 
     @Test
+    void a_mock_response_answers_in_anthropics_format_without_any_upstream() {
+        Message message = client.messages()
+                .create(ask("claude")
+                        .putAdditionalBodyProperty("mock_response", JsonValue.from("A canned answer."))
+                        .build());
+        Message streamed = stream(ask("gpt-4o")
+                .putAdditionalBodyProperty("mock_response", JsonValue.from("A canned answer."))
+                .build());
+
+        assertThat(message.content().get(0).text().orElseThrow().text()).isEqualTo("A canned answer.");
+        assertThat(message.usage().outputTokens()).isEqualTo(20);
+        assertThat(streamed.content().get(0).text().orElseThrow().text()).isEqualTo("A canned answer.");
+        assertThat(streamed.stopReason()).contains(StopReason.END_TURN);
+        assertThat(gateway.upstream.requests()).isEmpty();
+    }
+
+    @Test
     void count_tokens_counts_the_request_with_the_routers_tokenizer_without_calling_upstream() {
         long counted = client.messages()
                 .countTokens(MessageCountTokensParams.builder()

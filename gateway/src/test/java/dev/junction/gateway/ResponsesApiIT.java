@@ -343,6 +343,20 @@ class ResponsesApiIT {
     }
 
     @Test
+    void a_mock_response_streams_as_responses_events_without_any_upstream() {
+        StringBuilder text = new StringBuilder();
+        try (StreamResponse<ResponseStreamEvent> stream = onA.responses()
+                .createStreaming(ask("gpt-4o", "Hi")
+                        .putAdditionalBodyProperty("mock_response", JsonValue.from("A canned answer."))
+                        .build())) {
+            stream.stream().forEach(event -> event.outputTextDelta().ifPresent(delta -> text.append(delta.delta())));
+        }
+
+        assertThat(text.toString()).isEqualTo("A canned answer.");
+        assertThat(a.upstream.requests()).isEmpty();
+    }
+
+    @Test
     void a_kept_response_is_deleted_from_either_node() throws Exception {
         a.upstream
                 .on(ANTHROPIC_PATH)

@@ -101,11 +101,17 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
         router.route().handler(auth);
-        router.route()
-                .method(HttpMethod.POST)
-                .handler(BodyHandler.create(false)
-                        .setBodyLimit(config.general().maxRequestBytes())
-                        .setHandleFileUploads(false));
+        BodyHandler bodies = BodyHandler.create(false)
+                .setBodyLimit(config.general().maxRequestBytes())
+                .setHandleFileUploads(false);
+        // A multipart upload is read whole by its handler: the body handler would keep its fields, not its bytes.
+        router.route().method(HttpMethod.POST).handler(ctx -> {
+            if (MultipartForm.isMultipart(ctx.request())) {
+                ctx.next();
+            } else {
+                bodies.handle(ctx);
+            }
+        });
         // DirectLlmRoutes serves the exact paths; the router takes their variants (a trailing slash).
         handlers.mount(router);
         // After the LLM routes, which the router tries first.

@@ -37,17 +37,19 @@ final class InboundRoutes {
 
     InboundRoutes(JunctionConfig config, RequestParser parser, EventBus bus, ModelAccess access, ResponseStore store) {
         OpenAiApi openAi = new OpenAiApi(parser);
+        long limit = config.general().maxRequestBytes();
         for (Endpoint endpoint : Endpoint.values()) {
-            LlmHandler handler = new LlmHandler(endpoint, openAi, bus, config.router(), access);
+            LlmHandler handler = new LlmHandler(endpoint, openAi, bus, config.router(), access, limit);
             byEndpoint.put(endpoint, handler);
             pathsOf(endpoint).forEach(path -> byPath.put(path, handler));
         }
         messages = new MessagesApi(parser);
-        LlmHandler messagesHandler = new LlmHandler(Endpoint.CHAT_COMPLETIONS, messages, bus, config.router(), access);
+        LlmHandler messagesHandler =
+                new LlmHandler(Endpoint.CHAT_COMPLETIONS, messages, bus, config.router(), access, limit);
         MESSAGES_PATHS.forEach(path -> byPath.put(path, messagesHandler));
         ResponsesApi responsesApi = new ResponsesApi(parser, store);
         LlmHandler responsesHandler =
-                new LlmHandler(Endpoint.CHAT_COMPLETIONS, responsesApi, bus, config.router(), access);
+                new LlmHandler(Endpoint.CHAT_COMPLETIONS, responsesApi, bus, config.router(), access, limit);
         RESPONSES_PATHS.forEach(path -> byPath.put(path, responsesHandler));
         responses = responsesApi.routes();
         countTokens = new CountTokens(ModelResolver.of(config), TokenCounter.load(), access);

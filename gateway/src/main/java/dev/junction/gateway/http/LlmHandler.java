@@ -37,8 +37,17 @@ final class LlmHandler implements Handler<RoutingContext> {
 
     private final ModelAccess access;
 
-    LlmHandler(Endpoint endpoint, InboundApi api, EventBus bus, RouterSettings settings, ModelAccess access) {
+    private final long bodyLimit;
+
+    LlmHandler(
+            Endpoint endpoint,
+            InboundApi api,
+            EventBus bus,
+            RouterSettings settings,
+            ModelAccess access,
+            long bodyLimit) {
         this.endpoint = endpoint;
+        this.bodyLimit = bodyLimit;
         this.access = access;
         this.api = api;
         this.bus = bus;
@@ -47,7 +56,19 @@ final class LlmHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        serve(ctx.request(), ctx.body().buffer(), ctx.pathParam("model"), AuthHandler.caller(ctx));
+        HttpServerRequest request = ctx.request();
+        String pathModel = ctx.pathParam("model");
+        Caller caller = AuthHandler.caller(ctx);
+        Buffer body = ctx.body().buffer();
+        if (body != null || request.isEnded()) {
+            serve(request, body, pathModel, caller);
+            return;
+        }
+        // A multipart upload, which the body handler leaves to us (the router holds the request paused till now).
+        RequestBody.read(request, bodyLimit)
+                .onComplete(
+                        read -> serve(request, read, pathModel, caller), failure -> fail(request.response(), failure));
+        request.resume();
     }
 
     /** Answers with an error in this operation's API shape (a refused key, a body too large). */

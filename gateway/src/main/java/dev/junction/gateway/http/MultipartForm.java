@@ -3,6 +3,7 @@ package dev.junction.gateway.http;
 import dev.junction.cluster.bus.FormFile;
 import dev.junction.cluster.error.GatewayException;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,12 @@ import java.util.Locale;
 record MultipartForm(JsonObject fields, List<FormFile> files) {
     private static final int MAX_PARTS = 100;
     private static final byte[] CRLF_CRLF = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether a request announces a multipart form. */
+    static boolean isMultipart(HttpServerRequest request) {
+        String type = request.getHeader("content-type");
+        return type != null && type.regionMatches(true, 0, "multipart/form-data", 0, "multipart/form-data".length());
+    }
 
     /** Reads {@code body} as the form {@code contentType} announces; anything else is a 400. */
     static MultipartForm parse(String contentType, Buffer body) {

@@ -37,7 +37,9 @@ class MultipartFormTest {
         assertThat(form.fields())
                 .isEqualTo(new JsonObject()
                         .put("model", "whisper")
-                        .put("timestamp_granularities[]", new JsonArray().add("word").add("segment"))
+                        .put(
+                                "timestamp_granularities[]",
+                                new JsonArray().add("word").add("segment"))
                         .put("stream", "false"));
         assertThat(form.typedFields().getBoolean("stream")).isFalse();
         FormFile file = form.files().get(0);
@@ -67,7 +69,8 @@ class MultipartFormTest {
     @Test
     void anything_but_a_well_formed_form_is_a_clear_400() {
         assertThatThrownBy(() -> MultipartForm.parse("application/json", Buffer.buffer("{}")))
-                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.param()).contains("file"));
+                .isInstanceOfSatisfying(
+                        GatewayException.class, e -> assertThat(e.param()).contains("file"));
         assertThatThrownBy(() -> MultipartForm.parse("multipart/form-data", Buffer.buffer("x")))
                 .hasMessageContaining("names no boundary");
         assertThatThrownBy(() -> MultipartForm.parse(

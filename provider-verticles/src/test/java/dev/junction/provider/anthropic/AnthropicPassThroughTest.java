@@ -28,14 +28,19 @@ class AnthropicPassThroughTest {
         return new JsonObject()
                 .put("model", "claude-sonnet")
                 .put("max_tokens", 100)
-                .put("system", new JsonArray().add(new JsonObject()
-                        .put("type", "text")
-                        .put("text", "Be brief")
-                        .put("cache_control", new JsonObject().put("type", "ephemeral"))))
+                .put(
+                        "system",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("type", "text")
+                                        .put("text", "Be brief")
+                                        .put("cache_control", new JsonObject().put("type", "ephemeral"))))
                 .put("metadata", new JsonObject().put("user_id", "u-1"))
                 .put("thinking", new JsonObject().put("type", "enabled").put("budget_tokens", 2048))
                 .put("num_retries", 1)
-                .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "Hi")));
+                .put(
+                        "messages",
+                        new JsonArray().add(new JsonObject().put("role", "user").put("content", "Hi")));
     }
 
     private static ProviderCall passedThrough(JsonObject original, JsonObject litellmParams) {
@@ -90,9 +95,8 @@ class AnthropicPassThroughTest {
         Buffer error = AnthropicFixtures.buffer("error-529.json");
 
         assertThatThrownBy(() -> adapter.fromUpstream(passedThrough(original(), new JsonObject()), error))
-                .isInstanceOfSatisfying(
-                        GatewayException.class,
-                        failure -> assertThat(failure.kind()).isEqualTo(ErrorKind.SERVICE_UNAVAILABLE));
+                .isInstanceOfSatisfying(GatewayException.class, failure -> assertThat(failure.kind())
+                        .isEqualTo(ErrorKind.SERVICE_UNAVAILABLE));
     }
 
     @Test
@@ -116,8 +120,8 @@ class AnthropicPassThroughTest {
         List<String> frames = AnthropicFixtures.translate(relay, sse, 11);
 
         assertThat(frames.get(frames.size() - 1)).startsWith("event: error\n").contains("overloaded_error");
-        assertThat(relay.failure()).hasValueSatisfying(failure -> assertThat(failure.kind())
-                .isEqualTo(ErrorKind.SERVICE_UNAVAILABLE));
+        assertThat(relay.failure())
+                .hasValueSatisfying(failure -> assertThat(failure.kind()).isEqualTo(ErrorKind.SERVICE_UNAVAILABLE));
     }
 
     @Test
@@ -130,7 +134,8 @@ class AnthropicPassThroughTest {
 
         String last = frames.get(frames.size() - 1);
         assertThat(last).startsWith("event: error\ndata: ");
-        JsonObject error = new JsonObject(last.substring(last.indexOf("data: ") + 6).strip());
+        JsonObject error =
+                new JsonObject(last.substring(last.indexOf("data: ") + 6).strip());
         assertThat(error.getString("type")).isEqualTo("error");
         assertThat(error.getJsonObject("error").getString("type")).isEqualTo("api_error");
         assertThat(relay.failure()).isPresent();

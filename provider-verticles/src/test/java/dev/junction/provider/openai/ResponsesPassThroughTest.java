@@ -28,12 +28,16 @@ import org.junit.jupiter.api.Test;
 class ResponsesPassThroughTest {
     private static final JsonObject CHAT = new JsonObject()
             .put("model", "my-model")
-            .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "Hi")));
+            .put(
+                    "messages",
+                    new JsonArray().add(new JsonObject().put("role", "user").put("content", "Hi")));
 
     private static JsonObject original() {
         return new JsonObject()
                 .put("model", "my-model")
-                .put("input", new JsonArray().add(new JsonObject().put("role", "user").put("content", "Hi")))
+                .put(
+                        "input",
+                        new JsonArray().add(new JsonObject().put("role", "user").put("content", "Hi")))
                 .put("tools", new JsonArray().add(new JsonObject().put("type", "web_search")))
                 .put("metadata", new JsonObject().put("ticket", "42"))
                 .put("previous_response_id", "resp_earlier")
@@ -41,9 +45,10 @@ class ResponsesPassThroughTest {
     }
 
     private static ProviderCall call(Deployment deployment, boolean stream) {
-        ProviderCall chat = WireFixtures.call(Endpoint.CHAT_COMPLETIONS, CHAT.copy().put("stream", stream), deployment);
-        SurfaceRequest surface =
-                new SurfaceRequest(Surface.RESPONSES, original(), Map.of(), List.of("tools[0] (built-in tool web_search)"));
+        ProviderCall chat =
+                WireFixtures.call(Endpoint.CHAT_COMPLETIONS, CHAT.copy().put("stream", stream), deployment);
+        SurfaceRequest surface = new SurfaceRequest(
+                Surface.RESPONSES, original(), Map.of(), List.of("tools[0] (built-in tool web_search)"));
         return new ProviderCall(chat.request().withSurface(surface), deployment, chat.timeout());
     }
 
@@ -61,7 +66,8 @@ class ResponsesPassThroughTest {
 
     @Test
     void azure_is_sent_it_at_its_responses_url_with_the_deployment_as_model() {
-        UpstreamRequest upstream = new AzureAdapter().toUpstream(call(WireFixtures.azure("prod-4o", new JsonObject()), false));
+        UpstreamRequest upstream =
+                new AzureAdapter().toUpstream(call(WireFixtures.azure("prod-4o", new JsonObject()), false));
 
         assertThat(upstream.url()).isEqualTo(WireFixtures.AZURE_BASE + "/openai/responses?api-version=2024-10-21");
         assertThat(upstream.headers().get("api-key")).isEqualTo(WireFixtures.AZURE_KEY);
@@ -88,7 +94,12 @@ class ResponsesPassThroughTest {
                 .put("object", "response")
                 .put("status", "incomplete")
                 .put("incomplete_details", new JsonObject().put("reason", "content_filter"))
-                .put("usage", new JsonObject().put("input_tokens", 12).put("output_tokens", 3).put("total_tokens", 15))
+                .put(
+                        "usage",
+                        new JsonObject()
+                                .put("input_tokens", 12)
+                                .put("output_tokens", 3)
+                                .put("total_tokens", 15))
                 .toBuffer();
 
         ProviderReply.Complete reply =
@@ -107,9 +118,12 @@ class ResponsesPassThroughTest {
 
     @Test
     void a_stream_is_relayed_as_it_came_and_its_usage_read_from_the_completed_event() {
-        JsonObject usage = new JsonObject().put("input_tokens", 7).put("output_tokens", 2).put("total_tokens", 9);
+        JsonObject usage =
+                new JsonObject().put("input_tokens", 7).put("output_tokens", 2).put("total_tokens", 9);
         String sse = event("response.created", new JsonObject().put("sequence_number", 0))
-                + event("response.output_text.delta", new JsonObject().put("delta", "Hi").put("sequence_number", 1))
+                + event(
+                        "response.output_text.delta",
+                        new JsonObject().put("delta", "Hi").put("sequence_number", 1))
                 + event(
                         "response.completed",
                         new JsonObject()
@@ -128,7 +142,9 @@ class ResponsesPassThroughTest {
     @Test
     void a_stream_cut_before_it_completed_ends_with_the_responses_apis_error_event() {
         String sse = event("response.created", new JsonObject().put("sequence_number", 0))
-                + event("response.output_text.delta", new JsonObject().put("delta", "Hi").put("sequence_number", 1));
+                + event(
+                        "response.output_text.delta",
+                        new JsonObject().put("delta", "Hi").put("sequence_number", 1));
         StreamTranslator relay =
                 new OpenAiAdapter().streamTranslator(call(WireFixtures.openAi("gpt-4o", new JsonObject()), true));
 
@@ -136,7 +152,8 @@ class ResponsesPassThroughTest {
 
         String last = frames.get(frames.size() - 1);
         assertThat(last).startsWith("event: error\n");
-        JsonObject error = new JsonObject(last.substring(last.indexOf("data: ") + 6).strip());
+        JsonObject error =
+                new JsonObject(last.substring(last.indexOf("data: ") + 6).strip());
         assertThat(error.getString("type")).isEqualTo("error");
         assertThat(error.getLong("sequence_number")).isEqualTo(2);
         assertThat(error.getString("message")).contains("ended before the response was complete");

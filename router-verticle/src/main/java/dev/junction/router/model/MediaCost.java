@@ -55,9 +55,8 @@ public final class MediaCost {
                 ? given
                 : DEFAULT_IMAGE_SIZE;
         String quality = request.getValue("quality") instanceof String given ? given : "standard";
-        OptionalDouble perPixel = own.perPixel().isPresent()
-                ? own.perPixel()
-                : table.pixelPrice(deployment, quality, size);
+        OptionalDouble perPixel =
+                own.perPixel().isPresent() ? own.perPixel() : table.pixelPrice(deployment, quality, size);
         if (perPixel.isEmpty()) {
             return times(prices.perImage(), count);
         }

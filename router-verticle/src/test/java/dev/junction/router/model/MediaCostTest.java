@@ -43,7 +43,8 @@ class MediaCostTest {
     void a_model_priced_only_per_image_costs_that_per_image() {
         Deployment dalle2 = TestModelDeployments.of("openai/dall-e-2").build();
 
-        double paid = cost.of(dalle2, Endpoint.IMAGE_GENERATIONS, new JsonObject().put("size", "999x999"), json(images(2)));
+        double paid =
+                cost.of(dalle2, Endpoint.IMAGE_GENERATIONS, new JsonObject().put("size", "999x999"), json(images(2)));
 
         assertThat(paid).isCloseTo(2 * 0.02, within(1e-12));
     }
@@ -76,9 +77,12 @@ class MediaCostTest {
 
     @Test
     void a_deployments_own_price_wins_over_the_table() {
-        Deployment custom = TestModelDeployments.of("openai/dall-e-3").param("output_cost_per_image", 0.5).build();
+        Deployment custom = TestModelDeployments.of("openai/dall-e-3")
+                .param("output_cost_per_image", 0.5)
+                .build();
 
-        assertThat(cost.of(custom, Endpoint.IMAGE_GENERATIONS, new JsonObject(), json(images(2)))).isEqualTo(1.0);
+        assertThat(cost.of(custom, Endpoint.IMAGE_GENERATIONS, new JsonObject(), json(images(2))))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -86,7 +90,8 @@ class MediaCostTest {
         Deployment whisper = TestModelDeployments.of("openai/whisper-1").build();
         Deployment tts = TestModelDeployments.of("openai/tts-1").build();
         JsonObject verbose = new JsonObject().put("text", "Hi").put("duration", 9.2);
-        JsonObject billed = verbose.copy().put("usage", new JsonObject().put("type", "duration").put("seconds", 10));
+        JsonObject billed = verbose.copy()
+                .put("usage", new JsonObject().put("type", "duration").put("seconds", 10));
 
         assertThat(cost.of(whisper, Endpoint.AUDIO_TRANSCRIPTIONS, new JsonObject(), json(verbose)))
                 .isCloseTo(9.2 * 0.0001, within(1e-12));
@@ -100,20 +105,27 @@ class MediaCostTest {
 
     @Test
     void a_rerank_costs_its_search_units_or_one_query() {
-        Deployment rerank = TestModelDeployments.of("cohere/rerank-english-v3.0").build();
-        Deployment priced = TestModelDeployments.of("hosted_vllm/bge").param("input_cost_per_query", 0.001).build();
+        Deployment rerank =
+                TestModelDeployments.of("cohere/rerank-english-v3.0").build();
+        Deployment priced = TestModelDeployments.of("hosted_vllm/bge")
+                .param("input_cost_per_query", 0.001)
+                .build();
         JsonObject units = new JsonObject()
                 .put("results", new JsonArray())
                 .put("meta", new JsonObject().put("billed_units", new JsonObject().put("search_units", 3)));
 
-        assertThat(cost.of(priced, Endpoint.RERANK, new JsonObject(), json(units))).isCloseTo(0.003, within(1e-12));
-        assertThat(cost.of(priced, Endpoint.RERANK, new JsonObject(), json(new JsonObject()))).isEqualTo(0.001);
-        assertThat(cost.of(rerank, Endpoint.RERANK, new JsonObject(), json(new JsonObject()))).isEqualTo(0.0);
+        assertThat(cost.of(priced, Endpoint.RERANK, new JsonObject(), json(units)))
+                .isCloseTo(0.003, within(1e-12));
+        assertThat(cost.of(priced, Endpoint.RERANK, new JsonObject(), json(new JsonObject())))
+                .isEqualTo(0.001);
+        assertThat(cost.of(rerank, Endpoint.RERANK, new JsonObject(), json(new JsonObject())))
+                .isEqualTo(0.0);
     }
 
     @Test
     void token_usage_prices_what_has_no_price_of_its_own_and_moderations_are_free() {
-        Deployment moderation = TestModelDeployments.of("openai/omni-moderation-latest").build();
+        Deployment moderation =
+                TestModelDeployments.of("openai/omni-moderation-latest").build();
         Deployment perToken = TestModelDeployments.of("openai/gpt-image-x")
                 .param("input_cost_per_token", 1e-5)
                 .param("output_cost_per_token", 4e-5)

@@ -45,7 +45,8 @@ class MessagesToChatTest {
         assertThat(chat.containsKey("metadata")).isFalse();
         assertThat(chat.getString("mock_response")).isEqualTo("canned");
         assertThat(chat.getInteger("max_tokens")).isEqualTo(50);
-        assertThat(chat.getJsonObject("stream_options").getBoolean("include_usage")).isTrue();
+        assertThat(chat.getJsonObject("stream_options").getBoolean("include_usage"))
+                .isTrue();
     }
 
     @Test
@@ -58,11 +59,15 @@ class MessagesToChatTest {
                 .put("tools", new JsonArray().add(tool))
                 .put(
                         "tool_choice",
-                        new JsonObject().put("type", "tool").put("name", "get_weather").put("disable_parallel_tool_use", true));
+                        new JsonObject()
+                                .put("type", "tool")
+                                .put("name", "get_weather")
+                                .put("disable_parallel_tool_use", true));
 
         Translation translation = MessagesToChat.translate(request);
 
-        JsonObject function = translation.chat().getJsonArray("tools").getJsonObject(0).getJsonObject("function");
+        JsonObject function =
+                translation.chat().getJsonArray("tools").getJsonObject(0).getJsonObject("function");
         assertThat(function)
                 .isEqualTo(new JsonObject()
                         .put("name", "get_weather")
@@ -82,7 +87,12 @@ class MessagesToChatTest {
                 .put("type", "document")
                 .put("source", new JsonObject().put("type", "base64").put("media_type", "application/pdf"));
         JsonObject request = request(new JsonArray().add(user(new JsonArray().add(document))))
-                .put("tools", new JsonArray().add(new JsonObject().put("type", "web_search_20250305").put("name", "s")))
+                .put(
+                        "tools",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("type", "web_search_20250305")
+                                        .put("name", "s")))
                 .put("mcp_servers", new JsonArray());
 
         Translation translation = MessagesToChat.translate(request);
@@ -99,12 +109,15 @@ class MessagesToChatTest {
 
     @Test
     void thinking_blocks_of_earlier_turns_are_dropped_and_text_joined() {
-        JsonObject thinking = new JsonObject().put("type", "thinking").put("thinking", "hmm").put("signature", "s");
+        JsonObject thinking =
+                new JsonObject().put("type", "thinking").put("thinking", "hmm").put("signature", "s");
         JsonObject request = request(new JsonArray()
                 .add(user("Hi"))
                 .add(new JsonObject()
                         .put("role", "assistant")
-                        .put("content", new JsonArray().add(thinking).add(text("Hello")).add(text("!"))))
+                        .put(
+                                "content",
+                                new JsonArray().add(thinking).add(text("Hello")).add(text("!"))))
                 .add(user("Bye")));
 
         JsonArray messages = MessagesToChat.translate(request).chat().getJsonArray("messages");
@@ -119,25 +132,28 @@ class MessagesToChatTest {
                 .put("type", "image")
                 .put("source", new JsonObject().put("type", "url").put("url", "https://x/cat.png"));
 
-        JsonArray parts = MessagesToChat.translate(request(new JsonArray().add(user(new JsonArray().add(image).add(text("Cat?"))))))
+        JsonArray parts = MessagesToChat.translate(request(
+                        new JsonArray().add(user(new JsonArray().add(image).add(text("Cat?"))))))
                 .chat()
                 .getJsonArray("messages")
                 .getJsonObject(0)
                 .getJsonArray("content");
 
-        assertThat(parts.getJsonObject(0).getJsonObject("image_url").getString("url")).isEqualTo("https://x/cat.png");
+        assertThat(parts.getJsonObject(0).getJsonObject("image_url").getString("url"))
+                .isEqualTo("https://x/cat.png");
         assertThat(parts.getJsonObject(1)).isEqualTo(text("Cat?"));
     }
 
     @Test
     void malformed_turns_are_refused_naming_the_field() {
-        assertThatThrownBy(() -> MessagesToChat.translate(request(new JsonArray().add(new JsonObject().put("role", "user")))))
+        assertThatThrownBy(() ->
+                        MessagesToChat.translate(request(new JsonArray().add(new JsonObject().put("role", "user")))))
                 .isInstanceOfSatisfying(GatewayException.class, failure -> {
                     assertThat(failure.param()).contains("messages");
                     assertThat(failure.getMessage()).contains("messages[0].content");
                 });
-        assertThatThrownBy(() -> MessagesToChat.translate(request(new JsonArray().add(user(new JsonArray()
-                                .add(new JsonObject().put("type", "tool_result")))))))
+        assertThatThrownBy(() -> MessagesToChat.translate(request(
+                        new JsonArray().add(user(new JsonArray().add(new JsonObject().put("type", "tool_result")))))))
                 .isInstanceOf(GatewayException.class)
                 .hasMessageContaining("messages[0].content[0].tool_use_id");
         assertThatThrownBy(() -> MessagesToChat.translate(request(new JsonArray())))

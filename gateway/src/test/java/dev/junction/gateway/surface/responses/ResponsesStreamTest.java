@@ -25,7 +25,8 @@ class ResponsesStreamTest {
         for (Buffer frame : out) {
             String text = frame.toString();
             String name = text.substring("event: ".length(), text.indexOf('\n'));
-            JsonObject data = new JsonObject(text.substring(text.indexOf("data: ") + 6).strip());
+            JsonObject data =
+                    new JsonObject(text.substring(text.indexOf("data: ") + 6).strip());
             assertThat(data.getString("type")).isEqualTo(name);
             events.add(data);
         }
@@ -68,9 +69,14 @@ class ResponsesStreamTest {
         JsonObject response = events.get(events.size() - 1).getJsonObject("response");
         assertThat(response.getString("id")).isEqualTo("resp_test");
         assertThat(response.getString("status")).isEqualTo("completed");
-        assertThat(response.getJsonArray("output").getJsonObject(0).getJsonArray("content").getJsonObject(0).getString("text"))
+        assertThat(response.getJsonArray("output")
+                        .getJsonObject(0)
+                        .getJsonArray("content")
+                        .getJsonObject(0)
+                        .getString("text"))
                 .isEqualTo("Looking.");
-        assertThat(response.getJsonArray("output").getJsonObject(1).getString("arguments")).isEqualTo("{\"q\":\"a\"}");
+        assertThat(response.getJsonArray("output").getJsonObject(1).getString("arguments"))
+                .isEqualTo("{\"q\":\"a\"}");
         assertThat(response.getJsonObject("usage").getInteger("input_tokens")).isEqualTo(9);
         assertThat(response.getJsonObject("usage").getInteger("total_tokens")).isEqualTo(13);
         assertThat(kept).containsExactly(response);
@@ -85,7 +91,9 @@ class ResponsesStreamTest {
 
         JsonObject last = events.get(events.size() - 1);
         assertThat(last.getString("type")).isEqualTo("response.incomplete");
-        assertThat(last.getJsonObject("response").getJsonObject("incomplete_details").getString("reason"))
+        assertThat(last.getJsonObject("response")
+                        .getJsonObject("incomplete_details")
+                        .getString("reason"))
                 .isEqualTo("max_output_tokens");
     }
 

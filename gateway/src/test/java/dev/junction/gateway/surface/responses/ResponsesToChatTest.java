@@ -43,9 +43,11 @@ class ResponsesToChatTest {
     void a_conversation_of_items_becomes_chat_turns_with_tool_calls_and_results() {
         JsonArray input = new JsonArray()
                 .add(message("developer", "Be brief"))
-                .add(message("user", new JsonArray()
-                        .add(part("input_text", "What is this?"))
-                        .add(new JsonObject().put("type", "input_image").put("image_url", "https://x/a.png"))))
+                .add(message(
+                        "user",
+                        new JsonArray()
+                                .add(part("input_text", "What is this?"))
+                                .add(new JsonObject().put("type", "input_image").put("image_url", "https://x/a.png"))))
                 .add(message("assistant", new JsonArray().add(part("output_text", "Let me check."))))
                 .add(new JsonObject().put("type", "reasoning").put("id", "rs_1"))
                 .add(new JsonObject()
@@ -53,14 +55,20 @@ class ResponsesToChatTest {
                         .put("call_id", "call_1")
                         .put("name", "lookup")
                         .put("arguments", "{\"q\":\"a\"}"))
-                .add(new JsonObject().put("type", "function_call_output").put("call_id", "call_1").put("output", "A cat"));
+                .add(new JsonObject()
+                        .put("type", "function_call_output")
+                        .put("call_id", "call_1")
+                        .put("output", "A cat"));
 
         JsonArray messages = ResponsesToChat.translate(request(input)).chat().getJsonArray("messages");
 
-        assertThat(messages.getJsonObject(0)).isEqualTo(new JsonObject().put("role", "system").put("content", "Be brief"));
+        assertThat(messages.getJsonObject(0))
+                .isEqualTo(new JsonObject().put("role", "system").put("content", "Be brief"));
         JsonArray parts = messages.getJsonObject(1).getJsonArray("content");
-        assertThat(parts.getJsonObject(0)).isEqualTo(new JsonObject().put("type", "text").put("text", "What is this?"));
-        assertThat(parts.getJsonObject(1).getJsonObject("image_url").getString("url")).isEqualTo("https://x/a.png");
+        assertThat(parts.getJsonObject(0))
+                .isEqualTo(new JsonObject().put("type", "text").put("text", "What is this?"));
+        assertThat(parts.getJsonObject(1).getJsonObject("image_url").getString("url"))
+                .isEqualTo("https://x/a.png");
         JsonObject assistant = messages.getJsonObject(2);
         assertThat(assistant.getString("content")).isEqualTo("Let me check.");
         assertThat(assistant.getJsonArray("tool_calls").getJsonObject(0))
@@ -69,7 +77,10 @@ class ResponsesToChatTest {
                         .put("type", "function")
                         .put("function", new JsonObject().put("name", "lookup").put("arguments", "{\"q\":\"a\"}")));
         assertThat(messages.getJsonObject(3))
-                .isEqualTo(new JsonObject().put("role", "tool").put("tool_call_id", "call_1").put("content", "A cat"));
+                .isEqualTo(new JsonObject()
+                        .put("role", "tool")
+                        .put("tool_call_id", "call_1")
+                        .put("content", "A cat"));
         assertThat(messages.size()).isEqualTo(4);
     }
 
@@ -96,15 +107,19 @@ class ResponsesToChatTest {
                                         .put("name", "lookup")
                                         .put("parameters", new JsonObject().put("type", "object"))
                                         .put("strict", true)));
-        assertThat(translation.chat().getJsonObject("tool_choice").getJsonObject("function").getString("name"))
+        assertThat(translation
+                        .chat()
+                        .getJsonObject("tool_choice")
+                        .getJsonObject("function")
+                        .getString("name"))
                 .isEqualTo("lookup");
         assertThat(translation.untranslated()).containsExactly("tools[1] (built-in tool web_search)", "background");
     }
 
     @Test
     void text_format_json_object_becomes_response_format() {
-        JsonObject request = request("Hi")
-                .put("text", new JsonObject().put("format", new JsonObject().put("type", "json_object")));
+        JsonObject request =
+                request("Hi").put("text", new JsonObject().put("format", new JsonObject().put("type", "json_object")));
 
         assertThat(ResponsesToChat.translate(request).chat().getJsonObject("response_format"))
                 .isEqualTo(new JsonObject().put("type", "json_object"));
@@ -113,13 +128,15 @@ class ResponsesToChatTest {
     @Test
     void malformed_input_is_refused_naming_the_field() {
         assertThatThrownBy(() -> ResponsesToChat.translate(new JsonObject().put("model", "m")))
-                .isInstanceOfSatisfying(
-                        GatewayException.class, failure -> assertThat(failure.param()).contains("input"));
+                .isInstanceOfSatisfying(GatewayException.class, failure -> assertThat(failure.param())
+                        .contains("input"));
         assertThatThrownBy(() -> ResponsesToChat.translate(request(new JsonArray().add(message("robot", "Hi")))))
                 .isInstanceOf(GatewayException.class)
                 .hasMessageContaining("input[0].role");
         assertThatThrownBy(() -> ResponsesToChat.translate(request(new JsonArray()
-                        .add(new JsonObject().put("type", "function_call_output").put("output", "x")))))
+                        .add(new JsonObject()
+                                .put("type", "function_call_output")
+                                .put("output", "x")))))
                 .isInstanceOf(GatewayException.class)
                 .hasMessageContaining("input[0].call_id");
     }
