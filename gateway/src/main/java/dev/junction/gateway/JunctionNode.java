@@ -90,8 +90,10 @@ public final class JunctionNode {
         });
         Future<KeyPersistence> keys = vertx.executeBlocking(
                 () -> KeyPersistence.open(vertx, hazelcast, options.config().general(), options.dataDir()));
+        // Creating a map proxy may wait on the cluster: never on an event loop.
+        Future<ResponseStore> responses = vertx.executeBlocking(() -> new ResponseStore(vertx, hazelcast));
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
-        return Future.all(components, state, keys)
+        return Future.all(components, state, keys, responses)
                 .compose(ready -> ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances()))
                 .compose(v -> vertx.deployVerticle(
                         () -> new RouterVerticle(
@@ -106,7 +108,7 @@ public final class JunctionNode {
                         components.result().resolver().listedModelNames(),
                         options,
                         keys.result().services(),
-                        new ResponseStore(vertx, hazelcast),
+                        responses.result(),
                         servers))
                 .map(port -> new JunctionNode(vertx, cluster, servers, port, state.result(), keys.result()))
                 .onFailure(failure -> {
