@@ -16,6 +16,7 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.junction.testkit.Answer;
+import dev.junction.testkit.FakeUpstream;
 import dev.junction.testkit.OpenAiWire;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -25,6 +26,7 @@ import io.vertx.core.net.NetSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -280,6 +282,67 @@ abstract class KeysContract {
                 gateway.get("/v1/models", "authorization", "Bearer " + key).body());
         assertThat(models.getJsonArray("data").stream().map(m -> ((JsonObject) m).getString("id")))
                 .containsExactly("cheap");
+    }
+
+    @Test
+    @Order(2)
+    void a_key_cannot_send_a_deployments_key_elsewhere_through_its_fallbacks() throws Exception {
+        FakeUpstream listener = GatewayHarness.await(FakeUpstream.start(gateway.vertx));
+        try {
+            listener.on("/v1/chat/completions").replyAlways(OpenAiWire.ok("stolen"));
+            JsonObject toListener = new JsonObject().put("model", "cheap").put("api_base", listener.baseUrl() + "/v1");
+
+            HttpResponse<String> refused = chatAs(
+                    newKey(new JsonObject()), chatBody("flaky").put("fallbacks", new JsonArray().add(toListener)));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(error(refused).getString("param")).isEqualTo("fallbacks[0].api_base");
+            assertThat(listener.requests()).isEmpty();
+        } finally {
+            GatewayHarness.await(listener.close());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void model_info_and_model_group_info_show_a_key_only_what_its_calls_may_reach() throws Exception {
+        Map<String, String> idsByGroup = new HashMap<>();
+        new JsonObject(adminGet("/model/info").body())
+                .getJsonArray("data")
+                .forEach(entry -> idsByGroup.put(
+                        ((JsonObject) entry).getString("model_name"),
+                        ((JsonObject) entry).getJsonObject("model_info").getString("id")));
+        String key = newKey(new JsonObject()
+                .put("models", new JsonArray().add("cheap").add("my-gpt"))
+                .put("aliases", new JsonObject().put("my-gpt", "team-gpt")));
+
+        HttpResponse<String> info = gateway.get("/v1/model/info", "authorization", "Bearer " + key);
+        HttpResponse<String> groups = gateway.get("/model_group/info", "authorization", "Bearer " + key);
+        HttpResponse<String> one = gateway.get(
+                "/model/info?litellm_model_id=" + idsByGroup.get("cheap"), "authorization", "Bearer " + key);
+        HttpResponse<String> outOfReach = gateway.get(
+                "/model/info?litellm_model_id=" + idsByGroup.get("gpt-4o"), "authorization", "Bearer " + key);
+
+        assertThat(idsByGroup).containsKeys("cheap", "gpt-4o", "team-gpt", "flaky", "slow");
+        assertThat(names(info, "model_name")).containsExactly("cheap", "team-gpt");
+        assertThat(names(groups, "model_group")).containsExactly("cheap", "team-gpt");
+        assertThat(names(one, "model_name")).containsExactly("cheap");
+        assertThat(info.body() + groups.body()).doesNotContain("sk-up");
+        assertThat(outOfReach.statusCode()).isEqualTo(400);
+        assertThat(error(outOfReach).getString("param")).isEqualTo("litellm_model_id");
+        assertThat(error(outOfReach).getString("message")).contains("not found");
+        HttpResponse<String> asMaster = adminGet("/model/info?litellm_model_id=" + idsByGroup.get("gpt-4o"));
+        assertThat(names(asMaster, "model_name")).containsExactly("gpt-4o");
+        assertThat(names(adminGet("/model_group/info?model_group=slow"), "model_group"))
+                .containsExactly("slow");
+    }
+
+    private static List<String> names(HttpResponse<String> listing, String field) {
+        assertThat(listing.statusCode()).as(listing.body()).isEqualTo(200);
+        return new JsonObject(listing.body())
+                .getJsonArray("data").stream()
+                        .map(entry -> ((JsonObject) entry).getString(field))
+                        .toList();
     }
 
     @Test

@@ -7,25 +7,40 @@ import com.openai.client.OpenAIClient;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.junction.testkit.FakeUpstream;
+import dev.junction.testkit.OpenAiWire;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Authentication, malformed requests and the public health routes: clean 4xx answers, never a hang or a 500. */
 class RequestValidationIT {
     private static final String AUTH = "Bearer sk-master-e2e";
     private static GatewayHarness gateway;
+    /** Where a request tries to send the call (and the deployment's key): it must never hear from the gateway. */
+    private static FakeUpstream listener;
 
     @BeforeAll
     static void start() throws Exception {
         gateway = GatewayHarness.start("/e2e/gateway.yaml");
+        listener = GatewayHarness.await(FakeUpstream.start(gateway.vertx));
     }
 
     @AfterAll
     static void stop() throws Exception {
+        GatewayHarness.await(listener.close());
         gateway.close();
     }
 
@@ -175,17 +190,86 @@ class RequestValidationIT {
         assertThat(error(refused).getString("message")).contains("max_request_size_mb");
     }
 
-    @Test
-    void client_side_credentials_are_refused_by_default() throws Exception {
-        HttpResponse<String> response = gateway.post(
-                "/v1/chat/completions",
-                "{\"model\":\"gpt-4o\",\"api_key\":\"sk-stolen\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
-                "authorization",
-                AUTH);
+    /**
+     * A request for {@code llama} (no key) that fails over at once to {@code gpt-4o} (whose upstream key the
+     * gateway holds), carrying {@code extra} fields that would point the call at the listener.
+     */
+    private static JsonObject fallingOverWith(JsonObject extra) {
+        return new JsonObject()
+                .put("model", "llama")
+                .put("mock_testing_fallbacks", true)
+                .put(
+                        "messages",
+                        new JsonArray().add(new JsonObject().put("role", "user").put("content", "hi")))
+                .mergeIn(extra);
+    }
+
+    static Stream<Arguments> credentialsInEveryPlace() {
+        String evil = "${LISTENER}/v1";
+        JsonObject toGpt4o = new JsonObject().put("model", "gpt-4o");
+        return Stream.of(
+                Arguments.of("api_key", new JsonObject().put("api_key", "sk-stolen")),
+                Arguments.of("base_url", new JsonObject().put("base_url", evil)),
+                Arguments.of(
+                        "fallbacks[0].api_base",
+                        new JsonObject()
+                                .put(
+                                        "fallbacks",
+                                        new JsonArray().add(toGpt4o.copy().put("api_base", evil)))),
+                Arguments.of(
+                        "fallbacks[1].base_url",
+                        new JsonObject()
+                                .put(
+                                        "fallbacks",
+                                        new JsonArray()
+                                                .add("canned")
+                                                .add(toGpt4o.copy().put("base_url", evil)))),
+                Arguments.of(
+                        "fallbacks[0].extra_headers",
+                        new JsonObject()
+                                .put(
+                                        "fallbacks",
+                                        new JsonArray()
+                                                .add(toGpt4o.copy()
+                                                        .put(
+                                                                "extra_headers",
+                                                                new JsonObject().put("x-forward", evil))))),
+                Arguments.of(
+                        "fallbacks[0].litellm_params.api_base",
+                        new JsonObject()
+                                .put(
+                                        "fallbacks",
+                                        new JsonArray()
+                                                .add(toGpt4o.copy()
+                                                        .put(
+                                                                "litellm_params",
+                                                                new JsonObject().put("api_base", evil))))),
+                Arguments.of(
+                        "metadata.api_base", new JsonObject().put("metadata", new JsonObject().put("api_base", evil))),
+                Arguments.of(
+                        "user_config",
+                        new JsonObject().put("user_config", new JsonObject().put("model_list", new JsonArray()))),
+                Arguments.of(
+                        "aws_bedrock_runtime_endpoint", new JsonObject().put("aws_bedrock_runtime_endpoint", evil)),
+                Arguments.of("headers", new JsonObject().put("headers", new JsonObject().put("authorization", "x"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("credentialsInEveryPlace")
+    void credentials_and_endpoints_are_refused_wherever_they_are_and_nothing_is_sent(String param, JsonObject extra)
+            throws Exception {
+        gateway.upstream.reset();
+        listener.reset();
+        listener.on("/v1/chat/completions").replyAlways(OpenAiWire.ok("stolen"));
+        String body = fallingOverWith(extra).encode().replace("${LISTENER}", listener.baseUrl());
+
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", body, "authorization", AUTH);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(error(response).getString("param")).isEqualTo("api_key");
-        assertThat(response.body()).doesNotContain("sk-stolen");
+        assertThat(error(response).getString("param")).isEqualTo(param);
+        assertThat(error(response).getString("message")).contains("allow_client_side_credentials");
+        assertThat(response.body()).doesNotContain("sk-stolen", listener.baseUrl());
+        assertThat(listener.requests()).as("the listener").isEmpty();
         assertThat(gateway.upstream.requests()).isEmpty();
     }
 
@@ -207,5 +291,57 @@ class RequestValidationIT {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(error(response).getString("code")).isEqualTo("404");
+    }
+
+    @Test
+    void requests_the_http_decoder_refuses_get_openai_shaped_errors_and_a_closed_connection() throws Exception {
+        assertRefused("GET /health/liveliness HTTP/1.1\r\nHost: junction\r\nNot a header\r\n\r\n", 400);
+        assertRefused("GET /" + "a".repeat(5000) + " HTTP/1.1\r\nHost: junction\r\n\r\n", 414);
+        assertRefused(
+                "GET /health/liveliness HTTP/1.1\r\nHost: junction\r\nX-Big: " + "a".repeat(70_000) + "\r\n\r\n", 431);
+        assertRefused("GET /health/liveliness HTTP/9.9\r\nHost: junction\r\n\r\n", 501);
+    }
+
+    @Test
+    void a_malformed_chunked_body_is_a_400_and_the_connection_closes() throws Exception {
+        assertRefused(
+                "POST /v1/chat/completions HTTP/1.1\r\nHost: junction\r\nAuthorization: " + AUTH
+                        + "\r\nTransfer-Encoding: chunked\r\n\r\nnot-hex\r\n{}\r\n",
+                400);
+    }
+
+    @Test
+    void a_tls_hello_on_the_plain_port_is_refused_at_once_not_held_until_the_header_timeout() throws Exception {
+        SSLEngine engine = SSLContext.getDefault().createSSLEngine("localhost", gateway.node.port());
+        engine.setUseClientMode(true);
+        ByteBuffer hello = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        engine.beginHandshake();
+        engine.wrap(ByteBuffer.allocate(0), hello);
+        byte[] bytes = new byte[hello.flip().remaining()];
+        hello.get(bytes);
+
+        try (RawConnection connection = RawConnection.open(gateway.node.port())) {
+            RawConnection.Ending ending = connection.send(bytes).readUntilClosed(Duration.ofSeconds(10));
+
+            // The default client_header_timeout is 60 s: only a prompt refusal ends the connection this soon. The
+            // hello holds a line feed (in its supported_groups extension), so the decoder refuses it as a request.
+            assertThat(ending.closed()).isTrue();
+            assertThat(ending.received()).matches("(?s)HTTP/1\\.[01] 400 .*");
+            assertThat(ending.body().getJsonObject("error").getString("code")).isEqualTo("400");
+        }
+    }
+
+    /** Sends {@code request} as bytes: the answer has {@code status} in OpenAI's shape, then the server closes. */
+    private static void assertRefused(String request, int status) throws Exception {
+        try (RawConnection connection = RawConnection.open(gateway.node.port())) {
+            RawConnection.Ending ending = connection.send(request).readUntilClosed(Duration.ofSeconds(20));
+
+            assertThat(ending.closed()).as("closed after a %d", status).isTrue();
+            // The status line echoes the request's version, even one Vert.x does not speak.
+            assertThat(ending.received()).matches("(?s)HTTP/\\d\\.\\d " + status + " .*");
+            JsonObject error = ending.body().getJsonObject("error");
+            assertThat(error.getString("code")).isEqualTo(Integer.toString(status));
+            assertThat(error.getString("message")).isNotBlank();
+        }
     }
 }

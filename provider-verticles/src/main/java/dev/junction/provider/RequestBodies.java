@@ -2,6 +2,7 @@ package dev.junction.provider;
 
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.bus.SurfaceRequest;
+import dev.junction.config.CredentialParams;
 import dev.junction.config.Deployment;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -12,7 +13,8 @@ import java.util.Set;
 public final class RequestBodies {
     /**
      * Request fields that steer Junction (as they steer LiteLLM) and mean nothing, or something else, to a
-     * provider: they are never forwarded.
+     * provider: they are never forwarded, and neither is any credential or endpoint a client may send (with
+     * {@code allow_client_side_credentials}), see {@link #isGatewayParam}.
      */
     public static final Set<String> GATEWAY_PARAMS = Set.of(
             "mock_response",
@@ -53,7 +55,7 @@ public final class RequestBodies {
     public static JsonObject forUpstream(ProviderCall call) {
         JsonObject defaults = call.deployment().defaultCallParams();
         Map<String, Object> fields = new LinkedHashMap<>(call.request().body().getMap());
-        fields.keySet().removeAll(GATEWAY_PARAMS);
+        fields.keySet().removeIf(RequestBodies::isGatewayParam);
         defaults.forEach(entry -> fields.putIfAbsent(entry.getKey(), entry.getValue()));
         fields.put("model", call.deployment().upstreamModel());
         return new JsonObject(fields);
@@ -61,18 +63,19 @@ public final class RequestBodies {
 
     /**
      * The client's original request of another inbound API, for a deployment that speaks that API: only the
-     * model replaced and the gateway's own fields removed. {@code metadata} stays, since both the Messages and
-     * the Responses API define a field of that name.
+     * model replaced and the gateway's own fields (credentials and endpoints included) removed. {@code
+     * metadata} stays, since both the Messages and the Responses API define a field of that name.
      */
     public static JsonObject nativeBody(SurfaceRequest surface, String upstreamModel) {
         Map<String, Object> fields = new LinkedHashMap<>(surface.body().getMap());
-        for (String param : GATEWAY_PARAMS) {
-            if (!"metadata".equals(param)) {
-                fields.remove(param);
-            }
-        }
+        fields.keySet().removeIf(field -> !"metadata".equals(field) && isGatewayParam(field));
         fields.put("model", upstreamModel);
         return new JsonObject(fields);
+    }
+
+    /** Whether a request field is for the gateway, never for the provider's body. */
+    public static boolean isGatewayParam(String field) {
+        return GATEWAY_PARAMS.contains(field) || CredentialParams.isCredentialOrEndpoint(field);
     }
 
     /** Whether the client's bytes can go upstream as they are: nothing to add, remove or rename. */
@@ -82,7 +85,7 @@ public final class RequestBodies {
             return false;
         }
         for (String field : body.fieldNames()) {
-            if (GATEWAY_PARAMS.contains(field)) {
+            if (isGatewayParam(field)) {
                 return false;
             }
         }

@@ -32,14 +32,19 @@ public interface StreamTranslator {
         return "";
     }
 
-    /** The error the upstream reported in the stream itself (already emitted as an error frame), if any. */
+    /**
+     * The error that ended the stream, reported by the upstream in the stream itself or found unreadable, if
+     * any. A translator does not write it: the stream sends it to the client as its one error event, redacted,
+     * and the translator emits nothing more once it is set.
+     */
     default Optional<GatewayException> failure() {
         return Optional.empty();
     }
 
     /**
-     * The frame that tells the client of a failure after the stream started (a cut connection, a stall): an
-     * OpenAI error frame, or the native API's own error event for a stream passed through.
+     * The stream's one error event, for a failure after the stream started ({@link #failure()}, a cut
+     * connection, a stall), its message already redacted: an OpenAI error frame, or the native API's own
+     * error event for a stream passed through.
      */
     default Buffer errorFrame(GatewayException failure) {
         return SseFrames.error(failure);

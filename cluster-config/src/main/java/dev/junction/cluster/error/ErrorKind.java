@@ -22,7 +22,13 @@ public enum ErrorKind {
     PERMISSION_DENIED(403, "permission_error", false, true, "PermissionDeniedError"),
     NOT_FOUND(404, "not_found_error", false, true, "NotFoundError"),
     TIMEOUT(408, "timeout_error", true, true, "Timeout"),
+    /** An upstream 409: a conflict that may clear, so it is retried (LiteLLM raises its generic APIError). */
+    CONFLICT(409, "api_error", false, true, "APIError"),
     PAYLOAD_TOO_LARGE(413, "invalid_request_error", false, false, "BadRequestError"),
+    /** The HTTP server refused the request line as too long, before any route. */
+    URI_TOO_LONG(414, "invalid_request_error", false, false, "BadRequestError"),
+    /** The HTTP server refused the request headers as too large, before any route. */
+    HEADERS_TOO_LARGE(431, "invalid_request_error", false, false, "BadRequestError"),
     UNPROCESSABLE(422, "invalid_request_error", false, true, "UnprocessableEntityError"),
     RATE_LIMITED(429, "throttling_error", false, true, "RateLimitError"),
     NO_DEPLOYMENTS_AVAILABLE(429, "throttling_error", false, false, "RouterRateLimitError"),
@@ -31,6 +37,10 @@ public enum ErrorKind {
     BAD_GATEWAY(502, "bad_gateway_error", true, true, "BadGatewayError"),
     SERVICE_UNAVAILABLE(503, "service_unavailable_error", true, true, "ServiceUnavailableError"),
     CIRCUIT_OPEN(503, "service_unavailable_error", false, true, "ServiceUnavailableError"),
+    /** The node is too busy to take the request now (it holds as many request bodies as its heap allows). */
+    OVERLOADED(503, "service_unavailable_error", false, false, "ServiceUnavailableError"),
+    /** A request in an HTTP version other than 1.0, 1.1 or 2. */
+    NOT_IMPLEMENTED(501, "invalid_request_error", false, false, "BadRequestError"),
     /** The client went away before the answer; nobody will read this error, and it blames no deployment. */
     CLIENT_CLOSED(499, "client_closed_request", false, false, "APIConnectionError");
 
@@ -84,6 +94,14 @@ public enum ErrorKind {
         return fromUpstream;
     }
 
+    /**
+     * LiteLLM's {@code _should_retry(status)}: 408, 409, 429 and every 5xx are worth another attempt; any other
+     * status says the request itself is wrong and would fail again.
+     */
+    public static boolean retryableStatus(int status) {
+        return status == 408 || status == 409 || status == 429 || status >= 500;
+    }
+
     /** The kind an upstream HTTP status maps to when its body says nothing more specific. */
     public static ErrorKind forUpstreamStatus(int status) {
         return switch (status) {
@@ -92,6 +110,7 @@ public enum ErrorKind {
             case 403 -> PERMISSION_DENIED;
             case 404 -> NOT_FOUND;
             case 408 -> TIMEOUT;
+            case 409 -> CONFLICT;
             case 413 -> BAD_REQUEST;
             case 422 -> UNPROCESSABLE;
             case 429 -> RATE_LIMITED;

@@ -6,7 +6,6 @@ import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.responses.ResponseStore;
 import dev.junction.config.JunctionConfig;
 import dev.junction.gateway.admin.AdminRoutes;
-import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
 import io.vertx.core.Future;
@@ -14,15 +13,14 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /** Listens for clients. Only parses, authenticates and dispatches; the work happens behind the event bus. */
 public final class HttpVerticle extends VerticleBase {
@@ -35,7 +33,9 @@ public final class HttpVerticle extends VerticleBase {
     private final int port;
     private final KeyServices keys;
     private final ResponseStore responses;
+    private final BodyBudget bodyBudget;
     private HttpServer server;
+    private ClientConnections connections;
 
     public HttpVerticle(
             JunctionConfig config,
@@ -45,10 +45,12 @@ public final class HttpVerticle extends VerticleBase {
             String host,
             int port,
             KeyServices keys,
-            ResponseStore responses) {
+            ResponseStore responses,
+            BodyBudget bodyBudget) {
         this.config = config;
         this.keys = keys;
         this.responses = responses;
+        this.bodyBudget = bodyBudget;
         this.listedModels = List.copyOf(listedModels);
         this.cluster = cluster;
         this.configFingerprint = configFingerprint;
@@ -65,21 +67,47 @@ public final class HttpVerticle extends VerticleBase {
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
                 // Keys arrive in headers; a long one must get a 401 from the key check, not a 431.
-                .setMaxHeaderSize(MAX_HEADER_BYTES));
+                .setMaxHeaderSize(MAX_HEADER_BYTES)
+                // Until its first request head is complete, a connection is closed after this long without a
+                // byte; from then on ClientConnections keeps its timeouts (see ConnectionInternals).
+                .setIdleTimeout((int) config.general().clientHeaderTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
         Clock clock = Clock.systemUTC();
         AuthHandler auth = new AuthHandler(config.general().masterKey(), keys.directory(), clock);
         ModelAccess access = ModelAccess.of(config.deployments());
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
         InboundRoutes handlers = new InboundRoutes(config, parser, vertx.eventBus(), access, responses);
-        Router router = router(auth, handlers, access, clock);
-        DirectLlmRoutes direct =
-                DirectLlmRoutes.of(handlers.direct(), auth, config.general().maxRequestBytes());
-        return server.requestHandler(request -> {
-                    if (!direct.serve(request)) {
+        connections = new ClientConnections(config.general());
+        RequestBody body = new RequestBody(config.general().maxRequestBytes(), bodyBudget);
+        Router router = router(auth, handlers, access, clock, new RouterBodies(body, connections));
+        DirectLlmRoutes direct = DirectLlmRoutes.of(handlers.direct(), auth, body);
+        connections.start(vertx);
+        return server.connectionHandler(connection -> {
+                    connections.opened(connection);
+                    ConnectionInternals.dropIdleTimeout(connection);
+                })
+                .invalidRequestHandler(InvalidRequests::answer)
+                // No WebSocket is served. Setting this handler also makes Vert.x hand a request in an unknown HTTP
+                // version to the request handler below, rather than answer it 501 with an empty body.
+                .webSocketHandshakeHandler(handshake -> handshake.reject(404))
+                .requestHandler(request -> {
+                    if (request.version() == null) {
+                        InvalidRequests.unsupportedVersion(request);
+                        return;
+                    }
+                    if (!direct.serve(connections.begin(request))) {
                         router.handle(request);
                     }
                 })
                 .listen(port, host);
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (connections != null) {
+            connections.stop(vertx);
+        }
+        return Future.succeededFuture();
     }
 
     /**
@@ -95,37 +123,19 @@ public final class HttpVerticle extends VerticleBase {
         return server.actualPort();
     }
 
-    private Router router(AuthHandler auth, InboundRoutes handlers, ModelAccess access, Clock clock) {
+    private Router router(
+            AuthHandler auth, InboundRoutes handlers, ModelAccess access, Clock clock, RouterBodies bodies) {
         Router router = Router.router(vertx);
         router.get("/health/liveliness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
         router.route().handler(auth);
-        BodyHandler bodies = BodyHandler.create(false)
-                .setBodyLimit(config.general().maxRequestBytes())
-                .setHandleFileUploads(false);
-        // A multipart upload is read whole by its handler: the body handler would keep its fields, not its bytes.
-        router.route().method(HttpMethod.POST).handler(ctx -> {
-            if (MultipartForm.isMultipart(ctx.request())) {
-                ctx.next();
-            } else {
-                bodies.handle(ctx);
-            }
-        });
+        router.route().method(HttpMethod.POST).handler(bodies);
         // DirectLlmRoutes serves the exact paths; the router takes their variants (a trailing slash).
         handlers.mount(router);
         // After the LLM routes, which the router tries first.
         AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
-        ModelCatalog catalog = new ModelCatalog(config, listedModels);
-        for (String prefix : new String[] {"", "/v1"}) {
-            router.get(prefix + "/models")
-                    .handler(
-                            ctx -> json(ctx, visibleModels(catalog, access, ctx).encode()));
-            router.get(prefix + "/model/info")
-                    .handler(ctx -> json(ctx, catalog.modelInfo().encode()));
-            router.get(prefix + "/model_group/info")
-                    .handler(ctx -> json(ctx, catalog.modelGroupInfo().encode()));
-        }
+        ModelRoutes.mount(router, new ModelCatalog(config, listedModels), access);
         router.route()
                 .handler(ctx -> ctx.fail(GatewayException.of(
                         ErrorKind.NOT_FOUND,
@@ -149,31 +159,28 @@ public final class HttpVerticle extends VerticleBase {
         json(ctx, body.encode());
     }
 
-    /** {@code /models} as a key sees it: only the models it may call. */
-    private static JsonObject visibleModels(ModelCatalog catalog, ModelAccess access, RoutingContext ctx) {
-        JsonObject all = catalog.models();
-        if (!(AuthHandler.caller(ctx) instanceof Caller.KeyHolder holder)) {
-            return all;
-        }
-        JsonArray visible = new JsonArray();
-        for (Object entry : all.getJsonArray("data")) {
-            if (entry instanceof JsonObject model && access.allows(holder, model.getString("id"))) {
-                visible.add(model);
-            }
-        }
-        return all.copy().put("data", visible);
-    }
-
     private static void json(RoutingContext ctx, String body) {
         ctx.response().putHeader("content-type", "application/json").end(body);
     }
 
     private static void failure(RoutingContext ctx) {
-        ErrorResponder.send(ctx.response(), failureOf(ctx));
+        answerFailure(ctx, ErrorResponder::body);
+    }
+
+    /**
+     * Answers a routed request's failure with a body in {@code shape}; a request whose body was refused as it
+     * arrived ({@link RouterBodies}) is refused, which closes its connection after the answer.
+     */
+    static void answerFailure(RoutingContext ctx, Function<GatewayException, JsonObject> shape) {
+        if (RouterBodies.refused(ctx)) {
+            ErrorResponder.refuse(ctx.request(), failureOf(ctx), shape);
+        } else {
+            ErrorResponder.send(ctx.request(), failureOf(ctx), shape);
+        }
     }
 
     /** What failed a routed request: its failure, or the one its status code (413, 404, 405) stands for. */
-    static Throwable failureOf(RoutingContext ctx) {
+    private static Throwable failureOf(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure == null) {
             failure = switch (ctx.statusCode()) {

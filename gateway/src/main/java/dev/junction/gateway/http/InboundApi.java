@@ -3,11 +3,14 @@ package dev.junction.gateway.http;
 import dev.junction.cluster.bus.Endpoint;
 import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.bus.RoutedReply;
+import dev.junction.cluster.error.GatewayException;
 import dev.junction.gateway.keys.Caller;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
 
 /**
  * One API clients call Junction with: OpenAI's own operations, or another API (Anthropic's Messages, OpenAI's
@@ -19,7 +22,7 @@ public interface InboundApi {
 
     /**
      * Reads and checks a request whose body has been read; a malformed one is refused with a {@link
-     * dev.junction.cluster.error.GatewayException} naming the field.
+     * GatewayException} naming the field.
      *
      * @param pathModel the model named in the path (Azure-style routes), or null
      */
@@ -36,6 +39,11 @@ public interface InboundApi {
     /** Writes the routed answer, whole or streamed. */
     void write(LlmRequest request, RoutedReply routed, HttpServerResponse response, Caller caller);
 
-    /** Answers with an error, in this API's error shape. */
-    void fail(HttpServerResponse response, Throwable failure);
+    /**
+     * This API's error body for an error (its message already redacted); {@link ErrorResponder} sends it with
+     * the status of the error's kind. OpenAI's shape unless the API has its own.
+     */
+    default Function<GatewayException, JsonObject> errorShape() {
+        return ErrorResponder::body;
+    }
 }

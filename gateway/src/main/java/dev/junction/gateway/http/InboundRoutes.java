@@ -37,19 +37,17 @@ final class InboundRoutes {
 
     InboundRoutes(JunctionConfig config, RequestParser parser, EventBus bus, ModelAccess access, ResponseStore store) {
         OpenAiApi openAi = new OpenAiApi(parser);
-        long limit = config.general().maxRequestBytes();
         for (Endpoint endpoint : Endpoint.values()) {
-            LlmHandler handler = new LlmHandler(endpoint, openAi, bus, config.router(), access, limit);
+            LlmHandler handler = new LlmHandler(endpoint, openAi, bus, config.router(), access);
             byEndpoint.put(endpoint, handler);
             pathsOf(endpoint).forEach(path -> byPath.put(path, handler));
         }
         messages = new MessagesApi(parser);
-        LlmHandler messagesHandler =
-                new LlmHandler(Endpoint.CHAT_COMPLETIONS, messages, bus, config.router(), access, limit);
+        LlmHandler messagesHandler = new LlmHandler(Endpoint.CHAT_COMPLETIONS, messages, bus, config.router(), access);
         MESSAGES_PATHS.forEach(path -> byPath.put(path, messagesHandler));
         ResponsesApi responsesApi = new ResponsesApi(parser, store);
         LlmHandler responsesHandler =
-                new LlmHandler(Endpoint.CHAT_COMPLETIONS, responsesApi, bus, config.router(), access, limit);
+                new LlmHandler(Endpoint.CHAT_COMPLETIONS, responsesApi, bus, config.router(), access);
         RESPONSES_PATHS.forEach(path -> byPath.put(path, responsesHandler));
         responses = responsesApi.routes();
         countTokens = new CountTokens(ModelResolver.of(config), TokenCounter.load(), access);
@@ -79,11 +77,11 @@ final class InboundRoutes {
             router.post("/engines/:model/" + endpoint.path()).handler(handler);
         });
         for (String path : MESSAGES_PATHS) {
-            // Anthropic clients read errors in Anthropic's shape, a refused key's included.
-            router.route(path).failureHandler(ctx -> messages.fail(ctx.response(), HttpVerticle.failureOf(ctx)));
+            // Anthropic clients read errors in Anthropic's shape, a refused key's or body's included.
+            router.route(path).failureHandler(ctx -> HttpVerticle.answerFailure(ctx, messages.errorShape()));
             router.route(path + "/count_tokens")
-                    .failureHandler(ctx -> messages.fail(ctx.response(), HttpVerticle.failureOf(ctx)));
-            router.post(path + "/count_tokens").handler(ctx -> countTokens(ctx));
+                    .failureHandler(ctx -> HttpVerticle.answerFailure(ctx, messages.errorShape()));
+            router.post(path + "/count_tokens").handler(this::countTokens);
         }
         for (String path : RESPONSES_PATHS) {
             router.get(path + "/:id").handler(ctx -> byId(ctx, responses::get));
@@ -96,7 +94,7 @@ final class InboundRoutes {
         try {
             counted = countTokens.count(ctx.body().buffer(), AuthHandler.caller(ctx));
         } catch (RuntimeException invalid) {
-            messages.fail(ctx.response(), invalid);
+            ctx.fail(invalid);
             return;
         }
         ctx.response().putHeader("content-type", "application/json").end(counted.toBuffer());

@@ -37,17 +37,8 @@ final class LlmHandler implements Handler<RoutingContext> {
 
     private final ModelAccess access;
 
-    private final long bodyLimit;
-
-    LlmHandler(
-            Endpoint endpoint,
-            InboundApi api,
-            EventBus bus,
-            RouterSettings settings,
-            ModelAccess access,
-            long bodyLimit) {
+    LlmHandler(Endpoint endpoint, InboundApi api, EventBus bus, RouterSettings settings, ModelAccess access) {
         this.endpoint = endpoint;
-        this.bodyLimit = bodyLimit;
         this.access = access;
         this.api = api;
         this.bus = bus;
@@ -56,47 +47,42 @@ final class LlmHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
-        String pathModel = ctx.pathParam("model");
-        Caller caller = AuthHandler.caller(ctx);
-        Buffer body = ctx.body().buffer();
-        if (body != null || request.isEnded()) {
-            serve(request, body, pathModel, caller);
-            return;
-        }
-        // A multipart upload, which the body handler leaves to us (the router holds the request paused till now).
-        RequestBody.read(request, bodyLimit)
-                .onComplete(
-                        read -> serve(request, read, pathModel, caller), failure -> fail(request.response(), failure));
-        request.resume();
+        serve(RouterBodies.exchange(ctx), ctx.body().buffer(), ctx.pathParam("model"), AuthHandler.caller(ctx));
     }
 
-    /** Answers with an error in this operation's API shape (a refused key, a body too large). */
-    void fail(HttpServerResponse response, Throwable failure) {
-        api.fail(response, failure);
+    /** Answers with an error in this operation's API shape. */
+    void fail(HttpServerRequest client, Throwable failure) {
+        ErrorResponder.send(client, failure, api.errorShape());
+    }
+
+    /** Answers, in this operation's API shape, a request whose body will not be read (see ErrorResponder). */
+    void refuse(HttpServerRequest client, Throwable failure) {
+        ErrorResponder.refuse(client, failure, api.errorShape());
     }
 
     /** Serves one call whose caller is known and whose body has been read; every failure is answered here. */
-    void serve(HttpServerRequest client, Buffer body, String pathModel, Caller caller) {
+    void serve(Exchange exchange, Buffer body, String pathModel, Caller caller) {
+        HttpServerRequest client = exchange.request();
         HttpServerResponse response = client.response();
         LlmRequest parsed;
         try {
             parsed = api.parse(endpoint, client, body, pathModel);
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             response.putHeader(CALL_ID, parsed.callId());
+            exchange.model(parsed.model());
             if (caller instanceof Caller.KeyHolder holder) {
                 access.check(holder, parsed.model(), parsed.body());
                 parsed = parsed.forKey(ModelAccess.rewrite(holder, parsed.model()), KeyGrants.of(holder));
             }
         } catch (GatewayException invalid) {
-            api.fail(response, invalid);
+            fail(client, invalid);
             return;
         }
-        api.prepare(parsed, caller)
-                .onComplete(ready -> route(ready, response, caller), failure -> api.fail(response, failure));
+        api.prepare(parsed, caller).onComplete(ready -> route(ready, client, caller), failure -> fail(client, failure));
     }
 
-    private void route(LlmRequest request, HttpServerResponse response, Caller caller) {
+    private void route(LlmRequest request, HttpServerRequest client, Caller caller) {
+        HttpServerResponse response = client.response();
         response.closeHandler(v -> request.cancellation().cancel());
         BusContract.request(bus, Addresses.ROUTER, request, routerBudget, RoutedReply.class)
                 .onSuccess(routed -> {
@@ -110,7 +96,7 @@ final class LlmHandler implements Handler<RoutingContext> {
                 })
                 .onFailure(failure -> {
                     if (!response.closed()) {
-                        api.fail(response, failure);
+                        fail(client, failure);
                     }
                 });
     }

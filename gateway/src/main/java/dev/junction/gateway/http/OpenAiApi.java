@@ -53,9 +53,4 @@ final class OpenAiApi implements InboundApi {
     public void write(LlmRequest request, RoutedReply routed, HttpServerResponse response, Caller caller) {
         ReplyWriter.write(request, routed, response);
     }
-
-    @Override
-    public void fail(HttpServerResponse response, Throwable failure) {
-        ErrorResponder.send(response, failure);
-    }
 }

@@ -19,12 +19,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * 400 that names the field, so nothing downstream has to guard against it.
  */
 public final class RequestParser {
-    private static final List<String> CLIENT_CREDENTIALS = List.of("api_key", "api_base", "base_url");
+    /** OpenAI's encodings of an embedding: a list of numbers, or base64 of little-endian float32s. */
+    private static final List<String> ENCODING_FORMATS = List.of("float", "base64");
 
-    private final boolean allowClientCredentials;
+    private final ClientCredentialCheck credentials;
 
     public RequestParser(boolean allowClientCredentials) {
-        this.allowClientCredentials = allowClientCredentials;
+        this.credentials = new ClientCredentialCheck(allowClientCredentials);
     }
 
     LlmRequest parse(Endpoint endpoint, Buffer raw, String pathModel, String callIdHeader, String timeoutHeader) {
@@ -48,7 +49,7 @@ public final class RequestParser {
         if (stream != null && !(stream instanceof Boolean)) {
             throw GatewayException.badField("stream", "stream must be a boolean");
         }
-        checkClientCredentials(body);
+        credentials.check(body);
         Object numRetries = body.getValue("num_retries");
         if (numRetries != null) {
             // Checked here, before any upstream is called, rather than when the first attempt has failed.
@@ -84,7 +85,7 @@ public final class RequestParser {
             throw GatewayException.badField(null, "The request body is empty; expected a JSON object");
         }
         try {
-            Object parsed = raw.toJsonValue();
+            Object parsed = JsonBodies.parse(raw);
             if (parsed instanceof JsonObject object) {
                 return object;
             }
@@ -109,7 +110,11 @@ public final class RequestParser {
         switch (endpoint) {
             case CHAT_COMPLETIONS -> checkMessages(body.getValue("messages"));
             case COMPLETIONS -> requireTextOrList(body, "prompt");
-            case EMBEDDINGS, MODERATIONS -> requireTextOrList(body, "input");
+            case EMBEDDINGS -> {
+                requireTextOrList(body, "input");
+                checkEncodingFormat(body.getValue("encoding_format"));
+            }
+            case MODERATIONS -> requireTextOrList(body, "input");
             case IMAGE_GENERATIONS -> requireString(body, "prompt");
             case AUDIO_SPEECH -> requireString(body, "input");
             case RERANK -> {
@@ -139,6 +144,13 @@ public final class RequestParser {
         }
     }
 
+    private static void checkEncodingFormat(Object format) {
+        if (format != null && !ENCODING_FORMATS.contains(format)) {
+            throw GatewayException.badField(
+                    "encoding_format", "encoding_format must be one of " + ENCODING_FORMATS + ", got '" + format + "'");
+        }
+    }
+
     private static void requireTextOrList(JsonObject body, String field) {
         Object value = body.getValue(field);
         if (value == null) {
@@ -146,24 +158,6 @@ public final class RequestParser {
         }
         if (!(value instanceof String) && !(value instanceof JsonArray array && !array.isEmpty())) {
             throw GatewayException.badField(field, field + " must be a string or a non-empty array");
-        }
-    }
-
-    private void checkClientCredentials(JsonObject body) {
-        for (String field : CLIENT_CREDENTIALS) {
-            Object value = body.getValue(field);
-            if (value == null) {
-                continue;
-            }
-            if (!allowClientCredentials) {
-                throw GatewayException.badField(
-                        field,
-                        "Rejected Request: " + field + " is not allowed in the request body. Enable it with "
-                                + "general_settings.allow_client_side_credentials in the config.");
-            }
-            if (!(value instanceof String)) {
-                throw GatewayException.badField(field, field + " must be a string");
-            }
         }
     }
 

@@ -6,14 +6,16 @@ import io.vertx.core.json.JsonObject;
 /**
  * LiteLLM's own request fields ({@code mock_response}, {@code fallbacks}, {@code num_retries}, {@code timeout},
  * ...) steer the gateway whatever API a request came on: they are copied into its chat translation, where the
- * router reads them. {@code metadata} is not: the Messages and Responses APIs define a field of that name.
+ * router reads them. So are the credentials and endpoints a client may bring ({@code api_key}, {@code
+ * api_base}, ...): the one credential check reads them there, and with {@code allow_client_side_credentials}
+ * the call uses them. {@code metadata} is not: the Messages and Responses APIs define a field of that name.
  */
 public final class GatewayFields {
     private GatewayFields() {}
 
     public static void copy(JsonObject from, JsonObject chat) {
-        for (String field : RequestBodies.GATEWAY_PARAMS) {
-            if (!"metadata".equals(field) && from.containsKey(field)) {
+        for (String field : from.fieldNames()) {
+            if (!"metadata".equals(field) && RequestBodies.isGatewayParam(field)) {
                 chat.put(field, from.getValue(field));
             }
         }

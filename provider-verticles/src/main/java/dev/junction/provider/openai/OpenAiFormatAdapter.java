@@ -98,7 +98,7 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
         if (passesThrough(call)) {
             return new ResponsesStreamRelay(label);
         }
-        return new OpenAiStreamTranslator(!call.request().includeUsage());
+        return new OpenAiStreamTranslator(!call.request().includeUsage(), classifier);
     }
 
     @Override

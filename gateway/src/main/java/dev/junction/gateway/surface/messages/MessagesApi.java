@@ -7,7 +7,6 @@ import dev.junction.cluster.bus.RoutedReply;
 import dev.junction.cluster.bus.Surface;
 import dev.junction.cluster.bus.SurfaceRequest;
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.gateway.http.ErrorResponder;
 import dev.junction.gateway.http.InboundApi;
 import dev.junction.gateway.http.ReplyWriter;
 import dev.junction.gateway.http.RequestParser;
@@ -20,6 +19,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Anthropic's Messages API ({@code POST /v1/messages}) in front of every deployment. The request is routed as
@@ -84,7 +84,7 @@ public final class MessagesApi implements InboundApi {
     }
 
     @Override
-    public void fail(HttpServerResponse response, Throwable failure) {
-        ErrorResponder.send(response, failure, AnthropicFormat::errorBody);
+    public Function<GatewayException, JsonObject> errorShape() {
+        return AnthropicFormat::errorBody;
     }
 }

@@ -8,7 +8,6 @@ import dev.junction.cluster.bus.Surface;
 import dev.junction.cluster.bus.SurfaceRequest;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.responses.ResponseStore;
-import dev.junction.gateway.http.ErrorResponder;
 import dev.junction.gateway.http.InboundApi;
 import dev.junction.gateway.http.ReplyWriter;
 import dev.junction.gateway.http.RequestParser;
@@ -106,10 +105,5 @@ public final class ResponsesApi implements InboundApi {
                                     original,
                                     done -> stored.save(done, input, original, caller)));
         }
-    }
-
-    @Override
-    public void fail(HttpServerResponse response, Throwable failure) {
-        ErrorResponder.send(response, failure);
     }
 }
