@@ -50,7 +50,7 @@ final class InboundRoutes {
                 new LlmHandler(Endpoint.CHAT_COMPLETIONS, responsesApi, bus, config.router(), access);
         RESPONSES_PATHS.forEach(path -> byPath.put(path, responsesHandler));
         responses = responsesApi.routes();
-        countTokens = new CountTokens(ModelResolver.of(config), TokenCounter.load(), access);
+        countTokens = new CountTokens(parser, ModelResolver.of(config), TokenCounter.load(), access);
     }
 
     /** An operation's fixed paths: OpenAI's, with and without {@code /v1}; rerank also at Cohere's {@code /v2}. */

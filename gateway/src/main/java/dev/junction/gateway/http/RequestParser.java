@@ -69,6 +69,15 @@ public final class RequestParser {
     }
 
     /**
+     * The one credential check alone, for another API's request as the client sent it (its {@code metadata},
+     * {@code fallbacks}, ...): its chat translation is checked again when it is parsed, but the original is
+     * what a native deployment is sent, and only it names the fields where the client put them.
+     */
+    public void checkCredentials(JsonObject original) {
+        credentials.check(original);
+    }
+
+    /**
      * A random (version 4) UUID, as {@link UUID#randomUUID()} makes, from the thread's own generator rather
      * than the shared {@code SecureRandom}: a call id must be unique, not unpredictable.
      */

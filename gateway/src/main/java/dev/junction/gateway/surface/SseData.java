@@ -2,10 +2,12 @@ package dev.junction.gateway.surface;
 
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.error.Redactor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Reads the frames Junction relays: one SSE event per buffer ({@code data: ...\n\n}, maybe with an {@code
@@ -46,7 +48,9 @@ public final class SseData {
 
     /**
      * An OpenAI error frame's error ({@code {"error": {"message", "type", "param", "code"}}}) as a gateway
-     * error of the kind its status code names; null when the chunk is not an error.
+     * error of the kind its status code names, its message masked of anything shaped like a credential (the
+     * stream redacted it already; this is the last net before it is reshaped for another API); null when the
+     * chunk is not an error.
      */
     public static GatewayException error(JsonObject chunk) {
         if (!(chunk.getValue("error") instanceof JsonObject error)) {
@@ -59,6 +63,6 @@ public final class SseData {
             status = 500;
         }
         String message = String.valueOf(error.getValue("message", "the stream failed"));
-        return GatewayException.of(ErrorKind.forUpstreamStatus(status), message);
+        return GatewayException.of(ErrorKind.forUpstreamStatus(status), Redactor.redact(message, List.of()));
     }
 }

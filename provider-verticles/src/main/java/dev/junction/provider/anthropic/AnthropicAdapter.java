@@ -99,7 +99,7 @@ public final class AnthropicAdapter implements ProviderAdapter {
     private static void requireChat(Endpoint endpoint) {
         if (endpoint != Endpoint.CHAT_COMPLETIONS) {
             String what = endpoint == Endpoint.COMPLETIONS ? "completions; use /chat/completions" : endpoint.path();
-            throw LitellmErrorNames.error(ErrorKind.BAD_REQUEST, "anthropic does not support " + what);
+            throw LitellmErrorNames.error(ErrorKind.UNSUPPORTED_BY_DEPLOYMENT, "anthropic does not support " + what);
         }
     }
 

@@ -14,9 +14,10 @@ import java.util.function.Consumer;
 
 /**
  * Relays an Anthropic event stream as it came, for a client of the Messages API: every event, {@code ping}
- * included, with its name. The events that carry usage, the end and errors are read on the way. A stream cut
- * before {@code message_stop} ends with an {@code error} event in Anthropic's shape, as Anthropic itself ends
- * a failed stream.
+ * included, with its name. The events that carry usage, the end and errors are read on the way. An {@code
+ * error} event is not relayed as it came (upstreams quote keys in error messages): it ends the stream as its
+ * {@link #failure()}, which the stream sends as its one error event, redacted, in Anthropic's shape ({@link
+ * #errorFrame}), as Anthropic itself ends a failed stream. So does a stream cut before {@code message_stop}.
  */
 final class AnthropicEventRelay implements StreamTranslator {
     private final AnthropicErrorClassifier errors;
@@ -33,11 +34,13 @@ final class AnthropicEventRelay implements StreamTranslator {
         if (failure != null) {
             return;
         }
-        out.accept(SseFrames.event(event.event(), event.data()));
         String name = event.event();
         // Deltas carry no usage: only the events that do are parsed (a stream without names is read whole).
         if (name == null || name.startsWith("message_") || name.equals("error")) {
             read(event.data());
+        }
+        if (failure == null) {
+            out.accept(SseFrames.event(name, event.data()));
         }
     }
 
@@ -64,7 +67,6 @@ final class AnthropicEventRelay implements StreamTranslator {
         if (failure == null && !finished) {
             failure = LitellmErrorNames.error(
                     ErrorKind.BAD_GATEWAY, "the anthropic stream ended before the message was complete");
-            out.accept(errorFrame(failure));
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.junction.provider.anthropic;
 
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.error.Redactor;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * Anthropic's Messages format read the other way round, for the gateway's own {@code /v1/messages} surface,
@@ -46,11 +48,14 @@ public final class AnthropicFormat {
         }
     }
 
-    /** An error in Anthropic's shape: {@code {"type": "error", "error": {"type", "message"}}}. */
+    /**
+     * An error in Anthropic's shape: {@code {"type": "error", "error": {"type", "message"}}}; its message masked
+     * of anything shaped like a credential, as OpenAI-shaped errors are.
+     */
     public static JsonObject errorBody(GatewayException error) {
         JsonObject detail = new JsonObject()
                 .put("type", AnthropicErrorClassifier.typeOf(error.kind().httpStatus()))
-                .put("message", error.getMessage());
+                .put("message", Redactor.redact(error.getMessage(), List.of()));
         return new JsonObject().put("type", "error").put("error", detail);
     }
 }

@@ -150,8 +150,8 @@ public final class UpstreamExchange {
             return;
         }
         throw GatewayException.of(
-                ErrorKind.BAD_REQUEST,
-                ErrorKind.BAD_REQUEST.describe(
+                ErrorKind.UNSUPPORTED_BY_DEPLOYMENT,
+                ErrorKind.UNSUPPORTED_BY_DEPLOYMENT.describe(
                         label + " - deployment " + call.deployment().modelName() + " ("
                                 + call.deployment().litellmModel() + ") takes this request only as chat completions, "
                                 + "which cannot carry " + String.join("; ", surface.untranslated())

@@ -61,8 +61,8 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
         Endpoint endpoint = call.request().endpoint();
         if (!serves(endpoint)) {
             throw GatewayException.of(
-                    ErrorKind.BAD_REQUEST,
-                    ErrorKind.BAD_REQUEST.describe(
+                    ErrorKind.UNSUPPORTED_BY_DEPLOYMENT,
+                    ErrorKind.UNSUPPORTED_BY_DEPLOYMENT.describe(
                             label + " - " + deployment.provider().prefix() + " does not serve /" + endpoint.path()
                                     + " (deployment " + deployment.modelName() + ")"));
         }

@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 /**
  * Relays a Responses API stream of OpenAI or Azure event by event, as it came. Only the terminal events are
  * read: {@code response.completed} (or {@code .incomplete}) for the usage, {@code response.failed} and {@code
- * error} for a failure. A stream that ends without any of them was cut, and gets an {@code error} event.
+ * error} for a failure. A failure is not relayed as the upstream wrote it (upstreams quote keys in error
+ * messages): it ends the stream as its {@link #failure()}, which the stream sends as its one {@code error}
+ * event, redacted ({@link #errorFrame}). A stream that ends without any of them was cut, and ends the same way.
  */
 final class ResponsesStreamRelay implements StreamTranslator {
     private final String label;
@@ -33,8 +35,6 @@ final class ResponsesStreamRelay implements StreamTranslator {
         if (failure != null) {
             return;
         }
-        events++;
-        out.accept(SseFrames.event(event.event(), event.data()));
         String data = event.data();
         // Parsing every delta would cost more than relaying it; the terminal events name themselves.
         if (data.contains("\"response.completed\"")
@@ -42,6 +42,10 @@ final class ResponsesStreamRelay implements StreamTranslator {
                 || data.contains("\"response.failed\"")
                 || data.contains("\"error\"")) {
             read(data);
+        }
+        if (failure == null) {
+            events++;
+            out.accept(SseFrames.event(event.event(), data));
         }
     }
 
@@ -84,7 +88,6 @@ final class ResponsesStreamRelay implements StreamTranslator {
             failure = GatewayException.of(
                     ErrorKind.BAD_GATEWAY,
                     ErrorKind.BAD_GATEWAY.describe(label + " - the stream ended before the response was complete"));
-            out.accept(errorFrame(failure));
         }
     }
 

@@ -113,31 +113,39 @@ class AnthropicPassThroughTest {
     }
 
     @Test
-    void an_error_event_is_relayed_and_fails_the_stream() {
+    void an_error_event_fails_the_stream_and_is_left_to_the_stream_to_send_in_anthropics_shape() {
         String sse = AnthropicFixtures.text("error-mid-stream.anthropic-response.sse");
         StreamTranslator relay = adapter.streamTranslator(passedThrough(original(), new JsonObject()));
 
         List<String> frames = AnthropicFixtures.translate(relay, sse, 11);
 
-        assertThat(frames.get(frames.size() - 1)).startsWith("event: error\n").contains("overloaded_error");
-        assertThat(relay.failure())
-                .hasValueSatisfying(failure -> assertThat(failure.kind()).isEqualTo(ErrorKind.SERVICE_UNAVAILABLE));
+        // The stream sends the one error event, redacted: the upstream's own is never relayed as it came.
+        assertThat(String.join("", frames)).startsWith("event: message_start").doesNotContain("event: error");
+        GatewayException failure = relay.failure().orElseThrow();
+        assertThat(failure.kind()).isEqualTo(ErrorKind.SERVICE_UNAVAILABLE);
+        String frame = relay.errorFrame(failure).toString();
+        assertThat(frame).startsWith("event: error\ndata: ");
+        JsonObject error =
+                new JsonObject(frame.substring(frame.indexOf("data: ") + 6).strip());
+        assertThat(error.getJsonObject("error").getString("type")).isEqualTo("overloaded_error");
+        assertThat(error.getJsonObject("error").getString("message")).contains("Overloaded");
     }
 
     @Test
-    void a_stream_cut_before_message_stop_ends_with_an_error_event_in_anthropics_shape() {
+    void a_stream_cut_before_message_stop_fails_with_an_error_event_in_anthropics_shape() {
         String sse = AnthropicFixtures.text("simple-streaming.anthropic-response.sse");
         String cut = sse.substring(0, sse.indexOf("event: message_delta"));
         StreamTranslator relay = adapter.streamTranslator(passedThrough(original(), new JsonObject()));
 
         List<String> frames = AnthropicFixtures.translate(relay, cut, 64);
 
-        String last = frames.get(frames.size() - 1);
-        assertThat(last).startsWith("event: error\ndata: ");
+        assertThat(String.join("", frames)).isEqualTo(cut.replace("\r\n", "\n"));
+        String frame = relay.errorFrame(relay.failure().orElseThrow()).toString();
+        assertThat(frame).startsWith("event: error\ndata: ");
         JsonObject error =
-                new JsonObject(last.substring(last.indexOf("data: ") + 6).strip());
+                new JsonObject(frame.substring(frame.indexOf("data: ") + 6).strip());
         assertThat(error.getString("type")).isEqualTo("error");
         assertThat(error.getJsonObject("error").getString("type")).isEqualTo("api_error");
-        assertThat(relay.failure()).isPresent();
+        assertThat(error.getJsonObject("error").getString("message")).contains("ended before the message");
     }
 }

@@ -140,7 +140,7 @@ class ResponsesPassThroughTest {
     }
 
     @Test
-    void a_stream_cut_before_it_completed_ends_with_the_responses_apis_error_event() {
+    void a_stream_cut_before_it_completed_fails_with_the_responses_apis_error_event() {
         String sse = event("response.created", new JsonObject().put("sequence_number", 0))
                 + event(
                         "response.output_text.delta",
@@ -150,13 +150,42 @@ class ResponsesPassThroughTest {
 
         List<String> frames = WireFixtures.translate(relay, sse, 64);
 
-        String last = frames.get(frames.size() - 1);
-        assertThat(last).startsWith("event: error\n");
+        // The stream sends the error event (redacted) after the frames: the relay only names the failure.
+        assertThat(String.join("", frames)).isEqualTo(sse);
+        String frame = relay.errorFrame(relay.failure().orElseThrow()).toString();
+        assertThat(frame).startsWith("event: error\n");
         JsonObject error =
-                new JsonObject(last.substring(last.indexOf("data: ") + 6).strip());
+                new JsonObject(frame.substring(frame.indexOf("data: ") + 6).strip());
         assertThat(error.getString("type")).isEqualTo("error");
         assertThat(error.getLong("sequence_number")).isEqualTo(2);
         assertThat(error.getString("message")).contains("ended before the response was complete");
-        assertThat(relay.failure()).isPresent();
+    }
+
+    @Test
+    void a_failed_response_is_not_relayed_as_it_came_but_ends_the_stream_as_its_failure() {
+        JsonObject failed = new JsonObject()
+                .put("sequence_number", 2)
+                .put(
+                        "response",
+                        new JsonObject()
+                                .put("status", "failed")
+                                .put(
+                                        "error",
+                                        new JsonObject()
+                                                .put("code", "server_error")
+                                                .put("message", "upstream saw Bearer sk-proj-abcdef123456")));
+        String sse = event("response.created", new JsonObject().put("sequence_number", 0))
+                + event(
+                        "response.output_text.delta",
+                        new JsonObject().put("delta", "Hi").put("sequence_number", 1))
+                + event("response.failed", failed);
+        StreamTranslator relay =
+                new OpenAiAdapter().streamTranslator(call(WireFixtures.openAi("gpt-4o", new JsonObject()), true));
+
+        List<String> frames = WireFixtures.translate(relay, sse, 7);
+
+        assertThat(frames).hasSize(2);
+        assertThat(String.join("", frames)).doesNotContain("sk-proj-abcdef123456");
+        assertThat(relay.failure().orElseThrow().getMessage()).contains("upstream saw");
     }
 }

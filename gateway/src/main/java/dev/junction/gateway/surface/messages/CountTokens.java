@@ -15,14 +15,17 @@ import java.util.List;
 /**
  * {@code POST /v1/messages/count_tokens}: the input tokens of a Messages request, counted by the router's own
  * tokenizer on its chat translation (the count the router checks context windows and rate limits with), with
- * the tokenizer of the model's first deployment. No upstream is called; the key must be allowed the model.
+ * the tokenizer of the model's first deployment. No upstream is called; the key must be allowed the model, and
+ * the request may carry no credential that its Messages call could not.
  */
 public final class CountTokens {
+    private final RequestParser parser;
     private final ModelResolver resolver;
     private final TokenCounter tokens;
     private final ModelAccess access;
 
-    public CountTokens(ModelResolver resolver, TokenCounter tokens, ModelAccess access) {
+    public CountTokens(RequestParser parser, ModelResolver resolver, TokenCounter tokens, ModelAccess access) {
+        this.parser = parser;
         this.resolver = resolver;
         this.tokens = tokens;
         this.access = access;
@@ -34,6 +37,8 @@ public final class CountTokens {
         if (!(request.getValue("model") instanceof String model) || model.isBlank()) {
             throw GatewayException.badField("model", "model: a non-empty string is required");
         }
+        // Held to the same rule as the request it counts, though nothing is sent anywhere.
+        parser.checkCredentials(request);
         // count_tokens takes no max_tokens; the translation needs none either.
         JsonObject chat = MessagesToChat.translate(request).chat();
         String routed = model;

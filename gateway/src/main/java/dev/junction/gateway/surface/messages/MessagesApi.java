@@ -41,6 +41,7 @@ public final class MessagesApi implements InboundApi {
     public LlmRequest parse(Endpoint endpoint, HttpServerRequest client, Buffer body, String pathModel) {
         JsonObject request = RequestParser.jsonObject(body);
         check(request);
+        parser.checkCredentials(request);
         Translation translation = MessagesToChat.translate(request);
         LlmRequest parsed = parser.parse(
                 Endpoint.CHAT_COMPLETIONS,

@@ -45,6 +45,7 @@ public final class ResponsesApi implements InboundApi {
     @Override
     public LlmRequest parse(Endpoint endpoint, HttpServerRequest client, Buffer body, String pathModel) {
         JsonObject request = RequestParser.jsonObject(body);
+        parser.checkCredentials(request);
         Object previous = request.getValue("previous_response_id");
         if (previous != null && !(previous instanceof String)) {
             throw GatewayException.badField("previous_response_id", "previous_response_id must be a string");
