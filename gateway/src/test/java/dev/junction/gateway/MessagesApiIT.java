@@ -397,6 +397,59 @@ class MessagesApiIT {
     }
 
     @Test
+    void a_server_tool_in_a_mixed_group_goes_to_its_native_deployment_whichever_is_chosen_first() throws Exception {
+        JsonObject request = new JsonObject()
+                .put("model", "claude-mixed")
+                .put("max_tokens", 100)
+                .put(
+                        "tools",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("type", "web_search_20250305")
+                                        .put("name", "web_search")))
+                .put(
+                        "messages",
+                        new JsonArray().add(new JsonObject().put("role", "user").put("content", "News?")));
+        // Six calls: the shuffle picks the chat-only deployment first for some of them, which must pass it on.
+        int calls = 6;
+        gateway.upstream
+                .on(ANTHROPIC_PATH)
+                .replyAlways(AnthropicWire.message("claude-3-5-sonnet-20241022").answer());
+
+        for (int i = 0; i < calls; i++) {
+            HttpResponse<String> answered = gateway.post("/v1/messages", request.encode(), "x-api-key", MASTER);
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        }
+
+        assertThat(gateway.upstream.requests(ANTHROPIC_PATH)).hasSize(calls);
+        assertThat(gateway.upstream.requests(OPENAI_CHAT)).isEmpty();
+    }
+
+    @Test
+    void an_overloaded_anthropic_group_falls_back_to_an_openai_group_and_the_sdk_reads_its_answer() {
+        gateway.upstream.on("/overloaded" + AnthropicWire.MESSAGES_PATH).reply(AnthropicWire.overloaded());
+        gateway.upstream
+                .on(OPENAI_CHAT)
+                .reply(OpenAiWire.chat("gpt-4o-2024-08-06")
+                        .toolCall("call_fb", "get_weather", "{\"city\":\"Paris\"}")
+                        .usage(30, 7)
+                        .answer());
+
+        HttpResponseFor<Message> raw = client.messages()
+                .withRawResponse()
+                .create(ask("claude-overloaded").build());
+
+        Message message = raw.parse();
+        assertThat(message.content().get(0).toolUse().orElseThrow().id()).isEqualTo("call_fb");
+        assertThat(message.usage().outputTokens()).isEqualTo(7);
+        assertThat(raw.headers().values("x-litellm-model-group")).containsExactly("gpt-4o");
+        assertThat(raw.headers().values("x-litellm-attempted-fallbacks")).containsExactly("1");
+        assertThat(gateway.upstream.requests("/overloaded" + AnthropicWire.MESSAGES_PATH))
+                .hasSize(1);
+        assertThat(gateway.upstream.requests(OPENAI_CHAT)).hasSize(1);
+    }
+
+    @Test
     void a_mock_response_answers_in_anthropics_format_without_any_upstream() {
         Message message = client.messages()
                 .create(ask("claude")
