@@ -53,6 +53,7 @@ final class ClusterDefaults {
         SpendSerializers.configs().forEach(config.getSerializationConfig()::addSerializerConfig);
         addMap(config, SpendMap.config());
         addMap(config, ResponseStore.mapConfig());
+        SpendMap.nameShare(config);
     }
 
     private static void addMap(Config config, MapConfig map) {
