@@ -6,6 +6,7 @@ import dev.junction.cluster.bus.BusContract;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
+import dev.junction.cluster.responses.ResponseStore;
 import dev.junction.cluster.spend.SpendMap;
 import dev.junction.cluster.state.BatchedRoutingState;
 import dev.junction.cluster.state.FailOpenRoutingState;
@@ -94,8 +95,10 @@ public final class JunctionNode {
         });
         Future<KeyPersistence> keys = vertx.executeBlocking(
                 () -> KeyPersistence.open(vertx, hazelcast, options.config().general(), options.dataDir()));
+        // Creating a map proxy may wait on the cluster: never on an event loop.
+        Future<ResponseStore> responses = vertx.executeBlocking(() -> new ResponseStore(vertx, hazelcast));
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
-        return Future.all(components, state, keys)
+        return Future.all(components, state, keys, responses)
                 .compose(ready -> ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances()))
                 .compose(v -> vertx.deployVerticle(
                         () -> new RouterVerticle(
@@ -104,8 +107,15 @@ public final class JunctionNode {
                                 keys.result().services().ledger(),
                                 keys.result().calls()),
                         instances))
-                .compose(v ->
-                        deployHttp(vertx, cluster, fingerprint, components.result(), options, keys.result(), servers))
+                .compose(v -> deployHttp(
+                        vertx,
+                        cluster,
+                        fingerprint,
+                        components.result(),
+                        options,
+                        keys.result(),
+                        responses.result(),
+                        servers))
                 .map(port -> new JunctionNode(vertx, cluster, servers, port, state.result(), keys.result()))
                 .onFailure(failure -> {
                     if (keys.succeeded()) {
@@ -144,6 +154,7 @@ public final class JunctionNode {
             RouterComponents components,
             NodeOptions options,
             KeyPersistence keys,
+            ResponseStore responses,
             List<HttpVerticle> servers) {
         List<String> listedModels = components.resolver().listedModelNames();
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
@@ -158,6 +169,7 @@ public final class JunctionNode {
                     options.host(),
                     port,
                     keys.services(),
+                    responses,
                     bodyBudget,
                     keys.management(),
                     components.table());

@@ -25,9 +25,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 
 /**
- * Serves an OpenAI operation: parse at the edge, find the request's end user, hand over to the router, write
- * what comes back. A chat whose {@code model} lists several models ({@code "a,b"}) is LiteLLM's batch completion
- * ({@link BatchCompletions}).
+ * Serves an operation: parse at the edge, find the request's end user, hand over to the router, write what
+ * comes back, in its API's format. An OpenAI chat whose {@code model} lists several models ({@code "a,b"}) is
+ * LiteLLM's batch completion ({@link BatchCompletions}).
  */
 final class LlmHandler implements Handler<RoutingContext> {
     /** Made once: it carries its hash, which a String name would compute again on every request. */
@@ -40,21 +40,21 @@ final class LlmHandler implements Handler<RoutingContext> {
     private final Duration routerBudget;
 
     private final Endpoint endpoint;
-    private final RequestParser parser;
+    private final InboundApi api;
     private final EventBus bus;
     private final ModelAccess access;
     private final EndUsers endUsers;
 
     LlmHandler(
             Endpoint endpoint,
-            RequestParser parser,
+            InboundApi api,
             EventBus bus,
             RouterSettings settings,
             ModelAccess access,
             EndUsers endUsers) {
         this.endpoint = endpoint;
         this.access = access;
-        this.parser = parser;
+        this.api = api;
         this.bus = bus;
         this.endUsers = endUsers;
         this.routerBudget = settings.timeout().multipliedBy(4);
@@ -65,29 +65,35 @@ final class LlmHandler implements Handler<RoutingContext> {
         serve(RouterBodies.exchange(ctx), ctx.body().buffer(), ctx.pathParam("model"), AuthHandler.caller(ctx));
     }
 
+    /** Answers with an error in this operation's API shape. */
+    void fail(HttpServerRequest client, Throwable failure) {
+        ErrorResponder.send(client, failure, api.errorShape());
+    }
+
+    /** Answers, in this operation's API shape, a request whose body will not be read (see ErrorResponder). */
+    void refuse(HttpServerRequest client, Throwable failure) {
+        ErrorResponder.refuse(client, failure, api.errorShape());
+    }
+
     /** Serves one call whose caller is known and whose body has been read; every failure is answered here. */
     void serve(Exchange exchange, Buffer body, String pathModel, Caller caller) {
         HttpServerRequest client = exchange.request();
         LlmRequest parsed;
         try {
-            parsed = parser.parse(
-                    endpoint,
-                    body,
-                    pathModel,
-                    client.getHeader("x-litellm-call-id"),
-                    client.getHeader("x-litellm-timeout"));
+            parsed = api.parse(endpoint, client, body, pathModel);
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             client.response().putHeader(CALL_ID, parsed.callId());
             exchange.model(parsed.model());
-            if (BatchCompletions.isBatch(endpoint, parsed)) {
+            if (isBatch(parsed)) {
                 BatchCompletions.check(parsed);
             } else if (caller instanceof Caller.KeyHolder holder) {
                 access.check(holder, parsed.model(), parsed.body());
             }
         } catch (GatewayException invalid) {
-            ErrorResponder.send(client, invalid);
+            fail(client, invalid);
             return;
         }
+        // Every API's request names its end user as the chat's "user" once translated.
         String endUser = parsed.body().getValue("user") instanceof String user && !user.isBlank() ? user : null;
         if (endUser == null) {
             dispatch(client, parsed, caller, null);
@@ -97,11 +103,16 @@ final class LlmHandler implements Handler<RoutingContext> {
         endUsers.of(endUser)
                 .onComplete(
                         found -> dispatch(client, request, caller, found.orElse(null)),
-                        failure -> ErrorResponder.send(client, failure));
+                        failure -> fail(client, failure));
+    }
+
+    /** Batch completions are OpenAI's chat only: the other APIs have no answer shape for a list. */
+    private boolean isBatch(LlmRequest parsed) {
+        return api instanceof OpenAiApi && BatchCompletions.isBatch(endpoint, parsed);
     }
 
     private void dispatch(HttpServerRequest client, LlmRequest parsed, Caller caller, EndUserLimits endUser) {
-        if (BatchCompletions.isBatch(endpoint, parsed)) {
+        if (isBatch(parsed)) {
             BatchCompletions.serve(parsed, client, model -> {
                 LlmRequest one = parsed.withModel(model);
                 if (caller instanceof Caller.KeyHolder holder) {
@@ -111,14 +122,18 @@ final class LlmHandler implements Handler<RoutingContext> {
                         return Future.failedFuture(denied);
                     }
                 }
-                return route(forCaller(one, caller, endUser));
+                return toRouter(forCaller(one, caller, endUser));
             });
             return;
         }
-        LlmRequest request = forCaller(parsed, caller, endUser);
+        api.prepare(forCaller(parsed, caller, endUser), caller)
+                .onComplete(ready -> route(ready, client, caller), failure -> fail(client, failure));
+    }
+
+    private void route(LlmRequest request, HttpServerRequest client, Caller caller) {
         HttpServerResponse response = client.response();
         response.closeHandler(v -> request.cancellation().cancel());
-        route(request)
+        toRouter(request)
                 .onSuccess(routed -> {
                     if (response.closed()) {
                         if (routed.reply() instanceof ProviderReply.Streaming streaming) {
@@ -126,11 +141,11 @@ final class LlmHandler implements Handler<RoutingContext> {
                         }
                         return;
                     }
-                    ReplyWriter.write(request, routed, response);
+                    api.write(request, routed, response, caller);
                 })
                 .onFailure(failure -> {
                     if (!response.closed()) {
-                        ErrorResponder.send(client, failure);
+                        fail(client, failure);
                     }
                 });
     }
@@ -144,7 +159,7 @@ final class LlmHandler implements Handler<RoutingContext> {
         return grant == null ? parsed : parsed.forKey(parsed.model(), grant);
     }
 
-    private Future<RoutedReply> route(LlmRequest request) {
+    private Future<RoutedReply> toRouter(LlmRequest request) {
         return BusContract.request(bus, Addresses.ROUTER, request, routerBudget, RoutedReply.class);
     }
 }

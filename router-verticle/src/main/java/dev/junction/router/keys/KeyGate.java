@@ -139,7 +139,7 @@ public final class KeyGate {
         Map<String, String> headers = new HashMap<>(routed.headers());
         addGrantHeaders(request.grant(), headers);
         if (routed.reply() instanceof ProviderReply.Complete complete) {
-            double cost = pricing.cost(routed.deployment(), complete.usage(), estimate);
+            double cost = pricing.cost(request, routed.deployment(), complete, estimate);
             for (HeldSubject each : held) {
                 each.end(limits, ledger, cost, complete.usage(), estimate, true);
             }
