@@ -745,6 +745,28 @@ abstract class ManagementContract {
         assertThatThrownBy(() -> chat(MASTER, "cheap", spender))
                 .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("User blocked");
+        // Anthropic's Messages API names its end user in metadata.user_id: held the same, answered in its shape.
+        HttpResponse<String> messages = gateway.post(
+                "/v1/messages",
+                new JsonObject()
+                        .put("model", "cheap")
+                        .put("max_tokens", 16)
+                        .put("metadata", new JsonObject().put("user_id", spender))
+                        .put(
+                                "messages",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("role", "user")
+                                                .put("content", "Hi")))
+                        .encode(),
+                "authorization",
+                "Bearer " + MASTER,
+                "content-type",
+                "application/json");
+        assertThat(messages.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(messages.body()).getString("type")).isEqualTo("error");
+        assertThat(new JsonObject(messages.body()).getJsonObject("error").getString("message"))
+                .contains("User blocked");
         admin.ok("/end_user/unblock", new JsonObject().put("user_ids", new JsonArray().add(spender)));
         admin.ok("/end_user/update", new JsonObject().put("user_id", spender).put("max_budget", 5));
         assertThat(chat(MASTER, "cheap", spender).choices()).hasSize(1);
