@@ -54,6 +54,8 @@ final class DeploymentBuilder {
         ProviderResolver.Resolved provider = ProviderResolver.resolve(params, paramsPath, context);
         String id = id(params);
         JsonObject checked = checkedParams(params, paramsPath);
+        // After the id, which LiteLLM hashes from the file's own params.
+        ProviderEnvironment.fill(provider.spec().prefix(), checked, context.environment());
         return new Deployment(
                 id,
                 modelName,
