@@ -3,10 +3,16 @@ package dev.junction.provider;
 import dev.junction.config.ProviderFamily;
 import dev.junction.provider.anthropic.AnthropicAdapter;
 import dev.junction.provider.azure.AzureAdapter;
+import dev.junction.provider.cohere.CohereAdapter;
+import dev.junction.provider.gemini.GeminiAdapter;
+import dev.junction.provider.google.GoogleTokens;
 import dev.junction.provider.http.Breakers;
 import dev.junction.provider.http.ProviderHttpSettings;
+import dev.junction.provider.huggingface.HuggingFaceAdapter;
 import dev.junction.provider.mock.MockProviderVerticle;
+import dev.junction.provider.ollama.OllamaAdapter;
 import dev.junction.provider.openai.OpenAiAdapter;
+import dev.junction.provider.vertex.VertexAdapter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -36,6 +42,14 @@ public final class ProviderVerticles {
             case OPENAI -> OpenAiAdapter::new;
             case AZURE -> AzureAdapter::new;
             case ANTHROPIC -> AnthropicAdapter::new;
+            case GEMINI -> GeminiAdapter::new;
+            case VERTEX -> {
+                GoogleTokens tokens = VertexAdapter.newTokenCache(); // one per node, shared by its event loops
+                yield () -> new VertexAdapter(tokens);
+            }
+            case COHERE -> CohereAdapter::new;
+            case HUGGINGFACE -> HuggingFaceAdapter::new;
+            case OLLAMA -> OllamaAdapter::new;
         };
     }
 }

@@ -1,7 +1,7 @@
 package dev.junction.provider.anthropic;
 
 import dev.junction.cluster.error.GatewayException;
-import io.vertx.core.json.DecodeException;
+import dev.junction.provider.ToolCalls;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -71,23 +71,7 @@ final class AnthropicMessageTranslator {
                 .put("type", "tool_use")
                 .put("id", call.getString("id"))
                 .put("name", function.getString("name"))
-                .put("input", arguments(function.getValue("arguments")));
-    }
-
-    /** OpenAI carries a call's arguments as a JSON string; Anthropic wants the object itself. */
-    static JsonObject arguments(Object arguments) {
-        if (arguments instanceof JsonObject object) {
-            return object; // some clients send the object already decoded
-        }
-        String text = arguments == null ? "" : arguments.toString().strip();
-        if (text.isEmpty()) {
-            return new JsonObject();
-        }
-        try {
-            return new JsonObject(text);
-        } catch (DecodeException notAnObject) {
-            throw GatewayException.badField("messages", "tool call arguments must be a JSON object");
-        }
+                .put("input", ToolCalls.arguments(function.getValue("arguments")));
     }
 
     private JsonObject toolResult(JsonObject message) {

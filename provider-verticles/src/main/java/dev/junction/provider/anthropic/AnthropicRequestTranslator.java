@@ -2,6 +2,7 @@ package dev.junction.provider.anthropic;
 
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.error.ErrorKind;
+import dev.junction.provider.CallParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.List;
  */
 final class AnthropicRequestTranslator {
     /**
-     * Anthropic requires {@code max_tokens}, OpenAI does not. LiteLLM sends 4096 when the client gives none;
+     * Anthropic requires {@code max_tokens}, OpenAI does not (the client's, else the deployment's, else this). LiteLLM sends 4096 when the client gives none;
      * we do the same, so a request behaves as it did behind LiteLLM. 4096 is also within the output limit of
      * every Claude model still served, so it never fails a request by itself.
      */
@@ -31,10 +32,9 @@ final class AnthropicRequestTranslator {
     private final AnthropicToolTranslator tools = new AnthropicToolTranslator();
 
     JsonObject toBody(ProviderCall call) {
-        JsonObject request = call.request().body();
-        JsonObject defaults = call.deployment().defaultCallParams();
         try {
-            return build(call, withDefaults(defaults, request), maxTokens(request, defaults));
+            Long maxTokens = CallParams.maxTokens(call);
+            return build(call, CallParams.of(call), maxTokens != null ? maxTokens : DEFAULT_MAX_TOKENS);
         } catch (ClassCastException wrongType) {
             // The body is the client's JSON: a field of the wrong JSON type is its mistake, not ours.
             throw LitellmErrorNames.error(ErrorKind.BAD_REQUEST, "a request field has the wrong JSON type");
@@ -45,7 +45,7 @@ final class AnthropicRequestTranslator {
         JsonObject body = new JsonObject().put("model", call.deployment().upstreamModel());
         messages.translate(call.request().body().getValue("messages"), body);
         body.put("max_tokens", maxTokens);
-        JsonArray stop = stopSequences(params.getValue("stop"));
+        JsonArray stop = CallParams.stopSequences(params.getValue("stop"));
         if (!stop.isEmpty()) {
             body.put("stop_sequences", stop);
         }
@@ -62,44 +62,5 @@ final class AnthropicRequestTranslator {
             body.put("stream", true);
         }
         return body;
-    }
-
-    /** The deployment's defaults, overridden by every value the request sets (an explicit null sets nothing). */
-    private static JsonObject withDefaults(JsonObject defaults, JsonObject request) {
-        JsonObject params = defaults.copy();
-        request.forEach(entry -> {
-            if (entry.getValue() != null) {
-                params.put(entry.getKey(), entry.getValue());
-            }
-        });
-        return params;
-    }
-
-    /**
-     * The request's limit under either OpenAI name, else the deployment's, else {@link #DEFAULT_MAX_TOKENS}.
-     * Resolved per source, so that a request's {@code max_tokens} beats a default {@code
-     * max_completion_tokens}.
-     */
-    static long maxTokens(JsonObject request, JsonObject defaults) {
-        for (JsonObject source : List.of(request, defaults)) {
-            for (String name : List.of("max_completion_tokens", "max_tokens")) {
-                if (source.getValue(name) instanceof Number limit) {
-                    return limit.longValue();
-                }
-            }
-        }
-        return DEFAULT_MAX_TOKENS;
-    }
-
-    /** Anthropic rejects a stop sequence made only of whitespace, so such entries are dropped, as LiteLLM does. */
-    static JsonArray stopSequences(Object stop) {
-        JsonArray sequences = new JsonArray();
-        List<?> given = stop instanceof JsonArray list ? list.getList() : stop == null ? List.of() : List.of(stop);
-        for (Object sequence : given) {
-            if (sequence instanceof String text && !text.isBlank()) {
-                sequences.add(text);
-            }
-        }
-        return sequences;
     }
 }

@@ -1,0 +1,61 @@
+package dev.junction.provider;
+
+import dev.junction.cluster.error.GatewayException;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+
+/**
+ * OpenAI tool calls in and out of providers that carry a call's arguments as a JSON object rather than
+ * OpenAI's JSON-encoded string (Anthropic, Gemini, Ollama).
+ */
+public final class ToolCalls {
+    private ToolCalls() {}
+
+    /** A call's {@code function.arguments} as the object itself; an empty string is an empty object. */
+    public static JsonObject arguments(Object arguments) {
+        if (arguments instanceof JsonObject object) {
+            return object; // some clients send the object already decoded
+        }
+        String text = arguments == null ? "" : arguments.toString().strip();
+        if (text.isEmpty()) {
+            return new JsonObject();
+        }
+        try {
+            return new JsonObject(text);
+        } catch (DecodeException notAnObject) {
+            throw GatewayException.badField("messages", "tool call arguments must be a JSON object");
+        }
+    }
+
+    /** An OpenAI {@code tool_calls} entry; {@code arguments} is encoded as OpenAI clients expect. */
+    public static JsonObject toolCall(String id, String name, JsonObject arguments) {
+        JsonObject function = new JsonObject().put("name", name).put("arguments", arguments.encode());
+        return new JsonObject().put("id", id).put("type", "function").put("function", function);
+    }
+
+    /** An id for a call the provider left unnamed, in OpenAI's {@code call_...} form. */
+    public static String newId() {
+        return "call_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    }
+
+    /**
+     * The function name of the assistant's tool call {@code id} in the conversation so far, or null. Providers
+     * that answer tool results by function name (Gemini) need it, and OpenAI's tool message only names the id.
+     */
+    public static String nameOf(JsonArray messages, int before, String id) {
+        for (int i = before - 1; i >= 0 && id != null; i--) {
+            if (messages.getValue(i) instanceof JsonObject message
+                    && message.getValue("tool_calls") instanceof JsonArray calls) {
+                for (Object call : calls) {
+                    if (call instanceof JsonObject fields && id.equals(fields.getValue("id"))) {
+                        return fields.getJsonObject("function", new JsonObject())
+                                .getString("name");
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}
