@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -46,6 +47,18 @@ final class JarNode implements AutoCloseable {
     /** Launches a node that joins the members on {@code memberPorts} (its own port may be among them). */
     static JarNode launch(String name, Path config, String clusterName, int clusterPort, List<Integer> memberPorts)
             throws IOException {
+        return launch(name, config, clusterName, clusterPort, memberPorts, Map.of());
+    }
+
+    /** As {@link #launch(String, Path, String, int, List)}, with {@code environment} added to the process's. */
+    static JarNode launch(
+            String name,
+            Path config,
+            String clusterName,
+            int clusterPort,
+            List<Integer> memberPorts,
+            Map<String, String> environment)
+            throws IOException {
         int httpPort = freePort();
         Path log = Files.createTempFile("junction-" + name + "-", ".log");
         String members = memberPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
@@ -70,10 +83,10 @@ final class JarNode implements AutoCloseable {
                 Integer.toString(clusterPort),
                 "--cluster-members",
                 members));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new JarNode(name, httpPort, clusterPort, log, process);
     }
 
