@@ -61,7 +61,8 @@ public final class HuggingFaceAdapter implements ProviderAdapter {
             JsonObject body = new JsonObject().put("inputs", new JsonArray(EmbeddingInputs.texts(call, "huggingface")));
             return new UpstreamRequest(embeddingsUrl(deployment, ownServer), headers, body.toBuffer());
         }
-        if (endpoint == Endpoint.COMPLETIONS && !ownServer) {
+        if (endpoint != Endpoint.CHAT_COMPLETIONS && !ownServer) {
+            // The router serves chat only; an own server takes any operation of OpenAI's API.
             throw UnsupportedEndpoint.of(LABEL, "the huggingface router", endpoint);
         }
         JsonObject body = RequestBodies.forUpstream(call);
