@@ -43,7 +43,11 @@ final class VertexUrls {
     }
 
     private static boolean isHostOnly(String base) {
-        String path = URI.create(base).getPath();
-        return path == null || path.isEmpty() || "/".equals(path);
+        try {
+            String path = URI.create(base).getPath();
+            return path == null || path.isEmpty() || "/".equals(path);
+        } catch (IllegalArgumentException notAUri) {
+            return false; // taken as LiteLLM takes it; the HTTP client reports what is wrong with it
+        }
     }
 }
