@@ -75,7 +75,7 @@ final class ProviderResolver {
         return out;
     }
 
-    // Ollama's OpenAI-compatible API lives under /v1 of the address users give LiteLLM.
+    // A provider whose API lives under a path of the address users give LiteLLM gets that path appended.
     private static String withSuffix(String base, String suffix) {
         return suffix.isEmpty() || base.endsWith(suffix) ? base : base + suffix;
     }
