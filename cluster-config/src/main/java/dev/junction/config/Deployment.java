@@ -110,43 +110,38 @@ public record Deployment(
         return defaults;
     }
 
-    /** What {@code /model/info} may show: litellm_params without any credential. */
+    /**
+     * What {@code /model/info} may show of {@code litellm_params}: only the fields known to hold no credential
+     * (an allow-list, so a credential under a name nobody thought of stays hidden), and {@code api_base}
+     * without its user info and query.
+     */
     public JsonObject publicParams() {
-        JsonObject shown = litellmParams.copy();
-        for (String field : litellmParams.fieldNames()) {
-            if (isSensitive(field)) {
-                shown.remove(field);
-            }
-        }
-        return shown;
-    }
-
-    private static boolean isSensitive(String field) {
-        String lower = field.toLowerCase();
-        return lower.contains("key")
-                || lower.contains("token")
-                || lower.contains("secret")
-                || lower.contains("password")
-                || lower.contains("credential")
-                || lower.equals("extra_headers")
-                || lower.equals("headers");
+        return PublicParams.of(litellmParams);
     }
 
     /**
      * This deployment with a caller's own endpoint or key, for requests that carry them (only allowed with
      * {@code general_settings.allow_client_side_credentials}). The id changes too, so nothing learnt about
      * the configured deployment (cooldowns, breakers) is charged to the caller's endpoint.
+     *
+     * <p>An endpoint of the caller's never receives the deployment's own secrets: with a client {@code
+     * api_base} only the client's {@code api_key} is sent (none when it gave none), and the deployment's
+     * other secrets ({@code azure_ad_token}, {@code headers}, ...) are dropped.
      */
     public Deployment withClientCredentials(String clientApiBase, String clientApiKey) {
+        boolean clientEndpoint = clientApiBase != null;
+        String base = clientEndpoint ? clientApiBase.replaceAll("/+$", "") : apiBase;
+        Secret key = clientEndpoint || clientApiKey != null ? Secret.of(clientApiKey) : apiKey;
         JsonObject params = litellmParams.copy();
-        String base = clientApiBase == null ? apiBase : clientApiBase.replaceAll("/+$", "");
-        if (clientApiBase != null) {
+        if (clientEndpoint) {
+            params.getMap()
+                    .entrySet()
+                    .removeIf(param -> CredentialParams.holdsSecret(param.getKey(), param.getValue()));
             params.put("api_base", base);
         }
         if (clientApiKey != null) {
             params.put("api_key", clientApiKey);
         }
-        Secret key = clientApiKey == null ? apiKey : Secret.of(clientApiKey);
         String clientId = id + "-client-" + Integer.toHexString((base + "|" + clientApiKey).hashCode());
         return new Deployment(clientId, modelName, litellmModel, provider, upstreamModel, base, key, params, modelInfo);
     }

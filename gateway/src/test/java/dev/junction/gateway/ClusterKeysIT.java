@@ -75,6 +75,15 @@ class ClusterKeysIT {
     }
 
     @Test
+    void a_key_refused_as_unknown_on_one_node_works_there_once_made_on_the_other() throws Exception {
+        // b remembers that the key does not exist; making it on a must end that on b too.
+        String key = "sk-brought-" + UUID.randomUUID();
+        assertThat(chat(b, key)).isEqualTo(401);
+        admin(a, "/key/generate", new JsonObject().put("key", key));
+        within1s(b, key, 200);
+    }
+
+    @Test
     void a_delete_block_or_update_on_one_node_holds_on_the_other_within_a_second() throws Exception {
         String key = admin(a, "/key/generate", new JsonObject()).getString("key");
         assertThat(chat(b, key)).isEqualTo(200);

@@ -2,7 +2,9 @@ package dev.junction.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.junction.router.retry.RetryPolicyRules;
 import dev.junction.testkit.OpenAiWire;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,5 +58,25 @@ class CooldownsDisabledIT {
         assertThat(gateway.upstream.requests("/tier-limited/v1/chat/completions"))
                 .hasSize(3);
         assertThat(gateway.upstream.requests("/tier-spare/v1/chat/completions")).isEmpty();
+    }
+
+    @Test
+    void a_clients_num_retries_is_capped_at_ten() throws Exception {
+        // 429s count against no breaker and, without cooldowns, leave both deployments healthy: every retry is
+        // made at once, as many as the budget allows.
+        gateway.upstream
+                .on("/limited-a/v1/chat/completions")
+                .replyAlways(OpenAiWire.rateLimited(Duration.ofSeconds(1)));
+        gateway.upstream
+                .on("/limited-b/v1/chat/completions")
+                .replyAlways(OpenAiWire.rateLimited(Duration.ofSeconds(1)));
+
+        HttpResponse<String> answer =
+                client.chat(E2eClient.chatBody("both-limited").put("num_retries", 1000));
+
+        assertThat(answer.statusCode()).isEqualTo(429);
+        int calls = gateway.upstream.requests("/limited-a/v1/chat/completions").size()
+                + gateway.upstream.requests("/limited-b/v1/chat/completions").size();
+        assertThat(calls).isEqualTo(1 + RetryPolicyRules.MAX_REQUEST_NUM_RETRIES);
     }
 }

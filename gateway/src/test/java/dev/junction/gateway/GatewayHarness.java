@@ -44,7 +44,10 @@ final class GatewayHarness implements AutoCloseable {
         this.options = options;
     }
 
-    /** Starts a node on the config test resource {@code resource}, with {@code ${UPSTREAM}} filled in. */
+    /**
+     * Starts a node on the config test resource {@code resource}, with {@code ${UPSTREAM}} (the fake upstream's
+     * base URL) and {@code ${UPSTREAM_AUTHORITY}} (its host and port) filled in.
+     */
     static GatewayHarness start(String resource) throws Exception {
         return start(resource, Map.of(), "junction-e2e-" + UUID.randomUUID(), null);
     }
@@ -59,8 +62,9 @@ final class GatewayHarness implements AutoCloseable {
         FakeUpstream upstream = await(FakeUpstream.start(vertx));
         Path config = Files.createTempFile("junction-e2e", ".yaml");
         try (InputStream in = GatewayHarness.class.getResourceAsStream(resource)) {
-            String yaml =
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${UPSTREAM}", upstream.baseUrl());
+            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${UPSTREAM}", upstream.baseUrl())
+                    .replace("${UPSTREAM_AUTHORITY}", "127.0.0.1:" + upstream.port());
             for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
                 yaml = yaml.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
             }

@@ -16,6 +16,7 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.junction.testkit.Answer;
+import dev.junction.testkit.FakeUpstream;
 import dev.junction.testkit.OpenAiWire;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -25,6 +26,7 @@ import io.vertx.core.net.NetSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -283,6 +285,67 @@ abstract class KeysContract {
     }
 
     @Test
+    @Order(2)
+    void a_key_cannot_send_a_deployments_key_elsewhere_through_its_fallbacks() throws Exception {
+        FakeUpstream listener = GatewayHarness.await(FakeUpstream.start(gateway.vertx));
+        try {
+            listener.on("/v1/chat/completions").replyAlways(OpenAiWire.ok("stolen"));
+            JsonObject toListener = new JsonObject().put("model", "cheap").put("api_base", listener.baseUrl() + "/v1");
+
+            HttpResponse<String> refused = chatAs(
+                    newKey(new JsonObject()), chatBody("flaky").put("fallbacks", new JsonArray().add(toListener)));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(error(refused).getString("param")).isEqualTo("fallbacks[0].api_base");
+            assertThat(listener.requests()).isEmpty();
+        } finally {
+            GatewayHarness.await(listener.close());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void model_info_and_model_group_info_show_a_key_only_what_its_calls_may_reach() throws Exception {
+        Map<String, String> idsByGroup = new HashMap<>();
+        new JsonObject(adminGet("/model/info").body())
+                .getJsonArray("data")
+                .forEach(entry -> idsByGroup.put(
+                        ((JsonObject) entry).getString("model_name"),
+                        ((JsonObject) entry).getJsonObject("model_info").getString("id")));
+        String key = newKey(new JsonObject()
+                .put("models", new JsonArray().add("cheap").add("my-gpt"))
+                .put("aliases", new JsonObject().put("my-gpt", "team-gpt")));
+
+        HttpResponse<String> info = gateway.get("/v1/model/info", "authorization", "Bearer " + key);
+        HttpResponse<String> groups = gateway.get("/model_group/info", "authorization", "Bearer " + key);
+        HttpResponse<String> one = gateway.get(
+                "/model/info?litellm_model_id=" + idsByGroup.get("cheap"), "authorization", "Bearer " + key);
+        HttpResponse<String> outOfReach = gateway.get(
+                "/model/info?litellm_model_id=" + idsByGroup.get("gpt-4o"), "authorization", "Bearer " + key);
+
+        assertThat(idsByGroup).containsKeys("cheap", "gpt-4o", "team-gpt", "flaky", "slow");
+        assertThat(names(info, "model_name")).containsExactly("cheap", "team-gpt");
+        assertThat(names(groups, "model_group")).containsExactly("cheap", "team-gpt");
+        assertThat(names(one, "model_name")).containsExactly("cheap");
+        assertThat(info.body() + groups.body()).doesNotContain("sk-up");
+        assertThat(outOfReach.statusCode()).isEqualTo(400);
+        assertThat(error(outOfReach).getString("param")).isEqualTo("litellm_model_id");
+        assertThat(error(outOfReach).getString("message")).contains("not found");
+        HttpResponse<String> asMaster = adminGet("/model/info?litellm_model_id=" + idsByGroup.get("gpt-4o"));
+        assertThat(names(asMaster, "model_name")).containsExactly("gpt-4o");
+        assertThat(names(adminGet("/model_group/info?model_group=slow"), "model_group"))
+                .containsExactly("slow");
+    }
+
+    private static List<String> names(HttpResponse<String> listing, String field) {
+        assertThat(listing.statusCode()).as(listing.body()).isEqualTo(200);
+        return new JsonObject(listing.body())
+                .getJsonArray("data").stream()
+                        .map(entry -> ((JsonObject) entry).getString(field))
+                        .toList();
+    }
+
+    @Test
     @Order(3)
     void team_aliases_then_key_aliases_rewrite_the_model() throws Exception {
         String teamId = "team-" + UUID.randomUUID();
@@ -480,6 +543,87 @@ abstract class KeysContract {
         assertThat(gateway.get("/team/list", "authorization", "Bearer " + key).statusCode())
                 .isEqualTo(401);
         assertThat(adminGet("/key/info?key=sk-never-made").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(12)
+    void values_the_store_cannot_hold_are_400s_naming_the_field_and_nothing_is_written() throws Exception {
+        String teamId = "checked-" + UUID.randomUUID();
+        adminCall("/team/new", new JsonObject().put("team_id", teamId));
+        int keysBefore = keyCount();
+        int teamsBefore = teamCount();
+        String tooLong = "x".repeat(256);
+        String[][] refusals = {
+            // route, body (raw JSON: some values have no Java number type), the field named
+            {"/key/generate", "{\"rpm_limit\": 18446744073709551621}", "rpm_limit"},
+            {"/key/generate", "{\"tpm_limit\": 1e20}", "tpm_limit"},
+            {"/key/generate", "{\"tpm_limit\": -5}", "tpm_limit"},
+            {"/key/generate", "{\"max_parallel_requests\": 2147483648}", "max_parallel_requests"},
+            {"/key/generate", "{\"max_budget\": -1}", "max_budget"},
+            {"/key/generate", "{\"max_budget\": 1e400}", "max_budget"},
+            {"/key/generate", "{\"key_alias\": \"" + tooLong + "\"}", "key_alias"},
+            {"/key/generate", "{\"key_alias\": \"nul\\u0000here\"}", "key_alias"},
+            {"/key/generate", "{\"user_id\": \"" + tooLong + "\"}", "user_id"},
+            {"/key/generate", "{\"key\": \"sk-tab\\there\"}", "key"},
+            {"/key/generate", "{\"key\": \"sk-" + tooLong + "\"}", "key"},
+            {"/key/generate", "{\"budget_duration\": \"30" + " ".repeat(80) + "d\"}", "budget_duration"},
+            {"/key/generate", "{\"models\": [\"cheap\", \"line\\nbreak\"]}", "models"},
+            {"/key/generate", "{\"models\": " + new JsonArray(java.util.Collections.nCopies(1_001, "m")) + "}", "models"
+            },
+            {"/key/generate", "{\"aliases\": {\"a\": \"" + tooLong + "\"}}", "aliases"},
+            {"/key/generate", "{\"metadata\": {\"note\": \"" + "n".repeat(70_000) + "\"}}", "metadata"},
+            {"/team/new", "{\"team_id\": \"" + tooLong + "\"}", "team_id"},
+            {"/team/new", "{\"team_id\": \"nul\\u0000team\"}", "team_id"},
+            {"/team/new", "{\"team_alias\": \"" + tooLong + "\"}", "team_alias"},
+            {"/team/new", "{\"rpm_limit\": 18446744073709551621}", "rpm_limit"},
+            {
+                "/team/update",
+                "{\"team_id\": \"" + teamId + "\", \"model_aliases\": {\"" + tooLong + "\": \"cheap\"}}",
+                "model_aliases"
+            },
+            {"/team/update", "{\"team_id\": \"" + teamId + "\", \"tpm_limit\": 1.5}", "tpm_limit"},
+        };
+        for (String[] refusal : refusals) {
+            HttpResponse<String> response = gateway.post(
+                    refusal[0], refusal[1], "authorization", "Bearer " + MASTER, "content-type", "application/json");
+            String what = refusal[0] + " " + refusal[1].substring(0, Math.min(80, refusal[1].length()));
+            assertThat(response.statusCode()).as(what + " " + response.body()).isEqualTo(400);
+            assertThat(error(response).getString("param")).as(what).isEqualTo(refusal[2]);
+            assertThat(error(response).getString("message")).as(what).startsWith(refusal[2]);
+        }
+        assertThat(keyCount()).isEqualTo(keysBefore);
+        assertThat(teamCount()).isEqualTo(teamsBefore);
+        JsonObject team =
+                new JsonObject(adminGet("/team/info?team_id=" + teamId).body()).getJsonObject("team_info");
+        assertThat(team.getValue("tpm_limit")).isNull();
+
+        // The largest values that fit are taken as given.
+        String key = newKey(new JsonObject()
+                .put("rpm_limit", Long.MAX_VALUE)
+                .put("max_parallel_requests", Integer.MAX_VALUE)
+                .put("key_alias", "a".repeat(255)));
+        JsonObject info = new JsonObject(adminGet("/key/info?key=" + key).body()).getJsonObject("info");
+        assertThat(info.getLong("rpm_limit")).isEqualTo(Long.MAX_VALUE);
+        assertThat(info.getInteger("max_parallel_requests")).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    @Order(12)
+    void a_key_with_a_control_character_is_refused_as_malformed() throws Exception {
+        HttpResponse<String> response = chatAs("sk-tab\there", chatBody("cheap"));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(error(response).getString("message")).contains("control characters");
+        assertThat(response.body()).doesNotContain("sk-tab");
+    }
+
+    private int keyCount() throws Exception {
+        return new JsonObject(adminGet("/key/list?size=1").body()).getInteger("total_count");
+    }
+
+    private int teamCount() throws Exception {
+        return new JsonObject(adminGet("/team/list?size=1000").body())
+                .getJsonArray("teams")
+                .size();
     }
 
     @Test

@@ -23,6 +23,9 @@ import dev.junction.testkit.OpenAiWire;
 import dev.junction.testkit.RecordedRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -289,7 +292,20 @@ class OpenAiSdkIT {
                 .doesNotContain("azure-e2e-key")
                 .doesNotContain("sk-upstream-openai")
                 .doesNotContain("sk-ant-e2e")
-                .doesNotContain("api_key");
+                .doesNotContain("api_key")
+                .doesNotContain("basic-auth-secret-42", "proxyuser", "query-secret-42", "unlisted-secret-42");
+        Map<String, JsonObject> params = new JsonObject(response.body())
+                .getJsonArray("data").stream()
+                        .map(JsonObject.class::cast)
+                        .collect(Collectors.toMap(
+                                entry -> entry.getString("model_name"),
+                                entry -> entry.getJsonObject("litellm_params"),
+                                (first, second) -> first));
+        assertThat(params.get("behind-basic-auth").getString("api_base"))
+                .isEqualTo(gateway.upstream.baseUrl() + "/basic-auth/v1");
+        assertThat(params.get("signed-endpoint").getString("api_base"))
+                .isEqualTo(gateway.upstream.baseUrl() + "/signed/v1");
+        assertThat(params.get("signed-endpoint").containsKey("proxy_auth")).isFalse();
         JsonObject groups = new JsonObject(gateway.get("/model_group/info", "authorization", "Bearer sk-master-e2e")
                 .body());
         Map<String, Object> claude = groups.getJsonArray("data").stream()
@@ -299,5 +315,78 @@ class OpenAiSdkIT {
                 .orElseThrow()
                 .getMap();
         assertThat(claude.get("providers").toString()).contains("anthropic");
+    }
+
+    @Test
+    void the_api_base_header_carries_no_user_info() {
+        gateway.upstream
+                .on("/basic-auth/v1/chat/completions")
+                .reply(OpenAiWire.chat("meta-llama/Llama-3.1-8B-Instruct")
+                        .content("behind a proxy")
+                        .answer());
+
+        HttpResponseFor<ChatCompletion> raw = client.chat()
+                .completions()
+                .withRawResponse()
+                .create(chat("behind-basic-auth").build());
+
+        assertThat(raw.parse().choices().get(0).message().content()).contains("behind a proxy");
+        assertThat(raw.headers().values("x-litellm-model-api-base"))
+                .containsExactly(gateway.upstream.baseUrl() + "/basic-auth/v1");
+    }
+
+    @Test
+    void mock_embeddings_come_in_the_encoding_asked_for() throws Exception {
+        String floatsBody = "{\"model\":\"canned\",\"input\":\"same text\"}";
+        JsonArray floats = new JsonObject(
+                        gateway.post("/v1/embeddings", floatsBody, "authorization", "Bearer sk-master-e2e")
+                                .body())
+                .getJsonArray("data")
+                .getJsonObject(0)
+                .getJsonArray("embedding");
+        String base64Body = "{\"model\":\"canned\",\"input\":\"same text\",\"encoding_format\":\"base64\"}";
+        String encoded = new JsonObject(
+                        gateway.post("/v1/embeddings", base64Body, "authorization", "Bearer sk-master-e2e")
+                                .body())
+                .getJsonArray("data")
+                .getJsonObject(0)
+                .getString("embedding");
+
+        CreateEmbeddingResponse viaSdk = client.embeddings()
+                .create(EmbeddingCreateParams.builder()
+                        .model("canned")
+                        .input("same text")
+                        .encodingFormat(EmbeddingCreateParams.EncodingFormat.BASE64)
+                        .build());
+
+        List<Float> expected =
+                floats.stream().map(n -> ((Number) n).floatValue()).toList();
+        assertThat(expected).isNotEmpty().anyMatch(value -> value != 0f);
+        assertThat(littleEndianFloats(encoded)).isEqualTo(expected);
+        assertThat(viaSdk.data().get(0).embeddingValue().isBase64()).isTrue();
+        assertThat(viaSdk.data().get(0).embedding()).isEqualTo(expected);
+        assertThat(gateway.upstream.requests()).isEmpty();
+    }
+
+    @Test
+    void an_unknown_encoding_format_is_a_400_naming_it() throws Exception {
+        var response = gateway.post(
+                "/v1/embeddings",
+                "{\"model\":\"canned\",\"input\":\"x\",\"encoding_format\":\"int8\"}",
+                "authorization",
+                "Bearer sk-master-e2e");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(response.body()).getJsonObject("error").getString("param"))
+                .isEqualTo("encoding_format");
+    }
+
+    private static List<Float> littleEndianFloats(String base64) {
+        ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(base64)).order(ByteOrder.LITTLE_ENDIAN);
+        List<Float> values = new java.util.ArrayList<>();
+        while (bytes.remaining() >= Float.BYTES) {
+            values.add(bytes.getFloat());
+        }
+        return values;
     }
 }

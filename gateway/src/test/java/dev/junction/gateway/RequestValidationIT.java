@@ -7,24 +7,36 @@ import com.openai.client.OpenAIClient;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.junction.testkit.FakeUpstream;
+import dev.junction.testkit.OpenAiWire;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Authentication, malformed requests and the public health routes: clean 4xx answers, never a hang or a 500. */
 class RequestValidationIT {
     private static final String AUTH = "Bearer sk-master-e2e";
     private static GatewayHarness gateway;
+    /** Where a request tries to send the call (and the deployment's key): it must never hear from the gateway. */
+    private static FakeUpstream listener;
 
     @BeforeAll
     static void start() throws Exception {
         gateway = GatewayHarness.start("/e2e/gateway.yaml");
+        listener = GatewayHarness.await(FakeUpstream.start(gateway.vertx));
     }
 
     @AfterAll
     static void stop() throws Exception {
+        GatewayHarness.await(listener.close());
         gateway.close();
     }
 
@@ -112,6 +124,20 @@ class RequestValidationIT {
     }
 
     @Test
+    void a_malformed_num_retries_is_a_400_before_any_call() throws Exception {
+        for (String value : List.of("\"lots\"", "-1", "1.5", "[3]")) {
+            HttpResponse<String> response = gateway.post(
+                    "/v1/chat/completions",
+                    "{\"model\":\"canned\",\"num_retries\":" + value
+                            + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                    "authorization",
+                    AUTH);
+            assertThat(response.statusCode()).as(value).isEqualTo(400);
+            assertThat(error(response).getString("param")).isEqualTo("num_retries");
+        }
+    }
+
+    @Test
     void an_unknown_model_is_a_400_naming_it() {
         OpenAIClient client = gateway.openAi("sk-master-e2e");
         try {
@@ -160,17 +186,86 @@ class RequestValidationIT {
         assertThat(error(refused).getString("message")).contains("max_request_size_mb");
     }
 
-    @Test
-    void client_side_credentials_are_refused_by_default() throws Exception {
-        HttpResponse<String> response = gateway.post(
-                "/v1/chat/completions",
-                "{\"model\":\"gpt-4o\",\"api_key\":\"sk-stolen\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
-                "authorization",
-                AUTH);
+    /**
+     * A request for {@code llama} (no key) that fails over at once to {@code gpt-4o} (whose upstream key the
+     * gateway holds), carrying {@code extra} fields that would point the call at the listener.
+     */
+    private static JsonObject fallingOverWith(JsonObject extra) {
+        return new JsonObject()
+                .put("model", "llama")
+                .put("mock_testing_fallbacks", true)
+                .put(
+                        "messages",
+                        new JsonArray().add(new JsonObject().put("role", "user").put("content", "hi")))
+                .mergeIn(extra);
+    }
+
+    static Stream<Arguments> credentialsInEveryPlace() {
+        String evil = "${LISTENER}/v1";
+        JsonObject toGpt4o = new JsonObject().put("model", "gpt-4o");
+        return Stream.of(
+                Arguments.of("api_key", new JsonObject().put("api_key", "sk-stolen")),
+                Arguments.of("base_url", new JsonObject().put("base_url", evil)),
+                Arguments.of(
+                        "fallbacks[0].api_base",
+                        new JsonObject()
+                                .put(
+                                        "fallbacks",
+                                        new JsonArray().add(toGpt4o.copy().put("api_base", evil)))),
+                Arguments.of(
+                        "fallbacks[1].base_url",
+                        new JsonObject()
+                                .put(
+                                        "fallbacks",
+                                        new JsonArray()
+                                                .add("canned")
+                                                .add(toGpt4o.copy().put("base_url", evil)))),
+                Arguments.of(
+                        "fallbacks[0].extra_headers",
+                        new JsonObject()
+                                .put(
+                                        "fallbacks",
+                                        new JsonArray()
+                                                .add(toGpt4o.copy()
+                                                        .put(
+                                                                "extra_headers",
+                                                                new JsonObject().put("x-forward", evil))))),
+                Arguments.of(
+                        "fallbacks[0].litellm_params.api_base",
+                        new JsonObject()
+                                .put(
+                                        "fallbacks",
+                                        new JsonArray()
+                                                .add(toGpt4o.copy()
+                                                        .put(
+                                                                "litellm_params",
+                                                                new JsonObject().put("api_base", evil))))),
+                Arguments.of(
+                        "metadata.api_base", new JsonObject().put("metadata", new JsonObject().put("api_base", evil))),
+                Arguments.of(
+                        "user_config",
+                        new JsonObject().put("user_config", new JsonObject().put("model_list", new JsonArray()))),
+                Arguments.of(
+                        "aws_bedrock_runtime_endpoint", new JsonObject().put("aws_bedrock_runtime_endpoint", evil)),
+                Arguments.of("headers", new JsonObject().put("headers", new JsonObject().put("authorization", "x"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("credentialsInEveryPlace")
+    void credentials_and_endpoints_are_refused_wherever_they_are_and_nothing_is_sent(String param, JsonObject extra)
+            throws Exception {
+        gateway.upstream.reset();
+        listener.reset();
+        listener.on("/v1/chat/completions").replyAlways(OpenAiWire.ok("stolen"));
+        String body = fallingOverWith(extra).encode().replace("${LISTENER}", listener.baseUrl());
+
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", body, "authorization", AUTH);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(error(response).getString("param")).isEqualTo("api_key");
-        assertThat(response.body()).doesNotContain("sk-stolen");
+        assertThat(error(response).getString("param")).isEqualTo(param);
+        assertThat(error(response).getString("message")).contains("allow_client_side_credentials");
+        assertThat(response.body()).doesNotContain("sk-stolen", listener.baseUrl());
+        assertThat(listener.requests()).as("the listener").isEmpty();
         assertThat(gateway.upstream.requests()).isEmpty();
     }
 

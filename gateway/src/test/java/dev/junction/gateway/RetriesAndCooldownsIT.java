@@ -77,27 +77,29 @@ class RetriesAndCooldownsIT {
     }
 
     @Test
-    void the_global_retry_policy_stops_retries_of_bad_requests() throws Exception {
+    void a_retry_policy_that_names_bad_requests_retries_them_as_often_as_it_says() throws Exception {
         gateway.upstream.on("/bad-request/v1/chat/completions").replyAlways(badRequest());
 
-        HttpResponse<String> response = client.chat("bad-requests-not-retried");
+        HttpResponse<String> response = client.chat("bad-requests-by-policy");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(requests("/bad-request/v1/chat/completions"))
-                .as("LiteLLM retries a plain 400 unless a policy says otherwise")
-                .hasSize(1);
+                .as("a 400 is not retried unless a policy says so; this one says once, not num_retries' twice")
+                .hasSize(2);
     }
 
     @Test
     void a_group_retry_policy_replaces_the_global_one_entirely() throws Exception {
         gateway.upstream
                 .on("/own-policy/v1/chat/completions")
-                .reply(badRequest())
+                .reply(Answer.json(408, OpenAiWire.errorBody("Request timed out.", "timeout", null, null)))
                 .replyAlways(OpenAiWire.ok("retried"));
 
         HttpResponse<String> response = client.chat("own-retry-policy");
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("the global TimeoutErrorRetries: 0 does not apply to a group with its own policy")
+                .isEqualTo(200);
         assertThat(header(response, "x-litellm-attempted-retries")).isEqualTo("1");
         assertThat(requests("/own-policy/v1/chat/completions")).hasSize(2);
     }

@@ -1,16 +1,25 @@
 package dev.junction.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.openai.client.OpenAIClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.SseException;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.junction.testkit.Answer;
 import dev.junction.testkit.AnthropicWire;
 import dev.junction.testkit.OpenAiWire;
+import dev.junction.testkit.Sse;
+import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -98,6 +107,65 @@ class StreamingIT {
         assertThat(frames[0]).startsWith("data: {");
         assertThat(frames[frames.length - 1]).startsWith("data: {\"error\":").contains("\"code\":\"500\"");
         assertThat(response.body()).doesNotContain("[DONE]");
+    }
+
+    /**
+     * A chunk, then an in-band error that quotes the deployment's key ({@code sk-flaky}), another key, and a URL
+     * with a password and a signed query.
+     */
+    private static Answer chunkThenErrorQuotingSecrets() {
+        List<String> events =
+                OpenAiWire.chat("gpt-4o-mini").content("partial answer").streamEvents(3, false);
+        String error = OpenAiWire.streamError(
+                "Upstream refused Authorization: Bearer sk-flaky (also tried sk-live-someone-else-1234 at"
+                        + " https://admin:pw-998877@10.0.0.5/v1?api-key=abc123456789)",
+                "server_error",
+                null);
+        return Answer.sse(List.of(events.get(0), events.get(1), error, Sse.DONE), Duration.ZERO);
+    }
+
+    @Test
+    void an_error_event_in_the_stream_reaches_the_client_without_any_secret() throws Exception {
+        gateway.upstream.on("/flaky/v1/chat/completions").reply(chunkThenErrorQuotingSecrets());
+
+        HttpResponse<String> response = gateway.post(
+                "/v1/chat/completions", STREAM_BODY.formatted("flaky"), "authorization", "Bearer sk-master-e2e");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> data = E2eClient.sseData(response.body());
+        assertThat(data.get(0)).contains("\"role\":\"assistant\"");
+        JsonObject error = new JsonObject(data.get(data.size() - 1)).getJsonObject("error");
+        assertThat(error.getString("message"))
+                .startsWith(
+                        "litellm.InternalServerError: OpenAIException - Upstream refused Authorization: Bearer ****");
+        assertThat(response.body())
+                .doesNotContain("sk-flaky", "sk-live-someone-else", "pw-998877", "abc123456789", "[DONE]");
+    }
+
+    @Test
+    void the_openai_sdk_sees_the_streamed_error_without_any_secret() {
+        gateway.upstream.on("/flaky/v1/chat/completions").reply(chunkThenErrorQuotingSecrets());
+        OpenAIClient client = gateway.openAi("sk-master-e2e");
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        try {
+            Throwable thrown = catchThrowable(() -> {
+                try (StreamResponse<ChatCompletionChunk> stream = client.chat()
+                        .completions()
+                        .createStreaming(ChatCompletionCreateParams.builder()
+                                .model("flaky")
+                                .addUserMessage("hi")
+                                .build())) {
+                    stream.stream().forEach(chunks::add);
+                }
+            });
+
+            assertThat(thrown).isInstanceOf(SseException.class);
+            assertThat(thrown.getMessage() + chunks)
+                    .contains("Upstream refused")
+                    .doesNotContain("sk-flaky", "sk-live-someone-else", "pw-998877", "abc123456789");
+        } finally {
+            client.close();
+        }
     }
 
     @Test

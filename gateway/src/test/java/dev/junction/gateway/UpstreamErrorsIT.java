@@ -23,9 +23,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Each upstream failure reaches the client with LiteLLM's status and an OpenAI-shaped body. */
+/**
+ * Each upstream failure reaches the client with LiteLLM's status and an OpenAI-shaped body, after the retries
+ * LiteLLM would make: none for a request the upstream called wrong.
+ */
 class UpstreamErrorsIT {
     private static final String FLAKY = "/flaky/v1/chat/completions";
+    private static final String PICKY = "/picky/v1/chat/completions";
     private static GatewayHarness gateway;
     private static OpenAIClient client;
 
@@ -119,6 +123,65 @@ class UpstreamErrorsIT {
         assertThat(callFails("flaky-claude", BadRequestException.class).getMessage())
                 .contains("litellm.ContextWindowExceededError")
                 .contains("prompt is too long");
+    }
+
+    private static Answer badRequest() {
+        return Answer.json(
+                400,
+                OpenAiWire.errorBody(
+                        "Invalid value for 'temperature': must be at most 2.",
+                        "invalid_request_error",
+                        "temperature",
+                        "invalid_value"));
+    }
+
+    @Test
+    void a_plain_400_is_answered_after_one_attempt_though_retries_are_left() {
+        gateway.upstream.on(PICKY).replyAlways(badRequest());
+
+        BadRequestException error = callFails("picky", BadRequestException.class);
+
+        assertThat(error.statusCode()).isEqualTo(400);
+        assertThat(error.getMessage()).contains("Invalid value for 'temperature'");
+        assertThat(gateway.upstream.requests(PICKY)).hasSize(1);
+    }
+
+    @Test
+    void a_content_policy_400_without_content_policy_fallbacks_is_answered_after_one_attempt() {
+        gateway.upstream.on(PICKY).replyAlways(OpenAiWire.contentPolicyViolation());
+
+        BadRequestException error = callFails("picky", BadRequestException.class);
+
+        assertThat(error.getMessage()).contains("litellm.ContentPolicyViolationError");
+        assertThat(gateway.upstream.requests(PICKY)).hasSize(1);
+    }
+
+    @Test
+    void a_400_goes_to_the_generic_fallbacks_after_one_attempt() throws Exception {
+        gateway.upstream.on("/picky-fb/v1/chat/completions").replyAlways(badRequest());
+        gateway.upstream.on("/picky-backup/v1/chat/completions").reply(OpenAiWire.ok("from the backup"));
+
+        HttpResponse<String> response = new E2eClient(gateway, "sk-master-e2e").chat("picky-with-fallback");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(E2eClient.content(response)).isEqualTo("from the backup");
+        assertThat(E2eClient.header(response, "x-litellm-attempted-fallbacks")).isEqualTo("1");
+        assertThat(gateway.upstream.requests("/picky-fb/v1/chat/completions")).hasSize(1);
+    }
+
+    @Test
+    void an_upstream_409_is_retried() throws Exception {
+        gateway.upstream
+                .on(PICKY)
+                .reply(
+                        Answer.json(409, OpenAiWire.errorBody("Conflict, try again", "conflict", null, null)),
+                        OpenAiWire.ok("after the conflict"));
+
+        HttpResponse<String> response = new E2eClient(gateway, "sk-master-e2e").chat("picky");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(E2eClient.content(response)).isEqualTo("after the conflict");
+        assertThat(gateway.upstream.requests(PICKY)).hasSize(2);
     }
 
     @Test

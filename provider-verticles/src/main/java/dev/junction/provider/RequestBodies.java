@@ -1,6 +1,7 @@
 package dev.junction.provider;
 
 import dev.junction.cluster.bus.ProviderCall;
+import dev.junction.config.CredentialParams;
 import dev.junction.config.Deployment;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -11,7 +12,8 @@ import java.util.Set;
 public final class RequestBodies {
     /**
      * Request fields that steer Junction (as they steer LiteLLM) and mean nothing, or something else, to a
-     * provider: they are never forwarded.
+     * provider: they are never forwarded, and neither is any credential or endpoint a client may send (with
+     * {@code allow_client_side_credentials}), see {@link #isGatewayParam}.
      */
     public static final Set<String> GATEWAY_PARAMS = Set.of(
             "mock_response",
@@ -52,10 +54,15 @@ public final class RequestBodies {
     public static JsonObject forUpstream(ProviderCall call) {
         JsonObject defaults = call.deployment().defaultCallParams();
         Map<String, Object> fields = new LinkedHashMap<>(call.request().body().getMap());
-        fields.keySet().removeAll(GATEWAY_PARAMS);
+        fields.keySet().removeIf(RequestBodies::isGatewayParam);
         defaults.forEach(entry -> fields.putIfAbsent(entry.getKey(), entry.getValue()));
         fields.put("model", call.deployment().upstreamModel());
         return new JsonObject(fields);
+    }
+
+    /** Whether a request field is for the gateway, never for the provider's body. */
+    static boolean isGatewayParam(String field) {
+        return GATEWAY_PARAMS.contains(field) || CredentialParams.isCredentialOrEndpoint(field);
     }
 
     /** Whether the client's bytes can go upstream as they are: nothing to add, remove or rename. */
@@ -65,7 +72,7 @@ public final class RequestBodies {
             return false;
         }
         for (String field : body.fieldNames()) {
-            if (GATEWAY_PARAMS.contains(field)) {
+            if (isGatewayParam(field)) {
                 return false;
             }
         }

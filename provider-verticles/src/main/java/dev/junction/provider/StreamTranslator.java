@@ -30,7 +30,11 @@ public interface StreamTranslator {
         return "";
     }
 
-    /** The error the upstream reported in the stream itself (already emitted as an error frame), if any. */
+    /**
+     * The error that ended the stream, reported by the upstream in the stream itself or found unreadable, if
+     * any. A translator does not write it: the stream sends it to the client as its one error event, redacted,
+     * and the translator emits nothing more once it is set.
+     */
     default Optional<GatewayException> failure() {
         return Optional.empty();
     }

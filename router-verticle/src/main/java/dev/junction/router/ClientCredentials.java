@@ -4,8 +4,11 @@ import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.config.Deployment;
 
 /**
- * Applies a request's own {@code api_key}/{@code api_base}. The HTTP layer has already refused them unless
- * {@code allow_client_side_credentials} is set, so reaching here means they are allowed.
+ * Applies a request's own {@code api_key}/{@code api_base}, after any fallback entry's fields were merged in.
+ * The HTTP layer's one check (the gateway's {@code ClientCredentialCheck}) has already refused them, in the
+ * body and in every fallback entry, unless {@code allow_client_side_credentials} is set, and refused a client
+ * endpoint without a client key; {@link Deployment#withClientCredentials} still never gives a client endpoint
+ * the deployment's secrets.
  */
 final class ClientCredentials {
     private ClientCredentials() {}

@@ -149,6 +149,7 @@ final class GroupCall {
             boolean retry = index < budget
                     && RetryPolicyRules.shouldRetry(
                             error.kind(),
+                            retries.policyNames(error.kind(), resolution.modelGroup()),
                             healthy,
                             resolution.deployments().size(),
                             run.fallbacks().hasFallbacks(),

@@ -1,5 +1,6 @@
 package dev.junction.bench.jmh;
 
+import dev.junction.provider.openai.OpenAiErrorClassifier;
 import dev.junction.provider.openai.OpenAiStreamTranslator;
 import dev.junction.provider.sse.SseFrames;
 import dev.junction.provider.sse.SseParser;
@@ -46,9 +47,10 @@ public class StreamWriteBenchmark {
         contentWire = Buffer.buffer("data: " + CONTENT_CHUNK + "\n\n");
         usageWire = Buffer.buffer("data: " + USAGE_CHUNK + "\n\n");
         chunkJson = new JsonObject(CONTENT_CHUNK);
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(false);
+        OpenAiErrorClassifier errors = new OpenAiErrorClassifier("OpenAIException");
+        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(false, errors);
         parser = new SseParser(event -> translator.onEvent(event, sink::consume));
-        OpenAiStreamTranslator counting = new OpenAiStreamTranslator(true);
+        OpenAiStreamTranslator counting = new OpenAiStreamTranslator(true, errors);
         keepingText = new SseParser(event -> counting.onEvent(event, sink::consume));
     }
 

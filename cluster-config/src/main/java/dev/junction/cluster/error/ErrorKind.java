@@ -22,6 +22,8 @@ public enum ErrorKind {
     PERMISSION_DENIED(403, "permission_error", false, true, "PermissionDeniedError"),
     NOT_FOUND(404, "not_found_error", false, true, "NotFoundError"),
     TIMEOUT(408, "timeout_error", true, true, "Timeout"),
+    /** An upstream 409: a conflict that may clear, so it is retried (LiteLLM raises its generic APIError). */
+    CONFLICT(409, "api_error", false, true, "APIError"),
     PAYLOAD_TOO_LARGE(413, "invalid_request_error", false, false, "BadRequestError"),
     UNPROCESSABLE(422, "invalid_request_error", false, true, "UnprocessableEntityError"),
     RATE_LIMITED(429, "throttling_error", false, true, "RateLimitError"),
@@ -84,6 +86,14 @@ public enum ErrorKind {
         return fromUpstream;
     }
 
+    /**
+     * LiteLLM's {@code _should_retry(status)}: 408, 409, 429 and every 5xx are worth another attempt; any other
+     * status says the request itself is wrong and would fail again.
+     */
+    public static boolean retryableStatus(int status) {
+        return status == 408 || status == 409 || status == 429 || status >= 500;
+    }
+
     /** The kind an upstream HTTP status maps to when its body says nothing more specific. */
     public static ErrorKind forUpstreamStatus(int status) {
         return switch (status) {
@@ -92,6 +102,7 @@ public enum ErrorKind {
             case 403 -> PERMISSION_DENIED;
             case 404 -> NOT_FOUND;
             case 408 -> TIMEOUT;
+            case 409 -> CONFLICT;
             case 413 -> BAD_REQUEST;
             case 422 -> UNPROCESSABLE;
             case 429 -> RATE_LIMITED;

@@ -45,10 +45,9 @@ final class AdminRequest {
         }
         for (Map.Entry<String, FieldType> field : fields.entrySet()) {
             Object value = body.getValue(field.getKey());
-            if (value != null && !field.getValue().accepts(value)) {
-                throw GatewayException.badField(
-                        field.getKey(),
-                        field.getKey() + " must be " + field.getValue().description());
+            String problem = value == null ? null : field.getValue().problem(value);
+            if (problem != null) {
+                throw GatewayException.badField(field.getKey(), field.getKey() + problem);
             }
         }
         return new AdminRequest(body);
@@ -86,10 +85,7 @@ final class AdminRequest {
     }
 
     Integer smallCount(String field) {
-        Long value = count(field);
-        if (value != null && value > Integer.MAX_VALUE) {
-            throw GatewayException.badField(field, field + " is too large");
-        }
+        Number value = (Number) body.getValue(field);
         return value == null ? null : value.intValue();
     }
 

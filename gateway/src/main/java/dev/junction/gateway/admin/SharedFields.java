@@ -15,7 +15,7 @@ final class SharedFields {
             entry("budget_duration", FieldType.DURATION),
             entry("rpm_limit", FieldType.COUNT),
             entry("tpm_limit", FieldType.COUNT),
-            entry("max_parallel_requests", FieldType.COUNT),
+            entry("max_parallel_requests", FieldType.SMALL_COUNT),
             entry("metadata", FieldType.OBJECT),
             entry("blocked", FieldType.BOOLEAN));
 

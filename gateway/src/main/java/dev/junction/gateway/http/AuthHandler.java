@@ -59,6 +59,10 @@ final class AuthHandler implements Handler<RoutingContext> {
         if (masterKey.matches(key)) {
             return ADMIN;
         }
+        if (key.chars().anyMatch(Character::isISOControl)) {
+            // No key can hold one (the admin API refuses them): not worth a lookup, nor a line in any log.
+            return Future.failedFuture(denied("Malformed API Key passed in: it contains control characters."));
+        }
         if (!key.startsWith("sk-")) {
             // Never echo the key: a typo of the master key is nearly the master key.
             return Future.failedFuture(denied("Virtual key expected: keys start with 'sk-'."));

@@ -2,14 +2,18 @@ package dev.junction.gateway.http;
 
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.error.Redactor;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place where an error becomes an HTTP answer: the status of its kind, OpenAI's error shape with
- * LiteLLM's conventions ({@code code} is the status as a string), and {@code Retry-After} when known.
+ * LiteLLM's conventions ({@code code} is the status as a string), and {@code Retry-After} when known. The
+ * provider layer has already masked the secrets of the deployment that failed ({@link Redactor}); this masks
+ * credential shapes once more, whatever produced the message.
  */
 public final class ErrorResponder {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
@@ -32,9 +36,10 @@ public final class ErrorResponder {
                 .end(body(error).toBuffer());
     }
 
+    /** The OpenAI-shaped body; its message masked of anything shaped like a credential, as a last net. */
     public static JsonObject body(GatewayException error) {
         JsonObject fields = new JsonObject()
-                .put("message", error.getMessage())
+                .put("message", Redactor.redact(error.getMessage(), List.of()))
                 .put("type", error.kind().type())
                 .put("param", error.param().orElse(null))
                 .put("code", Integer.toString(error.kind().httpStatus()));

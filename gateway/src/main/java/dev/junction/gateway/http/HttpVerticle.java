@@ -6,7 +6,6 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.config.JunctionConfig;
 import dev.junction.gateway.admin.AdminRoutes;
-import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
 import io.vertx.core.Future;
@@ -14,7 +13,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -117,16 +115,7 @@ public final class HttpVerticle extends VerticleBase {
         });
         // After the LLM routes, which the router tries first.
         AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
-        ModelCatalog catalog = new ModelCatalog(config, listedModels);
-        for (String prefix : new String[] {"", "/v1"}) {
-            router.get(prefix + "/models")
-                    .handler(
-                            ctx -> json(ctx, visibleModels(catalog, access, ctx).encode()));
-            router.get(prefix + "/model/info")
-                    .handler(ctx -> json(ctx, catalog.modelInfo().encode()));
-            router.get(prefix + "/model_group/info")
-                    .handler(ctx -> json(ctx, catalog.modelGroupInfo().encode()));
-        }
+        ModelRoutes.mount(router, new ModelCatalog(config, listedModels), access);
         router.route()
                 .handler(ctx -> ctx.fail(GatewayException.of(
                         ErrorKind.NOT_FOUND,
@@ -148,21 +137,6 @@ public final class HttpVerticle extends VerticleBase {
                 .put("key_store", keys.directory().store().describe())
                 .put("model_groups", config.modelGroups().size());
         json(ctx, body.encode());
-    }
-
-    /** {@code /models} as a key sees it: only the models it may call. */
-    private static JsonObject visibleModels(ModelCatalog catalog, ModelAccess access, RoutingContext ctx) {
-        JsonObject all = catalog.models();
-        if (!(AuthHandler.caller(ctx) instanceof Caller.KeyHolder holder)) {
-            return all;
-        }
-        JsonArray visible = new JsonArray();
-        for (Object entry : all.getJsonArray("data")) {
-            if (entry instanceof JsonObject model && access.allows(holder, model.getString("id"))) {
-                visible.add(model);
-            }
-        }
-        return all.copy().put("data", visible);
     }
 
     private static void json(RoutingContext ctx, String body) {

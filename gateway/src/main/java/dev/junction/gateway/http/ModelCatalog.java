@@ -1,5 +1,6 @@
 package dev.junction.gateway.http;
 
+import dev.junction.cluster.error.GatewayException;
 import dev.junction.config.Deployment;
 import dev.junction.config.JunctionConfig;
 import io.vertx.core.json.JsonArray;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** The model listings: {@code /v1/models}, {@code /model/info} and {@code /model_group/info}. */
@@ -25,33 +27,57 @@ final class ModelCatalog {
         this.listedModels = listedModels;
     }
 
-    JsonObject models() {
+    /** The listed names {@code callable} accepts. */
+    JsonObject models(Predicate<String> callable) {
         JsonArray data = new JsonArray();
         for (String group : listedModels) {
-            data.add(new JsonObject()
-                    .put("id", group)
-                    .put("object", "model")
-                    .put("created", CREATED)
-                    .put("owned_by", "openai"));
+            if (callable.test(group)) {
+                data.add(new JsonObject()
+                        .put("id", group)
+                        .put("object", "model")
+                        .put("created", CREATED)
+                        .put("owned_by", "openai"));
+            }
         }
         return new JsonObject().put("data", data).put("object", "list");
     }
 
-    JsonObject modelInfo() {
+    /**
+     * The deployments of the groups {@code reachable} accepts, without any credential.
+     *
+     * @param deploymentId LiteLLM's {@code litellm_model_id}: only that deployment, or null for all
+     * @throws GatewayException a 400 when {@code deploymentId} names no deployment the caller may reach
+     */
+    JsonObject modelInfo(Predicate<String> reachable, String deploymentId) {
         JsonArray data = new JsonArray();
         for (Deployment deployment : config.deployments()) {
-            JsonObject info = deployment.modelInfo().copy().put("id", deployment.id());
-            info.put("db_model", false);
-            data.add(new JsonObject()
-                    .put("model_name", deployment.modelName())
-                    .put("litellm_params", deployment.publicParams())
-                    .put("model_info", info));
+            if (reachable.test(deployment.modelName())
+                    && (deploymentId == null || deploymentId.equals(deployment.id()))) {
+                data.add(deploymentInfo(deployment));
+            }
+        }
+        if (deploymentId != null && data.isEmpty()) {
+            // The same answer whether the deployment is missing or out of reach: a key learns nothing of others.
+            throw GatewayException.badField(
+                    "litellm_model_id", "Model id = " + deploymentId + " not found on litellm proxy");
         }
         return new JsonObject().put("data", data);
     }
 
-    JsonObject modelGroupInfo() {
+    private static JsonObject deploymentInfo(Deployment deployment) {
+        JsonObject info = deployment.modelInfo().copy().put("id", deployment.id());
+        info.put("db_model", false);
+        return new JsonObject()
+                .put("model_name", deployment.modelName())
+                .put("litellm_params", deployment.publicParams())
+                .put("model_info", info);
+    }
+
+    /** @param modelGroup LiteLLM's {@code model_group}: only that group, or null for all */
+    JsonObject modelGroupInfo(Predicate<String> reachable, String modelGroup) {
         Map<String, List<Deployment>> groups = config.deployments().stream()
+                .filter(deployment -> reachable.test(deployment.modelName()))
+                .filter(deployment -> modelGroup == null || modelGroup.equals(deployment.modelName()))
                 .collect(Collectors.groupingBy(Deployment::modelName, LinkedHashMap::new, Collectors.toList()));
         JsonArray data = new JsonArray();
         groups.forEach((name, deployments) -> data.add(groupInfo(name, deployments)));

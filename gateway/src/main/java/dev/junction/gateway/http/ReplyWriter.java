@@ -4,6 +4,7 @@ import dev.junction.cluster.bus.ChunkStream;
 import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.RoutedReply;
+import dev.junction.config.PublicUrl;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -42,8 +43,7 @@ final class ReplyWriter {
         routed.headers().forEach(headers::set);
         String apiBase = routed.deployment().apiBase();
         if (apiBase != null) {
-            int query = apiBase.indexOf('?');
-            headers.set(API_BASE, query < 0 ? apiBase : apiBase.substring(0, query));
+            headers.set(API_BASE, PublicUrl.of(apiBase));
         }
     }
 

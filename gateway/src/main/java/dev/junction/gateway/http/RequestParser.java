@@ -4,6 +4,7 @@ import dev.junction.cluster.bus.Cancellation;
 import dev.junction.cluster.bus.Endpoint;
 import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.router.retry.RetryPolicyRules;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -18,12 +19,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * 400 that names the field, so nothing downstream has to guard against it.
  */
 final class RequestParser {
-    private static final List<String> CLIENT_CREDENTIALS = List.of("api_key", "api_base", "base_url");
+    /** OpenAI's encodings of an embedding: a list of numbers, or base64 of little-endian float32s. */
+    private static final List<String> ENCODING_FORMATS = List.of("float", "base64");
 
-    private final boolean allowClientCredentials;
+    private final ClientCredentialCheck credentials;
 
     RequestParser(boolean allowClientCredentials) {
-        this.allowClientCredentials = allowClientCredentials;
+        this.credentials = new ClientCredentialCheck(allowClientCredentials);
     }
 
     LlmRequest parse(Endpoint endpoint, Buffer raw, String pathModel, String callIdHeader, String timeoutHeader) {
@@ -34,7 +36,12 @@ final class RequestParser {
         if (stream != null && !(stream instanceof Boolean)) {
             throw GatewayException.badField("stream", "stream must be a boolean");
         }
-        checkClientCredentials(body);
+        credentials.check(body);
+        Object numRetries = body.getValue("num_retries");
+        if (numRetries != null) {
+            // Checked here, before any upstream is called, rather than when the first attempt has failed.
+            RetryPolicyRules.requestNumRetries(numRetries);
+        }
         String callId = callIdHeader == null || callIdHeader.isBlank() ? randomCallId() : callIdHeader;
         return new LlmRequest(
                 callId,
@@ -89,7 +96,10 @@ final class RequestParser {
         switch (endpoint) {
             case CHAT_COMPLETIONS -> checkMessages(body.getValue("messages"));
             case COMPLETIONS -> requireTextOrList(body, "prompt");
-            case EMBEDDINGS -> requireTextOrList(body, "input");
+            case EMBEDDINGS -> {
+                requireTextOrList(body, "input");
+                checkEncodingFormat(body.getValue("encoding_format"));
+            }
         }
     }
 
@@ -108,6 +118,13 @@ final class RequestParser {
         }
     }
 
+    private static void checkEncodingFormat(Object format) {
+        if (format != null && !ENCODING_FORMATS.contains(format)) {
+            throw GatewayException.badField(
+                    "encoding_format", "encoding_format must be one of " + ENCODING_FORMATS + ", got '" + format + "'");
+        }
+    }
+
     private static void requireTextOrList(JsonObject body, String field) {
         Object value = body.getValue(field);
         if (value == null) {
@@ -115,24 +132,6 @@ final class RequestParser {
         }
         if (!(value instanceof String) && !(value instanceof JsonArray array && !array.isEmpty())) {
             throw GatewayException.badField(field, field + " must be a string or a non-empty array");
-        }
-    }
-
-    private void checkClientCredentials(JsonObject body) {
-        for (String field : CLIENT_CREDENTIALS) {
-            Object value = body.getValue(field);
-            if (value == null) {
-                continue;
-            }
-            if (!allowClientCredentials) {
-                throw GatewayException.badField(
-                        field,
-                        "Rejected Request: " + field + " is not allowed in the request body. Enable it with "
-                                + "general_settings.allow_client_side_credentials in the config.");
-            }
-            if (!(value instanceof String)) {
-                throw GatewayException.badField(field, field + " must be a string");
-            }
         }
     }
 

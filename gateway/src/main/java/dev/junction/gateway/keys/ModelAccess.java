@@ -78,6 +78,26 @@ public final class ModelAccess {
         }
     }
 
+    /**
+     * Whether a key's calls may reach a model group: by its own name, or through a name the key may call that
+     * its team's or its own aliases turn into the group.
+     */
+    public boolean reaches(Caller.KeyHolder holder, String group) {
+        if (allows(holder, group)) {
+            return true;
+        }
+        Set<String> aliases = new LinkedHashSet<>(holder.key().aliases().keySet());
+        if (holder.team() != null) {
+            aliases.addAll(holder.team().modelAliases().keySet());
+        }
+        for (String alias : aliases) {
+            if (rewrite(holder, alias).equals(group) && allows(holder, alias)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void checkOne(Caller.KeyHolder holder, String model) {
         Team team = holder.team();
         List<String> candidates = candidates(holder, model);

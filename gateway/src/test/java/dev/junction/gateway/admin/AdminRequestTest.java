@@ -16,7 +16,10 @@ class AdminRequestTest {
             "rpm_limit", FieldType.COUNT,
             "duration", FieldType.DURATION,
             "aliases", FieldType.STRING_MAP,
-            "blocked", FieldType.BOOLEAN);
+            "blocked", FieldType.BOOLEAN,
+            "key_alias", FieldType.STRING,
+            "max_parallel_requests", FieldType.SMALL_COUNT,
+            "metadata", FieldType.OBJECT);
 
     private static GatewayException refusal(String json) {
         return catchThrowableOfType(GatewayException.class, () -> AdminRequest.parse(Buffer.buffer(json), FIELDS));
@@ -57,5 +60,45 @@ class AdminRequestTest {
         assertThat(request.count("rpm_limit")).isEqualTo(10L);
         assertThat(request.stringMap("aliases")).containsEntry("x", "y");
         assertThat(AdminRequest.parse(Buffer.buffer(""), FIELDS).has("models")).isFalse();
+    }
+
+    @Test
+    void whole_numbers_beyond_their_range_are_refused_not_wrapped() {
+        // 2^64 + 5: a BigInteger whose longValue() is 5.
+        assertThat(refusal("{\"rpm_limit\":18446744073709551621}").getMessage())
+                .isEqualTo("rpm_limit must be at most 9223372036854775807");
+        assertThat(refusal("{\"rpm_limit\":1e20}").getMessage())
+                .isEqualTo("rpm_limit must be at most 9223372036854775807");
+        assertThat(refusal("{\"rpm_limit\":-1}").getMessage())
+                .isEqualTo("rpm_limit must be a non-negative whole number");
+        assertThat(refusal("{\"max_parallel_requests\":2147483648}").getMessage())
+                .isEqualTo("max_parallel_requests must be at most 2147483647");
+        assertThat(refusal("{\"max_budget\":1e400}").param()).contains("max_budget");
+
+        AdminRequest largest = AdminRequest.parse(
+                Buffer.buffer("{\"rpm_limit\":9223372036854775807,\"max_parallel_requests\":2147483647.0}"), FIELDS);
+        assertThat(largest.count("rpm_limit")).isEqualTo(Long.MAX_VALUE);
+        assertThat(largest.smallCount("max_parallel_requests")).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void strings_the_store_cannot_hold_are_refused_by_name() {
+        assertThat(refusal("{\"key_alias\":\"" + "a".repeat(256) + "\"}").getMessage())
+                .isEqualTo("key_alias must be at most 255 characters");
+        assertThat(refusal("{\"key_alias\":\"a\\u0000b\"}").getMessage())
+                .isEqualTo("key_alias must not contain control characters");
+        assertThat(refusal("{\"models\":[\"a\",\"b\\tc\"]}").getMessage())
+                .isEqualTo("models[1] must not contain control characters");
+        assertThat(refusal("{\"models\":[\"a\",7]}").getMessage()).isEqualTo("models[1] must be a string");
+        assertThat(refusal("{\"aliases\":{\"" + "k".repeat(256) + "\":\"v\"}}").param())
+                .contains("aliases");
+        assertThat(refusal("{\"duration\":\"30" + " ".repeat(70) + "d\"}").getMessage())
+                .isEqualTo("duration must be at most 64 characters");
+        assertThat(refusal("{\"metadata\":{\"a\":\"" + "x".repeat(70_000) + "\"}}")
+                        .getMessage())
+                .isEqualTo("metadata must be at most 65536 characters as JSON");
+        assertThat(AdminRequest.parse(Buffer.buffer("{\"key_alias\":\"" + "a".repeat(255) + "\"}"), FIELDS)
+                        .string("key_alias"))
+                .hasSize(255);
     }
 }

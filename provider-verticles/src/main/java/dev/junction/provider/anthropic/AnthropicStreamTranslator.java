@@ -20,10 +20,10 @@ import java.util.function.Consumer;
 /**
  * One Anthropic event stream as OpenAI {@code chat.completion.chunk} frames.
  *
- * <p>A failure ends the answer: after an {@code error} event (or an unreadable event) this emits the
- * OpenAI-shaped error frame and then nothing at all, not even {@code [DONE]}, so a client cannot mistake
- * the cut answer for a whole one. That is what LiteLLM's proxy sends, and {@link #failure()} tells the caller
- * what went wrong. A stream that ends before Anthropic said it was done is such a failure too.
+ * <p>A failure ends the answer: after an {@code error} event (or an unreadable event) this emits nothing at
+ * all, not even {@code [DONE]}, so a client cannot mistake the cut answer for a whole one, and {@link
+ * #failure()} tells the stream what went wrong (the stream sends it as the OpenAI-shaped error event, as
+ * LiteLLM's proxy does). A stream that ends before Anthropic said it was done is such a failure too.
  */
 final class AnthropicStreamTranslator implements StreamTranslator {
     private final boolean includeUsage;
@@ -49,14 +49,14 @@ final class AnthropicStreamTranslator implements StreamTranslator {
         }
         JsonObject data = parse(event.data());
         if (data == null) {
-            fail(unreadable("an unreadable stream event"), out);
+            fail(unreadable("an unreadable stream event"));
             return;
         }
         try {
             dispatch(data, event.event(), out);
         } catch (ClassCastException malformed) {
             // a field of an unexpected JSON type: the event cannot be trusted, and neither can the rest
-            fail(unreadable("a malformed stream event"), out);
+            fail(unreadable("a malformed stream event"));
         }
     }
 
@@ -69,7 +69,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
                     data.getInteger("index", 0), data.getJsonObject("delta", new JsonObject()), out);
             case "message_delta" -> onMessageDelta(data, out);
             case "message_stop" -> finished = true;
-            case "error" -> fail(errors.fromErrorEvent(data), out);
+            case "error" -> fail(errors.fromErrorEvent(data));
             default -> {
                 // ping, content_block_stop, and event types Anthropic may add later carry nothing for a client
             }
@@ -82,7 +82,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
             return;
         }
         if (!finished) {
-            fail(unreadable("the stream ended before the message was complete"), out);
+            fail(unreadable("the stream ended before the message was complete"));
             return;
         }
         if (includeUsage) {
@@ -163,9 +163,8 @@ final class AnthropicStreamTranslator implements StreamTranslator {
         }
     }
 
-    private void fail(GatewayException error, Consumer<Buffer> out) {
+    private void fail(GatewayException error) {
         failure = error;
-        out.accept(SseFrames.error(error));
     }
 
     private static GatewayException unreadable(String what) {

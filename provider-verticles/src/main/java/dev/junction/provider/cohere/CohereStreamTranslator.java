@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * answer, {@code content-delta} carries text, {@code tool-call-start} and {@code tool-call-delta} a tool call
  * and its argument fragments, {@code message-end} the finish reason and usage. Citations and the tool plan
  * have no OpenAI counterpart. An unreadable event, or a stream that ends without {@code message-end}, ends
- * the answer with an error frame and nothing after it.
+ * the answer: nothing follows, and {@link #failure()} tells the stream what to send as its error event.
  */
 final class CohereStreamTranslator implements StreamTranslator {
     private final boolean includeUsage;
@@ -47,13 +47,13 @@ final class CohereStreamTranslator implements StreamTranslator {
         }
         JsonObject data = parse(event.data());
         if (data == null) {
-            fail("an unreadable stream event", out);
+            fail("an unreadable stream event");
             return;
         }
         try {
             dispatch(data, data.getString("type", String.valueOf(event.event())), out);
         } catch (ClassCastException malformed) {
-            fail("a malformed stream event", out);
+            fail("a malformed stream event");
         }
     }
 
@@ -116,7 +116,7 @@ final class CohereStreamTranslator implements StreamTranslator {
             return;
         }
         if (!finished) {
-            fail("a stream that ended before message-end", out);
+            fail("a stream that ended before message-end");
             return;
         }
         if (includeUsage) {
@@ -135,10 +135,10 @@ final class CohereStreamTranslator implements StreamTranslator {
         return Optional.ofNullable(failure);
     }
 
-    private void fail(String what, Consumer<Buffer> out) {
+    /** The stream writes the failure as its one error event; nothing is emitted after it. */
+    private void fail(String what) {
         ErrorKind kind = ErrorKind.BAD_GATEWAY;
         failure = GatewayException.of(kind, kind.describe(CohereAdapter.LABEL + " - cohere sent " + what));
-        out.accept(SseFrames.error(failure));
     }
 
     private static JsonObject parse(String data) {

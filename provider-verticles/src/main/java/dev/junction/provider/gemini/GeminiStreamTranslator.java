@@ -20,9 +20,10 @@ import java.util.function.Consumer;
  * as OpenAI {@code chat.completion.chunk} frames. Function calls arrive whole, each becoming one tool-call
  * delta with its own index. Only the first candidate is streamed.
  *
- * <p>A failure ends the answer with an OpenAI-shaped error frame and nothing after it, not even {@code [DONE]}:
- * an {@code error} event, an unreadable event, a stream that ends without a finish reason, and a block by the
- * safety filters before any content (a content-policy error, as for a whole answer). A block after some
+ * <p>A failure ends the answer: nothing is emitted after it, not even {@code [DONE]}, and {@link #failure()}
+ * tells the stream what to send as its error event. Failures are an {@code error} event, an unreadable event,
+ * a stream that ends without a finish reason, and a block by the safety filters before any content (a
+ * content-policy error, as for a whole answer). A block after some
  * content ends the answer with {@code finish_reason: content_filter}.
  */
 public final class GeminiStreamTranslator implements StreamTranslator {
@@ -58,19 +59,19 @@ public final class GeminiStreamTranslator implements StreamTranslator {
             return;
         }
         if (response == null) {
-            fail(errors.unreadable("the stream sent an unreadable event"), out);
+            fail(errors.unreadable("the stream sent an unreadable event"));
             return;
         }
         try {
             onResponse(response, out);
         } catch (ClassCastException malformed) {
-            fail(errors.unreadable("the stream sent a malformed event"), out);
+            fail(errors.unreadable("the stream sent a malformed event"));
         }
     }
 
     private void onResponse(JsonObject response, Consumer<Buffer> out) {
         if (response.getValue("error") instanceof JsonObject error) {
-            fail(errors.fromErrorObject(error), out);
+            fail(errors.fromErrorObject(error));
             return;
         }
         if (response.getValue("usageMetadata") instanceof JsonObject metadata) {
@@ -78,7 +79,7 @@ public final class GeminiStreamTranslator implements StreamTranslator {
         }
         String blocked = GeminiResponseTranslator.blockReason(response);
         if (blocked != null && !sawContent) {
-            fail(errors.contentPolicy("The prompt was blocked (blockReason: " + blocked + ")"), out);
+            fail(errors.contentPolicy("The prompt was blocked (blockReason: " + blocked + ")"));
             return;
         }
         start(response, out);
@@ -108,7 +109,7 @@ public final class GeminiStreamTranslator implements StreamTranslator {
         String reason = candidate.getString("finishReason");
         String finish = GeminiFinishReasons.of(reason, toolCalls > 0);
         if ("content_filter".equals(finish) && !sawContent) {
-            fail(errors.contentPolicy("The response was blocked (finishReason: " + reason + ")"), out);
+            fail(errors.contentPolicy("The response was blocked (finishReason: " + reason + ")"));
         } else if (finish != null) {
             finished = true;
             out.accept(chunks.delta(new JsonObject(), finish));
@@ -128,7 +129,7 @@ public final class GeminiStreamTranslator implements StreamTranslator {
             return;
         }
         if (!finished) {
-            fail(errors.unreadable("the stream ended before the answer was complete"), out);
+            fail(errors.unreadable("the stream ended before the answer was complete"));
             return;
         }
         if (includeUsage) {
@@ -147,9 +148,9 @@ public final class GeminiStreamTranslator implements StreamTranslator {
         return Optional.ofNullable(failure);
     }
 
-    private void fail(GatewayException error, Consumer<Buffer> out) {
+    /** The stream writes the failure as its one error event; nothing is emitted after it. */
+    private void fail(GatewayException error) {
         failure = error;
-        out.accept(SseFrames.error(error));
     }
 
     private static JsonObject parse(String data) {

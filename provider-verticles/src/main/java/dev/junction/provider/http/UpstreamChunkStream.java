@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * An upstream SSE response, translated chunk by chunk into OpenAI frames as bytes arrive. Frames wait in a
@@ -28,6 +29,10 @@ import java.util.function.Function;
  * <p>The queue is also what keeps the stream well formed when the upstream fails: Vert.x reports a failure at
  * once but keeps the bytes it had buffered for a paused response, so the error frame and the end are queued
  * behind every frame read before them, and are delivered once the client has attached and read up to there.
+ *
+ * <p>A failure, whether the upstream reported it in the stream (the translator's {@link
+ * StreamTranslator#failure()}) or the transport broke, is told to the client here and only here: one error
+ * event, its message redacted of the deployment's secrets, after which nothing else is sent.
  *
  * <p>All state is touched on the event-loop thread the response arrived on; calls from elsewhere hop onto it.
  */
@@ -42,6 +47,7 @@ final class UpstreamChunkStream implements ChunkStream {
     private final StreamTranslator translator;
     private final StreamDecoder parser;
     private final Function<Throwable, GatewayException> classifier;
+    private final UnaryOperator<GatewayException> redaction;
     private final Promise<Usage> usage = Promise.promise();
     private final Queue<Buffer> pending = new ArrayDeque<>();
     private Handler<Buffer> handler;
@@ -52,6 +58,9 @@ final class UpstreamChunkStream implements ChunkStream {
     private boolean upstreamDone;
     private boolean ended;
     private boolean delivering;
+    /** The failure told to the client, once it was; nothing is queued after it. */
+    private GatewayException reported;
+
     private volatile boolean cancelled;
     private final StallWatch stallWatch;
 
@@ -62,6 +71,7 @@ final class UpstreamChunkStream implements ChunkStream {
             StreamTranslator translator,
             Function<Consumer<SseEvent>, StreamDecoder> decoder,
             Function<Throwable, GatewayException> classifier,
+            UnaryOperator<GatewayException> redaction,
             StallWatch stallWatch) {
         this.request = request;
         this.response = response;
@@ -69,6 +79,7 @@ final class UpstreamChunkStream implements ChunkStream {
         this.contextThread = Thread.currentThread();
         this.translator = translator;
         this.classifier = classifier;
+        this.redaction = redaction;
         this.parser = decoder.apply(event -> translator.onEvent(event, this::enqueue));
         response.handler(this::onUpstreamBytes);
         response.endHandler(v -> onUpstreamEnd());
@@ -90,6 +101,7 @@ final class UpstreamChunkStream implements ChunkStream {
         stallWatch.activity();
         if (!upstreamDone) {
             parser.feed(bytes);
+            translator.failure().ifPresent(this::reportInBand);
             deliver();
         }
     }
@@ -98,6 +110,7 @@ final class UpstreamChunkStream implements ChunkStream {
         if (!upstreamDone) {
             parser.end();
             translator.onEnd(this::enqueue);
+            translator.failure().ifPresent(this::reportInBand);
             finishUpstream(null);
         }
     }
@@ -126,19 +139,29 @@ final class UpstreamChunkStream implements ChunkStream {
         upstreamDone = true;
         stallWatch.stop();
         if (error != null) {
-            enqueue(SseFrames.error(error));
+            reportInBand(error);
         }
-        GatewayException failure = error != null ? error : translator.failure().orElse(null);
-        if (failure == null) {
+        if (reported == null) {
             usage.tryComplete(translator.usage());
         } else {
-            usage.tryFail(failure);
+            usage.tryFail(reported);
         }
         deliver();
     }
 
-    private void enqueue(Buffer frame) {
+    /** Queues the stream's one error event, with the deployment's secrets and any credential masked. */
+    private void reportInBand(GatewayException error) {
+        if (reported != null) {
+            return;
+        }
+        reported = redaction.apply(error);
         if (!cancelled) {
+            pending.add(SseFrames.error(reported));
+        }
+    }
+
+    private void enqueue(Buffer frame) {
+        if (!cancelled && reported == null) {
             pending.add(frame);
         }
     }

@@ -100,6 +100,7 @@ public final class UpstreamExchange {
                     adapter.streamTranslator(call),
                     events -> adapter.streamDecoder(call, events),
                     failure -> TransportFailures.classify(failure, label, apiBase),
+                    error -> Redaction.redact(error, call.deployment()),
                     stallWatch);
             result.tryComplete(new ProviderReply.Streaming(stream));
             return;

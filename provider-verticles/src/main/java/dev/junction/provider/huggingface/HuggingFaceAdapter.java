@@ -112,7 +112,7 @@ public final class HuggingFaceAdapter implements ProviderAdapter {
 
     @Override
     public StreamTranslator streamTranslator(ProviderCall call) {
-        return new OpenAiStreamTranslator(!call.request().includeUsage());
+        return new OpenAiStreamTranslator(!call.request().includeUsage(), errors);
     }
 
     @Override

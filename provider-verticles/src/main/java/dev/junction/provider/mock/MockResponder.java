@@ -52,7 +52,11 @@ public final class MockResponder {
                             ? custom
                             : chat(String.valueOf(mock), id, created, model);
                     case COMPLETIONS -> completion(String.valueOf(mock), id, created, model);
-                    case EMBEDDINGS -> MockEmbeddings.body(call.request().body().getValue("input"), mock, model);
+                    case EMBEDDINGS -> MockEmbeddings.body(
+                            call.request().body().getValue("input"),
+                            mock,
+                            model,
+                            call.request().body().getValue("encoding_format"));
                 };
         Usage usage = Usage.fromOpenAi(body.getJsonObject("usage"));
         return new ProviderReply.Complete(body.toBuffer(), usage, endpoint == Endpoint.EMBEDDINGS ? null : "stop");

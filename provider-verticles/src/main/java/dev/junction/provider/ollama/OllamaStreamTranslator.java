@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * An Ollama NDJSON stream (one JSON object per line, the last with {@code done: true} and the token counts)
  * as OpenAI chunks: {@code chat.completion.chunk} for chat, {@code text_completion} chunks for legacy
  * completions. A line with {@code error}, an unreadable line, or a stream that ends before {@code done} ends
- * the answer with an error frame and nothing after it.
+ * the answer: nothing follows, and {@link #failure()} tells the stream what to send as its error event.
  */
 final class OllamaStreamTranslator implements StreamTranslator {
     private final OllamaMode mode;
@@ -52,14 +52,14 @@ final class OllamaStreamTranslator implements StreamTranslator {
         }
         JsonObject line = parse(event.data());
         if (line == null) {
-            fail(unreadable("an unreadable stream line"), out);
+            fail(unreadable("an unreadable stream line"));
         } else if (line.getValue("error") != null) {
-            fail(errors.classify(500, null, Buffer.buffer(event.data())), out);
+            fail(errors.classify(500, null, Buffer.buffer(event.data())));
         } else {
             try {
                 onLine(line, out);
             } catch (ClassCastException malformed) {
-                fail(unreadable("a malformed stream line"), out);
+                fail(unreadable("a malformed stream line"));
             }
         }
     }
@@ -135,7 +135,7 @@ final class OllamaStreamTranslator implements StreamTranslator {
             return;
         }
         if (!finished) {
-            fail(unreadable("a stream that ended before it was done"), out);
+            fail(unreadable("a stream that ended before it was done"));
             return;
         }
         if (includeUsage) {
@@ -156,9 +156,9 @@ final class OllamaStreamTranslator implements StreamTranslator {
         return Optional.ofNullable(failure);
     }
 
-    private void fail(GatewayException error, Consumer<Buffer> out) {
+    /** The stream writes the failure as its one error event; nothing is emitted after it. */
+    private void fail(GatewayException error) {
         failure = error;
-        out.accept(SseFrames.error(error));
     }
 
     private static GatewayException unreadable(String what) {

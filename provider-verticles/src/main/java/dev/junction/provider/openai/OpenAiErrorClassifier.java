@@ -7,6 +7,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,12 +39,34 @@ public final class OpenAiErrorClassifier {
     }
 
     public GatewayException classify(int status, MultiMap headers, Buffer body) {
+        return build(status, errorObject(body), body, RetryAfter.parse(headers));
+    }
+
+    /**
+     * An error an upstream sent inside a stream, {@code {"error": {"message", "type", "code"}}}, after its
+     * 200: the status is the error's own {@code code} when that is an HTTP status, else a 500.
+     */
+    public GatewayException fromStreamError(JsonObject event) {
+        Buffer body = event.toBuffer();
         JsonObject error = errorObject(body);
+        return build(httpStatus(error == null ? null : error.getValue("code")), error, body, null);
+    }
+
+    private GatewayException build(int status, JsonObject error, Buffer body, Duration retryAfter) {
         String upstreamMessage = error == null ? truncate(body.toString()) : messageOf(error, body);
         String code = error == null ? "" : String.valueOf(error.getValue("code", ""));
         ErrorKind kind = kindOf(status, code, upstreamMessage);
         String message = kind.describe(providerLabel + " - " + upstreamMessage);
-        return GatewayException.upstream(kind, message, status, RetryAfter.parse(headers));
+        return GatewayException.upstream(kind, message, status, retryAfter);
+    }
+
+    private static int httpStatus(Object code) {
+        try {
+            int status = code instanceof Number number ? number.intValue() : Integer.parseInt(String.valueOf(code));
+            return status >= 400 && status <= 599 ? status : 500;
+        } catch (NumberFormatException notAStatus) {
+            return 500;
+        }
     }
 
     private static ErrorKind kindOf(int status, String code, String message) {

@@ -35,7 +35,7 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
 
     @Override
     public final StreamTranslator streamTranslator(ProviderCall call) {
-        return new OpenAiStreamTranslator(!call.request().includeUsage());
+        return new OpenAiStreamTranslator(!call.request().includeUsage(), classifier);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.junction.provider.openai;
 
 import dev.junction.cluster.bus.Usage;
+import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.sse.SseEvent;
 import dev.junction.provider.sse.SseFrames;
@@ -8,11 +9,16 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Passes an OpenAI-format stream through. Chunks are forwarded as the upstream wrote them, and {@code [DONE]}
  * is always sent last, even by servers that omit it.
+ *
+ * <p>An error the upstream sends in the stream ({@code data: {"error": {...}}}) is not forwarded as it came:
+ * it ends the answer as a {@link #failure()}, which the stream tells the client as Junction's own error
+ * event, redacted (upstreams quote keys and headers in these messages), and without {@code [DONE]}.
  *
  * <p>A chunk that carries usage is parsed to record it. When the client did not ask for usage, the upstream
  * sends none, so every chunk is parsed and the generated text kept (content, reasoning, tool-call names and
@@ -24,18 +30,28 @@ public final class OpenAiStreamTranslator implements StreamTranslator {
     /** About 250,000 tokens: an answer longer than this is counted up to here. */
     private static final int MAX_TEXT_CHARS = 1_000_000;
 
+    private final OpenAiErrorClassifier errors;
     private Usage usage = Usage.NONE;
     private StringBuilder text;
+    private GatewayException failure;
 
-    /** @param keepText whether to keep the generated text for counting (the client asked for no usage) */
-    public OpenAiStreamTranslator(boolean keepText) {
+    /**
+     * @param keepText whether to keep the generated text for counting (the client asked for no usage)
+     * @param errors reads an error event of the stream
+     */
+    public OpenAiStreamTranslator(boolean keepText, OpenAiErrorClassifier errors) {
         this.text = keepText ? new StringBuilder() : null;
+        this.errors = errors;
     }
 
     @Override
     public void onEvent(SseEvent event, Consumer<Buffer> out) {
         String data = event.data();
-        if (DONE.equals(data.strip())) {
+        if (failure != null || DONE.equals(data.strip())) {
+            return;
+        }
+        // In a chunk's JSON the key "error" can only be a key: inside a string its quotes would be escaped.
+        if (data.contains("\"error\"") && isError(data)) {
             return;
         }
         if (text != null || data.contains("\"usage\"")) {
@@ -44,11 +60,26 @@ public final class OpenAiStreamTranslator implements StreamTranslator {
         out.accept(SseFrames.data(data));
     }
 
-    private void read(String data) {
-        JsonObject chunk;
+    private boolean isError(String data) {
+        JsonObject event = parse(data);
+        if (event == null || event.getValue("error") == null) {
+            return false;
+        }
+        failure = errors.fromStreamError(event);
+        return true;
+    }
+
+    private static JsonObject parse(String data) {
         try {
-            chunk = new JsonObject(data);
+            return new JsonObject(data);
         } catch (DecodeException | ClassCastException malformed) {
+            return null;
+        }
+    }
+
+    private void read(String data) {
+        JsonObject chunk = parse(data);
+        if (chunk == null) {
             return; // a malformed chunk is the client's to see; it counts for nothing here
         }
         if (chunk.getValue("usage") instanceof JsonObject usageJson) {
@@ -93,7 +124,14 @@ public final class OpenAiStreamTranslator implements StreamTranslator {
 
     @Override
     public void onEnd(Consumer<Buffer> out) {
-        out.accept(SseFrames.done());
+        if (failure == null) {
+            out.accept(SseFrames.done());
+        }
+    }
+
+    @Override
+    public Optional<GatewayException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     @Override

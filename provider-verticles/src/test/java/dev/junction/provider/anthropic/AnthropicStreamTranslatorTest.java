@@ -100,7 +100,7 @@ class AnthropicStreamTranslatorTest {
     }
 
     @Test
-    void an_error_event_mid_stream_becomes_one_error_frame_and_nothing_after_it() {
+    void an_error_event_mid_stream_fails_the_answer_and_nothing_comes_after_it() {
         AnthropicStreamTranslator translator =
                 (AnthropicStreamTranslator) translatorFor("simple-streaming.openai-request.json");
         String lateText = "{\"type\":\"content_block_delta\",\"index\":0,"
@@ -112,49 +112,53 @@ class AnthropicStreamTranslatorTest {
         translator.onEnd(frame -> frames.add(frame.toString()));
 
         List<Object> payloads = parsed(frames);
-        JsonObject error = new JsonObject()
-                .put("message", "litellm.ServiceUnavailableError: AnthropicException - Overloaded")
-                .put("type", "service_unavailable_error")
-                .putNull("param")
-                .put("code", "503");
-        assertThat(payloads).hasSize(3).last().isEqualTo(new JsonObject().put("error", error));
+        assertThat(payloads)
+                .as("the stream writes the failure as its error event")
+                .hasSize(2);
         assertThat(delta((JsonObject) payloads.get(1))).isEqualTo(new JsonObject().put("content", "Olá! ("));
-        assertThat(translator.failure())
-                .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(ErrorKind.SERVICE_UNAVAILABLE));
+        assertThat(frames).noneMatch(frame -> frame.contains("[DONE]") || frame.contains("late"));
+        assertThat(translator.failure()).hasValueSatisfying(e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.SERVICE_UNAVAILABLE);
+            assertThat(e.getMessage()).isEqualTo("litellm.ServiceUnavailableError: AnthropicException - Overloaded");
+        });
     }
 
     @Test
-    void a_stream_cut_before_the_message_ended_ends_with_an_error_instead_of_done() {
+    void a_stream_cut_before_the_message_ended_fails_instead_of_ending_with_done() {
         String sse = text("simple-streaming.anthropic-response.sse");
         String cut = sse.substring(0, sse.indexOf("event: message_delta"));
+        StreamTranslator translator = translatorFor("simple.openai-request.json");
 
-        List<String> frames = AnthropicFixtures.translate(translatorFor("simple.openai-request.json"), cut, 512);
+        List<String> frames = AnthropicFixtures.translate(translator, cut, 512);
 
         assertThat(frames).noneMatch(frame -> frame.contains("[DONE]"));
-        assertThat(new JsonObject(payloads(frames).get(frames.size() - 1))
-                        .getJsonObject("error")
-                        .getString("code"))
-                .isEqualTo("502");
+        assertThat(translator.failure())
+                .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(ErrorKind.BAD_GATEWAY));
     }
 
     @Test
     void an_unreadable_event_fails_the_stream() {
-        List<String> frames = AnthropicFixtures.translate(
-                translatorFor("simple.openai-request.json"), "event: content_block_delta\ndata: {not json\n\n", 512);
+        StreamTranslator translator = translatorFor("simple.openai-request.json");
 
-        assertThat(frames).hasSize(1);
-        assertThat(frames.get(0)).contains("\"error\"").contains("BadGatewayError");
+        List<String> frames =
+                AnthropicFixtures.translate(translator, "event: content_block_delta\ndata: {not json\n\n", 512);
+
+        assertThat(frames).isEmpty();
+        assertThat(translator.failure())
+                .hasValueSatisfying(e -> assertThat(e.getMessage()).contains("BadGatewayError"));
     }
 
     @Test
     void an_event_with_fields_of_the_wrong_type_fails_the_stream_instead_of_throwing() {
         String sse = "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":\"one\","
                 + "\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"f\"}}\n\n";
+        StreamTranslator translator = translatorFor("simple.openai-request.json");
 
-        List<String> frames = AnthropicFixtures.translate(translatorFor("simple.openai-request.json"), sse, 512);
+        List<String> frames = AnthropicFixtures.translate(translator, sse, 512);
 
-        assertThat(frames).hasSize(1);
-        assertThat(frames.get(0)).contains("\"error\"").contains("malformed stream event");
+        assertThat(frames).isEmpty();
+        assertThat(translator.failure())
+                .hasValueSatisfying(e -> assertThat(e.getMessage()).contains("malformed stream event"));
     }
 
     private StreamTranslator translatorFor(String openAiRequest) {

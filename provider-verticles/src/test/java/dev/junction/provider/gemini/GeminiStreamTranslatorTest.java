@@ -80,31 +80,29 @@ class GeminiStreamTranslatorTest {
     }
 
     @Test
-    void a_prompt_blocked_before_any_content_ends_with_a_content_policy_error_and_no_done() {
+    void a_prompt_blocked_before_any_content_is_a_content_policy_failure_with_nothing_after_it() {
         GeminiStreamTranslator translator = translator(true);
         List<Object> payloads = payloads(translate(translator, text("stream-blocked.response.sse"), 64));
 
-        assertThat(payloads).hasSize(1);
-        JsonObject error = ((JsonObject) payloads.get(0)).getJsonObject("error");
-        assertThat(error.getString("message"))
-                .contains("ContentPolicyViolationError")
-                .contains("PROHIBITED_CONTENT");
-        assertThat(error.getString("code")).isEqualTo("400");
-        assertThat(translator.failure()).get().extracting(e -> e.kind()).isEqualTo(ErrorKind.CONTENT_POLICY_VIOLATION);
+        assertThat(payloads)
+                .as("the stream writes the failure as its error event")
+                .isEmpty();
+        assertThat(translator.failure()).hasValueSatisfying(e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.CONTENT_POLICY_VIOLATION);
+            assertThat(e.getMessage()).contains("ContentPolicyViolationError").contains("PROHIBITED_CONTENT");
+        });
     }
 
     @Test
-    void a_stream_cut_before_its_finish_reason_ends_with_an_error_not_done() {
+    void a_stream_cut_before_its_finish_reason_is_a_failure_not_done() {
         String sse = text("stream.response.sse");
         String truncated = sse.substring(0, sse.lastIndexOf("data: "));
         GeminiStreamTranslator translator = translator(false);
 
-        List<Object> payloads = payloads(translate(translator, truncated, 64));
+        List<String> frames = translate(translator, truncated, 64);
 
-        assertThat(payloads.get(payloads.size() - 1)).isInstanceOf(JsonObject.class);
-        assertThat(((JsonObject) payloads.get(payloads.size() - 1)).containsKey("error"))
-                .isTrue();
-        assertThat(payloads).doesNotContain("[DONE]");
+        assertThat(streamedContent(frames)).isEqualTo("A small red fox sitting in the snow");
+        assertThat(payloads(frames)).doesNotContain("[DONE]");
         assertThat(translator.failure()).get().extracting(e -> e.kind()).isEqualTo(ErrorKind.BAD_GATEWAY);
     }
 
@@ -115,9 +113,12 @@ class GeminiStreamTranslatorTest {
 
         List<Object> payloads = payloads(translate(translator, sse, 64));
 
-        assertThat(((JsonObject) payloads.get(0)).getJsonObject("error").getString("code"))
-                .isEqualTo("429");
-        assertThat(translator.failure()).get().extracting(e -> e.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+        assertThat(payloads).isEmpty();
+        assertThat(translator.failure()).hasValueSatisfying(e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+            assertThat(e.upstreamStatus()).isEqualTo(429);
+            assertThat(e.retryAfter()).contains(java.time.Duration.ofSeconds(17));
+        });
     }
 
     @Test

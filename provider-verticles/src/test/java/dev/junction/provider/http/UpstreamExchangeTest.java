@@ -412,6 +412,36 @@ class UpstreamExchangeTest {
     }
 
     @Test
+    void an_error_event_in_a_stream_reaches_the_client_once_and_without_the_key(VertxTestContext test) {
+        List<String> frames = dataFrames(text("openai/stream-include-usage.response.sse"));
+        String errorEvent = "data: {\"error\":{\"message\":\"Upstream auth failed for Bearer " + OPENAI_KEY
+                + "\",\"type\":\"server_error\",\"code\":null}}\n\n";
+        upstream = request -> request.response()
+                .setChunked(true)
+                .putHeader("content-type", "text/event-stream")
+                .end(frames.get(0) + errorEvent + frames.get(1) + "data: [DONE]\n\n");
+
+        exchange.execute(streamingCall())
+                .compose(reply -> read(((ProviderReply.Streaming) reply).stream()))
+                .onComplete(test.succeeding(read -> test.verify(() -> {
+                    assertThat(read.frames()).hasSize(2);
+                    assertThat(read.frames().get(0)).isEqualTo(frames.get(0));
+                    JsonObject error =
+                            new JsonObject(read.frames().get(1).substring("data: ".length())).getJsonObject("error");
+                    assertThat(error.getString("message"))
+                            .isEqualTo("litellm.InternalServerError: OpenAIException - Upstream auth failed for"
+                                    + " Bearer ****");
+                    assertThat(error.getString("code")).isEqualTo("500");
+                    assertThat(String.join("", read.frames()))
+                            .doesNotContain(OPENAI_KEY)
+                            .doesNotContain("[DONE]");
+                    assertThat(read.failure().getMessage()).doesNotContain(OPENAI_KEY);
+                    assertThat(read.ends()).isEqualTo(1);
+                    test.completeNow();
+                })));
+    }
+
+    @Test
     void an_adapter_failing_on_a_success_body_fails_the_call_at_once(Vertx vertx, VertxTestContext test) {
         ProviderAdapter broken = new ProviderAdapter() {
             private final OpenAiAdapter openAi = new OpenAiAdapter();

@@ -14,6 +14,9 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.config.Deployment;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,6 +94,25 @@ class MockResponderTest {
 
         assertThat(body.getJsonArray("data").getJsonObject(0).getJsonArray("embedding"))
                 .isEqualTo(vector);
+    }
+
+    @Test
+    void an_embeddings_mock_in_base64_is_the_vectors_little_endian_float32s() {
+        JsonArray vector = new JsonArray().add(0.1).add(-0.2).add(1.5);
+        JsonObject request =
+                new JsonObject().put("input", "a").put("mock_response", vector).put("encoding_format", "base64");
+
+        String encoded = complete(Endpoint.EMBEDDINGS, request)
+                .body()
+                .toJsonObject()
+                .getJsonArray("data")
+                .getJsonObject(0)
+                .getString("embedding");
+
+        ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(encoded)).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(bytes.remaining()).isEqualTo(3 * Float.BYTES);
+        assertThat(new float[] {bytes.getFloat(), bytes.getFloat(), bytes.getFloat()})
+                .containsExactly(0.1f, -0.2f, 1.5f);
     }
 
     @Test

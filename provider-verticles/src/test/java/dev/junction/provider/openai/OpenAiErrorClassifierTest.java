@@ -78,7 +78,7 @@ class OpenAiErrorClassifierTest {
         "403, PERMISSION_DENIED",
         "404, NOT_FOUND",
         "408, TIMEOUT",
-        "409, BAD_REQUEST",
+        "409, CONFLICT",
         "422, UNPROCESSABLE",
         "429, RATE_LIMITED",
         "500, INTERNAL",

@@ -6,6 +6,7 @@ import static dev.junction.provider.WireFixtures.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.cluster.bus.Usage;
+import dev.junction.cluster.error.ErrorKind;
 import dev.junction.provider.sse.SseEvent;
 import dev.junction.provider.sse.SseParser;
 import io.vertx.core.buffer.Buffer;
@@ -28,7 +29,7 @@ class OpenAiStreamTranslatorTest {
     void a_recorded_stream_comes_out_as_the_upstream_frames_whatever_the_network_chunking(int chunkSize) {
         String sse = text("openai/stream-include-usage.response.sse");
 
-        List<String> frames = translate(new OpenAiStreamTranslator(false), sse, chunkSize);
+        List<String> frames = translate(translator(false), sse, chunkSize);
 
         assertThat(frames).containsExactlyElementsOf(dataFrames(sse));
         assertThat(frames.get(1)).contains("\"content\":\"Olá\"");
@@ -37,8 +38,7 @@ class OpenAiStreamTranslatorTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 7, WHOLE})
     void done_is_sent_exactly_once_and_last(int chunkSize) {
-        List<String> frames =
-                translate(new OpenAiStreamTranslator(false), text("openai/stream-tool-calls.response.sse"), chunkSize);
+        List<String> frames = translate(translator(false), text("openai/stream-tool-calls.response.sse"), chunkSize);
 
         assertThat(frames).filteredOn(DONE::equals).hasSize(1);
         assertThat(frames.get(frames.size() - 1)).isEqualTo(DONE);
@@ -50,7 +50,7 @@ class OpenAiStreamTranslatorTest {
         String sse = text("openai/stream-include-usage.response.sse");
         String withoutDone = sse.replace(DONE, "");
 
-        List<String> frames = translate(new OpenAiStreamTranslator(false), withoutDone, chunkSize);
+        List<String> frames = translate(translator(false), withoutDone, chunkSize);
 
         assertThat(frames).containsExactlyElementsOf(dataFrames(sse));
     }
@@ -60,7 +60,7 @@ class OpenAiStreamTranslatorTest {
         String sse = text("openai/stream-include-usage.response.sse").replace(DONE, "");
         String cut = sse.substring(0, sse.length() - 2);
 
-        List<String> frames = translate(new OpenAiStreamTranslator(false), cut, WHOLE);
+        List<String> frames = translate(translator(false), cut, WHOLE);
 
         assertThat(frames).containsExactlyElementsOf(dataFrames(text("openai/stream-include-usage.response.sse")));
     }
@@ -68,7 +68,7 @@ class OpenAiStreamTranslatorTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 7, WHOLE})
     void usage_is_recorded_from_the_include_usage_chunk(int chunkSize) {
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(false);
+        OpenAiStreamTranslator translator = translator(false);
 
         translate(translator, text("openai/stream-include-usage.response.sse"), chunkSize);
 
@@ -78,7 +78,7 @@ class OpenAiStreamTranslatorTest {
     @Test
     void a_stream_without_include_usage_reports_no_usage_and_keeps_its_text_for_counting() {
         String sse = withoutUsageChunk(text("openai/stream-include-usage.response.sse"));
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(true);
+        OpenAiStreamTranslator translator = translator(true);
 
         List<String> frames = translate(translator, sse, 7);
 
@@ -91,7 +91,7 @@ class OpenAiStreamTranslatorTest {
     @Test
     void tool_call_names_and_arguments_are_kept_for_counting_when_no_usage_comes() {
         String sse = withoutUsageChunk(text("openai/stream-tool-calls.response.sse"));
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(true);
+        OpenAiStreamTranslator translator = translator(true);
 
         translate(translator, sse, WHOLE);
 
@@ -101,7 +101,7 @@ class OpenAiStreamTranslatorTest {
 
     @Test
     void the_text_is_dropped_once_the_upstream_reports_usage() {
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(true);
+        OpenAiStreamTranslator translator = translator(true);
 
         translate(translator, text("openai/stream-include-usage.response.sse"), WHOLE);
 
@@ -111,7 +111,7 @@ class OpenAiStreamTranslatorTest {
 
     @Test
     void no_text_is_kept_when_the_client_asked_for_usage() {
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(false);
+        OpenAiStreamTranslator translator = translator(false);
 
         translate(translator, withoutUsageChunk(text("openai/stream-include-usage.response.sse")), WHOLE);
 
@@ -139,7 +139,7 @@ class OpenAiStreamTranslatorTest {
     @ValueSource(ints = {1, 7, WHOLE})
     void tool_call_deltas_pass_through_unchanged(int chunkSize) {
         String sse = text("openai/stream-tool-calls.response.sse");
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(false);
+        OpenAiStreamTranslator translator = translator(false);
 
         List<String> frames = translate(translator, sse, chunkSize);
 
@@ -168,7 +168,7 @@ class OpenAiStreamTranslatorTest {
     @Test
     void azures_prompt_filter_chunk_and_usage_chunk_pass_through() {
         String sse = text("azure/stream-include-usage.response.sse");
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(false);
+        OpenAiStreamTranslator translator = translator(false);
 
         List<String> frames = translate(translator, sse, 7);
 
@@ -178,20 +178,53 @@ class OpenAiStreamTranslatorTest {
     }
 
     @Test
-    void an_upstream_error_event_mid_stream_is_forwarded_as_it_came() {
+    void an_upstream_error_event_mid_stream_ends_the_answer_as_a_failure_without_done() {
         String error = "{\"error\":{\"message\":\"The server had an error while processing your request.\","
                 + "\"type\":\"server_error\",\"param\":null,\"code\":null}}";
-        String sse = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: " + error + "\n\n";
+        String late = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"late\"}}]}\n\n";
+        String sse =
+                "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: " + error + "\n\n" + late;
+        OpenAiStreamTranslator translator = translator(false);
 
-        List<String> frames = translate(new OpenAiStreamTranslator(false), sse, 7);
+        List<String> frames = translate(translator, sse, 7);
 
-        assertThat(frames).containsExactly(dataFrames(sse).get(0), "data: " + error + "\n\n", DONE);
+        assertThat(frames)
+                .as("the stream writes the failure as its own error event; nothing follows it")
+                .containsExactly(dataFrames(sse).get(0));
+        assertThat(translator.failure()).hasValueSatisfying(failure -> {
+            assertThat(failure.kind()).isEqualTo(ErrorKind.INTERNAL);
+            assertThat(failure.getMessage())
+                    .isEqualTo("litellm.InternalServerError: OpenAIException - "
+                            + "The server had an error while processing your request.");
+        });
+    }
+
+    @Test
+    void an_error_event_with_an_http_status_code_keeps_its_kind() {
+        String sse = "data: {\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":429}}\n\n";
+        OpenAiStreamTranslator translator = translator(true);
+
+        translate(translator, sse, WHOLE);
+
+        assertThat(translator.failure())
+                .hasValueSatisfying(failure -> assertThat(failure.kind()).isEqualTo(ErrorKind.RATE_LIMITED));
+    }
+
+    @Test
+    void content_that_mentions_an_error_is_just_content() {
+        String sse = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"an \\\"error\\\": here\"}}]}\n\n";
+        OpenAiStreamTranslator translator = translator(true);
+
+        List<String> frames = translate(translator, sse, WHOLE);
+
+        assertThat(frames).containsExactly(dataFrames(sse).get(0), DONE);
+        assertThat(translator.failure()).isEmpty();
     }
 
     @Test
     void a_data_field_spread_over_several_lines_stays_one_valid_frame() {
         String sse = "data: {\"choices\":[{\"index\":0,\n" + "data:  \"delta\":{\"content\":\"Hi\"}}]}\n\n";
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(false);
+        OpenAiStreamTranslator translator = translator(false);
         List<String> frames = translate(translator, sse, WHOLE);
 
         List<SseEvent> reparsed = new ArrayList<>();
@@ -211,11 +244,15 @@ class OpenAiStreamTranslatorTest {
                 + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}\n\n"
                 + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"}}],"
                 + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2,\"total_tokens\":5}}\n\n";
-        OpenAiStreamTranslator translator = new OpenAiStreamTranslator(false);
+        OpenAiStreamTranslator translator = translator(false);
 
         translate(translator, sse, 7);
 
         assertThat(translator.usage()).isEqualTo(new Usage(3, 2, 5));
+    }
+
+    private static OpenAiStreamTranslator translator(boolean keepText) {
+        return new OpenAiStreamTranslator(keepText, new OpenAiErrorClassifier("OpenAIException"));
     }
 
     private static List<JsonObject> chunks(List<String> frames) {

@@ -103,12 +103,8 @@ public final class CooldownPolicy {
         if (failureRate > FAILURE_THRESHOLD && hasSiblings) {
             return true;
         }
-        return !retryableStatus(status);
-    }
-
-    /** LiteLLM's {@code _should_retry(status)}: what is not worth retrying is worth cooling at once. */
-    private static boolean retryableStatus(int status) {
-        return status == 408 || status == 409 || status == 429 || status >= 500;
+        // What is not worth retrying is worth cooling at once.
+        return !ErrorKind.retryableStatus(status);
     }
 
     private boolean legacyRuleCools(Failure failure) {

@@ -7,6 +7,7 @@ import dev.junction.config.RouterSettings;
 import dev.junction.router.policy.ErrorCategory;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.Random;
 
 /**
@@ -20,6 +21,11 @@ import java.util.Random;
 public final class RetryPolicyRules {
     /** LiteLLM's default, the OpenAI SDK's {@code DEFAULT_MAX_RETRIES}; its docs say 3. */
     public static final int DEFAULT_NUM_RETRIES = 2;
+    /**
+     * The most retries a request may ask for with its own {@code num_retries}; more is capped to this, so that
+     * one client cannot hold a call (and a deployment) through an unbounded series of retries.
+     */
+    public static final int MAX_REQUEST_NUM_RETRIES = 10;
 
     static final double INITIAL_DELAY_SECONDS = 0.5;
     static final double MAX_DELAY_SECONDS = 8.0;
@@ -59,7 +65,7 @@ public final class RetryPolicyRules {
      */
     public int numRetries(Object requestValue, Deployment deployment) {
         if (requestValue != null) {
-            return requestCount(requestValue);
+            return requestNumRetries(requestValue);
         }
         if (deployment != null && deployment.litellmParams().getValue("num_retries") instanceof Number n) {
             return n.intValue();
@@ -67,13 +73,20 @@ public final class RetryPolicyRules {
         return merged.getValue("num_retries") instanceof Number n ? n.intValue() : DEFAULT_NUM_RETRIES;
     }
 
-    private static int requestCount(Object value) {
+    /**
+     * A request body's {@code num_retries} (a number, or a string of one, as LiteLLM takes it), capped at
+     * {@value #MAX_REQUEST_NUM_RETRIES}.
+     *
+     * @throws GatewayException a bad request naming {@code num_retries} when it is not a non-negative whole
+     *     number
+     */
+    public static int requestNumRetries(Object value) {
         try {
             double count = value instanceof Number n
                     ? n.doubleValue()
                     : Double.parseDouble(value.toString().trim());
-            if (count >= 0 && count == Math.rint(count) && count <= Integer.MAX_VALUE) {
-                return (int) count;
+            if (count >= 0 && count == Math.rint(count) && Double.isFinite(count)) {
+                return (int) Math.min(count, MAX_REQUEST_NUM_RETRIES);
             }
         } catch (NumberFormatException notANumber) {
             // reported below
@@ -88,16 +101,24 @@ public final class RetryPolicyRules {
      * that matches the error's class and is set, else {@code numRetries}.
      */
     public int retriesFor(ErrorKind kind, String modelGroup, int numRetries) {
+        return policyRetries(kind, modelGroup).orElse(numRetries);
+    }
+
+    /** Whether the group's retry policy sets a count for this kind of error, which then decides alone. */
+    public boolean policyNames(ErrorKind kind, String modelGroup) {
+        return policyRetries(kind, modelGroup).isPresent();
+    }
+
+    private OptionalInt policyRetries(ErrorKind kind, String modelGroup) {
         JsonObject policy = policyFor(modelGroup);
-        if (policy == null) {
-            return numRetries;
-        }
-        for (ErrorCategory category : ErrorCategory.of(kind)) {
-            if (policy.getValue(category.retriesKey()) instanceof Number n) {
-                return n.intValue();
+        if (policy != null) {
+            for (ErrorCategory category : ErrorCategory.of(kind)) {
+                if (policy.getValue(category.retriesKey()) instanceof Number n) {
+                    return OptionalInt.of(n.intValue());
+                }
             }
         }
-        return numRetries;
+        return OptionalInt.empty();
     }
 
     private JsonObject policyFor(String modelGroup) {
@@ -109,17 +130,22 @@ public final class RetryPolicyRules {
     }
 
     /**
-     * Whether an error may be retried within the group at all (budget aside). Not retried: a context-window
-     * or content-policy error that has its own fallbacks to go to; a 404; a 429 with no healthy deployment
-     * left when fallbacks exist; a 401 in a group of one; anything when no healthy deployment is left; and
-     * errors that are not a deployment's answer (the client left, the gateway refused the request).
+     * Whether an error may be retried within the group at all (budget aside), by LiteLLM's rules. Not
+     * retried: a context-window or content-policy error that has its own fallbacks to go to; a 404; any other
+     * status LiteLLM's {@code _should_retry} refuses (400, 413, 422, ... : the request itself is wrong), unless
+     * the retry policy sets a count for it; a 429 with no healthy deployment left when fallbacks exist; a 401
+     * or 403 in a group of one; anything when no healthy deployment is left; and errors that are not a
+     * deployment's answer (the client left, the gateway refused the request). 408, 409, 429, 5xx, timeouts and
+     * connection errors are retried.
      *
+     * @param policyNamesKind whether the retry policy sets a count for this kind ({@link #policyNames})
      * @param healthyCount the group's deployments not cooled down, after this failure was accounted for
      * @param groupSize all of the group's deployments
      * @param hasFallbacks whether generic {@code fallbacks} apply to the group
      */
     public static boolean shouldRetry(
             ErrorKind kind,
+            boolean policyNamesKind,
             int healthyCount,
             int groupSize,
             boolean hasFallbacks,
@@ -135,10 +161,15 @@ public final class RetryPolicyRules {
                     case CONTENT_POLICY_VIOLATION -> hasContentPolicyFallbacks;
                     case NOT_FOUND -> true;
                     case RATE_LIMITED -> healthyCount <= 0 && hasFallbacks;
-                    case AUTHENTICATION -> groupSize <= 1;
+                    case AUTHENTICATION, PERMISSION_DENIED -> groupSize <= 1;
                     default -> false;
                 };
-        return !refused && healthyCount > 0;
+        // LiteLLM's status rule, which lets 401 and 403 through to be judged above.
+        boolean requestIsWrong = !ErrorKind.retryableStatus(kind.httpStatus())
+                && kind != ErrorKind.AUTHENTICATION
+                && kind != ErrorKind.PERMISSION_DENIED
+                && !policyNamesKind;
+        return !refused && !requestIsWrong && healthyCount > 0;
     }
 
     /** {@link #backoff(int, int, Duration, Duration, boolean)} with the configured {@code retry_after}. */

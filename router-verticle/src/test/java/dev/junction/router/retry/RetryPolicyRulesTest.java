@@ -42,6 +42,18 @@ class RetryPolicyRulesTest {
     }
 
     @Test
+    void a_request_asking_for_more_than_ten_retries_gets_ten() {
+        assertThat(DEFAULTS.numRetries(1000, null)).isEqualTo(10);
+        assertThat(DEFAULTS.numRetries("25", null)).isEqualTo(10);
+        assertThat(DEFAULTS.numRetries(new java.math.BigInteger("18446744073709551621"), null))
+                .isEqualTo(10);
+        assertThat(DEFAULTS.numRetries(7, null)).isEqualTo(7);
+        // The operator's own settings are not capped.
+        assertThat(rules(new JsonObject().put("num_retries", 20)).numRetries(null, null))
+                .isEqualTo(20);
+    }
+
+    @Test
     void a_malformed_request_num_retries_is_a_bad_request_naming_the_field() {
         assertThatThrownBy(() -> DEFAULTS.numRetries("lots", null))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
@@ -110,50 +122,90 @@ class RetryPolicyRulesTest {
     }
 
     @Test
-    void ordinary_errors_are_retried_while_a_healthy_deployment_remains() {
-        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.INTERNAL, 1, 1, false, false, false))
+    void transient_errors_are_retried_while_a_healthy_deployment_remains() {
+        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.INTERNAL, false, 1, 1, false, false, false))
                 .isTrue();
-        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.BAD_REQUEST, 2, 2, false, false, false))
+        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.TIMEOUT, false, 1, 3, true, false, false))
                 .isTrue();
-        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.TIMEOUT, 1, 3, true, false, false))
+        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.CONFLICT, false, 1, 1, false, false, false))
+                .isTrue();
+        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.CONNECTION, false, 1, 1, false, false, false))
+                .isTrue();
+        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.RATE_LIMITED, false, 1, 1, false, false, false))
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = ErrorKind.class,
+            names = {"BAD_REQUEST", "UNPROCESSABLE", "CONTEXT_WINDOW_EXCEEDED", "CONTENT_POLICY_VIOLATION"})
+    void a_request_the_upstream_called_wrong_is_not_retried_unless_the_retry_policy_names_it(ErrorKind kind) {
+        assertThat(RetryPolicyRules.shouldRetry(kind, false, 2, 2, false, false, false))
+                .isFalse();
+        assertThat(RetryPolicyRules.shouldRetry(kind, true, 2, 2, false, false, false))
                 .isTrue();
     }
 
     @Test
+    void an_upstream_409_is_a_retryable_conflict() {
+        assertThat(ErrorKind.forUpstreamStatus(409)).isEqualTo(ErrorKind.CONFLICT);
+        assertThat(ErrorKind.retryableStatus(409)).isTrue();
+        assertThat(ErrorKind.retryableStatus(400)).isFalse();
+    }
+
+    @Test
+    void the_policy_names_a_kind_only_when_it_sets_a_count_for_its_class() {
+        RetryPolicyRules policy =
+                rules(new JsonObject().put("retry_policy", new JsonObject().put("BadRequestErrorRetries", 2)));
+
+        assertThat(policy.policyNames(ErrorKind.BAD_REQUEST, "gpt-4")).isTrue();
+        assertThat(policy.policyNames(ErrorKind.CONTENT_POLICY_VIOLATION, "gpt-4"))
+                .isTrue();
+        assertThat(policy.policyNames(ErrorKind.RATE_LIMITED, "gpt-4")).isFalse();
+        assertThat(DEFAULTS.policyNames(ErrorKind.BAD_REQUEST, "gpt-4")).isFalse();
+    }
+
+    @Test
     void nothing_is_retried_when_no_healthy_deployment_is_left() {
-        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.INTERNAL, 0, 3, false, false, false))
+        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.INTERNAL, false, 0, 3, false, false, false))
                 .isFalse();
-        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.RATE_LIMITED, 0, 3, true, false, false))
+        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.RATE_LIMITED, false, 0, 3, true, false, false))
                 .isFalse();
     }
 
     @Test
     void context_window_errors_go_straight_to_their_own_fallbacks() {
-        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.CONTEXT_WINDOW_EXCEEDED, 2, 2, true, true, false))
+        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.CONTEXT_WINDOW_EXCEEDED, false, 2, 2, true, true, false))
                 .isFalse();
-        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.CONTEXT_WINDOW_EXCEEDED, 2, 2, true, false, false))
+        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.CONTEXT_WINDOW_EXCEEDED, true, 2, 2, true, false, false))
+                .as("without context-window fallbacks, retried only when the policy names it")
                 .isTrue();
     }
 
     @Test
     void content_policy_errors_go_straight_to_their_own_fallbacks() {
-        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.CONTENT_POLICY_VIOLATION, 2, 2, false, false, true))
+        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.CONTENT_POLICY_VIOLATION, false, 2, 2, false, false, true))
                 .isFalse();
-        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.CONTENT_POLICY_VIOLATION, 2, 2, false, true, false))
+        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.CONTENT_POLICY_VIOLATION, true, 2, 2, false, true, false))
+                .as("without content-policy fallbacks, retried only when the policy names it")
                 .isTrue();
     }
 
     @Test
     void not_found_is_never_retried() {
-        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.NOT_FOUND, 5, 5, false, false, false))
+        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.NOT_FOUND, false, 5, 5, false, false, false))
                 .isFalse();
     }
 
     @Test
-    void authentication_errors_are_retried_only_in_groups_with_other_deployments() {
-        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.AUTHENTICATION, 1, 1, false, false, false))
+    void authentication_and_permission_errors_are_retried_only_in_groups_with_other_deployments() {
+        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.AUTHENTICATION, false, 1, 1, false, false, false))
                 .isFalse();
-        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.AUTHENTICATION, 1, 2, false, false, false))
+        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.AUTHENTICATION, false, 1, 2, false, false, false))
+                .isTrue();
+        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.PERMISSION_DENIED, false, 1, 1, false, false, false))
+                .isFalse();
+        assertThat(RetryPolicyRules.shouldRetry(ErrorKind.PERMISSION_DENIED, false, 1, 2, false, false, false))
                 .isTrue();
     }
 
@@ -162,7 +214,7 @@ class RetryPolicyRulesTest {
             value = ErrorKind.class,
             names = {"CLIENT_CLOSED", "INVALID_MODEL", "NO_DEPLOYMENTS_AVAILABLE", "PAYLOAD_TOO_LARGE"})
     void gateway_side_errors_are_never_retried(ErrorKind kind) {
-        assertThat(RetryPolicyRules.shouldRetry(kind, 3, 3, false, false, false))
+        assertThat(RetryPolicyRules.shouldRetry(kind, false, 3, 3, false, false, false))
                 .isFalse();
     }
 

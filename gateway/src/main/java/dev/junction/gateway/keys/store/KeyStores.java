@@ -27,6 +27,11 @@ public final class KeyStores {
     static final String DATABASE_URL_VARIABLE = "DATABASE_URL";
     /** Start-up fails after this long when the database cannot be reached, instead of hanging. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Once started, the longest a store call waits for a connection. Short, because a key lookup waits behind
+     * it: during an outage a client gets its 503 after this, not after the start-up timeout.
+     */
+    static final Duration CONNECTION_WAIT = Duration.ofSeconds(2);
 
     static final int POSTGRES_POOL_SIZE = 8;
     static final int EMBEDDED_POOL_SIZE = 4;
@@ -118,7 +123,7 @@ public final class KeyStores {
         pool.setPoolName(name);
         pool.setMaximumPoolSize(size);
         pool.setMinimumIdle(1);
-        pool.setConnectionTimeout(connectTimeout.toMillis());
+        pool.setConnectionTimeout(Math.min(connectTimeout.toMillis(), CONNECTION_WAIT.toMillis()));
         pool.setInitializationFailTimeout(connectTimeout.toMillis());
         return pool;
     }

@@ -1,0 +1,195 @@
+package dev.junction.gateway.keys;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryEvictedListener;
+import com.hazelcast.map.listener.EntryExpiredListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * One kind of entry of the {@link KeyDirectory} (keys or teams): the cluster map, this node's copy of it, this
+ * node's memory of ids the store does not have, and the store lookup behind all three.
+ *
+ * <p>An id the store does not have is remembered for {@link #MISSING_FOR} (at most {@link #MISSING_MAX}
+ * ids), so that a client repeating an unknown key costs the database one query, not one per request. Any
+ * entry of the cluster map for the id (a key made or changed on any node) ends that at once, because
+ * every node mirrors the map's events. Concurrent lookups of one id share one query.
+ */
+final class ClusterCache<T> {
+    static final Duration MISSING_FOR = Duration.ofSeconds(10);
+    static final int MISSING_MAX = 10_000;
+    /** Different ids looked up at once; beyond this a lookup is refused (503) instead of queued. */
+    static final int MAX_LOOKUPS = 1_000;
+
+    private static final String TOMBSTONE = "";
+    private static final Duration TOMBSTONE_TTL = Duration.ofMinutes(10);
+
+    private final Vertx vertx;
+    private final IMap<String, String> shared;
+    private final StoreReads reads;
+    private final Function<JsonObject, T> decode;
+    private final Function<T, JsonObject> encode;
+    private final Cache<String, Optional<T>> local = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            // Events keep the copy current; expiry only bounds the staleness should one ever be missed.
+            .expireAfterWrite(60, TimeUnit.SECONDS)
+            .build();
+    private final Cache<String, Boolean> missing = Caffeine.newBuilder()
+            .maximumSize(MISSING_MAX)
+            .expireAfterWrite(MISSING_FOR)
+            .build();
+    private final Map<String, CompletableFuture<Optional<T>>> lookups = new ConcurrentHashMap<>();
+
+    ClusterCache(
+            Vertx vertx,
+            IMap<String, String> shared,
+            StoreReads reads,
+            Function<JsonObject, T> decode,
+            Function<T, JsonObject> encode) {
+        this.vertx = vertx;
+        this.shared = shared;
+        this.reads = reads;
+        this.decode = decode;
+        this.encode = encode;
+        shared.addEntryListener(new Listener(), true);
+    }
+
+    Future<Optional<T>> find(String id, Callable<Optional<T>> fromStore) {
+        Optional<T> cached = local.getIfPresent(id);
+        if (cached != null) {
+            return Future.succeededFuture(cached);
+        }
+        if (missing.getIfPresent(id) != null) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        CompletableFuture<Optional<T>> running = lookups.get(id);
+        if (running == null) {
+            if (lookups.size() >= MAX_LOOKUPS) {
+                return Future.failedFuture(StoreReads.busy());
+            }
+            CompletableFuture<Optional<T>> mine = new CompletableFuture<>();
+            running = lookups.putIfAbsent(id, mine);
+            if (running == null) {
+                running = mine;
+                lookUp(id, fromStore).onComplete(done -> {
+                    lookups.remove(id, mine);
+                    if (done.succeeded()) {
+                        mine.complete(done.result());
+                    } else {
+                        mine.completeExceptionally(done.cause());
+                    }
+                });
+            }
+        }
+        return reads.awaited(running);
+    }
+
+    private Future<Optional<T>> lookUp(String id, Callable<Optional<T>> fromStore) {
+        return Future.fromCompletionStage(shared.getAsync(id), vertx.getOrCreateContext())
+                .compose(json -> json != null
+                        ? Future.succeededFuture(decodeShared(json))
+                        // The put that shares the store's answer blocks too: the worker thread does both.
+                        : reads.read(fromStore, found -> share(id, found)))
+                .onSuccess(found -> remember(id, found));
+    }
+
+    /** Puts a key found in the store into the cluster map, unless a change or deletion made meanwhile won. */
+    private Optional<T> share(String id, Optional<T> found) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        String previous = shared.putIfAbsent(id, encode.apply(found.get()).encode());
+        return previous == null ? found : decodeShared(previous);
+    }
+
+    /**
+     * Keeps a lookup's answer, unless an event about the id arrived while it ran: that is newer. Per-key
+     * atomic with the listener's writes, so a key made meanwhile is never hidden by a stale "missing".
+     */
+    private void remember(String id, Optional<T> found) {
+        local.asMap().compute(id, (key, newer) -> {
+            if (newer != null) {
+                return newer;
+            }
+            if (found.isPresent()) {
+                return found;
+            }
+            missing.put(key, Boolean.TRUE);
+            return null;
+        });
+    }
+
+    /** This node's copy becomes {@code value}, and the id is no longer remembered as missing. */
+    private void replace(String id, Optional<T> value) {
+        local.asMap().compute(id, (key, old) -> {
+            missing.invalidate(key);
+            return value;
+        });
+    }
+
+    Future<Void> publish(String id, T value) {
+        replace(id, Optional.of(value));
+        return Future.fromCompletionStage(
+                shared.setAsync(id, encode.apply(value).encode()), vertx.getOrCreateContext());
+    }
+
+    Future<Void> remove(String id) {
+        replace(id, Optional.empty());
+        return Future.fromCompletionStage(
+                shared.setAsync(id, TOMBSTONE, TOMBSTONE_TTL.toSeconds(), TimeUnit.SECONDS),
+                vertx.getOrCreateContext());
+    }
+
+    private Optional<T> decodeShared(String json) {
+        return json.isEmpty() ? Optional.empty() : Optional.of(decode.apply(new JsonObject(json)));
+    }
+
+    /** Mirrors every change of the cluster map into this node's copy. */
+    private final class Listener
+            implements EntryAddedListener<String, String>,
+                    EntryUpdatedListener<String, String>,
+                    EntryRemovedListener<String, String>,
+                    EntryExpiredListener<String, String>,
+                    EntryEvictedListener<String, String> {
+
+        @Override
+        public void entryAdded(EntryEvent<String, String> event) {
+            replace(event.getKey(), decodeShared(event.getValue()));
+        }
+
+        @Override
+        public void entryUpdated(EntryEvent<String, String> event) {
+            replace(event.getKey(), decodeShared(event.getValue()));
+        }
+
+        @Override
+        public void entryRemoved(EntryEvent<String, String> event) {
+            local.invalidate(event.getKey());
+        }
+
+        @Override
+        public void entryExpired(EntryEvent<String, String> event) {
+            local.invalidate(event.getKey());
+        }
+
+        @Override
+        public void entryEvicted(EntryEvent<String, String> event) {
+            local.invalidate(event.getKey());
+        }
+    }
+}
