@@ -172,6 +172,31 @@ class NativeProvidersIT {
     }
 
     @Test
+    void an_ollama_error_line_mid_stream_ends_the_stream_with_one_error_event_and_no_done() throws Exception {
+        gateway.upstream
+                .on("/ollama" + OllamaWire.CHAT_PATH)
+                .reply(Answer.sse(
+                                List.of(
+                                        "{\"model\":\"llama3.2\",\"created_at\":\"2024-07-22T20:33:28Z\","
+                                                + "\"message\":{\"role\":\"assistant\",\"content\":\"Partial\"},\"done\":false}\n",
+                                        "{\"error\":\"an unknown error was encountered while running the model\"}\n"),
+                                java.time.Duration.ZERO)
+                        .header("content-type", "application/x-ndjson"));
+
+        java.net.http.HttpResponse<String> response = new E2eClient(gateway, "sk-master-native")
+                .chat(E2eClient.chatBody("llama-chat").put("stream", true));
+        List<String> data = E2eClient.sseData(response.body());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(E2eClient.streamedContent(response.body())).isEqualTo("Partial");
+        assertThat(data).doesNotContain("[DONE]");
+        assertThat(data.stream().filter(event -> event.contains("\"error\""))).hasSize(1);
+        JsonObject error = new JsonObject(data.get(data.size() - 1)).getJsonObject("error");
+        assertThat(error.getString("message"))
+                .contains("OllamaException - an unknown error was encountered while running the model");
+    }
+
+    @Test
     void ollama_tool_calls_come_back_with_ids_and_encoded_arguments() {
         gateway.upstream
                 .on("/ollama" + OllamaWire.CHAT_PATH)
