@@ -1,6 +1,7 @@
 package dev.junction.config;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Set;
 
 /** Reads {@code general_settings}. */
@@ -15,7 +16,18 @@ final class GeneralSettingsParser {
             "max_request_size_mb",
             "allow_client_side_credentials",
             "max_parallel_requests",
-            "proxy_batch_write_at");
+            "proxy_batch_write_at",
+            GeneralSettings.MAX_BUFFERED_REQUEST_MB,
+            GeneralSettings.CLIENT_HEADER_TIMEOUT,
+            GeneralSettings.CLIENT_BODY_TIMEOUT,
+            GeneralSettings.KEEPALIVE_TIMEOUT);
+
+    /** Junction's own keys, each a positive number (megabytes or seconds). */
+    private static final List<String> POSITIVE_NUMBERS = List.of(
+            GeneralSettings.MAX_BUFFERED_REQUEST_MB,
+            GeneralSettings.CLIENT_HEADER_TIMEOUT,
+            GeneralSettings.CLIENT_BODY_TIMEOUT,
+            GeneralSettings.KEEPALIVE_TIMEOUT);
 
     private GeneralSettingsParser() {}
 
@@ -40,6 +52,9 @@ final class GeneralSettingsParser {
         putIfPresent(raw, "allow_client_side_credentials", clientCredentials);
         putIfPresent(raw, "max_parallel_requests", maxParallel);
         putIfPresent(raw, "proxy_batch_write_at", batchWriteAt);
+        for (String key : POSITIVE_NUMBERS) {
+            putIfPresent(raw, key, Fields.positiveNumber(context, raw.getValue(key), path(key)));
+        }
         return new GeneralSettings(
                 masterKey,
                 maxSize == null ? GeneralSettings.DEFAULT_MAX_REQUEST_SIZE_MB : maxSize.doubleValue(),

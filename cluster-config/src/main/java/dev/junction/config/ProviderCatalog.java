@@ -29,6 +29,9 @@ public final class ProviderCatalog {
         add(new ProviderSpec("ollama_chat", ProviderFamily.OLLAMA, "http://localhost:11434", ""));
         add(new ProviderSpec("azure", ProviderFamily.AZURE, null, ""));
         add(new ProviderSpec("anthropic", ProviderFamily.ANTHROPIC, "https://api.anthropic.com", ""));
+        add(new ProviderSpec("bedrock", ProviderFamily.BEDROCK, AwsEndpoints.BEDROCK_DEFAULT, ""));
+        add(new ProviderSpec("sagemaker", ProviderFamily.SAGEMAKER, AwsEndpoints.SAGEMAKER_DEFAULT, ""));
+        add(new ProviderSpec("sagemaker_chat", ProviderFamily.SAGEMAKER, AwsEndpoints.SAGEMAKER_DEFAULT, ""));
         add(new ProviderSpec("gemini", ProviderFamily.GEMINI, "https://generativelanguage.googleapis.com/v1beta", ""));
         // The real host follows vertex_location (see the Vertex adapter); this is the global endpoint.
         add(new ProviderSpec("vertex_ai", ProviderFamily.VERTEX, "https://aiplatform.googleapis.com", ""));

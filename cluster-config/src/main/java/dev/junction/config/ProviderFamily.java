@@ -6,6 +6,10 @@ public enum ProviderFamily {
     OPENAI,
     AZURE,
     ANTHROPIC,
+    /** AWS Bedrock's Converse and InvokeModel APIs, signed with SigV4. */
+    BEDROCK,
+    /** AWS SageMaker endpoints (InvokeEndpoint), signed with SigV4. */
+    SAGEMAKER,
     /** Google AI Studio's Gemini API ({@code generateContent}), keyed by API key. */
     GEMINI,
     /** Google Cloud Vertex AI: Gemini, Anthropic's models and text embeddings, with OAuth2 access tokens. */

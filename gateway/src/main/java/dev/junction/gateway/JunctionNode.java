@@ -11,6 +11,7 @@ import dev.junction.cluster.state.HazelcastRoutingState;
 import dev.junction.cluster.state.LocalRoutingState;
 import dev.junction.cluster.state.RoutingState;
 import dev.junction.config.ConfigFingerprint;
+import dev.junction.gateway.http.BodyBudget;
 import dev.junction.gateway.http.HttpVerticle;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.provider.ProviderVerticles;
@@ -23,6 +24,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -146,20 +148,34 @@ public final class JunctionNode {
             KeyServices keys,
             List<HttpVerticle> servers) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
+        // One budget for the node: its event loops share one heap.
+        BodyBudget bodyBudget = BodyBudget.of(options.config().general());
         Supplier<HttpVerticle> server = () -> {
-            HttpVerticle verticle =
-                    new HttpVerticle(options.config(), listedModels, cluster, fingerprint, options.host(), port, keys);
+            HttpVerticle verticle = new HttpVerticle(
+                    options.config(), listedModels, cluster, fingerprint, options.host(), port, keys, bodyBudget);
             servers.add(verticle);
             return verticle;
         };
         HttpVerticle first = server.get();
-        return vertx.deployVerticle(first).compose(id -> {
-            if (options.instances() == 1) {
-                return Future.succeededFuture(first.actualPort());
-            }
-            return vertx.deployVerticle(server, new DeploymentOptions().setInstances(options.instances() - 1))
-                    .map(more -> first.actualPort());
-        });
+        return vertx.deployVerticle(first)
+                .recover(failure -> Future.failedFuture(bindFailure(failure, options)))
+                .compose(id -> {
+                    if (options.instances() == 1) {
+                        return Future.succeededFuture(first.actualPort());
+                    }
+                    return vertx.deployVerticle(server, new DeploymentOptions().setInstances(options.instances() - 1))
+                            .map(more -> first.actualPort());
+                });
+    }
+
+    /** A port already taken becomes a one-line message naming it and the flag that moves it. */
+    private static Throwable bindFailure(Throwable failure, NodeOptions options) {
+        boolean inUse = failure instanceof BindException
+                || String.valueOf(failure.getMessage()).contains("Address already in use");
+        return inUse
+                ? new StartupFailure("port " + options.port() + " is already in use on " + options.host()
+                        + "; stop what holds it or choose another port with --port")
+                : failure;
     }
 
     public int port() {

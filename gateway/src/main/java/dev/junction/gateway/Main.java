@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import dev.junction.config.ConfigException;
 import dev.junction.config.ConfigLoader;
 import dev.junction.config.JunctionConfig;
+import dev.junction.gateway.keys.store.KeyStoreException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -59,6 +60,11 @@ public final class Main {
         JunctionNode node;
         try {
             node = await(JunctionNode.start(options), "start the node", START_TIMEOUT);
+        } catch (ConfigException invalid) {
+            // Settings read only when the node starts (general_settings.database_url, DATABASE_URL).
+            System.err.println("junction: invalid config: " + invalid.getMessage());
+            System.exit(1);
+            return;
         } catch (IllegalArgumentException invalid) {
             System.err.println("junction: " + invalid.getMessage());
             System.exit(2);
@@ -108,6 +114,17 @@ public final class Main {
         }
     }
 
+    /**
+     * A problem of the environment the user fixes from its message alone (a port in use, a database that cannot
+     * be reached): one line, exit code 1, no stack trace.
+     */
+    private static void exitIfUserFixable(Throwable failure) {
+        if (failure instanceof StartupFailure || failure instanceof KeyStoreException) {
+            System.err.println("junction: " + failure.getMessage());
+            System.exit(1);
+        }
+    }
+
     private static <T> T await(Future<T> future, String what, Duration timeout) {
         CompletableFuture<T> done = future.toCompletionStage().toCompletableFuture();
         try {
@@ -116,6 +133,7 @@ public final class Main {
             if (failed.getCause() instanceof ConfigException invalid) {
                 throw invalid;
             }
+            exitIfUserFixable(failed.getCause());
             LOG.error("Could not {}: {}", what, failed.getCause().getMessage(), failed.getCause());
             System.exit(1);
             throw new IllegalStateException(failed.getCause());

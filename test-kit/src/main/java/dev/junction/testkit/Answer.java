@@ -64,6 +64,11 @@ public abstract class Answer {
         return new StreamAnswer(prelude, interval, StreamAnswer.Ending.REPEAT, repeatedEvent, Map.of());
     }
 
+    /** A 200 of binary frames (e.g. AWS event-stream), each written as its own chunk with {@code gap} between. */
+    public static Answer frames(String contentType, List<io.vertx.core.buffer.Buffer> frames, Duration gap) {
+        return new FramesAnswer(contentType, frames, gap, Map.of());
+    }
+
     /** The answer {@code compute} makes from each request, on the server's event loop. */
     public static Answer computed(java.util.function.Function<RecordedRequest, Answer> compute) {
         return new ComputedAnswer(compute, Map.of());

@@ -47,11 +47,12 @@ final class LlmHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        serve(ctx.request(), ctx.body().buffer(), ctx.pathParam("model"), AuthHandler.caller(ctx));
+        serve(RouterBodies.exchange(ctx), ctx.body().buffer(), ctx.pathParam("model"), AuthHandler.caller(ctx));
     }
 
     /** Serves one call whose caller is known and whose body has been read; every failure is answered here. */
-    void serve(HttpServerRequest client, Buffer body, String pathModel, Caller caller) {
+    void serve(Exchange exchange, Buffer body, String pathModel, Caller caller) {
+        HttpServerRequest client = exchange.request();
         HttpServerResponse response = client.response();
         LlmRequest parsed;
         try {
@@ -63,12 +64,13 @@ final class LlmHandler implements Handler<RoutingContext> {
                     client.getHeader("x-litellm-timeout"));
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             response.putHeader(CALL_ID, parsed.callId());
+            exchange.model(parsed.model());
             if (caller instanceof Caller.KeyHolder holder) {
                 access.check(holder, parsed.model(), parsed.body());
                 parsed = parsed.forKey(ModelAccess.rewrite(holder, parsed.model()), KeyGrants.of(holder));
             }
         } catch (GatewayException invalid) {
-            ErrorResponder.send(response, invalid);
+            ErrorResponder.send(client, invalid);
             return;
         }
         LlmRequest request = parsed;
@@ -85,7 +87,7 @@ final class LlmHandler implements Handler<RoutingContext> {
                 })
                 .onFailure(failure -> {
                     if (!response.closed()) {
-                        ErrorResponder.send(response, failure);
+                        ErrorResponder.send(client, failure);
                     }
                 });
     }

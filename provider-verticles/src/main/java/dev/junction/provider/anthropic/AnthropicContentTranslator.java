@@ -1,7 +1,7 @@
 package dev.junction.provider.anthropic;
 
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.DataUrl;
+import dev.junction.provider.chat.DataUrl;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
@@ -70,6 +70,9 @@ final class AnthropicContentTranslator {
      */
     static JsonObject image(Object imageUrl) {
         String url = DataUrl.imageUrlOf(imageUrl);
+        if (url == null) {
+            throw GatewayException.badField("messages", "an image_url part needs a url");
+        }
         return new JsonObject().put("type", "image").put("source", imageSource(url));
     }
 

@@ -1,7 +1,7 @@
 package dev.junction.provider.anthropic;
 
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.ToolCalls;
+import dev.junction.provider.chat.ChatParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -71,7 +71,12 @@ final class AnthropicMessageTranslator {
                 .put("type", "tool_use")
                 .put("id", call.getString("id"))
                 .put("name", function.getString("name"))
-                .put("input", ToolCalls.arguments(function.getValue("arguments")));
+                .put("input", arguments(function.getValue("arguments")));
+    }
+
+    /** OpenAI carries a call's arguments as a JSON string; Anthropic wants the object itself. */
+    static JsonObject arguments(Object arguments) {
+        return ChatParams.toolArguments(arguments);
     }
 
     private JsonObject toolResult(JsonObject message) {

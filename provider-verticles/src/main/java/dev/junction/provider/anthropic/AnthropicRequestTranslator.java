@@ -2,7 +2,7 @@ package dev.junction.provider.anthropic;
 
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.error.ErrorKind;
-import dev.junction.provider.CallParams;
+import dev.junction.provider.chat.ChatParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class AnthropicRequestTranslator {
     /**
-     * Anthropic requires {@code max_tokens}, OpenAI does not (the client's, else the deployment's, else this). LiteLLM sends 4096 when the client gives none;
+     * Anthropic requires {@code max_tokens}, OpenAI does not. LiteLLM sends 4096 when the client gives none;
      * we do the same, so a request behaves as it did behind LiteLLM. 4096 is also within the output limit of
      * every Claude model still served, so it never fails a request by itself.
      */
@@ -32,9 +32,10 @@ final class AnthropicRequestTranslator {
     private final AnthropicToolTranslator tools = new AnthropicToolTranslator();
 
     JsonObject toBody(ProviderCall call) {
+        JsonObject request = call.request().body();
+        JsonObject defaults = call.deployment().defaultCallParams();
         try {
-            Long maxTokens = CallParams.maxTokens(call);
-            return build(call, CallParams.of(call), maxTokens != null ? maxTokens : DEFAULT_MAX_TOKENS);
+            return build(call, ChatParams.withDefaults(defaults, request), maxTokens(request, defaults));
         } catch (ClassCastException wrongType) {
             // The body is the client's JSON: a field of the wrong JSON type is its mistake, not ours.
             throw LitellmErrorNames.error(ErrorKind.BAD_REQUEST, "a request field has the wrong JSON type");
@@ -45,7 +46,7 @@ final class AnthropicRequestTranslator {
         JsonObject body = new JsonObject().put("model", call.deployment().upstreamModel());
         messages.translate(call.request().body().getValue("messages"), body);
         body.put("max_tokens", maxTokens);
-        JsonArray stop = CallParams.stopSequences(params.getValue("stop"));
+        JsonArray stop = stopSequences(params.getValue("stop"));
         if (!stop.isEmpty()) {
             body.put("stop_sequences", stop);
         }
@@ -62,5 +63,19 @@ final class AnthropicRequestTranslator {
             body.put("stream", true);
         }
         return body;
+    }
+
+    /**
+     * The request's limit under either OpenAI name, else the deployment's, else {@link #DEFAULT_MAX_TOKENS}.
+     * Resolved per source, so that a request's {@code max_tokens} beats a default {@code
+     * max_completion_tokens}.
+     */
+    static long maxTokens(JsonObject request, JsonObject defaults) {
+        return ChatParams.maxTokens(request, defaults).orElse(DEFAULT_MAX_TOKENS);
+    }
+
+    /** Anthropic rejects a stop sequence made only of whitespace, so such entries are dropped, as LiteLLM does. */
+    static JsonArray stopSequences(Object stop) {
+        return ChatParams.stopSequences(stop);
     }
 }

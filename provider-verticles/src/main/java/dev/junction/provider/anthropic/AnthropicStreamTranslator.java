@@ -3,8 +3,8 @@ package dev.junction.provider.anthropic;
 import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.ChatChunks;
 import dev.junction.provider.StreamTranslator;
+import dev.junction.provider.chat.ChunkFactory;
 import dev.junction.provider.sse.SseEvent;
 import dev.junction.provider.sse.SseFrames;
 import io.vertx.core.buffer.Buffer;
@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 final class AnthropicStreamTranslator implements StreamTranslator {
     private final boolean includeUsage;
     private final AnthropicErrorClassifier errors;
-    private final ChatChunks chunks;
+    private final ChunkFactory chunks;
     /** Anthropic block index to OpenAI tool-call index: OpenAI counts tool calls only, not text blocks. */
     private final Map<Integer, Integer> toolCallIndex = new HashMap<>();
 
@@ -39,7 +39,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     AnthropicStreamTranslator(boolean includeUsage, Clock clock, AnthropicErrorClassifier errors) {
         this.includeUsage = includeUsage;
         this.errors = errors;
-        this.chunks = new ChatChunks(clock.instant().getEpochSecond());
+        this.chunks = new ChunkFactory(clock.instant().getEpochSecond());
     }
 
     @Override

@@ -3,8 +3,8 @@ package dev.junction.provider.cohere;
 import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.ChatChunks;
 import dev.junction.provider.StreamTranslator;
+import dev.junction.provider.chat.ChunkFactory;
 import dev.junction.provider.sse.SseEvent;
 import dev.junction.provider.sse.SseFrames;
 import io.vertx.core.buffer.Buffer;
@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 final class CohereStreamTranslator implements StreamTranslator {
     private final boolean includeUsage;
     private final String model;
-    private final ChatChunks chunks;
+    private final ChunkFactory chunks;
     /** Cohere's tool-call index to OpenAI's, in the order the calls started. */
     private final Map<Integer, Integer> toolIndex = new HashMap<>();
 
@@ -37,7 +37,7 @@ final class CohereStreamTranslator implements StreamTranslator {
     CohereStreamTranslator(boolean includeUsage, String model, long created) {
         this.includeUsage = includeUsage;
         this.model = model;
-        this.chunks = new ChatChunks(created);
+        this.chunks = new ChunkFactory(created);
     }
 
     @Override

@@ -2,8 +2,8 @@ package dev.junction.provider.gemini;
 
 import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.ChatChunks;
 import dev.junction.provider.StreamTranslator;
+import dev.junction.provider.chat.ChunkFactory;
 import dev.junction.provider.google.GoogleErrorClassifier;
 import dev.junction.provider.sse.SseEvent;
 import dev.junction.provider.sse.SseFrames;
@@ -30,7 +30,7 @@ public final class GeminiStreamTranslator implements StreamTranslator {
     private final boolean includeUsage;
     private final String model;
     private final GoogleErrorClassifier errors;
-    private final ChatChunks chunks;
+    private final ChunkFactory chunks;
     private JsonObject usage;
     private int toolCalls;
     private boolean started;
@@ -42,7 +42,7 @@ public final class GeminiStreamTranslator implements StreamTranslator {
         this.includeUsage = includeUsage;
         this.model = model;
         this.errors = errors;
-        this.chunks = new ChatChunks(clock.instant().getEpochSecond());
+        this.chunks = new ChunkFactory(clock.instant().getEpochSecond());
     }
 
     @Override

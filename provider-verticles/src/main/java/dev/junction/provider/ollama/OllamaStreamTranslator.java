@@ -3,8 +3,8 @@ package dev.junction.provider.ollama;
 import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.ChatChunks;
 import dev.junction.provider.StreamTranslator;
+import dev.junction.provider.chat.ChunkFactory;
 import dev.junction.provider.openai.OpenAiErrorClassifier;
 import dev.junction.provider.sse.SseEvent;
 import dev.junction.provider.sse.SseFrames;
@@ -25,7 +25,7 @@ final class OllamaStreamTranslator implements StreamTranslator {
     private final OllamaMode mode;
     private final boolean includeUsage;
     private final long created;
-    private final ChatChunks chunks;
+    private final ChunkFactory chunks;
     private final OpenAiErrorClassifier errors;
     private final String id;
     private String model = "";
@@ -40,7 +40,7 @@ final class OllamaStreamTranslator implements StreamTranslator {
         this.mode = mode;
         this.includeUsage = includeUsage;
         this.created = created;
-        this.chunks = new ChatChunks(created);
+        this.chunks = new ChunkFactory(created);
         this.errors = errors;
         this.id = OllamaAnswers.newId(mode);
     }

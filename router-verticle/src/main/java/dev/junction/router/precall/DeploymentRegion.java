@@ -1,14 +1,18 @@
 package dev.junction.router.precall;
 
 import dev.junction.config.Deployment;
+import dev.junction.router.model.DeploymentFields;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The region a deployment serves from, for the region pre-call check: its {@code region_name} when set, else
- * what LiteLLM infers ({@code eu} or {@code us}) from the location the provider is called in: a Vertex AI
- * deployment's {@code vertex_location}, matched against Google's European and US regions as LiteLLM lists them.
+ * The regions a deployment serves from, for the region pre-call check: its {@code region_name} when set, else
+ * what LiteLLM infers from the location the provider is called in. An AWS deployment is in its {@code
+ * aws_region_name} (the config always resolves one for Bedrock and SageMaker) and that region's geography, so
+ * that {@code eu-west-1} is in {@code eu}; a Vertex AI deployment is in {@code eu} or {@code us} when its {@code
+ * vertex_location} is one of Google's European or US regions as LiteLLM lists them.
  */
 final class DeploymentRegion {
     private static final List<String> VERTEX_EU = List.of(
@@ -29,15 +33,29 @@ final class DeploymentRegion {
 
     /** Whether {@code deployment} may serve a request that must stay in {@code allowed}. */
     static boolean allows(Deployment deployment, String allowed) {
-        Optional<String> named = deployment.stringParam("region_name");
+        return regions(deployment).contains(allowed);
+    }
+
+    /** The regions {@code deployment} is in; empty when neither named nor inferable (such a deployment is dropped). */
+    static Set<String> regions(Deployment deployment) {
+        Optional<String> named = DeploymentFields.text(deployment.litellmParams(), "region_name");
         if (named.isPresent()) {
-            return allowed.equals(named.get());
+            return Set.of(named.get());
         }
-        return inferred(deployment).map(allowed::equals).orElse(false);
+        Optional<String> aws = DeploymentFields.text(deployment.litellmParams(), "aws_region_name");
+        if (aws.isPresent()) {
+            return awsRegions(aws.get());
+        }
+        return vertexRegion(deployment).map(Set::of).orElse(Set.of());
+    }
+
+    private static Set<String> awsRegions(String region) {
+        String geography = region.contains("-") ? region.substring(0, region.indexOf('-')) : region;
+        return geography.equals("eu") || geography.equals("us") ? Set.of(region, geography) : Set.of(region);
     }
 
     /** {@code eu} or {@code us} for a Vertex AI location in one of them, else empty (unknown). */
-    static Optional<String> inferred(Deployment deployment) {
+    static Optional<String> vertexRegion(Deployment deployment) {
         if (!"vertex_ai".equals(deployment.provider().prefix())) {
             return Optional.empty();
         }

@@ -23,14 +23,14 @@ class DeploymentRegionTest {
     @ParameterizedTest
     @CsvSource({"europe-west4, eu", "europe-west9, eu", "eu, eu", "us-central1, us", "us-east5, us", "us, us"})
     void a_vertex_location_in_europe_or_the_us_is_inferred_as_eu_or_us(String location, String region) {
-        assertThat(DeploymentRegion.inferred(vertex(location))).contains(region);
+        assertThat(DeploymentRegion.vertexRegion(vertex(location))).contains(region);
         assertThat(DeploymentRegion.allows(vertex(location), region)).isTrue();
     }
 
     @Test
     void other_locations_and_other_providers_have_no_inferred_region() {
-        assertThat(DeploymentRegion.inferred(vertex("asia-northeast1"))).isEmpty();
-        assertThat(DeploymentRegion.inferred(TestModelDeployments.of("openai/gpt-4o")
+        assertThat(DeploymentRegion.vertexRegion(vertex("asia-northeast1"))).isEmpty();
+        assertThat(DeploymentRegion.vertexRegion(TestModelDeployments.of("openai/gpt-4o")
                         .param("vertex_location", "europe-west4")
                         .build()))
                 .isEmpty();
@@ -45,6 +45,16 @@ class DeploymentRegionTest {
 
         assertThat(DeploymentRegion.allows(named, "us")).isTrue();
         assertThat(DeploymentRegion.allows(named, "eu")).isFalse();
+    }
+
+    @Test
+    void region_name_wins_over_the_aws_region() {
+        Deployment named = TestModelDeployments.of("bedrock/anthropic.claude-3-haiku-20240307-v1:0")
+                .param("aws_region_name", "eu-west-1")
+                .param("region_name", "us")
+                .build();
+
+        assertThat(DeploymentRegion.regions(named)).containsExactly("us");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.junction.provider;
+package dev.junction.provider.chat;
 
 import dev.junction.provider.sse.SseFrames;
 import io.vertx.core.buffer.Buffer;
@@ -6,20 +6,20 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Builds the {@code chat.completion.chunk} objects of one translated stream: OpenAI clients expect every chunk
- * of an answer to carry the same {@code id}, {@code created} and {@code model}.
+ * Builds the {@code chat.completion.chunk} objects of one stream: OpenAI clients expect every chunk of an
+ * answer to carry the same {@code id}, {@code created} and {@code model}.
  */
-public final class ChatChunks {
+public final class ChunkFactory {
     private final long created;
     private String id = "";
     private String model = "";
 
-    /** @param created the answer's {@code created}, in epoch seconds: most providers' events carry no time */
-    public ChatChunks(long created) {
+    /** @param created the answer's {@code created}, in epoch seconds: Anthropic's and Bedrock's events carry no time */
+    public ChunkFactory(long created) {
         this.created = created;
     }
 
-    /** Fixes the identity every later chunk carries (Anthropic gives it in {@code message_start}). */
+    /** Fixes the identity every later chunk carries; Anthropic gives it in {@code message_start}. */
     public void identify(String id, String model) {
         this.id = id;
         this.model = model;
