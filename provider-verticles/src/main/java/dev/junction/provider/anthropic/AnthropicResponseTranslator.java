@@ -4,7 +4,7 @@ import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.ToolCalls;
+import dev.junction.provider.chat.ToolCalls;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;

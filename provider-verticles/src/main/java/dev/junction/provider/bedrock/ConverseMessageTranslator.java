@@ -1,8 +1,8 @@
 package dev.junction.provider.bedrock;
 
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.chat.ChatParams;
 import dev.junction.provider.chat.DataUrl;
+import dev.junction.provider.chat.ToolCalls;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
@@ -112,9 +112,6 @@ final class ConverseMessageTranslator {
      */
     static JsonObject image(Object imageUrl) {
         String url = DataUrl.imageUrlOf(imageUrl);
-        if (url == null) {
-            throw GatewayException.badField("messages", "an image_url part needs a url");
-        }
         DataUrl data = DataUrl.parse(url)
                 .orElseThrow(() -> GatewayException.badField(
                         "messages", "bedrock takes images as base64 data: URLs (data:image/png;base64,...)"));
@@ -145,7 +142,7 @@ final class ConverseMessageTranslator {
         JsonObject toolUse = new JsonObject()
                 .put("toolUseId", call.getString("id"))
                 .put("name", function.getString("name"))
-                .put("input", ChatParams.toolArguments(function.getValue("arguments")));
+                .put("input", ToolCalls.arguments(function.getValue("arguments")));
         return new JsonObject().put("toolUse", toolUse);
     }
 

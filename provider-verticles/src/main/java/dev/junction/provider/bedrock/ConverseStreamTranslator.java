@@ -6,6 +6,7 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.aws.AwsEventStreamDecoder;
 import dev.junction.provider.chat.ChunkFactory;
+import dev.junction.provider.chat.ToolCalls;
 import dev.junction.provider.sse.SseEvent;
 import dev.junction.provider.sse.SseFrames;
 import io.vertx.core.buffer.Buffer;
@@ -60,8 +61,7 @@ final class ConverseStreamTranslator implements StreamTranslator {
 
     private void dispatch(String type, JsonObject data, Consumer<Buffer> out) {
         switch (type == null ? "" : type) {
-            case "messageStart" -> out.accept(
-                    chunks.delta(new JsonObject().put("role", "assistant").put("content", ""), null));
+            case "messageStart" -> out.accept(chunks.start());
             case "contentBlockStart" -> onBlockStart(data, out);
             case "contentBlockDelta" -> onBlockDelta(data, out);
             case "messageStop" -> {
@@ -81,36 +81,24 @@ final class ConverseStreamTranslator implements StreamTranslator {
         if (start.getValue("toolUse") instanceof JsonObject toolUse) {
             int ordinal = toolCallIndex.size();
             toolCallIndex.put(data.getInteger("contentBlockIndex", 0), ordinal);
-            JsonObject call = new JsonObject()
-                    .put("index", ordinal)
-                    .put("id", toolUse.getString("toolUseId"))
-                    .put("type", "function")
-                    .put(
-                            "function",
-                            new JsonObject()
-                                    .put("name", toolUse.getString("name"))
-                                    .put("arguments", ""));
-            out.accept(chunks.delta(toolCalls(call), null));
+            out.accept(chunks.toolCall(
+                    ToolCalls.start(ordinal, toolUse.getString("toolUseId"), toolUse.getString("name"))));
         }
     }
 
     private void onBlockDelta(JsonObject data, Consumer<Buffer> out) {
         JsonObject delta = data.getJsonObject("delta", new JsonObject());
-        if (delta.getValue("text") instanceof String text && !text.isEmpty()) {
-            out.accept(chunks.delta(new JsonObject().put("content", text), null));
+        if (delta.getValue("text") instanceof String text) {
+            chunks.emitIfAny("content", text, out);
         } else if (delta.getValue("toolUse") instanceof JsonObject toolUse) {
             Integer ordinal = toolCallIndex.get(data.getInteger("contentBlockIndex", 0));
             String partial = toolUse.getString("input", "");
             if (ordinal != null && !partial.isEmpty()) {
-                JsonObject call = new JsonObject()
-                        .put("index", ordinal)
-                        .put("function", new JsonObject().put("arguments", partial));
-                out.accept(chunks.delta(toolCalls(call), null));
+                out.accept(chunks.toolCall(ToolCalls.argumentsPart(ordinal, partial)));
             }
         } else if (delta.getValue("reasoningContent") instanceof JsonObject reasoning
-                && reasoning.getValue("text") instanceof String text
-                && !text.isEmpty()) {
-            out.accept(chunks.delta(new JsonObject().put("reasoning_content", text), null));
+                && reasoning.getValue("text") instanceof String text) {
+            chunks.emitIfAny("reasoning_content", text, out);
         }
     }
 
@@ -146,10 +134,6 @@ final class ConverseStreamTranslator implements StreamTranslator {
 
     private static GatewayException unreadable(String what) {
         return BedrockErrorClassifier.error(ErrorKind.BAD_GATEWAY, "bedrock sent " + what);
-    }
-
-    private static JsonObject toolCalls(JsonObject call) {
-        return new JsonObject().put("tool_calls", new JsonArray().add(call));
     }
 
     private static JsonObject parse(String data) {

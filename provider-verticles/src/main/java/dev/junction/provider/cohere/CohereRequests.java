@@ -2,8 +2,8 @@ package dev.junction.provider.cohere;
 
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.CallParams;
 import dev.junction.provider.EmbeddingInputs;
+import dev.junction.provider.chat.ChatParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -33,17 +33,14 @@ final class CohereRequests {
     private CohereRequests() {}
 
     static JsonObject chat(ProviderCall call) {
-        JsonObject params = CallParams.of(call);
+        JsonObject params = ChatParams.of(call);
         JsonObject body = new JsonObject()
                 .put("model", call.deployment().upstreamModel())
                 .put("messages", messages(call.request().body().getValue("messages")));
-        RENAMED.forEach((openAi, cohere) -> CallParams.copy(params, openAi, body, cohere));
-        NATIVE.forEach(name -> CallParams.copy(params, name, body, name));
-        Long maxTokens = CallParams.maxTokens(call);
-        if (maxTokens != null) {
-            body.put("max_tokens", maxTokens);
-        }
-        JsonArray stop = CallParams.stopSequences(params.getValue("stop"));
+        RENAMED.forEach((openAi, cohere) -> ChatParams.copy(params, openAi, body, cohere));
+        NATIVE.forEach(name -> ChatParams.copy(params, name, body, name));
+        ChatParams.maxTokens(call).ifPresent(limit -> body.put("max_tokens", limit));
+        JsonArray stop = ChatParams.stopSequences(params.getValue("stop"));
         if (!stop.isEmpty()) {
             body.put("stop_sequences", stop);
         }
@@ -58,14 +55,14 @@ final class CohereRequests {
     }
 
     static JsonObject embed(ProviderCall call) {
-        JsonObject params = CallParams.of(call);
+        JsonObject params = ChatParams.of(call);
         JsonObject body = new JsonObject()
                 .put("model", call.deployment().upstreamModel())
                 .put("texts", new JsonArray(EmbeddingInputs.texts(call, "cohere")))
                 .put("input_type", params.getString("input_type", "search_document"))
                 .put("embedding_types", new JsonArray().add("float"));
-        CallParams.copy(params, "dimensions", body, "output_dimension");
-        CallParams.copy(params, "truncate", body, "truncate");
+        ChatParams.copy(params, "dimensions", body, "output_dimension");
+        ChatParams.copy(params, "truncate", body, "truncate");
         return body;
     }
 
@@ -92,7 +89,7 @@ final class CohereRequests {
                 if (message.getValue("content") != null) {
                     translated.put("content", content(message.getValue("content")));
                 }
-                CallParams.copy(message, "tool_calls", translated, "tool_calls");
+                ChatParams.copy(message, "tool_calls", translated, "tool_calls");
             }
             case "tool" -> translated
                     .put("tool_call_id", message.getString("tool_call_id"))

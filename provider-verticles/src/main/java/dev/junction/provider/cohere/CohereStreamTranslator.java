@@ -5,6 +5,7 @@ import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.chat.ChunkFactory;
+import dev.junction.provider.chat.ToolCalls;
 import dev.junction.provider.sse.SseEvent;
 import dev.junction.provider.sse.SseFrames;
 import io.vertx.core.buffer.Buffer;
@@ -62,14 +63,11 @@ final class CohereStreamTranslator implements StreamTranslator {
         switch (type) {
             case "message-start" -> {
                 chunks.identify(data.getString("id", ""), model);
-                out.accept(
-                        chunks.delta(new JsonObject().put("role", "assistant").put("content", ""), null));
+                out.accept(chunks.start());
             }
             case "content-start", "content-delta" -> {
                 String text = message.getJsonObject("content", new JsonObject()).getString("text", "");
-                if (!text.isEmpty()) {
-                    out.accept(chunks.delta(new JsonObject().put("content", text), null));
-                }
+                chunks.emitIfAny("content", text, out);
             }
             case "tool-call-start" -> toolCallStart(data.getInteger("index", 0), message, out);
             case "tool-call-delta" -> toolCallDelta(data.getInteger("index", 0), message, out);
@@ -87,7 +85,7 @@ final class CohereStreamTranslator implements StreamTranslator {
         JsonObject function = call.getJsonObject("function", new JsonObject());
         function.put("arguments", function.getString("arguments", ""));
         call.put("index", ordinal).put("type", "function").put("function", function);
-        out.accept(chunks.delta(new JsonObject().put("tool_calls", new JsonArray().add(call)), null));
+        out.accept(chunks.toolCall(call));
     }
 
     private void toolCallDelta(int index, JsonObject message, Consumer<Buffer> out) {
@@ -96,10 +94,7 @@ final class CohereStreamTranslator implements StreamTranslator {
         String arguments = function.getString("arguments", "");
         Integer ordinal = toolIndex.get(index);
         if (ordinal != null && !arguments.isEmpty()) {
-            JsonObject call = new JsonObject()
-                    .put("index", ordinal)
-                    .put("function", new JsonObject().put("arguments", arguments));
-            out.accept(chunks.delta(new JsonObject().put("tool_calls", new JsonArray().add(call)), null));
+            out.accept(chunks.toolCall(ToolCalls.argumentsPart(ordinal, arguments)));
         }
     }
 

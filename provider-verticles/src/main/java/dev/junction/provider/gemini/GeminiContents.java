@@ -1,8 +1,8 @@
 package dev.junction.provider.gemini;
 
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.MessageText;
-import dev.junction.provider.ToolCalls;
+import dev.junction.provider.chat.MessageText;
+import dev.junction.provider.chat.ToolCalls;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

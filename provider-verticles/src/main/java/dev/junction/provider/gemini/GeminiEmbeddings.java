@@ -2,9 +2,9 @@ package dev.junction.provider.gemini;
 
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.bus.ProviderReply;
-import dev.junction.provider.CallParams;
 import dev.junction.provider.EmbeddingInputs;
 import dev.junction.provider.EmbeddingResponses;
+import dev.junction.provider.chat.ChatParams;
 import dev.junction.provider.google.GoogleErrorClassifier;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -32,7 +32,7 @@ final class GeminiEmbeddings {
 
     static JsonObject toBody(ProviderCall call) {
         List<String> texts = EmbeddingInputs.texts(call, "gemini");
-        JsonObject params = CallParams.of(call);
+        JsonObject params = ChatParams.of(call);
         String model = "models/" + call.deployment().upstreamModel();
         if (texts.size() == 1) {
             return request(model, texts.get(0), params);
@@ -45,8 +45,8 @@ final class GeminiEmbeddings {
     private static JsonObject request(String model, String text, JsonObject params) {
         JsonObject content = new JsonObject().put("parts", new JsonArray().add(new JsonObject().put("text", text)));
         JsonObject request = new JsonObject().put("model", model).put("content", content);
-        CallParams.copy(params, "dimensions", request, "outputDimensionality");
-        CallParams.copy(params, "task_type", request, "taskType");
+        ChatParams.copy(params, "dimensions", request, "outputDimensionality");
+        ChatParams.copy(params, "task_type", request, "taskType");
         return request;
     }
 

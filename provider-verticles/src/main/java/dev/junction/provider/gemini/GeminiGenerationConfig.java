@@ -2,7 +2,7 @@ package dev.junction.provider.gemini;
 
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.CallParams;
+import dev.junction.provider.chat.ChatParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -35,12 +35,9 @@ final class GeminiGenerationConfig {
     /** The generation config, or an empty object when the request sets nothing Gemini takes. */
     static JsonObject of(ProviderCall call, JsonObject params, String model) {
         JsonObject config = new JsonObject();
-        SAME_VALUE.forEach((openAi, gemini) -> CallParams.copy(params, openAi, config, gemini));
-        Long maxTokens = CallParams.maxTokens(call);
-        if (maxTokens != null) {
-            config.put("maxOutputTokens", maxTokens);
-        }
-        JsonArray stop = CallParams.stopSequences(params.getValue("stop"));
+        SAME_VALUE.forEach((openAi, gemini) -> ChatParams.copy(params, openAi, config, gemini));
+        ChatParams.maxTokens(call).ifPresent(limit -> config.put("maxOutputTokens", limit));
+        JsonArray stop = ChatParams.stopSequences(params.getValue("stop"));
         if (!stop.isEmpty()) {
             config.put("stopSequences", stop);
         }

@@ -1,6 +1,6 @@
 package dev.junction.provider.gemini;
 
-import dev.junction.provider.ToolCalls;
+import dev.junction.provider.chat.ToolCalls;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -1,7 +1,7 @@
 package dev.junction.provider.gemini;
 
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.DataUrl;
+import dev.junction.provider.chat.DataUrl;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;

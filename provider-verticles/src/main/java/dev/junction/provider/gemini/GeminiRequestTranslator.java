@@ -3,7 +3,7 @@ package dev.junction.provider.gemini;
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.CallParams;
+import dev.junction.provider.chat.ChatParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -28,7 +28,7 @@ public final class GeminiRequestTranslator {
 
     public JsonObject toBody(ProviderCall call) {
         try {
-            return build(call, CallParams.of(call));
+            return build(call, ChatParams.of(call));
         } catch (ClassCastException wrongType) {
             // The body is the client's JSON: a field of the wrong JSON type is its mistake, not ours.
             throw GatewayException.of(

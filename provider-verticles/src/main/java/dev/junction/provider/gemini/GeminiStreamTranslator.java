@@ -93,7 +93,7 @@ public final class GeminiStreamTranslator implements StreamTranslator {
         if (!started) {
             started = true;
             chunks.identify(GeminiResponseTranslator.idOf(response), response.getString("modelVersion", model));
-            out.accept(chunks.delta(new JsonObject().put("role", "assistant").put("content", ""), null));
+            out.accept(chunks.start());
         }
     }
 
@@ -103,7 +103,7 @@ public final class GeminiStreamTranslator implements StreamTranslator {
         emitIfAny("content", message.text(), out);
         for (Object call : message.toolCalls()) {
             JsonObject indexed = ((JsonObject) call).copy().put("index", toolCalls++);
-            out.accept(chunks.delta(new JsonObject().put("tool_calls", new JsonArray().add(indexed)), null));
+            out.accept(chunks.toolCall(indexed));
             sawContent = true;
         }
         String reason = candidate.getString("finishReason");
@@ -117,10 +117,8 @@ public final class GeminiStreamTranslator implements StreamTranslator {
     }
 
     private void emitIfAny(String field, String text, Consumer<Buffer> out) {
-        if (!text.isEmpty()) {
-            sawContent = true;
-            out.accept(chunks.delta(new JsonObject().put(field, text), null));
-        }
+        sawContent |= !text.isEmpty();
+        chunks.emitIfAny(field, text, out);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.junction.provider.ollama;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.Usage;
 import dev.junction.provider.EmbeddingResponses;
-import dev.junction.provider.ToolCalls;
+import dev.junction.provider.chat.ToolCalls;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.junction.provider.ollama;
 
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.DataUrl;
-import dev.junction.provider.MessageText;
-import dev.junction.provider.ToolCalls;
+import dev.junction.provider.chat.DataUrl;
+import dev.junction.provider.chat.MessageText;
+import dev.junction.provider.chat.ToolCalls;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

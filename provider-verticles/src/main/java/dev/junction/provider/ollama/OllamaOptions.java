@@ -2,7 +2,7 @@ package dev.junction.provider.ollama;
 
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.CallParams;
+import dev.junction.provider.chat.ChatParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -49,13 +49,10 @@ final class OllamaOptions {
     /** Puts {@code options}, {@code format}, {@code keep_alive} and {@code think} into {@code body}. */
     static void apply(ProviderCall call, JsonObject params, JsonObject body) {
         JsonObject options = new JsonObject();
-        NATIVE.forEach(name -> CallParams.copy(params, name, options, name));
-        RENAMED.forEach((openAi, ollama) -> CallParams.copy(params, openAi, options, ollama));
-        Long maxTokens = CallParams.maxTokens(call);
-        if (maxTokens != null) {
-            options.put("num_predict", maxTokens);
-        }
-        JsonArray stop = CallParams.stopSequences(params.getValue("stop"));
+        NATIVE.forEach(name -> ChatParams.copy(params, name, options, name));
+        RENAMED.forEach((openAi, ollama) -> ChatParams.copy(params, openAi, options, ollama));
+        ChatParams.maxTokens(call).ifPresent(limit -> options.put("num_predict", limit));
+        JsonArray stop = ChatParams.stopSequences(params.getValue("stop"));
         if (!stop.isEmpty()) {
             options.put("stop", stop);
         }
@@ -65,9 +62,9 @@ final class OllamaOptions {
         if (params.getValue("response_format") instanceof JsonObject format) {
             format(format, body);
         }
-        CallParams.copy(params, "format", body, "format");
-        CallParams.copy(params, "keep_alive", body, "keep_alive");
-        CallParams.copy(params, "think", body, "think");
+        ChatParams.copy(params, "format", body, "format");
+        ChatParams.copy(params, "keep_alive", body, "keep_alive");
+        ChatParams.copy(params, "think", body, "think");
         if (params.getValue("reasoning_effort") instanceof String effort) {
             body.put("think", Set.of("low", "medium", "high").contains(effort));
         }

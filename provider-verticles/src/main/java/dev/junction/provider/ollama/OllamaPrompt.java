@@ -1,7 +1,7 @@
 package dev.junction.provider.ollama;
 
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.MessageText;
+import dev.junction.provider.chat.MessageText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -2,8 +2,8 @@ package dev.junction.provider.ollama;
 
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.CallParams;
 import dev.junction.provider.EmbeddingInputs;
+import dev.junction.provider.chat.ChatParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -17,7 +17,7 @@ final class OllamaRequests {
 
     static JsonObject toBody(ProviderCall call, OllamaMode mode) {
         JsonObject request = call.request().body();
-        JsonObject params = CallParams.of(call);
+        JsonObject params = ChatParams.of(call);
         JsonObject body = new JsonObject().put("model", call.deployment().upstreamModel());
         switch (mode) {
             case CHAT -> {
@@ -35,13 +35,13 @@ final class OllamaRequests {
             }
             case COMPLETION -> {
                 body.put("prompt", prompt(request.getValue("prompt")));
-                CallParams.copy(params, "suffix", body, "suffix");
+                ChatParams.copy(params, "suffix", body, "suffix");
             }
             case EMBED -> {
                 body.put("input", new JsonArray(EmbeddingInputs.texts(call, "ollama")));
-                CallParams.copy(params, "dimensions", body, "dimensions");
-                CallParams.copy(params, "truncate", body, "truncate");
-                CallParams.copy(params, "keep_alive", body, "keep_alive");
+                ChatParams.copy(params, "dimensions", body, "dimensions");
+                ChatParams.copy(params, "truncate", body, "truncate");
+                ChatParams.copy(params, "keep_alive", body, "keep_alive");
                 return body;
             }
         }

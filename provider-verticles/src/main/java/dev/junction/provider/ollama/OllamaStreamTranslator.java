@@ -24,11 +24,9 @@ import java.util.function.Consumer;
 final class OllamaStreamTranslator implements StreamTranslator {
     private final OllamaMode mode;
     private final boolean includeUsage;
-    private final long created;
     private final ChunkFactory chunks;
     private final OpenAiErrorClassifier errors;
     private final String id;
-    private String model = "";
     private boolean started;
     private boolean sawToolCalls;
     private int toolCalls;
@@ -39,8 +37,8 @@ final class OllamaStreamTranslator implements StreamTranslator {
     OllamaStreamTranslator(OllamaMode mode, boolean includeUsage, long created, OpenAiErrorClassifier errors) {
         this.mode = mode;
         this.includeUsage = includeUsage;
-        this.created = created;
-        this.chunks = new ChunkFactory(created);
+        this.chunks = new ChunkFactory(
+                created, mode == OllamaMode.COMPLETION ? ChunkFactory.TEXT_COMPLETION : ChunkFactory.CHAT);
         this.errors = errors;
         this.id = OllamaAnswers.newId(mode);
     }
@@ -67,16 +65,14 @@ final class OllamaStreamTranslator implements StreamTranslator {
     private void onLine(JsonObject line, Consumer<Buffer> out) {
         if (!started) {
             started = true;
-            model = line.getString("model", "");
-            chunks.identify(id, model);
+            chunks.identify(id, line.getString("model", ""));
             if (mode != OllamaMode.COMPLETION) {
-                out.accept(
-                        chunks.delta(new JsonObject().put("role", "assistant").put("content", ""), null));
+                out.accept(chunks.start());
             }
         }
         switch (mode) {
             case CHAT -> onChatLine(line.getJsonObject("message", new JsonObject()), out);
-            case CHAT_AS_PROMPT -> emitIfAny("content", line.getString("response", ""), out);
+            case CHAT_AS_PROMPT -> chunks.emitIfAny("content", line.getString("response", ""), out);
             default -> emitText(line.getString("response", ""), null, out);
         }
         if (Boolean.TRUE.equals(line.getValue("done"))) {
@@ -92,18 +88,12 @@ final class OllamaStreamTranslator implements StreamTranslator {
     }
 
     private void onChatLine(JsonObject message, Consumer<Buffer> out) {
-        emitIfAny("reasoning_content", message.getString("thinking", ""), out);
-        emitIfAny("content", message.getString("content", ""), out);
+        chunks.emitIfAny("reasoning_content", message.getString("thinking", ""), out);
+        chunks.emitIfAny("content", message.getString("content", ""), out);
         for (Object call : OllamaAnswers.toolCalls(message)) {
             sawToolCalls = true;
             JsonObject indexed = ((JsonObject) call).copy().put("index", toolCalls++);
-            out.accept(chunks.delta(new JsonObject().put("tool_calls", new JsonArray().add(indexed)), null));
-        }
-    }
-
-    private void emitIfAny(String field, String text, Consumer<Buffer> out) {
-        if (!text.isEmpty()) {
-            out.accept(chunks.delta(new JsonObject().put(field, text), null));
+            out.accept(chunks.toolCall(indexed));
         }
     }
 
@@ -117,16 +107,7 @@ final class OllamaStreamTranslator implements StreamTranslator {
                 .put("text", text)
                 .put("logprobs", null)
                 .put("finish_reason", finishReason);
-        out.accept(SseFrames.data(textChunk(new JsonArray().add(choice))));
-    }
-
-    private JsonObject textChunk(JsonArray choices) {
-        return new JsonObject()
-                .put("id", id)
-                .put("object", "text_completion")
-                .put("created", created)
-                .put("model", model)
-                .put("choices", choices);
+        out.accept(SseFrames.data(chunks.chunk(new JsonArray().add(choice))));
     }
 
     @Override
@@ -139,9 +120,7 @@ final class OllamaStreamTranslator implements StreamTranslator {
             return;
         }
         if (includeUsage) {
-            JsonObject last =
-                    mode == OllamaMode.COMPLETION ? textChunk(new JsonArray()) : chunks.chunk(new JsonArray());
-            out.accept(SseFrames.data(last.put("usage", usage.toOpenAi())));
+            out.accept(SseFrames.data(chunks.chunk(new JsonArray()).put("usage", usage.toOpenAi())));
         }
         out.accept(SseFrames.done());
     }

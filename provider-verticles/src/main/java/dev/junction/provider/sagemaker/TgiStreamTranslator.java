@@ -50,7 +50,7 @@ final class TgiStreamTranslator implements StreamTranslator {
         }
         if (!started) {
             started = true;
-            out.accept(chunks.delta(new JsonObject().put("role", "assistant").put("content", ""), null));
+            out.accept(chunks.start());
         }
         JsonObject token = data.getValue("token") instanceof JsonObject object ? object : new JsonObject();
         String piece = token.getString("text", "");

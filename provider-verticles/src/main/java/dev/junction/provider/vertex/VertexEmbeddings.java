@@ -2,9 +2,9 @@ package dev.junction.provider.vertex;
 
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.bus.ProviderReply;
-import dev.junction.provider.CallParams;
 import dev.junction.provider.EmbeddingInputs;
 import dev.junction.provider.EmbeddingResponses;
+import dev.junction.provider.chat.ChatParams;
 import dev.junction.provider.google.GoogleErrorClassifier;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -22,17 +22,17 @@ final class VertexEmbeddings {
     private VertexEmbeddings() {}
 
     static JsonObject toBody(ProviderCall call) {
-        JsonObject params = CallParams.of(call);
+        JsonObject params = ChatParams.of(call);
         JsonArray instances = new JsonArray();
         for (String text : EmbeddingInputs.texts(call, "vertex_ai")) {
             JsonObject instance = new JsonObject().put("content", text);
-            CallParams.copy(params, "task_type", instance, "task_type");
-            CallParams.copy(params, "title", instance, "title");
+            ChatParams.copy(params, "task_type", instance, "task_type");
+            ChatParams.copy(params, "title", instance, "title");
             instances.add(instance);
         }
         JsonObject parameters = new JsonObject();
-        CallParams.copy(params, "dimensions", parameters, "outputDimensionality");
-        CallParams.copy(params, "auto_truncate", parameters, "autoTruncate");
+        ChatParams.copy(params, "dimensions", parameters, "outputDimensionality");
+        ChatParams.copy(params, "auto_truncate", parameters, "autoTruncate");
         JsonObject body = new JsonObject().put("instances", instances);
         return parameters.isEmpty() ? body : body.put("parameters", parameters);
     }

@@ -1,14 +1,15 @@
-package dev.junction.provider;
+package dev.junction.provider.chat;
 
 import dev.junction.cluster.error.GatewayException;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
 /**
  * OpenAI tool calls in and out of providers that carry a call's arguments as a JSON object rather than
- * OpenAI's JSON-encoded string (Anthropic, Gemini, Ollama).
+ * OpenAI's JSON-encoded string (Anthropic, Bedrock, Gemini, Ollama), and the pieces of a streamed call.
  */
 public final class ToolCalls {
     private ToolCalls() {}
@@ -29,10 +30,27 @@ public final class ToolCalls {
         }
     }
 
-    /** An OpenAI {@code tool_calls} entry; {@code arguments} is encoded as OpenAI clients expect. */
-    public static JsonObject toolCall(String id, String name, JsonObject arguments) {
-        JsonObject function = new JsonObject().put("name", name).put("arguments", arguments.encode());
+    /**
+     * An OpenAI {@code tool_calls} entry; {@code arguments} (an object, or whatever JSON value the provider
+     * gave) is encoded as OpenAI clients expect.
+     */
+    public static JsonObject toolCall(String id, String name, Object arguments) {
+        JsonObject function = new JsonObject().put("name", name).put("arguments", Json.encode(arguments));
         return new JsonObject().put("id", id).put("type", "function").put("function", function);
+    }
+
+    /** A streamed call's first delta entry: its id and name, arguments still empty. */
+    public static JsonObject start(int index, String id, String name) {
+        return new JsonObject()
+                .put("index", index)
+                .put("id", id)
+                .put("type", "function")
+                .put("function", new JsonObject().put("name", name).put("arguments", ""));
+    }
+
+    /** A later delta entry of the streamed call {@code index}: the next piece of its encoded arguments. */
+    public static JsonObject argumentsPart(int index, String part) {
+        return new JsonObject().put("index", index).put("function", new JsonObject().put("arguments", part));
     }
 
     /** An id for a call the provider left unnamed, in OpenAI's {@code call_...} form. */

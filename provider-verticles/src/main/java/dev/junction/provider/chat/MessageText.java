@@ -1,4 +1,4 @@
-package dev.junction.provider;
+package dev.junction.provider.chat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
