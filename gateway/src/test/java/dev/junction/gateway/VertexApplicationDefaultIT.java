@@ -47,6 +47,7 @@ class VertexApplicationDefaultIT {
                     "junction-adc-" + UUID.randomUUID(),
                     clusterPort,
                     List.of(clusterPort),
+                    List.of(),
                     Map.of("GOOGLE_APPLICATION_CREDENTIALS", keyFile.toString()))) {
                 node.awaitMembers(1, Duration.ofSeconds(120));
                 HttpResponse<String> response = HttpClient.newHttpClient()
