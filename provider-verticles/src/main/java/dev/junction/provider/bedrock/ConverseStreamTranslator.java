@@ -49,13 +49,13 @@ final class ConverseStreamTranslator implements StreamTranslator {
         }
         JsonObject data = parse(event.data());
         if (data == null) {
-            fail(unreadable("an unreadable stream event"), out);
+            fail(unreadable("an unreadable stream event"));
             return;
         }
         try {
             dispatch(event.event(), data, out);
         } catch (ClassCastException malformed) {
-            fail(unreadable("a malformed stream event"), out);
+            fail(unreadable("a malformed stream event"));
         }
     }
 
@@ -69,7 +69,7 @@ final class ConverseStreamTranslator implements StreamTranslator {
                 out.accept(chunks.delta(new JsonObject(), ConverseOutput.finishReason(data.getString("stopReason"))));
             }
             case "metadata" -> usage = data.getJsonObject("usage");
-            case AwsEventStreamDecoder.EXCEPTION -> fail(BedrockErrorClassifier.fromStreamException(data), out);
+            case AwsEventStreamDecoder.EXCEPTION -> fail(BedrockErrorClassifier.fromStreamException(data));
             default -> {
                 // contentBlockStop, and event types Bedrock may add later, carry nothing for a client
             }
@@ -108,7 +108,7 @@ final class ConverseStreamTranslator implements StreamTranslator {
             return;
         }
         if (!stopped) {
-            fail(unreadable("a stream that ended before the message was complete"), out);
+            fail(unreadable("a stream that ended before the message was complete"));
             return;
         }
         if (includeUsage) {
@@ -127,9 +127,9 @@ final class ConverseStreamTranslator implements StreamTranslator {
         return Optional.ofNullable(failure);
     }
 
-    private void fail(GatewayException error, Consumer<Buffer> out) {
+    /** The stream writes the failure as its one error event, redacted; nothing is emitted after it. */
+    private void fail(GatewayException error) {
         failure = error;
-        out.accept(SseFrames.error(error));
     }
 
     private static GatewayException unreadable(String what) {

@@ -39,7 +39,7 @@ final class TgiStreamTranslator implements StreamTranslator {
             return;
         }
         if (AwsEventStreamDecoder.EXCEPTION.equals(event.event())) {
-            fail(SageMakerErrors.fromStreamException(new JsonObject(event.data())), out);
+            fail(SageMakerErrors.fromStreamException(new JsonObject(event.data())));
             return;
         }
         JsonObject data;
@@ -94,8 +94,8 @@ final class TgiStreamTranslator implements StreamTranslator {
         return Optional.ofNullable(failure);
     }
 
-    private void fail(GatewayException error, Consumer<Buffer> out) {
+    /** The stream writes the failure as its one error event, redacted; nothing is emitted after it. */
+    private void fail(GatewayException error) {
         failure = error;
-        out.accept(SseFrames.error(error));
     }
 }
