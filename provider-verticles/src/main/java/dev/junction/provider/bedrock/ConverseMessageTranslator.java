@@ -1,6 +1,7 @@
 package dev.junction.provider.bedrock;
 
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.provider.chat.ChatMessages;
 import dev.junction.provider.chat.DataUrl;
 import dev.junction.provider.chat.ToolCalls;
 import io.vertx.core.json.JsonArray;
@@ -20,15 +21,9 @@ final class ConverseMessageTranslator {
 
     /** Puts {@code system} (when there is one) and {@code messages} into {@code body}. */
     void translate(Object messages, JsonObject body) {
-        if (!(messages instanceof JsonArray list) || list.isEmpty()) {
-            throw GatewayException.badField("messages", "messages must be a non-empty array");
-        }
         JsonArray system = new JsonArray();
         JsonArray turns = new JsonArray();
-        for (Object item : list) {
-            if (!(item instanceof JsonObject message)) {
-                throw GatewayException.badField("messages", "each message must be an object");
-            }
+        for (JsonObject message : ChatMessages.of(messages)) {
             String role = message.getString("role", "");
             switch (role) {
                 case "system", "developer" -> system.addAll(textBlocks(message.getValue("content")));

@@ -8,10 +8,8 @@ import dev.junction.provider.aws.AwsEventStreamDecoder;
 import dev.junction.provider.chat.ChunkFactory;
 import dev.junction.provider.chat.ToolCalls;
 import dev.junction.provider.sse.SseEvent;
-import dev.junction.provider.sse.SseFrames;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.HashMap;
@@ -111,10 +109,7 @@ final class ConverseStreamTranslator implements StreamTranslator {
             fail(unreadable("a stream that ended before the message was complete"));
             return;
         }
-        if (includeUsage) {
-            out.accept(SseFrames.data(chunks.chunk(new JsonArray()).put("usage", ConverseOutput.openAiUsage(usage))));
-        }
-        out.accept(SseFrames.done());
+        chunks.end(includeUsage, ConverseOutput.openAiUsage(usage), out);
     }
 
     @Override

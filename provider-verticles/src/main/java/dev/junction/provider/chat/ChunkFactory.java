@@ -65,6 +65,17 @@ public final class ChunkFactory {
         }
     }
 
+    /**
+     * The answer's closing frames: the trailing chunk with {@code usage} (OpenAI usage) when the client asked
+     * for it with {@code stream_options.include_usage}, then {@code [DONE]}.
+     */
+    public void end(boolean includeUsage, JsonObject usage, Consumer<Buffer> out) {
+        if (includeUsage) {
+            out.accept(SseFrames.data(chunk(new JsonArray()).put("usage", usage)));
+        }
+        out.accept(SseFrames.done());
+    }
+
     /** The frame of one {@code tool_calls} delta entry (see {@link ToolCalls#start}, {@link ToolCalls#argumentsPart}). */
     public Buffer toolCall(JsonObject call) {
         return delta(new JsonObject().put("tool_calls", new JsonArray().add(call)), null);

@@ -5,6 +5,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -62,10 +63,9 @@ public final class ToolCalls {
      * The function name of the assistant's tool call {@code id} in the conversation so far, or null. Providers
      * that answer tool results by function name (Gemini) need it, and OpenAI's tool message only names the id.
      */
-    public static String nameOf(JsonArray messages, int before, String id) {
+    public static String nameOf(List<JsonObject> messages, int before, String id) {
         for (int i = before - 1; i >= 0 && id != null; i--) {
-            if (messages.getValue(i) instanceof JsonObject message
-                    && message.getValue("tool_calls") instanceof JsonArray calls) {
+            if (messages.get(i).getValue("tool_calls") instanceof JsonArray calls) {
                 for (Object call : calls) {
                     if (call instanceof JsonObject fields && id.equals(fields.getValue("id"))) {
                         return fields.getJsonObject("function", new JsonObject())

@@ -3,6 +3,7 @@ package dev.junction.provider.cohere;
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.EmbeddingInputs;
+import dev.junction.provider.chat.ChatMessages;
 import dev.junction.provider.chat.ChatParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -67,16 +68,8 @@ final class CohereRequests {
     }
 
     private static JsonArray messages(Object messages) {
-        if (!(messages instanceof JsonArray list) || list.isEmpty()) {
-            throw GatewayException.badField("messages", "messages must be a non-empty array");
-        }
         JsonArray translated = new JsonArray();
-        for (Object item : list) {
-            if (!(item instanceof JsonObject message)) {
-                throw GatewayException.badField("messages", "each message must be an object");
-            }
-            translated.add(message(message));
-        }
+        ChatMessages.of(messages).forEach(message -> translated.add(message(message)));
         return translated;
     }
 

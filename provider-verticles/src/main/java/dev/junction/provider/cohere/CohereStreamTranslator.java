@@ -7,10 +7,8 @@ import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.chat.ChunkFactory;
 import dev.junction.provider.chat.ToolCalls;
 import dev.junction.provider.sse.SseEvent;
-import dev.junction.provider.sse.SseFrames;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
@@ -114,10 +112,7 @@ final class CohereStreamTranslator implements StreamTranslator {
             fail("a stream that ended before message-end");
             return;
         }
-        if (includeUsage) {
-            out.accept(SseFrames.data(chunks.chunk(new JsonArray()).put("usage", usage.toOpenAi())));
-        }
-        out.accept(SseFrames.done());
+        chunks.end(includeUsage, usage.toOpenAi(), out);
     }
 
     @Override

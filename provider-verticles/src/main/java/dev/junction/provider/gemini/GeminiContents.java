@@ -1,10 +1,12 @@
 package dev.junction.provider.gemini;
 
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.provider.chat.ChatMessages;
 import dev.junction.provider.chat.MessageText;
 import dev.junction.provider.chat.ToolCalls;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * OpenAI chat messages as Gemini's {@code systemInstruction} and {@code contents}.
@@ -24,15 +26,11 @@ final class GeminiContents {
 
     /** Puts {@code systemInstruction} (when there is one) and {@code contents} into {@code body}. */
     void translate(Object messages, JsonObject body) {
-        if (!(messages instanceof JsonArray list) || list.isEmpty()) {
-            throw GatewayException.badField("messages", "messages must be a non-empty array");
-        }
+        List<JsonObject> list = ChatMessages.of(messages);
         JsonArray system = new JsonArray();
         JsonArray contents = new JsonArray();
         for (int i = 0; i < list.size(); i++) {
-            if (!(list.getValue(i) instanceof JsonObject message)) {
-                throw GatewayException.badField("messages", "each message must be an object");
-            }
+            JsonObject message = list.get(i);
             String role = message.getString("role", "");
             switch (role) {
                 case "system", "developer" -> system.addAll(parts.textOnly(message.getValue("content")));
@@ -84,7 +82,7 @@ final class GeminiContents {
         return modelParts;
     }
 
-    private static JsonArray functionResponse(JsonArray messages, int index, JsonObject message) {
+    private static JsonArray functionResponse(List<JsonObject> messages, int index, JsonObject message) {
         String name = ToolCalls.nameOf(messages, index, message.getString("tool_call_id"));
         if (name == null) {
             name = message.getString("name");

@@ -6,7 +6,6 @@ import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.chat.ChunkFactory;
 import dev.junction.provider.google.GoogleErrorClassifier;
 import dev.junction.provider.sse.SseEvent;
-import dev.junction.provider.sse.SseFrames;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -130,10 +129,7 @@ public final class GeminiStreamTranslator implements StreamTranslator {
             fail(errors.unreadable("the stream ended before the answer was complete"));
             return;
         }
-        if (includeUsage) {
-            out.accept(SseFrames.data(chunks.chunk(new JsonArray()).put("usage", GeminiUsage.toOpenAi(usage))));
-        }
-        out.accept(SseFrames.done());
+        chunks.end(includeUsage, GeminiUsage.toOpenAi(usage), out);
     }
 
     @Override

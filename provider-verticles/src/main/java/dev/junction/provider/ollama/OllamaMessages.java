@@ -1,6 +1,7 @@
 package dev.junction.provider.ollama;
 
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.provider.chat.ChatMessages;
 import dev.junction.provider.chat.DataUrl;
 import dev.junction.provider.chat.MessageText;
 import dev.junction.provider.chat.ToolCalls;
@@ -17,16 +18,8 @@ final class OllamaMessages {
     private OllamaMessages() {}
 
     static JsonArray of(Object messages) {
-        if (!(messages instanceof JsonArray list) || list.isEmpty()) {
-            throw GatewayException.badField("messages", "messages must be a non-empty array");
-        }
         JsonArray translated = new JsonArray();
-        for (Object item : list) {
-            if (!(item instanceof JsonObject message)) {
-                throw GatewayException.badField("messages", "each message must be an object");
-            }
-            translated.add(message(message));
-        }
+        ChatMessages.of(messages).forEach(message -> translated.add(message(message)));
         return translated;
     }
 

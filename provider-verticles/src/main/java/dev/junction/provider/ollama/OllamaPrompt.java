@@ -1,6 +1,7 @@
 package dev.junction.provider.ollama;
 
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.provider.chat.ChatMessages;
 import dev.junction.provider.chat.MessageText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,17 +18,11 @@ import io.vertx.core.json.JsonObject;
 record OllamaPrompt(String prompt, JsonArray images) {
 
     static OllamaPrompt of(Object messages) {
-        if (!(messages instanceof JsonArray list) || list.isEmpty()) {
-            throw GatewayException.badField("messages", "messages must be a non-empty array");
-        }
         StringBuilder prompt = new StringBuilder();
         JsonArray images = new JsonArray();
         String section = null;
         StringBuilder text = new StringBuilder();
-        for (Object item : list) {
-            if (!(item instanceof JsonObject message)) {
-                throw GatewayException.badField("messages", "each message must be an object");
-            }
+        for (JsonObject message : ChatMessages.of(messages)) {
             String next = sectionOf(message.getString("role", ""));
             if (!next.equals(section)) {
                 close(prompt, section, text);

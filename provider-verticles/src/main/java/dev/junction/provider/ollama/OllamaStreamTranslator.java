@@ -119,10 +119,7 @@ final class OllamaStreamTranslator implements StreamTranslator {
             fail(unreadable("a stream that ended before it was done"));
             return;
         }
-        if (includeUsage) {
-            out.accept(SseFrames.data(chunks.chunk(new JsonArray()).put("usage", usage.toOpenAi())));
-        }
-        out.accept(SseFrames.done());
+        chunks.end(includeUsage, usage.toOpenAi(), out);
     }
 
     @Override
