@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.HttpResponseFor;
-import com.openai.core.http.StreamResponse;
 import com.openai.errors.RateLimitException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -32,7 +31,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,14 +89,7 @@ class GoogleProvidersIT {
     }
 
     private static String streamedText(ChatCompletionCreateParams params, List<ChatCompletionChunk> into) {
-        try (StreamResponse<ChatCompletionChunk> stream =
-                client.chat().completions().createStreaming(params)) {
-            into.addAll(stream.stream().collect(Collectors.toList()));
-        }
-        StringBuilder text = new StringBuilder();
-        into.forEach(chunk ->
-                chunk.choices().forEach(choice -> choice.delta().content().ifPresent(text::append)));
-        return text.toString();
+        return SdkStreams.streamedText(client, params, into);
     }
 
     @Test

@@ -28,7 +28,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,14 +63,7 @@ class NativeProvidersIT {
     }
 
     private static String streamedText(ChatCompletionCreateParams params, List<ChatCompletionChunk> into) {
-        try (StreamResponse<ChatCompletionChunk> stream =
-                client.chat().completions().createStreaming(params)) {
-            into.addAll(stream.stream().collect(Collectors.toList()));
-        }
-        StringBuilder text = new StringBuilder();
-        into.forEach(chunk ->
-                chunk.choices().forEach(choice -> choice.delta().content().ifPresent(text::append)));
-        return text.toString();
+        return SdkStreams.streamedText(client, params, into);
     }
 
     private static ChatCompletionStreamOptions withUsage() {
