@@ -73,11 +73,11 @@ public final class PreCallChecks {
     }
 
     /**
-     * Whether a deployment is in {@code region} ({@link DeploymentFields#regions}); one that names no region is in
-     * none.
+     * Whether a deployment is in {@code region} ({@link DeploymentRegion}); one that names no region and has none
+     * to infer is in none.
      */
     public static boolean inRegion(Deployment deployment, String region) {
-        return DeploymentFields.regions(deployment).contains(region);
+        return DeploymentRegion.allows(deployment, region);
     }
 
     // Only the lowest order present survives; when any deployment has an order, those without one are dropped.
