@@ -4,7 +4,10 @@ import dev.junction.cluster.bus.Endpoint;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.node.ClusterView;
+import dev.junction.config.AccessSettings;
 import dev.junction.config.JunctionConfig;
+import dev.junction.gateway.access.AccessGate;
+import dev.junction.gateway.access.NodeAccess;
 import dev.junction.gateway.admin.AdminRoutes;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
@@ -34,6 +37,7 @@ public final class HttpVerticle extends VerticleBase {
     private final int port;
     private final KeyServices keys;
     private final BodyBudget bodyBudget;
+    private final NodeAccess nodeAccess;
     private HttpServer server;
     private ClientConnections connections;
 
@@ -46,6 +50,21 @@ public final class HttpVerticle extends VerticleBase {
             int port,
             KeyServices keys,
             BodyBudget bodyBudget) {
+        this(config, listedModels, cluster, configFingerprint, host, port, keys, bodyBudget, NodeAccess.NONE);
+    }
+
+    /** @param nodeAccess the access controls held once per node (JWT keys, the global parallel limit) */
+    public HttpVerticle(
+            JunctionConfig config,
+            List<String> listedModels,
+            ClusterView cluster,
+            String configFingerprint,
+            String host,
+            int port,
+            KeyServices keys,
+            BodyBudget bodyBudget,
+            NodeAccess nodeAccess) {
+        this.nodeAccess = nodeAccess;
         this.config = config;
         this.keys = keys;
         this.bodyBudget = bodyBudget;
@@ -71,12 +90,21 @@ public final class HttpVerticle extends VerticleBase {
                 .setIdleTimeout((int) config.general().clientHeaderTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
         Clock clock = Clock.systemUTC();
-        AuthHandler auth = new AuthHandler(config.general().masterKey(), keys.directory(), clock);
+        AccessSettings settings = config.general().access();
+        AuthHandler auth = new AuthHandler(
+                config.general().masterKey(),
+                keys.directory(),
+                clock,
+                new AccessGate(settings),
+                settings.keyHeaderName(),
+                nodeAccess.jwt());
         ModelAccess access = ModelAccess.of(config.deployments());
+        LlmAccess controls = new LlmAccess(auth, access, settings, nodeAccess.parallel());
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
         Map<Endpoint, LlmHandler> handlers = new EnumMap<>(Endpoint.class);
         for (Endpoint endpoint : Endpoint.values()) {
-            handlers.put(endpoint, new LlmHandler(endpoint, parser, vertx.eventBus(), config.router(), access));
+            handlers.put(
+                    endpoint, new LlmHandler(endpoint, parser, vertx.eventBus(), config.router(), access, controls));
         }
         connections = new ClientConnections(config.general());
         RequestBody body = new RequestBody(config.general().maxRequestBytes(), bodyBudget);

@@ -36,13 +36,21 @@ final class LlmHandler implements Handler<RoutingContext> {
     private final EventBus bus;
 
     private final ModelAccess access;
+    private final LlmAccess controls;
 
-    LlmHandler(Endpoint endpoint, RequestParser parser, EventBus bus, RouterSettings settings, ModelAccess access) {
+    LlmHandler(
+            Endpoint endpoint,
+            RequestParser parser,
+            EventBus bus,
+            RouterSettings settings,
+            ModelAccess access,
+            LlmAccess controls) {
         this.endpoint = endpoint;
         this.access = access;
         this.parser = parser;
         this.bus = bus;
         this.routerBudget = settings.timeout().multipliedBy(4);
+        this.controls = controls;
     }
 
     @Override
@@ -51,8 +59,9 @@ final class LlmHandler implements Handler<RoutingContext> {
     }
 
     /** Serves one call whose caller is known and whose body has been read; every failure is answered here. */
-    void serve(Exchange exchange, Buffer body, String pathModel, Caller caller) {
+    void serve(Exchange exchange, Buffer body, String pathModel, Caller authenticated) {
         HttpServerRequest client = exchange.request();
+        Caller caller;
         HttpServerResponse response = client.response();
         LlmRequest parsed;
         try {
@@ -65,10 +74,12 @@ final class LlmHandler implements Handler<RoutingContext> {
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             response.putHeader(CALL_ID, parsed.callId());
             exchange.model(parsed.model());
+            caller = controls.admit(exchange, authenticated, parsed.model(), parsed.body());
             if (caller instanceof Caller.KeyHolder holder) {
                 access.check(holder, parsed.model(), parsed.body());
                 parsed = parsed.forKey(ModelAccess.rewrite(holder, parsed.model()), KeyGrants.of(holder));
             }
+            controls.hold(exchange);
         } catch (GatewayException invalid) {
             ErrorResponder.send(client, invalid);
             return;
@@ -83,7 +94,7 @@ final class LlmHandler implements Handler<RoutingContext> {
                         }
                         return;
                     }
-                    ReplyWriter.write(request, routed, response);
+                    ReplyWriter.write(request, routed, client, controls.maxResponseBytes());
                 })
                 .onFailure(failure -> {
                     if (!response.closed()) {

@@ -7,6 +7,7 @@ import dev.junction.cluster.bus.RoutedReply;
 import dev.junction.config.PublicUrl;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 /** Writes a routed answer to the client: LiteLLM's response headers, then the body or the relayed stream. */
@@ -23,12 +24,19 @@ final class ReplyWriter {
 
     private ReplyWriter() {}
 
-    static void write(LlmRequest request, RoutedReply routed, HttpServerResponse response) {
+    /** @param maxBytes {@code max_response_size_mb} in bytes: a larger answer is not sent; null for any size */
+    static void write(LlmRequest request, RoutedReply routed, HttpServerRequest client, Long maxBytes) {
+        HttpServerResponse response = client.response();
         addHeaders(request, routed, response.headers());
         if (routed.reply() instanceof ProviderReply.Complete complete) {
+            if (maxBytes != null && complete.body().length() > maxBytes) {
+                ErrorResponder.send(
+                        client, ResponseSize.tooLarge(complete.body().length(), maxBytes));
+                return;
+            }
             response.putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(complete.body());
         } else if (routed.reply() instanceof ProviderReply.Streaming streaming) {
-            relay(request, streaming.stream(), response);
+            relay(request, streaming.stream(), response, maxBytes == null ? Long.MAX_VALUE : maxBytes);
         }
     }
 
@@ -59,7 +67,7 @@ final class ReplyWriter {
      * Relays SSE frames as they come. When the client reads slowly the upstream is paused; when the client
      * goes away the upstream request is cancelled.
      */
-    private static void relay(LlmRequest request, ChunkStream stream, HttpServerResponse response) {
+    private static void relay(LlmRequest request, ChunkStream stream, HttpServerResponse response, long maxBytes) {
         response.setChunked(true)
                 .putHeader("content-type", "text/event-stream")
                 .putHeader("cache-control", "no-cache")
@@ -79,8 +87,17 @@ final class ReplyWriter {
                 response.end();
             }
         });
+        long[] sent = {0};
         stream.handler(frame -> {
-            if (response.closed()) {
+            if (response.closed() || response.ended()) {
+                return;
+            }
+            sent[0] += frame.length();
+            if (sent[0] > maxBytes) {
+                // The answer so far has gone out; the rest is not sent, and the client is told in-band.
+                stream.cancel();
+                request.cancellation().cancel();
+                response.end(ResponseSize.errorFrame(sent[0], maxBytes));
                 return;
             }
             response.write(frame);
