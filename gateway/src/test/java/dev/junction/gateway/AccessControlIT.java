@@ -148,8 +148,13 @@ class AccessControlIT {
 
         HttpResponse<String> noProject = chat(chatBody("gpt").put("user", "u-1"), as(MASTER));
         assertThat(noProject.statusCode()).isEqualTo(400);
-        assertThat(message(noProject)).contains("param=metadata[project]");
+        assertThat(message(noProject)).contains("param=metadata in request body");
         assertThat(E2eClient.error(noProject).getString("param")).isEqualTo("metadata.project");
+
+        HttpResponse<String> emptyMetadata =
+                chat(chatBody("gpt").put("user", "u-1").put("metadata", new JsonObject().put("other", 1)), as(MASTER));
+        assertThat(emptyMetadata.statusCode()).isEqualTo(400);
+        assertThat(message(emptyMetadata)).contains("param=[metadata][project] in request body");
         assertThat(gateway.upstream.requests("/gpt/v1/chat/completions")).isEmpty();
     }
 

@@ -56,17 +56,20 @@ public final class RequestRules {
         return all;
     }
 
+    /** LiteLLM's wording: {@code param=metadata} when the top field is missing, else {@code [metadata][x]}. */
     private static void checkPresent(JsonObject body, String param) {
         String[] path = param.split("\\.");
         Object at = body;
-        StringBuilder shown = new StringBuilder();
-        for (String field : path) {
-            shown.append(path.length == 1 ? field : "[" + field + "]");
-            if (!(at instanceof JsonObject object) || !object.containsKey(field)) {
+        StringBuilder nested = new StringBuilder();
+        for (int i = 0; i < path.length; i++) {
+            nested.append('[').append(path[i]).append(']');
+            if (!(at instanceof JsonObject object) || !object.containsKey(path[i])) {
                 throw GatewayException.badField(
-                        param, "BadRequest please pass param=" + shown + " in request body. This is a required param");
+                        param,
+                        "BadRequest please pass param=" + (i == 0 ? path[0] : nested)
+                                + " in request body. This is a required param");
             }
-            at = object.getValue(field);
+            at = object.getValue(path[i]);
         }
     }
 }

@@ -118,12 +118,17 @@ final class JwksKeys {
                     }
                     return response.body();
                 })
-                .map(body -> {
-                    Object json = body.toJson();
-                    if (json instanceof JsonObject object) {
-                        return object.getValue("keys") instanceof JsonArray keys ? keys : new JsonArray().add(object);
-                    }
-                    return (JsonArray) json;
-                });
+                .map(body -> keysOf(body.toString().strip(), url));
+    }
+
+    private static JsonArray keysOf(String text, String url) {
+        if (text.startsWith("[")) {
+            return new JsonArray(text);
+        }
+        if (!text.startsWith("{")) {
+            throw new IllegalStateException(url + " did not answer a JSON Web Key Set");
+        }
+        JsonObject object = new JsonObject(text);
+        return object.getValue("keys") instanceof JsonArray keys ? keys : new JsonArray().add(object);
     }
 }
