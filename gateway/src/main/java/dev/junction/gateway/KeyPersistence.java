@@ -65,7 +65,13 @@ final class KeyPersistence implements AutoCloseable {
                 : null;
         WorkerExecutor worker = vertx.createSharedWorkerExecutor("junction-key-store", STORE_THREADS);
         KeyServices services = new KeyServices(
-                new KeyDirectory(vertx, hazelcast, store, reads(management), worker),
+                new KeyDirectory(
+                        vertx,
+                        hazelcast,
+                        store,
+                        reads(management),
+                        worker,
+                        general.access().keyCacheTtl()),
                 new BudgetLedger(
                         vertx, hazelcast, Clock.systemUTC(), LedgerOptions.defaults(general.budgetFailsClosed())));
         return new KeyPersistence(store, writer, logWriter, services);

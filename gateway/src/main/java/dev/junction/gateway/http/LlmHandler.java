@@ -44,6 +44,7 @@ final class LlmHandler implements Handler<RoutingContext> {
     private final EventBus bus;
     private final ModelAccess access;
     private final EndUsers endUsers;
+    private final LlmAccess controls;
 
     LlmHandler(
             Endpoint endpoint,
@@ -51,7 +52,9 @@ final class LlmHandler implements Handler<RoutingContext> {
             EventBus bus,
             RouterSettings settings,
             ModelAccess access,
+            LlmAccess controls,
             EndUsers endUsers) {
+        this.controls = controls;
         this.endpoint = endpoint;
         this.access = access;
         this.api = api;
@@ -76,19 +79,22 @@ final class LlmHandler implements Handler<RoutingContext> {
     }
 
     /** Serves one call whose caller is known and whose body has been read; every failure is answered here. */
-    void serve(Exchange exchange, Buffer body, String pathModel, Caller caller) {
+    void serve(Exchange exchange, Buffer body, String pathModel, Caller authenticated) {
         HttpServerRequest client = exchange.request();
         LlmRequest parsed;
+        Caller caller;
         try {
             parsed = api.parse(endpoint, client, body, pathModel);
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             client.response().putHeader(CALL_ID, parsed.callId());
             exchange.model(parsed.model());
+            caller = controls.admit(exchange, authenticated, parsed.model(), parsed.body());
             if (isBatch(parsed)) {
                 BatchCompletions.check(parsed);
             } else if (caller instanceof Caller.KeyHolder holder) {
                 access.check(holder, parsed.model(), parsed.body());
             }
+            controls.hold(exchange);
         } catch (GatewayException invalid) {
             fail(client, invalid);
             return;
@@ -141,7 +147,13 @@ final class LlmHandler implements Handler<RoutingContext> {
                         }
                         return;
                     }
-                    api.write(request, routed, response, caller);
+                    RoutedReply sized =
+                            ResponseSize.limit(routed, controls.maxResponseBytes(), request, api.errorShape());
+                    if (sized == null) {
+                        fail(client, ResponseSize.tooLarge(routed, controls.maxResponseBytes()));
+                        return;
+                    }
+                    api.write(request, sized, response, caller);
                 })
                 .onFailure(failure -> {
                     if (!response.closed()) {

@@ -5,6 +5,7 @@ import dev.junction.cluster.bus.SpendSubject;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -38,32 +39,56 @@ public final class KeyDirectory {
     private final ClusterCache<Budget> budgets;
     private final ClusterCache<EndUser> endUsers;
 
-    public KeyDirectory(Vertx vertx, HazelcastInstance hazelcast, KeyStore store, WorkerExecutor worker) {
-        this(vertx, hazelcast, store, DirectoryReads.NONE, worker);
+    /** @param cacheTtl {@code user_api_key_cache_ttl}: entries are read from the store again after it; or null */
+    public KeyDirectory(
+            Vertx vertx, HazelcastInstance hazelcast, KeyStore store, WorkerExecutor worker, Duration cacheTtl) {
+        this(vertx, hazelcast, store, DirectoryReads.NONE, worker, cacheTtl);
     }
 
+    /**
+     * @param reads users, memberships, organisations, budgets and end users from their stores
+     * @param cacheTtl {@code user_api_key_cache_ttl}: entries are read from the store again after it; or null
+     */
     public KeyDirectory(
-            Vertx vertx, HazelcastInstance hazelcast, KeyStore store, DirectoryReads reads, WorkerExecutor worker) {
+            Vertx vertx,
+            HazelcastInstance hazelcast,
+            KeyStore store,
+            DirectoryReads reads,
+            WorkerExecutor worker,
+            Duration cacheTtl) {
         this.store = store;
         this.worker = worker;
         this.reads = reads;
         StoreReads storeReads = new StoreReads(vertx, worker, new StoreOutage(store.describe()));
-        this.keys = new ClusterCache<>(vertx, hazelcast.getMap(KEYS_MAP), storeReads, KeyJson::key, KeyJson::of);
-        this.teams = new ClusterCache<>(vertx, hazelcast.getMap(TEAMS_MAP), storeReads, KeyJson::team, KeyJson::of);
-        this.users =
-                new ClusterCache<>(vertx, hazelcast.getMap("junction.users"), storeReads, User::fromJson, User::toJson);
+        this.keys =
+                new ClusterCache<>(vertx, hazelcast.getMap(KEYS_MAP), storeReads, KeyJson::key, KeyJson::of, cacheTtl);
+        this.teams = new ClusterCache<>(
+                vertx, hazelcast.getMap(TEAMS_MAP), storeReads, KeyJson::team, KeyJson::of, cacheTtl);
+        this.users = new ClusterCache<>(
+                vertx, hazelcast.getMap("junction.users"), storeReads, User::fromJson, User::toJson, cacheTtl);
         this.members = new ClusterCache<>(
-                vertx, hazelcast.getMap("junction.members"), storeReads, TeamMember::fromJson, TeamMember::toJson);
+                vertx,
+                hazelcast.getMap("junction.members"),
+                storeReads,
+                TeamMember::fromJson,
+                TeamMember::toJson,
+                cacheTtl);
         this.organizations = new ClusterCache<>(
                 vertx,
                 hazelcast.getMap("junction.organizations"),
                 storeReads,
                 Organization::fromJson,
-                Organization::toJson);
+                Organization::toJson,
+                cacheTtl);
         this.budgets = new ClusterCache<>(
-                vertx, hazelcast.getMap("junction.budgets"), storeReads, Budget::fromJson, Budget::toJson);
+                vertx, hazelcast.getMap("junction.budgets"), storeReads, Budget::fromJson, Budget::toJson, cacheTtl);
         this.endUsers = new ClusterCache<>(
-                vertx, hazelcast.getMap("junction.end_users"), storeReads, EndUser::fromJson, EndUser::toJson);
+                vertx,
+                hazelcast.getMap("junction.end_users"),
+                storeReads,
+                EndUser::fromJson,
+                EndUser::toJson,
+                cacheTtl);
     }
 
     public KeyStore store() {
