@@ -54,8 +54,14 @@ final class DeploymentChooser {
         return state.isCoolingDown(deployment.id());
     }
 
-    Future<Attempt> choose(Resolution resolution, LlmRequest request, long inputTokens) {
+    /** @param call what the call learnt so far: deployments it no longer tries are left out */
+    Future<Attempt> choose(Resolution resolution, LlmRequest request, long inputTokens, CallState call) {
         List<Deployment> candidates = healthy(resolution);
+        if (call.anyExcluded()) {
+            candidates = candidates.stream()
+                    .filter(deployment -> !call.excludes(deployment))
+                    .toList();
+        }
         if (candidates.isEmpty()) {
             return Future.failedFuture(noDeployments(resolution, MinuteWindow.untilNextWindow(Instant.now())));
         }

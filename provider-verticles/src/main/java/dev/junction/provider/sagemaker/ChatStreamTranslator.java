@@ -57,6 +57,11 @@ final class ChatStreamTranslator implements StreamTranslator {
 
     @Override
     public Optional<GatewayException> failure() {
-        return Optional.ofNullable(failure);
+        return failure != null ? Optional.of(failure) : chunks.failure();
+    }
+
+    @Override
+    public int droppedChunks() {
+        return chunks.droppedChunks();
     }
 }
