@@ -89,6 +89,20 @@ public record GeneralSettings(
         return seconds == null ? fallback : Duration.ofMillis(Math.max(1, Math.round(seconds.doubleValue() * 1000)));
     }
 
+    /**
+     * {@code budget_fail_mode: closed}: a call whose budget counter does not answer in time is refused; by
+     * default ({@code open}) the node decides alone, within its share of what was left.
+     */
+    public boolean budgetFailsClosed() {
+        return "closed".equals(raw.getString("budget_fail_mode"));
+    }
+
+    /** {@code budget_quorum}: the members a side of a split cluster needs for its budget counters to answer. */
+    public OptionalInt budgetQuorum() {
+        Number members = (Number) raw.getValue("budget_quorum");
+        return members == null ? OptionalInt.empty() : OptionalInt.of(members.intValue());
+    }
+
     /** {@code max_parallel_requests}: the per-deployment concurrency limit, when configured. */
     public OptionalInt maxParallelRequests() {
         Integer value = raw.getInteger("max_parallel_requests");

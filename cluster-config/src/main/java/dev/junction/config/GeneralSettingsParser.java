@@ -20,7 +20,9 @@ final class GeneralSettingsParser {
             GeneralSettings.MAX_BUFFERED_REQUEST_MB,
             GeneralSettings.CLIENT_HEADER_TIMEOUT,
             GeneralSettings.CLIENT_BODY_TIMEOUT,
-            GeneralSettings.KEEPALIVE_TIMEOUT);
+            GeneralSettings.KEEPALIVE_TIMEOUT,
+            "budget_fail_mode",
+            "budget_quorum");
 
     /** Junction's own keys, each a positive number (megabytes or seconds). */
     private static final List<String> POSITIVE_NUMBERS = List.of(
@@ -28,6 +30,11 @@ final class GeneralSettingsParser {
             GeneralSettings.CLIENT_HEADER_TIMEOUT,
             GeneralSettings.CLIENT_BODY_TIMEOUT,
             GeneralSettings.KEEPALIVE_TIMEOUT);
+
+    /** {@code open}: decide a budget alone within the node's share when the cluster does not answer; {@code closed}: refuse. */
+    static final List<String> BUDGET_FAIL_MODES = List.of("open", "closed");
+
+    private static final long MAX_QUORUM = 1000;
 
     private GeneralSettingsParser() {}
 
@@ -55,6 +62,15 @@ final class GeneralSettingsParser {
         for (String key : POSITIVE_NUMBERS) {
             putIfPresent(raw, key, Fields.positiveNumber(context, raw.getValue(key), path(key)));
         }
+        String failMode = Fields.string(context, raw.getValue("budget_fail_mode"), path("budget_fail_mode"));
+        if (failMode != null && !BUDGET_FAIL_MODES.contains(failMode)) {
+            throw context.invalid(path("budget_fail_mode"), "one of " + String.join(", ", BUDGET_FAIL_MODES), failMode);
+        }
+        Long quorum = Fields.nonNegativeInteger(context, raw.getValue("budget_quorum"), path("budget_quorum"));
+        if (quorum != null && (quorum < 1 || quorum > MAX_QUORUM)) {
+            throw new ConfigException(path("budget_quorum"), "must be a member count from 1 to " + MAX_QUORUM);
+        }
+        putIfPresent(raw, "budget_quorum", quorum);
         return new GeneralSettings(
                 masterKey,
                 maxSize == null ? GeneralSettings.DEFAULT_MAX_REQUEST_SIZE_MB : maxSize.doubleValue(),

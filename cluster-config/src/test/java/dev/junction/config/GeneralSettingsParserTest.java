@@ -90,6 +90,35 @@ class GeneralSettingsParserTest {
     }
 
     @Test
+    void budgets_fail_open_unless_told_to_fail_closed() {
+        assertThat(TestYaml.parse("model_list: []").general().budgetFailsClosed())
+                .isFalse();
+        assertThat(TestYaml.parse("general_settings: {budget_fail_mode: open}")
+                        .general()
+                        .budgetFailsClosed())
+                .isFalse();
+        assertThat(TestYaml.parse("general_settings: {budget_fail_mode: closed}")
+                        .general()
+                        .budgetFailsClosed())
+                .isTrue();
+        assertThatThrownBy(() -> TestYaml.parse("general_settings: {budget_fail_mode: shut}"))
+                .hasMessageStartingWith("general_settings.budget_fail_mode: expected one of open, closed");
+    }
+
+    @Test
+    void budget_quorum_is_a_member_count() {
+        assertThat(TestYaml.parse("model_list: []").general().budgetQuorum()).isEmpty();
+        assertThat(TestYaml.parse("general_settings: {budget_quorum: 2}")
+                        .general()
+                        .budgetQuorum())
+                .hasValue(2);
+        assertThatThrownBy(() -> TestYaml.parse("general_settings: {budget_quorum: 0}"))
+                .hasMessage("general_settings.budget_quorum: must be a member count from 1 to 1000");
+        assertThatThrownBy(() -> TestYaml.parse("general_settings: {budget_quorum: two}"))
+                .hasMessageStartingWith("general_settings.budget_quorum: expected");
+    }
+
+    @Test
     void allow_client_side_credentials_accepts_booleans_and_their_text() {
         assertThat(TestYaml.parse("general_settings: {allow_client_side_credentials: True}")
                         .general()

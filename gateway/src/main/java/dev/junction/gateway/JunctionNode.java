@@ -1,10 +1,12 @@
 package dev.junction.gateway;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import dev.junction.cluster.bus.BusContract;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
+import dev.junction.cluster.spend.SpendMap;
 import dev.junction.cluster.state.BatchedRoutingState;
 import dev.junction.cluster.state.FailOpenRoutingState;
 import dev.junction.cluster.state.HazelcastRoutingState;
@@ -66,7 +68,9 @@ public final class JunctionNode {
     }
 
     public static Future<JunctionNode> start(NodeOptions options) {
-        HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastConfigFactory.build(options.cluster()));
+        Config hazelcast = HazelcastConfigFactory.build(options.cluster());
+        options.config().general().budgetQuorum().ifPresent(members -> SpendMap.requireQuorum(hazelcast, members));
+        HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast);
         return Vertx.builder()
                 // Epoll where Netty ships it (Linux x86-64): fewer system calls per request; NIO elsewhere.
                 .with(new VertxOptions()
@@ -199,7 +203,10 @@ public final class JunctionNode {
         return Future.fromCompletionStage(closed);
     }
 
-    /** Pushes the usage this node counted but has not shared yet, and writes the spend not yet stored. Blocking. */
+    /**
+     * Pushes the usage this node counted but has not shared yet, and writes the spend of the counters it owns.
+     * Blocking.
+     */
     private void flushState() {
         if (state instanceof BatchedRoutingState batched) {
             batched.flush();

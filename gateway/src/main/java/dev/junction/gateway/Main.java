@@ -72,7 +72,7 @@ public final class Main {
         }
         // SIGTERM (a rolling update, docker stop, Ctrl-C) drains the node before the JVM exits.
         Duration grace = commandLine.shutdownGrace();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drainAndLeave(node, grace), "junction-shutdown"));
+        ShutdownSignals.install(() -> drainAndLeave(node, grace));
         StartupReport.serving(node, commandLine.host(), (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -89,7 +89,10 @@ public final class Main {
         }
     }
 
-    /** Runs in the shutdown hook, where {@code System.exit} would block forever: it only logs what went wrong. */
+    /**
+     * Runs on a signal, before the JVM exits, or in the shutdown hook, where {@code System.exit} would block
+     * forever: it only logs what went wrong.
+     */
     private static void drainAndLeave(JunctionNode node, Duration grace) {
         try {
             node.shutdown(grace)
