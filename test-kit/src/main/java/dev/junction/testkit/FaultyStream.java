@@ -90,6 +90,11 @@ public final class FaultyStream {
         return this;
     }
 
+    /** The frames the answer sends, in order, before its ending. */
+    public List<String> frames() {
+        return List.copyOf(frames.subList(0, keep));
+    }
+
     public Answer answer() {
         return new StreamAnswer(frames.subList(0, keep), firstDelay, gap, ending, null, Map.of());
     }

@@ -23,7 +23,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * {@code [DONE]}, headers) and how many attempts each deployment got. The config is a LiteLLM user's
  * ({@code num_retries: 2}, a {@code timeout}, fallbacks, no {@code stream_timeout}).
  */
-class StreamFaultsIT {
+class FaultsIT {
     private static final String ANSWER = "The quick brown fox jumps over the lazy dog.";
     /** What the client has of {@link #ANSWER} when a stream of it in 6 pieces breaks after 3 frames. */
     private static final String FIRST_PART = "The quick brow";
@@ -46,13 +49,15 @@ class StreamFaultsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        gateway = GatewayHarness.start("/e2e/stream-faults.yaml");
+        gateway = GatewayHarness.start("/e2e/faults.yaml");
         sdk = gateway.openAi("sk-master-faults");
         http = new E2eClient(gateway, "sk-master-faults");
         gateway.upstream
                 .on("/warmup/v1/chat/completions")
                 .replyAlways(stream("warm", ANSWER).answer());
-        assertThat(http.stream("warmup").statusCode()).isEqualTo(200);
+        // A cold node's first stream can take longer than this config's 2 s first-chunk wait under load.
+        JsonObject warm = chatBody("warmup").put("stream", true).put("stream_timeout", 60);
+        assertThat(http.chat(warm).statusCode()).isEqualTo(200);
     }
 
     @AfterAll
@@ -214,6 +219,27 @@ class StreamFaultsIT {
     }
 
     @Test
+    void a_stream_timeout_in_the_request_replaces_the_first_chunk_wait_derived_from_timeout() {
+        gateway.upstream
+                .on(chatPath("slow-first"))
+                .replyAlways(stream("gpt-4o", ANSWER)
+                        .firstChunkAfter(Duration.ofSeconds(4))
+                        .answer());
+
+        Streamed answer = streamed(chat("slow-first")
+                .putAdditionalBodyProperty("stream_timeout", JsonValue.from(7))
+                .build());
+
+        assertThat(answer.text()).isEqualTo(ANSWER);
+        assertThat(answer.chunks()).allSatisfy(chunk -> assertThat(chunk.model())
+                .as("the 2 s derived wait would have fallen back")
+                .isEqualTo("gpt-4o"));
+        assertThat(answer.header("x-litellm-attempted-fallbacks")).isEqualTo("0");
+        assertThat(requests("slow-first")).hasSize(1);
+        assertThat(requests("backup")).isEmpty();
+    }
+
+    @Test
     void a_stream_that_breaks_before_its_first_content_is_retried_with_a_clean_head() throws Exception {
         gateway.upstream
                 .on(chatPath("slow-first"))
@@ -316,6 +342,24 @@ class StreamFaultsIT {
         assertThat(requests("cut-alone")).hasSize(1);
     }
 
+    @Test
+    void with_continuation_turned_off_a_cut_stream_ends_with_the_error_event() throws Exception {
+        try (GatewayHarness off = GatewayHarness.start("/e2e/faults-no-continuation.yaml")) {
+            off.upstream
+                    .on(chatPath("cuts"))
+                    .replyAlways(stream("gpt-4o", ANSWER).cutAfter(3).answer());
+
+            HttpResponse<String> response = new E2eClient(off, "sk-master-faults")
+                    .chat(chatBody("cuts").put("stream", true).put("stream_timeout", 60));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(streamedContent(response.body())).isEqualTo(FIRST_PART);
+            assertThat(sseData(response.body())).last().asString().startsWith("{\"error\":");
+            assertThat(response.body()).doesNotContain("[DONE]");
+            assertThat(off.upstream.requests(chatPath("cuts"))).hasSize(1);
+        }
+    }
+
     // 4. A fallback that refuses a prefill.
 
     @Test
@@ -324,7 +368,7 @@ class StreamFaultsIT {
                 .on(chatPath("cut-to-picky"))
                 .replyAlways(stream("gpt-4o", ANSWER).cutAfter(3).answer());
         String picky = "/picky-claude" + AnthropicWire.MESSAGES_PATH;
-        gateway.upstream.guard(picky, StreamFaultsIT::claudeRefusingPrefill);
+        gateway.upstream.guard(picky, FaultsIT::claudeRefusingPrefill);
         gateway.upstream
                 .on(picky)
                 .replyAlways(AnthropicWire.message("claude-opus-4-6")
@@ -415,19 +459,18 @@ class StreamFaultsIT {
     // 7. and 8. Open breakers, and what the answer says of its attempts.
 
     @Test
-    void a_group_whose_breaker_is_open_goes_to_its_fallback_at_once() {
+    void a_group_whose_breaker_is_open_goes_to_its_fallback_at_once_streaming_or_not() {
         gateway.upstream.on(chatPath("flapping")).replyAlways(OpenAiWire.serverError());
         gateway.upstream
                 .on(chatPath("backup"))
                 .replyAlways(OpenAiWire.chat("gpt-4o-mini").content(ANSWER).answer());
-        // Five failures open the deployment's breaker (a request's own num_retries: 0 keeps each to one attempt).
-        for (int i = 0; i < 5; i++) {
-            sdk.chat()
-                    .completions()
-                    .create(chat("flapping")
-                            .putAdditionalBodyProperty("num_retries", JsonValue.from(0))
-                            .build());
-        }
+        openBreaker("flapping");
+        // The plain call takes the first answer, the stream the second.
+        gateway.upstream
+                .on(chatPath("backup"))
+                .reply(
+                        OpenAiWire.chat("gpt-4o-mini").content(ANSWER).answer(),
+                        stream("gpt-4o-mini", ANSWER).answer());
 
         long started = System.nanoTime();
         HttpResponseFor<ChatCompletion> raw = sdk.chat()
@@ -435,15 +478,93 @@ class StreamFaultsIT {
                 .withRawResponse()
                 .create(chat("flapping").build());
         long millis = millisSince(started);
+        Streamed answer = streamed(chat("flapping").build());
 
         assertThat(raw.parse().model()).isEqualTo("gpt-4o-mini");
+        assertThat(raw.headers().values("x-litellm-attempted-fallbacks")).containsExactly("1");
+        assertThat(answer.text()).isEqualTo(ANSWER);
+        assertThat(answer.header("x-litellm-model-id")).isEqualTo("backup-1");
         assertThat(requests("flapping"))
-                .as("the open breaker refused the sixth call")
-                .hasSize(5);
+                .as("the open breaker refused both calls")
+                .hasSize(BREAKER_FAILURES);
         assertThat(millis)
                 .as("no back-off against the open breaker (5 retries would sleep 11 s or more)")
                 .isLessThan(5_000);
-        System.out.printf("fault 7, open breaker: 200 from the fallback in %d ms%n", millis);
+        assertThat(answer.millis()).isLessThan(5_000);
+        System.out.printf(
+                "fault 7, open breaker: 200 from the fallback in %d ms (stream: %d ms)%n", millis, answer.millis());
+    }
+
+    @Test
+    void a_recovering_primary_gets_one_half_open_probe_while_the_other_calls_fall_back() throws Exception {
+        gateway.upstream.on(chatPath("recovering")).replyAlways(OpenAiWire.serverError());
+        gateway.upstream
+                .on(chatPath("backup"))
+                .replyAlways(OpenAiWire.chat("gpt-4o-mini").content(ANSWER).answer());
+        openBreaker("recovering");
+        Thread.sleep(BREAKER_RESET.plusSeconds(1).toMillis());
+        gateway.upstream
+                .on(chatPath("recovering"))
+                .replyAlways(Answer.delayed(
+                        Duration.ofSeconds(4),
+                        OpenAiWire.chat("gpt-4o").content(ANSWER).answer()));
+
+        CompletableFuture<HttpResponseFor<ChatCompletion>> probe = CompletableFuture.supplyAsync(() -> sdk.chat()
+                .completions()
+                .withRawResponse()
+                .create(chat("recovering").build()));
+        awaitRequests("recovering", BREAKER_FAILURES + 1);
+        List<CompletableFuture<HttpResponseFor<ChatCompletion>>> others = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            others.add(CompletableFuture.supplyAsync(() -> sdk.chat()
+                    .completions()
+                    .withRawResponse()
+                    .create(chat("recovering").build())));
+        }
+
+        for (CompletableFuture<HttpResponseFor<ChatCompletion>> other : others) {
+            HttpResponseFor<ChatCompletion> raw = other.get(30, TimeUnit.SECONDS);
+            assertThat(raw.parse().model()).isEqualTo("gpt-4o-mini");
+            assertThat(raw.headers().values("x-litellm-attempted-fallbacks")).containsExactly("1");
+        }
+        assertThat(probe.get(30, TimeUnit.SECONDS).parse().model()).isEqualTo("gpt-4o");
+        assertThat(requests("recovering"))
+                .as("one half-open probe while the other five fell back")
+                .hasSize(BREAKER_FAILURES + 1);
+        HttpResponseFor<ChatCompletion> after = sdk.chat()
+                .completions()
+                .withRawResponse()
+                .create(chat("recovering").build());
+        assertThat(after.parse().model())
+                .as("the probe's success closed the breaker")
+                .isEqualTo("gpt-4o");
+        assertThat(requests("recovering")).hasSize(BREAKER_FAILURES + 2);
+        System.out.println("fault 7, half-open: 1 probe, 5 concurrent calls served by the fallback");
+    }
+
+    /** Failures that open a deployment's breaker, and how long it stays open (the defaults). */
+    private static final int BREAKER_FAILURES = 5;
+
+    private static final Duration BREAKER_RESET = Duration.ofSeconds(15);
+
+    /** Opens the breaker of a one-deployment group whose upstream fails: one attempt a call (num_retries 0). */
+    private static void openBreaker(String group) {
+        for (int i = 0; i < BREAKER_FAILURES; i++) {
+            sdk.chat()
+                    .completions()
+                    .create(chat(group)
+                            .putAdditionalBodyProperty("num_retries", JsonValue.from(0))
+                            .build());
+        }
+        assertThat(requests(group)).hasSize(BREAKER_FAILURES);
+    }
+
+    private static void awaitRequests(String deployment, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (requests(deployment).size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(requests(deployment)).hasSize(count);
     }
 
     @Test
