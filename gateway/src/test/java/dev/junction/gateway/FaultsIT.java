@@ -58,6 +58,14 @@ class FaultsIT {
         // A cold node's first stream can take longer than this config's 2 s first-chunk wait under load.
         JsonObject warm = chatBody("warmup").put("stream", true).put("stream_timeout", 60);
         assertThat(http.chat(warm).statusCode()).isEqualTo(200);
+        gateway.upstream
+                .on("/claude-backup" + AnthropicWire.MESSAGES_PATH)
+                .replyAlways(AnthropicWire.message("claude-3-5-haiku-20241022")
+                        .text(ANSWER)
+                        .streamAnswer(3));
+        assertThat(http.chat(chatBody("claude-backup").put("stream", true).put("stream_timeout", 60))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @AfterAll
@@ -253,6 +261,43 @@ class FaultsIT {
         assertThat(header(response, "x-litellm-attempted-retries")).isEqualTo("1");
         assertThat(response.body()).doesNotContain("\"error\"");
         assertThat(requests("slow-first")).hasSize(2);
+    }
+
+    @Test
+    void a_stream_whose_every_choice_fails_before_its_content_gets_an_error_status_not_a_200() throws Exception {
+        gateway.upstream
+                .on(chatPath("cut-alone"))
+                .replyAlways(stream("gpt-4o", ANSWER).cutAfter(1).answer());
+
+        HttpResponse<String> response = http.chat(chatBody("cut-alone").put("stream", true));
+
+        assertThat(response.statusCode()).isGreaterThanOrEqualTo(500);
+        assertThat(new JsonObject(response.body()).getJsonObject("error").getString("message"))
+                .isNotBlank();
+        assertThat(requests("cut-alone")).hasSize(1);
+        System.out.printf("fault 2, failure before the first content: %d, not a 200%n", response.statusCode());
+    }
+
+    @Test
+    void a_connection_reset_before_any_answer_is_retried_streaming_or_not() {
+        gateway.upstream
+                .on(chatPath("slow-first"))
+                .reply(Answer.drop())
+                .reply(OpenAiWire.chat("gpt-4o").content(ANSWER).answer())
+                .reply(Answer.drop())
+                .reply(stream("gpt-4o", ANSWER).answer());
+
+        HttpResponseFor<ChatCompletion> raw = sdk.chat()
+                .completions()
+                .withRawResponse()
+                .create(chat("slow-first").build());
+        Streamed answer = streamed(chat("slow-first").build());
+
+        assertThat(raw.parse().choices().get(0).message().content()).contains(ANSWER);
+        assertThat(raw.headers().values("x-litellm-attempted-retries")).containsExactly("1");
+        assertThat(answer.text()).isEqualTo(ANSWER);
+        assertThat(answer.header("x-litellm-attempted-retries")).isEqualTo("1");
+        assertThat(requests("slow-first")).hasSize(4);
     }
 
     // 3. A stream cut, or stalled, after the client has part of the answer.
