@@ -6,6 +6,7 @@ import dev.junction.cluster.bus.BusContract;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
+import dev.junction.cluster.responses.ResponseStore;
 import dev.junction.cluster.spend.SpendMap;
 import dev.junction.cluster.state.BatchedRoutingState;
 import dev.junction.cluster.state.FailOpenRoutingState;
@@ -95,8 +96,10 @@ public final class JunctionNode {
         });
         Future<KeyPersistence> keys = vertx.executeBlocking(
                 () -> KeyPersistence.open(vertx, hazelcast, options.config().general(), options.dataDir()));
+        // Creating a map proxy may wait on the cluster: never on an event loop.
+        Future<ResponseStore> responses = vertx.executeBlocking(() -> new ResponseStore(vertx, hazelcast));
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
-        return Future.all(components, state, keys)
+        return Future.all(components, state, keys, responses)
                 .compose(ready -> ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances()))
                 .compose(v -> vertx.deployVerticle(
                         () -> new RouterVerticle(
@@ -111,6 +114,7 @@ public final class JunctionNode {
                         components.result().resolver().listedModelNames(),
                         options,
                         keys.result().services(),
+                        responses.result(),
                         servers))
                 .map(port -> new JunctionNode(vertx, cluster, servers, port, state.result(), keys.result()))
                 .onFailure(failure -> {
@@ -150,13 +154,22 @@ public final class JunctionNode {
             List<String> listedModels,
             NodeOptions options,
             KeyServices keys,
+            ResponseStore responses,
             List<HttpVerticle> servers) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
         // One budget for the node: its event loops share one heap.
         BodyBudget bodyBudget = BodyBudget.of(options.config().general());
         Supplier<HttpVerticle> server = () -> {
             HttpVerticle verticle = new HttpVerticle(
-                    options.config(), listedModels, cluster, fingerprint, options.host(), port, keys, bodyBudget);
+                    options.config(),
+                    listedModels,
+                    cluster,
+                    fingerprint,
+                    options.host(),
+                    port,
+                    keys,
+                    responses,
+                    bodyBudget);
             servers.add(verticle);
             return verticle;
         };

@@ -20,6 +20,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -59,17 +61,27 @@ final class GroupCall {
     /** The answer of the group, with the number of retries it took; or the last failure. */
     Future<Answer> call(
             Resolution resolution, LlmRequest request, long inputTokens, FallbackPlan fallbacks, CallState state) {
-        return attempt(new Run(resolution, request, inputTokens, fallbacks, state), 0, -1);
+        return attempt(new Run(resolution, request, inputTokens, fallbacks, state, new HashSet<>()), 0, -1);
     }
 
-    /** What stays the same across the attempts of one group call. */
+    /**
+     * What stays the same across the attempts of one group call.
+     *
+     * @param state what the whole client call learnt so far (across groups and continuations)
+     * @param unable the deployments that said they cannot take this request at all; not chosen again
+     */
     private record Run(
-            Resolution resolution, LlmRequest request, long inputTokens, FallbackPlan fallbacks, CallState state) {}
+            Resolution resolution,
+            LlmRequest request,
+            long inputTokens,
+            FallbackPlan fallbacks,
+            CallState state,
+            Set<String> unable) {}
 
     /** @param maxRetries -1 until the first failure tells which retry budget applies */
     private Future<Answer> attempt(Run run, int index, int maxRetries) {
         // A failure to choose (nothing healthy, all at their limits) is final: choosing again now changes nothing.
-        return chooser.choose(run.resolution(), run.request(), run.inputTokens(), run.state())
+        return chooser.choose(run.resolution(), run.request(), run.inputTokens(), run.state(), run.unable())
                 .compose(attempt -> send(attempt, run, index, maxRetries)
                         .recover(failure -> afterFailure(run, index, maxRetries, attempt, failureOf(run, failure))));
     }
@@ -104,7 +116,7 @@ final class GroupCall {
                     reply.onComplete(done -> releaseWhenDone(done.succeeded() ? done.result() : null, release));
                     return reply;
                 })
-                .compose(reply -> reply instanceof ProviderReply.Streaming streaming
+                .compose(reply -> reply instanceof ProviderReply.Streaming streaming && !streaming.passedThrough()
                         ? held(attempt, streaming, call, new Position(run, index, maxRetries))
                         : accept(attempt, reply, index, maxRetries, run));
     }
@@ -130,6 +142,20 @@ final class GroupCall {
                 return Future.failedFuture(
                         RoutingErrors.contentFiltered(attempt.resolution().modelGroup()));
             }
+        } else if (reply instanceof ProviderReply.Streaming streaming) {
+            long head = System.nanoTime() - attempt.startedNanos();
+            ChunkStream stream = streamUsage.counted(
+                    streaming.stream(),
+                    attempt.deployment().upstreamModel(),
+                    attempt.estimatedTokens(),
+                    run.request().body());
+            reply = new ProviderReply.Streaming(stream, streaming.passedThrough());
+            // A passed-through stream (the inbound API's own events) is relayed as it comes: too late to retry once
+            // the head is out, but a stream that failed midway is a failed call.
+            stream.usage()
+                    .onComplete(
+                            usage -> recorder.succeeded(attempt, usage, head),
+                            failure -> recorder.failed(attempt, GatewayException.from(failure)));
         }
         return Future.succeededFuture(
                 new Answer(reply, null, attempt, index, maxRetries, System.nanoTime() - attempt.startedNanos(), null));
@@ -177,6 +203,9 @@ final class GroupCall {
     private Future<Answer> afterFailure(Run run, int index, int maxRetries, Attempt attempt, GatewayException error) {
         if (error.kind() == ErrorKind.CLIENT_CLOSED) {
             return recorder.failed(attempt, error).compose(v -> Future.failedFuture(error));
+        }
+        if (error.kind() == ErrorKind.UNSUPPORTED_BY_DEPLOYMENT) {
+            return recorder.failed(attempt, error).compose(v -> elsewhere(run, index, maxRetries, attempt, error));
         }
         return recorder.failed(attempt, error).compose(recorded -> nextAttempt(run, index, maxRetries, attempt, error));
     }
@@ -230,6 +259,19 @@ final class GroupCall {
         Deployment deployment = ClientCredentials.apply(run.request(), attempt.deployment());
         return Continuation.endsWithAssistant(
                 run.state().shape(run.request(), deployment).body());
+    }
+
+    /**
+     * A deployment said, before sending anything, that it cannot take this request at all (an operation its
+     * provider lacks, a feature chat cannot carry): the request goes to another deployment of the group at once,
+     * as the same attempt (no retry counted, no back-off), until every deployment has said so. Then the group
+     * fails with that 400, and the fallbacks may take it.
+     */
+    private Future<Answer> elsewhere(Run run, int index, int maxRetries, Attempt attempt, GatewayException error) {
+        run.unable().add(attempt.deployment().id());
+        boolean othersLeft = run.resolution().deployments().stream()
+                .anyMatch(deployment -> !run.unable().contains(deployment.id()));
+        return othersLeft ? attempt(run, index, maxRetries) : Future.failedFuture(error);
     }
 
     /**
