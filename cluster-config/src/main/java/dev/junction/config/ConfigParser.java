@@ -46,8 +46,27 @@ public final class ConfigParser {
         GeneralSettings general = GeneralSettingsParser.parse(resolved.getValue("general_settings"), context);
         RouterSettings router = RouterSettingsParser.parse(
                 resolved.getValue("litellm_settings"), resolved.getValue("router_settings"), context);
+        CacheSettings cache = cacheSettings(resolved.getValue("litellm_settings"), deployments, context);
         return new JunctionConfig(
-                deployments, router, general, context.ignoredKeys(), source, context.warnings(), context.skipped());
+                deployments,
+                router,
+                general,
+                context.ignoredKeys(),
+                source,
+                context.warnings(),
+                context.skipped(),
+                cache);
+    }
+
+    private static CacheSettings cacheSettings(
+            Object litellmSettings, List<Deployment> deployments, ParseContext context) {
+        JsonObject section = Fields.object(context, litellmSettings, "litellm_settings");
+        if (section == null) {
+            return CacheSettings.disabled();
+        }
+        Set<String> groups = new java.util.HashSet<>();
+        deployments.forEach(deployment -> groups.add(deployment.modelName()));
+        return CacheSettingsParser.parse(section.getValue("cache"), section.getValue("cache_params"), groups, context);
     }
 
     /**

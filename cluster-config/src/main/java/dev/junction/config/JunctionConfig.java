@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  * @param warnings problems that do not stop the gateway (an unset optional environment variable, an empty
  *     {@code model_list}); logged once at start-up, never containing a secret value
  * @param skipped the {@code model_list} entries left out because Junction does not speak their provider
+ * @param cache the response cache ({@code litellm_settings.cache} and {@code cache_params})
  */
 public record JunctionConfig(
         List<Deployment> deployments,
@@ -25,13 +26,26 @@ public record JunctionConfig(
         List<String> ignoredKeys,
         String source,
         List<String> warnings,
-        List<SkippedDeployment> skipped) {
+        List<SkippedDeployment> skipped,
+        CacheSettings cache) {
 
     public JunctionConfig {
+        cache = cache == null ? CacheSettings.disabled() : cache;
         deployments = List.copyOf(deployments);
         ignoredKeys = List.copyOf(ignoredKeys);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    }
+
+    public JunctionConfig(
+            List<Deployment> deployments,
+            RouterSettings router,
+            GeneralSettings general,
+            List<String> ignoredKeys,
+            String source,
+            List<String> warnings,
+            List<SkippedDeployment> skipped) {
+        this(deployments, router, general, ignoredKeys, source, warnings, skipped, CacheSettings.disabled());
     }
 
     public JunctionConfig(

@@ -3,6 +3,7 @@ package dev.junction.gateway;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import dev.junction.cluster.bus.BusContract;
+import dev.junction.cluster.cache.ResponseCacheMaps;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
@@ -20,6 +21,7 @@ import dev.junction.provider.ProviderVerticles;
 import dev.junction.provider.http.ProviderHttpSettings;
 import dev.junction.router.RouterComponents;
 import dev.junction.router.RouterVerticle;
+import dev.junction.router.cache.CacheStores;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -70,6 +72,7 @@ public final class JunctionNode {
     public static Future<JunctionNode> start(NodeOptions options) {
         Config hazelcast = HazelcastConfigFactory.build(options.cluster());
         options.config().general().budgetQuorum().ifPresent(members -> SpendMap.requireQuorum(hazelcast, members));
+        ResponseCacheMaps.configure(hazelcast, options.config().cache());
         HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast);
         return Vertx.builder()
                 // Epoll where Netty ships it (Linux x86-64): fewer system calls per request; NIO elsewhere.
@@ -96,13 +99,15 @@ public final class JunctionNode {
         Future<KeyPersistence> keys = vertx.executeBlocking(
                 () -> KeyPersistence.open(vertx, hazelcast, options.config().general(), options.dataDir()));
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
+        CacheStores cache = CacheStores.open(vertx, hazelcast, options.config().cache());
         return Future.all(components, state, keys)
                 .compose(ready -> ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances()))
                 .compose(v -> vertx.deployVerticle(
                         () -> new RouterVerticle(
                                 components.result(),
                                 state.result(),
-                                keys.result().services().ledger()),
+                                keys.result().services().ledger(),
+                                cache),
                         instances))
                 .compose(v -> deployHttp(
                         vertx,
@@ -111,7 +116,8 @@ public final class JunctionNode {
                         components.result().resolver().listedModelNames(),
                         options,
                         keys.result().services(),
-                        servers))
+                        servers,
+                        cache))
                 .map(port -> new JunctionNode(vertx, cluster, servers, port, state.result(), keys.result()))
                 .onFailure(failure -> {
                     if (keys.succeeded()) {
@@ -150,13 +156,22 @@ public final class JunctionNode {
             List<String> listedModels,
             NodeOptions options,
             KeyServices keys,
-            List<HttpVerticle> servers) {
+            List<HttpVerticle> servers,
+            CacheStores cache) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
         // One budget for the node: its event loops share one heap.
         BodyBudget bodyBudget = BodyBudget.of(options.config().general());
         Supplier<HttpVerticle> server = () -> {
             HttpVerticle verticle = new HttpVerticle(
-                    options.config(), listedModels, cluster, fingerprint, options.host(), port, keys, bodyBudget);
+                    options.config(),
+                    listedModels,
+                    cluster,
+                    fingerprint,
+                    options.host(),
+                    port,
+                    keys,
+                    bodyBudget,
+                    cache);
             servers.add(verticle);
             return verticle;
         };

@@ -6,8 +6,10 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.config.JunctionConfig;
 import dev.junction.gateway.admin.AdminRoutes;
+import dev.junction.gateway.cache.CacheRoutes;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
+import dev.junction.router.cache.CacheStores;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -34,6 +36,7 @@ public final class HttpVerticle extends VerticleBase {
     private final int port;
     private final KeyServices keys;
     private final BodyBudget bodyBudget;
+    private final CacheStores cache;
     private HttpServer server;
     private ClientConnections connections;
 
@@ -46,6 +49,21 @@ public final class HttpVerticle extends VerticleBase {
             int port,
             KeyServices keys,
             BodyBudget bodyBudget) {
+        this(config, listedModels, cluster, configFingerprint, host, port, keys, bodyBudget, CacheStores.none());
+    }
+
+    /** @param cache the node's response cache storage, for the {@code /cache/*} routes */
+    public HttpVerticle(
+            JunctionConfig config,
+            List<String> listedModels,
+            ClusterView cluster,
+            String configFingerprint,
+            String host,
+            int port,
+            KeyServices keys,
+            BodyBudget bodyBudget,
+            CacheStores cache) {
+        this.cache = cache;
         this.config = config;
         this.keys = keys;
         this.bodyBudget = bodyBudget;
@@ -145,6 +163,7 @@ public final class HttpVerticle extends VerticleBase {
         });
         // After the LLM routes, which the router tries first.
         AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
+        CacheRoutes.mount(router, config.cache(), cache, AuthHandler::caller);
         ModelRoutes.mount(router, new ModelCatalog(config, listedModels), access);
         router.route()
                 .handler(ctx -> ctx.fail(GatewayException.of(
