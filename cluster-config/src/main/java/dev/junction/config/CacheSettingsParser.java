@@ -89,6 +89,9 @@ final class CacheSettingsParser {
         Boolean on = Fields.bool(context, cache, CACHE);
         JsonObject section = Fields.object(context, params, PARAMS);
         if (!Boolean.TRUE.equals(on)) {
+            if (section != null) {
+                context.ignore(PARAMS); // LiteLLM too builds no cache without cache: true
+            }
             return CacheSettings.disabled();
         }
         JsonObject p = section == null ? new JsonObject() : section;
@@ -101,7 +104,7 @@ final class CacheSettingsParser {
         boolean semantic = type.endsWith("-semantic");
         List<String> notes = new ArrayList<>();
         notes.add(describe(type, store, semantic, context));
-        unused(p, notes);
+        unused(p, notes, context);
         return new CacheSettings(
                 true,
                 type,
@@ -139,10 +142,14 @@ final class CacheSettingsParser {
                 + (semantic ? "; prompts are matched by cosine similarity over the cluster's vectors" : "");
     }
 
-    /** Connection settings and other keys of servers Junction does not talk to: named, never shown. */
-    private static void unused(JsonObject params, List<String> notes) {
+    /**
+     * Connection settings and other keys of servers Junction does not talk to: named (never their values) and
+     * listed with the config's ignored keys.
+     */
+    private static void unused(JsonObject params, List<String> notes, ParseContext context) {
         Set<String> unused = new TreeSet<>(params.fieldNames());
         unused.removeAll(ACTED_ON);
+        unused.forEach(key -> context.ignore(path(key)));
         if (!unused.isEmpty()) {
             notes.add("cache_params keys not used (no cache server to reach): " + String.join(", ", unused));
         }
