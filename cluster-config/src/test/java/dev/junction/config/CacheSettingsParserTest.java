@@ -74,7 +74,8 @@ class CacheSettingsParserTest {
                 .contains("nothing is written to disk"));
         JunctionConfig s3 = parse("cache: true\ncache_params: {type: s3, s3_bucket_name: b}");
         assertThat(s3.cache().store()).isEqualTo(CacheSettings.Store.CLUSTER);
-        assertThat(s3.warnings()).anySatisfy(warning -> assertThat(warning).contains("do not outlive the whole cluster"));
+        assertThat(s3.warnings())
+                .anySatisfy(warning -> assertThat(warning).contains("do not outlive the whole cluster"));
     }
 
     @Test
@@ -118,9 +119,11 @@ class CacheSettingsParserTest {
 
     @Test
     void the_stores_own_default_ttl_wins_over_ttl_as_in_litellm() {
-        assertThat(cache("cache: true\ncache_params: {type: redis, ttl: 10, default_in_redis_ttl: 20}").ttl())
+        assertThat(cache("cache: true\ncache_params: {type: redis, ttl: 10, default_in_redis_ttl: 20}")
+                        .ttl())
                 .isEqualTo(Duration.ofSeconds(20));
-        assertThat(cache("cache: true\ncache_params: {type: local, default_in_memory_ttl: 5}").ttl())
+        assertThat(cache("cache: true\ncache_params: {type: local, default_in_memory_ttl: 5}")
+                        .ttl())
                 .isEqualTo(Duration.ofSeconds(5));
     }
 

@@ -68,15 +68,14 @@ public final class CacheRoutes {
         CachedAnswer written = new CachedAnswer("{}".getBytes(StandardCharsets.UTF_8), System.currentTimeMillis(), "");
         Future<JsonObject> answer = store.put(probe, written, PING_TTL)
                 .compose(v -> store.get(probe))
-                .compose(read -> {
-                    store.delete(List.of(probe));
+                .compose(read -> store.delete(List.of(probe)).compose(v -> {
                     if (read == null) {
                         return Future.failedFuture(GatewayException.of(
                                 ErrorKind.SERVICE_UNAVAILABLE,
                                 "Service Unhealthy (an entry written was not read back)"));
                     }
-                    return store.size();
-                })
+                    return store.size(); // the probe gone, so the count is the answers'
+                }))
                 .map(entries -> new JsonObject()
                         .put("status", "healthy")
                         .put("cache_type", settings.type())

@@ -90,10 +90,10 @@ class CacheKeysTest {
 
     @Test
     void the_order_of_the_request_fields_does_not_matter() {
-        JsonObject one = chat(
-                "{\"temperature\": 0.5, \"seed\": 1, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
-        JsonObject other = chat(
-                "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"seed\": 1, \"temperature\": 0.5}");
+        JsonObject one =
+                chat("{\"temperature\": 0.5, \"seed\": 1, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
+        JsonObject other =
+                chat("{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"seed\": 1, \"temperature\": 0.5}");
         assertThat(CacheKeys.key(CallTypes.CHAT, "g", one, null))
                 .isEqualTo(CacheKeys.key(CallTypes.CHAT, "g", other, null));
     }
@@ -112,6 +112,7 @@ class CacheKeysTest {
         JsonObject two = chat("{\"messages\": [{\"role\": \"user\", \"content\": \"hello\"}], \"temperature\": 1}");
         assertThat(CacheKeys.promptlessMaterial(CallTypes.CHAT, "g", one))
                 .isEqualTo(CacheKeys.promptlessMaterial(CallTypes.CHAT, "g", two))
-                .isNotEqualTo(CacheKeys.promptlessMaterial(CallTypes.CHAT, "g", two.copy().put("temperature", 0)));
+                .isNotEqualTo(CacheKeys.promptlessMaterial(
+                        CallTypes.CHAT, "g", two.copy().put("temperature", 0)));
     }
 }

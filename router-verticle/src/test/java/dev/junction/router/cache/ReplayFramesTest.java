@@ -46,10 +46,12 @@ class ReplayFramesTest {
                 .put("function", new JsonObject().put("name", "get_weather").put("arguments", "{\"city\":\"Oslo\"}"));
         JsonObject withTool = new JsonObject()
                 .put("index", 1)
-                .put("message", new JsonObject()
-                        .put("role", "assistant")
-                        .put("content", null)
-                        .put("tool_calls", new JsonArray().add(call)))
+                .put(
+                        "message",
+                        new JsonObject()
+                                .put("role", "assistant")
+                                .put("content", null)
+                                .put("tool_calls", new JsonArray().add(call)))
                 .put("logprobs", null)
                 .put("finish_reason", "tool_calls");
         answer.getJsonArray("choices").add(withTool);
