@@ -78,13 +78,15 @@ class SemanticCacheIT {
         assertThat(a.upstream.requests(CHAT).size() + b.upstream.requests(CHAT).size())
                 .as("the first and the dissimilar prompt")
                 .isEqualTo(2);
-        assertThat(a.upstream.requests(EMBED).size() + b.upstream.requests(EMBED).size())
+        assertThat(a.upstream.requests(EMBED).size()
+                        + b.upstream.requests(EMBED).size())
                 .as("each prompt embedded once, on its own node")
                 .isEqualTo(3);
         assertThat(similar.parse()).isEqualTo(miss.parse());
         assertThat(similar.headers().values("x-litellm-response-cost")).containsExactly("0.0");
-        assertThat(Double.parseDouble(
-                        similar.headers().values("x-litellm-semantic-similarity").get(0)))
+        assertThat(Double.parseDouble(similar.headers()
+                        .values("x-litellm-semantic-similarity")
+                        .get(0)))
                 .isBetween(0.99, 1.0);
         assertThat(other.headers().values("x-litellm-semantic-similarity")).isEmpty();
         assertThat(b.upstream.requests(EMBED).get(0).bodyAsJson().getString("input"))

@@ -100,7 +100,7 @@ class ResponseCacheTest {
                 resolver.resolve("gpt-4o").orElseThrow().deployments().get(0);
         return vertx.timer(100).compose(v -> {
             if (fail) {
-                return Future.failedFuture(GatewayException.of(ErrorKind.RATE_LIMIT, "upstream said 429"));
+                return Future.failedFuture(GatewayException.of(ErrorKind.RATE_LIMITED, "upstream said 429"));
             }
             JsonObject body = new JsonObject()
                     .put("id", "chatcmpl-" + UUID.randomUUID())
