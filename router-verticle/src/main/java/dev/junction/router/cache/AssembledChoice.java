@@ -31,7 +31,9 @@ final class AssembledChoice {
             finishReason = reason;
         }
         if (!chat) {
-            content.append(choice.getString("text", ""));
+            if (choice.getValue("text") instanceof String text) {
+                content.append(text);
+            }
             return;
         }
         if (!(choice.getValue("delta") instanceof JsonObject delta)) {

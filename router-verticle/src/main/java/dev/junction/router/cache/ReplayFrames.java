@@ -31,7 +31,7 @@ final class ReplayFrames {
             if (reasoning != null && !reasoning.isEmpty()) {
                 frames.add(chatChunk(answer, index, new JsonObject().put("reasoning_content", reasoning), null));
             }
-            for (String piece : pieces(message.getString("content", ""))) {
+            for (String piece : pieces(textOf(message, "content"))) {
                 frames.add(chatChunk(answer, index, new JsonObject().put("content", piece), null));
             }
             JsonArray calls = message.getJsonArray("tool_calls", new JsonArray());
@@ -45,12 +45,17 @@ final class ReplayFrames {
         return ending(frames, answer, "chat.completion.chunk", includeUsage);
     }
 
+    /** A text field that may be absent or null (a tool-call answer's {@code content}): empty then. */
+    private static String textOf(JsonObject object, String field) {
+        return object.getValue(field) instanceof String text ? text : "";
+    }
+
     static List<Buffer> textCompletion(JsonObject answer, boolean includeUsage) {
         List<Buffer> frames = new ArrayList<>();
         for (Object each : answer.getJsonArray("choices", new JsonArray())) {
             JsonObject choice = (JsonObject) each;
             int index = choice.getInteger("index", 0);
-            for (String piece : pieces(choice.getString("text", ""))) {
+            for (String piece : pieces(textOf(choice, "text"))) {
                 frames.add(textChunk(answer, index, piece, null));
             }
             frames.add(textChunk(answer, index, "", choice.getString("finish_reason", "stop")));
