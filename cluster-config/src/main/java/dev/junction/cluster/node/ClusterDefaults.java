@@ -51,6 +51,7 @@ final class ClusterDefaults {
         StateSerializers.configs().forEach(config.getSerializationConfig()::addSerializerConfig);
         SpendSerializers.configs().forEach(config.getSerializationConfig()::addSerializerConfig);
         addMap(config, SpendMap.config());
+        SpendMap.nameShare(config);
     }
 
     private static void addMap(Config config, MapConfig map) {
