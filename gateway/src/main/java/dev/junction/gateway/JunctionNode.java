@@ -7,6 +7,7 @@ import dev.junction.cluster.cache.ResponseCacheMaps;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
+import dev.junction.cluster.responses.ResponseStore;
 import dev.junction.cluster.spend.SpendMap;
 import dev.junction.cluster.state.BatchedRoutingState;
 import dev.junction.cluster.state.FailOpenRoutingState;
@@ -98,16 +99,19 @@ public final class JunctionNode {
         });
         Future<KeyPersistence> keys = vertx.executeBlocking(
                 () -> KeyPersistence.open(vertx, hazelcast, options.config().general(), options.dataDir()));
+        // Creating a map proxy may wait on the cluster: never on an event loop.
+        Future<ResponseStore> responses = vertx.executeBlocking(() -> new ResponseStore(vertx, hazelcast));
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
-        CacheStores cache = CacheStores.open(vertx, hazelcast, options.config().cache());
-        return Future.all(components, state, keys)
+        Future<CacheStores> cache = vertx.executeBlocking(
+                () -> CacheStores.open(vertx, hazelcast, options.config().cache()));
+        return Future.all(List.of(components, state, keys, responses, cache))
                 .compose(ready -> ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances()))
                 .compose(v -> vertx.deployVerticle(
                         () -> new RouterVerticle(
                                 components.result(),
                                 state.result(),
                                 keys.result().services().ledger(),
-                                cache),
+                                cache.result()),
                         instances))
                 .compose(v -> deployHttp(
                         vertx,
@@ -116,8 +120,9 @@ public final class JunctionNode {
                         components.result().resolver().listedModelNames(),
                         options,
                         keys.result().services(),
+                        responses.result(),
                         servers,
-                        cache))
+                        cache.result()))
                 .map(port -> new JunctionNode(vertx, cluster, servers, port, state.result(), keys.result()))
                 .onFailure(failure -> {
                     if (keys.succeeded()) {
@@ -156,6 +161,7 @@ public final class JunctionNode {
             List<String> listedModels,
             NodeOptions options,
             KeyServices keys,
+            ResponseStore responses,
             List<HttpVerticle> servers,
             CacheStores cache) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
@@ -170,6 +176,7 @@ public final class JunctionNode {
                     options.host(),
                     port,
                     keys,
+                    responses,
                     bodyBudget,
                     cache);
             servers.add(verticle);
