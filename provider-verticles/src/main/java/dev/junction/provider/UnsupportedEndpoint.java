@@ -4,7 +4,10 @@ import dev.junction.cluster.bus.Endpoint;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 
-/** The 400 for an operation a provider has no API for; nothing goes upstream. */
+/**
+ * The 400 for an operation a provider has no API for; nothing goes upstream, and the router tries the group's
+ * other deployments before the client sees it.
+ */
 public final class UnsupportedEndpoint {
     private UnsupportedEndpoint() {}
 
@@ -20,6 +23,7 @@ public final class UnsupportedEndpoint {
                     default -> endpoint.path();
                 };
         String message = label + " - " + provider + " does not support " + what;
-        return GatewayException.of(ErrorKind.BAD_REQUEST, ErrorKind.BAD_REQUEST.describe(message));
+        return GatewayException.of(
+                ErrorKind.UNSUPPORTED_BY_DEPLOYMENT, ErrorKind.UNSUPPORTED_BY_DEPLOYMENT.describe(message));
     }
 }

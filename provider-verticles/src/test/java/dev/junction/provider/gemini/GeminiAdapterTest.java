@@ -125,7 +125,7 @@ class GeminiAdapterTest {
         assertThatThrownBy(() -> adapter.toUpstream(
                         WireFixtures.call(Endpoint.COMPLETIONS, completion, deployment(new JsonObject()))))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
+                    assertThat(e.kind()).isEqualTo(ErrorKind.UNSUPPORTED_BY_DEPLOYMENT);
                     assertThat(e.getMessage()).contains("gemini does not support completions");
                 });
     }

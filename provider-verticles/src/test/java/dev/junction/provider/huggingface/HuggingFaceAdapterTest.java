@@ -80,8 +80,8 @@ class HuggingFaceAdapterTest {
                 .isEqualTo("http://tgi:8080/v1/completions");
         assertThatThrownBy(() -> adapter.toUpstream(WireFixtures.call(
                         Endpoint.COMPLETIONS, completion, router("meta-llama/Llama-3.1-8B-Instruct"))))
-                .isInstanceOfSatisfying(
-                        GatewayException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST));
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.kind())
+                        .isEqualTo(ErrorKind.UNSUPPORTED_BY_DEPLOYMENT));
     }
 
     @Test
