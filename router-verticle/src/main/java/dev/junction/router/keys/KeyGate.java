@@ -106,7 +106,7 @@ public final class KeyGate {
         putIfSet(headers, "x-litellm-key-tpm-limit", key.tpmLimit());
         putIfSet(headers, "x-litellm-key-max-budget", key.maxBudget());
         if (routed.reply() instanceof ProviderReply.Complete complete) {
-            double cost = pricing.cost(request, routed.deployment(), complete, estimate);
+            double cost = routed.cacheHit() ? 0 : pricing.cost(request, routed.deployment(), complete, estimate);
             for (Held each : held) {
                 each.end(limits, ledger, cost, complete.usage(), estimate, true);
             }
@@ -114,21 +114,18 @@ public final class KeyGate {
         } else if (routed.reply() instanceof ProviderReply.Streaming streaming) {
             streaming.stream().usage().onComplete(ended -> {
                 Usage usage = ended.succeeded() ? ended.result() : Usage.NONE;
-                streamCost(routed, streaming.stream(), usage, estimate).onComplete(cost -> {
+                // A cached answer called no provider, so it costs nothing (its tokens still count, as in LiteLLM).
+                Future<Double> cost = routed.cacheHit()
+                        ? Future.succeededFuture(0.0)
+                        : streamCost(routed, streaming.stream(), usage, estimate);
+                cost.onComplete(priced -> {
                     for (Held each : held) {
-                        each.end(limits, ledger, cost.result(), usage, estimate, ended.succeeded());
+                        each.end(limits, ledger, priced.result(), usage, estimate, ended.succeeded());
                     }
                 });
             });
         }
-        return new RoutedReply(
-                routed.reply(),
-                routed.deployment(),
-                routed.modelGroup(),
-                routed.attemptedRetries(),
-                routed.attemptedFallbacks(),
-                routed.upstreamNanos(),
-                headers);
+        return routed.withHeaders(headers);
     }
 
     /**
