@@ -6,6 +6,7 @@ import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.spend.BudgetLedger;
 import dev.junction.cluster.spend.CallLog;
 import dev.junction.cluster.state.RoutingState;
+import dev.junction.router.cache.CacheStores;
 import dev.junction.router.keys.KeyGate;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -17,22 +18,29 @@ public final class RouterVerticle extends VerticleBase {
     private final RoutingState state;
     private final BudgetLedger ledger;
     private final CallLog calls;
+    private final CacheStores cache;
     private MessageConsumer<LlmRequest> consumer;
 
-    public RouterVerticle(RouterComponents components, RoutingState state, BudgetLedger ledger, CallLog calls) {
+    public RouterVerticle(RouterComponents components, RoutingState state, BudgetLedger ledger) {
+        this(components, state, ledger, CallLog.NONE, CacheStores.none());
+    }
+
+    /**
+     * @param calls where each call's spend log row goes
+     * @param cache the node's response cache storage (see {@code litellm_settings.cache})
+     */
+    public RouterVerticle(
+            RouterComponents components, RoutingState state, BudgetLedger ledger, CallLog calls, CacheStores cache) {
         this.components = components;
         this.state = state;
         this.ledger = ledger;
         this.calls = calls;
-    }
-
-    public RouterVerticle(RouterComponents components, RoutingState state, BudgetLedger ledger) {
-        this(components, state, ledger, CallLog.NONE);
+        this.cache = cache;
     }
 
     @Override
     public Future<?> start() {
-        KeyGate router = components.keyGate(vertx, state, ledger, calls);
+        KeyGate router = components.keyGate(vertx, state, ledger, calls, cache);
         consumer = BusContract.serve(vertx, Addresses.ROUTER, router::route);
         return consumer.completion();
     }

@@ -101,6 +101,23 @@ public record LlmRequest(
         return withBody(other, body.copy().put("model", other));
     }
 
+    /** This request with another body (the raw bytes, surface and files kept: a provider forwards the bytes only if nothing changed). */
+    public LlmRequest withBody(JsonObject replacement) {
+        return new LlmRequest(
+                callId,
+                endpoint,
+                model,
+                replacement,
+                rawBody,
+                stream,
+                timeoutOverride,
+                cancellation,
+                receivedNanos,
+                grant,
+                surface,
+                files);
+    }
+
     /** This request on behalf of a virtual key, for {@code routedModel} (the model after the key's aliases). */
     public LlmRequest forKey(String routedModel, KeyGrant keyGrant) {
         return new LlmRequest(

@@ -21,6 +21,7 @@ import dev.junction.cluster.bus.CallOwner;
  * @param startMillis when the call arrived (epoch millis)
  * @param endMillis when it ended: its answer, or the end of its stream
  * @param success whether it was answered
+ * @param cacheHit whether the response cache answered it (then no provider was called and it cost nothing)
  */
 public record CallRecord(
         String requestId,
@@ -36,7 +37,8 @@ public record CallRecord(
         double spend,
         long startMillis,
         long endMillis,
-        boolean success) {
+        boolean success,
+        boolean cacheHit) {
 
     public long totalTokens() {
         return promptTokens + completionTokens;

@@ -11,10 +11,12 @@ import dev.junction.gateway.access.NodeAccess;
 import dev.junction.gateway.admin.AdminCalls;
 import dev.junction.gateway.admin.AdminContext;
 import dev.junction.gateway.admin.AdminRoutes;
+import dev.junction.gateway.cache.CacheRoutes;
 import dev.junction.gateway.keys.EndUsers;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
 import dev.junction.gateway.keys.store.ManagementStores;
+import dev.junction.router.cache.CacheStores;
 import dev.junction.router.model.ModelTable;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -47,6 +49,8 @@ public final class HttpVerticle extends VerticleBase {
     private final BodyBudget bodyBudget;
     /** The access controls held once per node (JWT keys, the global parallel limit). */
     private final NodeAccess nodeAccess;
+    /** The node's response cache storage, for the {@code /cache/*} routes. */
+    private final CacheStores cache;
 
     private HttpServer server;
     private ClientConnections connections;
@@ -62,9 +66,11 @@ public final class HttpVerticle extends VerticleBase {
             ResponseStore responses,
             BodyBudget bodyBudget,
             NodeAccess nodeAccess,
+            CacheStores cache,
             ManagementStores stores,
             ModelTable table) {
         this.nodeAccess = nodeAccess;
+        this.cache = cache;
         this.config = config;
         this.keys = keys;
         this.responses = responses;
@@ -170,6 +176,7 @@ public final class HttpVerticle extends VerticleBase {
         handlers.mount(router);
         // After the LLM routes, which the router tries first.
         AdminRoutes.mount(router, adminContext(clock), AuthHandler::caller);
+        CacheRoutes.mount(router, config.cache(), cache, AuthHandler::caller);
         ModelRoutes.mount(router, new ModelCatalog(config, listedModels, new WildcardGroups(table)), access);
         router.route()
                 .handler(ctx -> ctx.fail(GatewayException.of(

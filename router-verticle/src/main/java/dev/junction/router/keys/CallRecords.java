@@ -42,7 +42,8 @@ final class CallRecords {
                 cost,
                 startMillis,
                 System.currentTimeMillis(),
-                ok));
+                ok,
+                routed.cacheHit()));
     }
 
     /** A call that was refused or failed before any answer: a row with no deployment and no spend. */
@@ -64,6 +65,7 @@ final class CallRecords {
                 0,
                 startMillis,
                 System.currentTimeMillis(),
+                false,
                 false));
     }
 

@@ -23,7 +23,7 @@ package dev.junction.gateway.keys.store;
  * @param startMillis when the call arrived
  * @param endMillis when it ended
  * @param status {@code success} or {@code failure}
- * @param cacheHit whether a cache answered (never, so far)
+ * @param cacheHit whether the response cache answered
  */
 public record SpendLogRow(
         String requestId,

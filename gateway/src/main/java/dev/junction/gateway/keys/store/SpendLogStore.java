@@ -125,7 +125,7 @@ public final class SpendLogStore {
         statement.setLong(i++, call.startMillis());
         statement.setLong(i++, call.endMillis());
         statement.setString(i++, call.success() ? "success" : "failure");
-        statement.setBoolean(i, false);
+        statement.setBoolean(i, call.cacheHit());
     }
 
     /**

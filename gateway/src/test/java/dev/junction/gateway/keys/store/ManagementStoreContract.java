@@ -290,7 +290,8 @@ abstract class ManagementStoreContract {
                         0.02,
                         start,
                         start + 10,
-                        true),
+                        true,
+                        false),
                 new CallRecord(
                         "r2",
                         "acompletion",
@@ -302,9 +303,10 @@ abstract class ManagementStoreContract {
                         "openai",
                         20,
                         10,
-                        0.04,
+                        0,
                         start + 86_400_000L,
                         start + 86_400_010L,
+                        true,
                         true),
                 new CallRecord(
                         "r3",
@@ -320,6 +322,7 @@ abstract class ManagementStoreContract {
                         0,
                         start + 1000,
                         start + 1001,
+                        false,
                         false));
         stores.spendLogs().insert(calls);
 
@@ -335,7 +338,14 @@ abstract class ManagementStoreContract {
                 .hasSize(255)
                 .doesNotContain("\u0000");
         assertThat(first.totalTokens()).isEqualTo(15);
-        assertThat(stores.spendLogs().total(ofKey)).isEqualTo(0.06);
+        assertThat(first.cacheHit()).isFalse();
+        assertThat(stores.spendLogs()
+                        .rows(new SpendLogFilter(null, null, "r2", null, null), 10)
+                        .get(0)
+                        .cacheHit())
+                .as("a cache hit")
+                .isTrue();
+        assertThat(stores.spendLogs().total(ofKey)).isEqualTo(0.02);
 
         List<SpendLogGroup> daily = stores.spendLogs().grouped(ofKey, List.of("model"), true, 10);
         assertThat(daily)

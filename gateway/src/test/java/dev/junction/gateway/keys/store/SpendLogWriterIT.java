@@ -35,7 +35,8 @@ class SpendLogWriterIT {
                 0.5,
                 startMillis,
                 startMillis + 1,
-                true);
+                true,
+                false);
     }
 
     @Test
