@@ -121,6 +121,30 @@ class CacheIT {
     }
 
     @Test
+    void a_hits_spend_log_row_says_cache_hit_and_costs_nothing() throws Exception {
+        String prompt = prompt();
+        HttpResponseFor<ChatCompletion> miss =
+                sdkA.chat().completions().withRawResponse().create(chat(prompt).build());
+        HttpResponseFor<ChatCompletion> hit =
+                sdkA.chat().completions().withRawResponse().create(chat(prompt).build());
+
+        AdminClient admin = new AdminClient(a, MASTER);
+        JsonObject missRow = spendLogRow(admin, header(miss, "x-litellm-call-id"));
+        JsonObject hitRow = spendLogRow(admin, header(hit, "x-litellm-call-id"));
+        assertThat(missRow.getString("cache_hit")).isEqualTo("False");
+        assertThat(missRow.getDouble("spend")).isGreaterThan(0);
+        assertThat(hitRow.getString("cache_hit")).isEqualTo("True");
+        assertThat(hitRow.getDouble("spend")).isZero();
+        assertThat(hitRow.getString("status")).isEqualTo("success");
+    }
+
+    private static JsonObject spendLogRow(AdminClient admin, String callId) throws Exception {
+        JsonArray rows = admin.awaitList("/spend/logs?request_id=" + callId, list -> !list.isEmpty());
+        assertThat(rows).as("spend log rows of " + callId).hasSize(1);
+        return rows.getJsonObject(0);
+    }
+
+    @Test
     void the_key_is_litellms_whatever_the_user_and_metadata_and_a_changed_parameter_misses() {
         String prompt = prompt();
         HttpResponseFor<ChatCompletion> first = sdkA.chat()

@@ -101,7 +101,10 @@ public record LlmRequest(
         return withBody(other, body.copy().put("model", other));
     }
 
-    /** This request with another body (the raw bytes, surface and files kept: a provider forwards the bytes only if nothing changed). */
+    /**
+     * This request with another body (the raw bytes, surface and files kept: a provider forwards the bytes only if
+     * nothing changed).
+     */
     public LlmRequest withBody(JsonObject replacement) {
         return new LlmRequest(
                 callId,

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.junction.cluster.bus.Cancellation;
 import dev.junction.cluster.bus.Endpoint;
 import dev.junction.cluster.bus.LlmRequest;
+import dev.junction.cluster.bus.Surface;
+import dev.junction.cluster.bus.SurfaceRequest;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +44,13 @@ class CacheControlHeaderTest {
         assertThat(CacheControlHeader.apply(request, null)).isSameAs(request);
         assertThat(CacheControlHeader.apply(request, "max-age=10, s-maxage=soon"))
                 .isSameAs(request);
+    }
+
+    @Test
+    void a_request_of_another_api_keeps_its_original_so_it_is_still_answered_in_that_api() {
+        SurfaceRequest original = new SurfaceRequest(
+                Surface.MESSAGES, new JsonObject().put("model", "claude"), java.util.Map.of(), java.util.List.of());
+        LlmRequest request = request(new JsonObject().put("model", "gpt-4o")).withSurface(original);
+        assertThat(CacheControlHeader.apply(request, "no-cache").surface()).isSameAs(original);
     }
 }
