@@ -2,6 +2,7 @@ package dev.junction.router.cache;
 
 import dev.junction.cluster.bus.Cancellation;
 import dev.junction.cluster.bus.Endpoint;
+import dev.junction.cluster.bus.KeyGrant;
 import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.RoutedReply;
@@ -57,9 +58,9 @@ final class SemanticLookup {
     static String scope(CachedCall call) {
         String namespace =
                 call.key().contains(":") ? call.key().substring(0, call.key().lastIndexOf(':')) : "";
-        String holder = call.request().grant() == null
-                ? ""
-                : call.request().grant().key().id();
+        // The master key's calls carry a grant without a key when their end user is held to limits.
+        KeyGrant grant = call.request().grant();
+        String holder = grant == null || grant.key() == null ? "" : grant.key().id();
         return Sha256.hex(namespace + "\n" + holder + "\n"
                 + CacheKeys.promptlessMaterial(
                         call.callType(), call.modelGroup(), call.request().body()));

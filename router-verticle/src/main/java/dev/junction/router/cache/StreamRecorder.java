@@ -115,7 +115,8 @@ final class StreamRecorder implements ChunkStream {
                 endHandler == null
                         ? null
                         : v -> {
-                            settle(stream.usage().isComplete());
+                            // A continued stream may end for the client before its parts' usage is summed.
+                            stream.usage().onComplete(counted -> settle(true));
                             endHandler.handle(v);
                         });
         return this;
