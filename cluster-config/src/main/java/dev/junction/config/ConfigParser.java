@@ -46,7 +46,10 @@ public final class ConfigParser {
         GeneralSettings general = GeneralSettingsParser.parse(resolved.getValue("general_settings"), context);
         RouterSettings router = RouterSettingsParser.parse(
                 resolved.getValue("litellm_settings"), resolved.getValue("router_settings"), context);
-        return new JunctionConfig(deployments, router, general, context.ignoredKeys(), source, context.warnings());
+        ObservabilitySettings observability = ObservabilityParser.parse(
+                resolved.getValue("litellm_settings"), resolved.getValue("general_settings"), context);
+        return new JunctionConfig(
+                deployments, router, general, observability, context.ignoredKeys(), source, context.warnings());
     }
 
     /**

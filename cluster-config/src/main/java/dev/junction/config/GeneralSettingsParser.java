@@ -24,7 +24,7 @@ final class GeneralSettingsParser {
         JsonObject settings = Fields.object(context, section, PATH);
         JsonObject raw = settings == null ? new JsonObject() : settings.copy();
         raw.fieldNames().stream()
-                .filter(key -> !SUPPORTED.contains(key))
+                .filter(key -> !SUPPORTED.contains(key) && !ObservabilityParser.GENERAL_KEYS.contains(key))
                 .forEach(key -> context.ignore(YamlPath.key(PATH, key)));
         Secret masterKey = masterKey(raw, context);
         Number maxSize =

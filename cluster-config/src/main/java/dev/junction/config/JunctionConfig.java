@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
  * @param deployments the {@code model_list}, in file order, with unsupported environments dropped
  * @param router router settings
  * @param general general settings
+ * @param observability callbacks, logs, health checks and alerts
  * @param ignoredKeys YAML paths of keys Junction does not act on (reported once at start-up)
  * @param source where the config came from, for logs
  * @param warnings problems that do not stop the gateway (an unset optional environment variable, an empty
@@ -21,14 +22,26 @@ public record JunctionConfig(
         List<Deployment> deployments,
         RouterSettings router,
         GeneralSettings general,
+        ObservabilitySettings observability,
         List<String> ignoredKeys,
         String source,
         List<String> warnings) {
 
     public JunctionConfig {
         deployments = List.copyOf(deployments);
+        observability = observability == null ? ObservabilitySettings.defaults() : observability;
         ignoredKeys = List.copyOf(ignoredKeys);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public JunctionConfig(
+            List<Deployment> deployments,
+            RouterSettings router,
+            GeneralSettings general,
+            List<String> ignoredKeys,
+            String source,
+            List<String> warnings) {
+        this(deployments, router, general, ObservabilitySettings.defaults(), ignoredKeys, source, warnings);
     }
 
     public JunctionConfig(

@@ -7,6 +7,8 @@ import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.observe.AttemptStart;
+import dev.junction.cluster.observe.CallObservation;
 import dev.junction.config.Deployment;
 import dev.junction.config.RouterSettings;
 import dev.junction.router.fallback.FallbackPlan;
@@ -62,10 +64,21 @@ final class GroupCall {
     /** @param maxRetries -1 until the first failure tells which retry budget applies */
     private Future<Answer> attempt(Run run, int index, int maxRetries) {
         // A failure to choose (nothing healthy, all at their limits) is final: choosing again now changes nothing.
+        long choosing = System.nanoTime();
         return chooser.choose(run.resolution(), run.request(), run.inputTokens())
+                .map(chosen -> observed(chosen, run.request().observation(), index, choosing))
                 .compose(attempt -> send(attempt, run, index, maxRetries)
                         .recover(failure ->
                                 afterFailure(run, index, maxRetries, attempt, GatewayException.from(failure))));
+    }
+
+    /** The attempt with what watches it; nothing is built when nothing watches the call. */
+    private static Attempt observed(Attempt chosen, CallObservation call, int index, long choosingNanos) {
+        if (call == CallObservation.NONE) {
+            return chosen;
+        }
+        return chosen.observedBy(call.attemptStarted(new AttemptStart(
+                chosen.deployment(), chosen.resolution().modelGroup(), index, choosingNanos, chosen.startedNanos())));
     }
 
     private Future<Answer> send(Attempt attempt, Run run, int index, int maxRetries) {
@@ -83,7 +96,8 @@ final class GroupCall {
                             ErrorKind.TIMEOUT.describe(
                                     "mock_timeout: no answer within " + timeout.toMillis() + " ms"))));
         }
-        ProviderCall call = new ProviderCall(request, deployment, timeout);
+        ProviderCall call = new ProviderCall(
+                request, deployment, timeout, attempt.observation().upstreamHeaders());
         return slots.acquire(deployment.id(), parallelLimit.applyAsInt(deployment), timeout)
                 .compose(release -> {
                     Future<ProviderReply> reply = BusContract.request(
@@ -105,7 +119,7 @@ final class GroupCall {
 
     private Future<Answer> accept(Attempt attempt, ProviderReply reply, int index, int maxRetries, Run run) {
         if (reply instanceof ProviderReply.Complete complete) {
-            recorder.succeeded(attempt, complete.usage(), -1);
+            recorder.succeeded(attempt, complete.usage(), complete.finishReason(), -1);
             if ("content_filter".equals(complete.finishReason())
                     && !run.fallbacks()
                             .targetsFor(
@@ -126,7 +140,7 @@ final class GroupCall {
             // Too late to retry once the head is out, but a stream that failed midway is a failed call.
             stream.usage()
                     .onComplete(
-                            usage -> recorder.succeeded(attempt, usage, head),
+                            usage -> recorder.succeeded(attempt, usage, null, head),
                             failure -> recorder.failed(attempt, GatewayException.from(failure)));
         }
         return Future.succeededFuture(

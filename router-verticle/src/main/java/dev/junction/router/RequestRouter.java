@@ -120,7 +120,9 @@ public final class RequestRouter {
         }
         FallbackTarget target = targets.get(index);
         LlmRequest fallbackRequest = forFallback(request, target);
+        request.observation().fallbackStarted(request.model(), target.model(), lastError);
         return inGroup(fallbackRequest, target.model(), plan, depth + index + 1)
+                .onComplete(done -> request.observation().fallbackEnded(target.model(), done.succeeded()))
                 .recover(failure ->
                         tryTargets(request, plan, depth, targets, index + 1, GatewayException.from(failure)));
     }
@@ -143,7 +145,8 @@ public final class RequestRouter {
                 request.timeoutOverride(),
                 request.cancellation(),
                 request.receivedNanos(),
-                request.grant());
+                request.grant(),
+                request.observation());
     }
 
     private RoutedReply reply(GroupCall.Answer answer, Resolution resolution, int depth) {

@@ -1,5 +1,6 @@
 package dev.junction.cluster.bus;
 
+import dev.junction.cluster.observe.CallObservation;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param cancellation fired when the client disconnects
  * @param receivedNanos {@link System#nanoTime()} when the request arrived
  * @param grant what the caller's virtual key (and team) allows, or null for the master key and an open gateway
+ * @param observation what watches this call (metrics, traces, ...); {@link CallObservation#NONE} when nothing does
  */
 public record LlmRequest(
         String callId,
@@ -29,7 +31,8 @@ public record LlmRequest(
         Duration timeoutOverride,
         Cancellation cancellation,
         long receivedNanos,
-        KeyGrant grant) {
+        KeyGrant grant,
+        CallObservation observation) {
 
     public LlmRequest {
         Objects.requireNonNull(callId, "callId");
@@ -37,6 +40,33 @@ public record LlmRequest(
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(cancellation, "cancellation");
+        observation = observation == null ? CallObservation.NONE : observation;
+    }
+
+    /** A request nothing observes. */
+    public LlmRequest(
+            String callId,
+            Endpoint endpoint,
+            String model,
+            JsonObject body,
+            Buffer rawBody,
+            boolean stream,
+            Duration timeoutOverride,
+            Cancellation cancellation,
+            long receivedNanos,
+            KeyGrant grant) {
+        this(
+                callId,
+                endpoint,
+                model,
+                body,
+                rawBody,
+                stream,
+                timeoutOverride,
+                cancellation,
+                receivedNanos,
+                grant,
+                CallObservation.NONE);
     }
 
     /** A request made without a virtual key. */
@@ -71,6 +101,23 @@ public record LlmRequest(
                 timeoutOverride,
                 cancellation,
                 receivedNanos,
-                keyGrant);
+                keyGrant,
+                observation);
+    }
+
+    /** This request, watched by {@code watcher}. */
+    public LlmRequest observedBy(CallObservation watcher) {
+        return new LlmRequest(
+                callId,
+                endpoint,
+                model,
+                body,
+                rawBody,
+                stream,
+                timeoutOverride,
+                cancellation,
+                receivedNanos,
+                grant,
+                watcher);
     }
 }

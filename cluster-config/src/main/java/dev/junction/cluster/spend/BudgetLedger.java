@@ -85,6 +85,17 @@ public final class BudgetLedger {
     }
 
     /**
+     * Every subject's live spend, read from the whole cluster map: for metrics, never the request path.
+     * Blocking; call it on a worker.
+     */
+    public java.util.Map<String, SpendState> all() {
+        java.util.Map<String, SpendState> states = new java.util.HashMap<>();
+        counters.entrySet()
+                .forEach(entry -> states.put(entry.getKey(), entry.getValue().state()));
+        return states;
+    }
+
+    /**
      * Forgets a subject's counter (deleted, or its spend set outright): the next call starts again from the
      * persisted spend.
      */

@@ -8,6 +8,7 @@ import dev.junction.config.JunctionConfig;
 import dev.junction.gateway.admin.AdminRoutes;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
+import dev.junction.gateway.observe.Observability;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -34,6 +35,7 @@ public final class HttpVerticle extends VerticleBase {
     private final String host;
     private final int port;
     private final KeyServices keys;
+    private final Observability observability;
     private HttpServer server;
 
     public HttpVerticle(
@@ -43,8 +45,10 @@ public final class HttpVerticle extends VerticleBase {
             String configFingerprint,
             String host,
             int port,
-            KeyServices keys) {
+            KeyServices keys,
+            Observability observability) {
         this.config = config;
+        this.observability = observability;
         this.keys = keys;
         this.listedModels = List.copyOf(listedModels);
         this.cluster = cluster;
@@ -68,8 +72,10 @@ public final class HttpVerticle extends VerticleBase {
         ModelAccess access = ModelAccess.of(config.deployments());
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
         Map<Endpoint, LlmHandler> handlers = new EnumMap<>(Endpoint.class);
+        ObservedCalls observed = new ObservedCalls(observability.observer(), observability.costs());
         for (Endpoint endpoint : Endpoint.values()) {
-            handlers.put(endpoint, new LlmHandler(endpoint, parser, vertx.eventBus(), config.router(), access));
+            handlers.put(
+                    endpoint, new LlmHandler(endpoint, parser, vertx.eventBus(), config.router(), access, observed));
         }
         Router router = router(auth, handlers, access, clock);
         DirectLlmRoutes direct =
@@ -100,6 +106,7 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/health/liveliness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
+        observability.mountPublic(router);
         router.route().handler(auth);
         router.route()
                 .method(HttpMethod.POST)
@@ -114,6 +121,7 @@ public final class HttpVerticle extends VerticleBase {
             router.post("/engines/:model/" + endpoint.path()).handler(handler);
         });
         // After the LLM routes, which the router tries first.
+        observability.mountAuthenticated(router);
         AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
         ModelRoutes.mount(router, new ModelCatalog(config, listedModels), access);
         router.route()

@@ -6,7 +6,9 @@ import dev.junction.cluster.bus.Endpoint;
 import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.RoutedReply;
+import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.observe.CallObservation;
 import dev.junction.config.RouterSettings;
 import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.keys.KeyGrants;
@@ -25,6 +27,9 @@ final class LlmHandler implements Handler<RoutingContext> {
     /** Made once: it carries its hash, which a String name would compute again on every request. */
     private static final CharSequence CALL_ID = HttpHeaders.createOptimized("x-litellm-call-id");
 
+    private static final GatewayException CLIENT_GONE =
+            GatewayException.of(ErrorKind.CLIENT_CLOSED, "client closed the request before the answer");
+
     /**
      * The router answers within the request's own timeouts (and their retries); this bound only keeps a
      * request from waiting forever if the router never answered.
@@ -36,10 +41,18 @@ final class LlmHandler implements Handler<RoutingContext> {
     private final EventBus bus;
 
     private final ModelAccess access;
+    private final ObservedCalls observed;
 
-    LlmHandler(Endpoint endpoint, RequestParser parser, EventBus bus, RouterSettings settings, ModelAccess access) {
+    LlmHandler(
+            Endpoint endpoint,
+            RequestParser parser,
+            EventBus bus,
+            RouterSettings settings,
+            ModelAccess access,
+            ObservedCalls observed) {
         this.endpoint = endpoint;
         this.access = access;
+        this.observed = observed;
         this.parser = parser;
         this.bus = bus;
         this.routerBudget = settings.timeout().multipliedBy(4);
@@ -53,6 +66,7 @@ final class LlmHandler implements Handler<RoutingContext> {
     /** Serves one call whose caller is known and whose body has been read; every failure is answered here. */
     void serve(HttpServerRequest client, Buffer body, String pathModel, Caller caller) {
         HttpServerResponse response = client.response();
+        CallObservation observation = observed.open(client, caller);
         LlmRequest parsed;
         try {
             parsed = parser.parse(
@@ -63,15 +77,17 @@ final class LlmHandler implements Handler<RoutingContext> {
                     client.getHeader("x-litellm-timeout"));
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             response.putHeader(CALL_ID, parsed.callId());
+            observation.parsed(parsed);
             if (caller instanceof Caller.KeyHolder holder) {
                 access.check(holder, parsed.model(), parsed.body());
                 parsed = parsed.forKey(ModelAccess.rewrite(holder, parsed.model()), KeyGrants.of(holder));
             }
         } catch (GatewayException invalid) {
             ErrorResponder.send(response, invalid);
+            observed.failed(observation, response, invalid);
             return;
         }
-        LlmRequest request = parsed;
+        LlmRequest request = observation == CallObservation.NONE ? parsed : parsed.observedBy(observation);
         response.closeHandler(v -> request.cancellation().cancel());
         BusContract.request(bus, Addresses.ROUTER, request, routerBudget, RoutedReply.class)
                 .onSuccess(routed -> {
@@ -79,14 +95,17 @@ final class LlmHandler implements Handler<RoutingContext> {
                         if (routed.reply() instanceof ProviderReply.Streaming streaming) {
                             streaming.stream().cancel();
                         }
+                        observed.failed(observation, response, CLIENT_GONE);
                         return;
                     }
                     ReplyWriter.write(request, routed, response);
+                    observed.answered(observation, routed);
                 })
                 .onFailure(failure -> {
                     if (!response.closed()) {
                         ErrorResponder.send(response, failure);
                     }
+                    observed.failed(observation, response, failure);
                 });
     }
 }

@@ -79,9 +79,14 @@ final class ReplyWriter {
                 response.end();
             }
         });
+        boolean[] firstSent = {false};
         stream.handler(frame -> {
             if (response.closed()) {
                 return;
+            }
+            if (!firstSent[0]) {
+                firstSent[0] = true;
+                request.observation().firstToken(System.nanoTime());
             }
             response.write(frame);
             if (response.writeQueueFull()) {

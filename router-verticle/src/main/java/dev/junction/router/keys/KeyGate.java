@@ -8,6 +8,8 @@ import dev.junction.cluster.bus.SpendSubject;
 import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.observe.CallObservation;
+import dev.junction.cluster.observe.KeyCheck;
 import dev.junction.cluster.spend.BudgetLedger;
 import dev.junction.cluster.spend.Reservation;
 import dev.junction.cluster.state.Admission;
@@ -57,8 +59,9 @@ public final class KeyGate {
             held.add(new Held(grant.team(), "team " + grant.team().id().substring("team:".length())));
         }
         CallPricing.Estimate estimate = pricing.estimate(request);
-        return admitAll(held, 0, estimate)
-                .compose(admitted -> reserveAll(held, 0, estimate))
+        CallObservation observation = request.observation();
+        return admitAll(held, 0, estimate, observation)
+                .compose(admitted -> reserveAll(held, 0, estimate, observation))
                 .compose(reserved -> router.apply(request))
                 .map(routed -> settleWhenDone(held, estimate, routed))
                 .onFailure(failure -> {
@@ -68,35 +71,57 @@ public final class KeyGate {
                 });
     }
 
-    private Future<Void> admitAll(List<Held> held, int index, CallPricing.Estimate estimate) {
+    private Future<Void> admitAll(
+            List<Held> held, int index, CallPricing.Estimate estimate, CallObservation observation) {
         if (index == held.size()) {
             return Future.succeededFuture();
         }
         Held each = held.get(index);
         if (!each.subject.hasRateLimits()) {
-            return admitAll(held, index + 1, estimate);
+            return admitAll(held, index + 1, estimate, observation);
         }
-        return limits.admit(each.subject, each.label, estimate.promptTokens()).compose(admission -> {
-            each.admission = admission;
-            return admitAll(held, index + 1, estimate);
-        });
+        long started = System.nanoTime();
+        return reported(
+                        limits.admit(each.subject, each.label, estimate.promptTokens()),
+                        observation,
+                        KeyCheck.RATE_LIMIT,
+                        each.label,
+                        started)
+                .compose(admission -> {
+                    each.admission = admission;
+                    return admitAll(held, index + 1, estimate, observation);
+                });
     }
 
-    private Future<Void> reserveAll(List<Held> held, int index, CallPricing.Estimate estimate) {
+    private Future<Void> reserveAll(
+            List<Held> held, int index, CallPricing.Estimate estimate, CallObservation observation) {
         if (index == held.size()) {
             return Future.succeededFuture();
         }
         Held each = held.get(index);
         if (each.subject.maxBudget() == null) {
-            return reserveAll(held, index + 1, estimate);
+            return reserveAll(held, index + 1, estimate, observation);
         }
-        return ledger.reserve(each.subject, estimate.usd()).compose(reservation -> {
-            if (!reservation.admitted()) {
-                return Future.failedFuture(overBudget(each, reservation));
-            }
-            each.reserved = estimate.usd();
-            return reserveAll(held, index + 1, estimate);
-        });
+        long started = System.nanoTime();
+        Future<Reservation> reserved = ledger.reserve(each.subject, estimate.usd())
+                .compose(reservation -> reservation.admitted()
+                        ? Future.succeededFuture(reservation)
+                        : Future.failedFuture(overBudget(each, reservation)));
+        return reported(reserved, observation, KeyCheck.BUDGET, each.label, started)
+                .compose(reservation -> {
+                    each.reserved = estimate.usd();
+                    return reserveAll(held, index + 1, estimate, observation);
+                });
+    }
+
+    /** Tells the call's observers how a check of {@code kind} on {@code label} went, once it has answered. */
+    private static <T> Future<T> reported(
+            Future<T> check, CallObservation observation, String kind, String label, long startedNanos) {
+        if (observation == CallObservation.NONE) {
+            return check;
+        }
+        return check.onComplete(done ->
+                observation.keyChecked(new KeyCheck(kind, label, done.succeeded(), startedNanos, System.nanoTime())));
     }
 
     private RoutedReply settleWhenDone(List<Held> held, CallPricing.Estimate estimate, RoutedReply routed) {

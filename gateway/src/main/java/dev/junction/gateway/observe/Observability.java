@@ -1,0 +1,130 @@
+package dev.junction.gateway.observe;
+
+import com.hazelcast.core.HazelcastInstance;
+import dev.junction.cluster.node.ClusterView;
+import dev.junction.cluster.observe.CallObserver;
+import dev.junction.cluster.state.RoutingState;
+import dev.junction.config.JunctionConfig;
+import dev.junction.config.ObservabilitySettings;
+import dev.junction.gateway.keys.KeyServices;
+import dev.junction.gateway.observe.metrics.CallMetrics;
+import dev.junction.gateway.observe.metrics.NodeMetrics;
+import dev.junction.gateway.observe.metrics.PrometheusEndpoint;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A node's observability, assembled once from the config: the observers of the request path, and the
+ * routes that show what they saw ({@code /metrics}, {@code /health}, {@code /health/services}).
+ */
+public final class Observability implements AutoCloseable {
+    private final ObservabilitySettings settings;
+    private final CallObserver observer;
+    private final CallCosts costs;
+    private final PrometheusEndpoint prometheus;
+    private final List<AutoCloseable> closeables;
+
+    private Observability(
+            ObservabilitySettings settings,
+            CallObserver observer,
+            CallCosts costs,
+            PrometheusEndpoint prometheus,
+            List<AutoCloseable> closeables) {
+        this.settings = settings;
+        this.observer = observer;
+        this.costs = costs;
+        this.prometheus = prometheus;
+        this.closeables = List.copyOf(closeables);
+    }
+
+    /** Nothing observed, no routes: for tests of other parts. */
+    public static Observability none() {
+        return new Observability(ObservabilitySettings.defaults(), CallObserver.NONE, CallCosts.NONE, null, List.of());
+    }
+
+    /** What a node needs to observe itself. */
+    public record Parts(
+            Vertx vertx,
+            HazelcastInstance hazelcast,
+            ClusterView cluster,
+            JunctionConfig config,
+            RoutingState state,
+            KeyServices keys,
+            NodeMetrics metrics,
+            CallCosts costs) {}
+
+    /** Builds every observer the config asks for. {@code parts.metrics()} is null unless Prometheus is on. */
+    public static Observability start(Parts parts) {
+        ObservabilitySettings settings = parts.config().observability();
+        List<CallObserver> observers = new ArrayList<>();
+        List<AutoCloseable> closeables = new ArrayList<>();
+        PrometheusEndpoint prometheus = null;
+        if (parts.metrics() != null) {
+            parts.metrics().nodeIs(parts.cluster().nodeId());
+            observers.add(new CallMetrics(parts.metrics().registry()));
+            prometheus = new PrometheusEndpoint(
+                    parts.vertx(),
+                    parts.metrics(),
+                    parts.hazelcast(),
+                    parts.cluster(),
+                    parts.state(),
+                    parts.config().deployments(),
+                    Set::of,
+                    parts.keys().ledger(),
+                    parts.keys().directory());
+            closeables.add(prometheus);
+            closeables.add(parts.metrics()::close);
+        }
+        return new Observability(settings, CallObserver.all(observers), parts.costs(), prometheus, closeables);
+    }
+
+    /** A node's registry when the config turns Prometheus on: made before Vert.x, which records into it. */
+    public static NodeMetrics metricsFor(JunctionConfig config) {
+        return config.observability().has(ObservabilitySettings.PROMETHEUS) ? new NodeMetrics() : null;
+    }
+
+    public CallObserver observer() {
+        return observer;
+    }
+
+    public CallCosts costs() {
+        return costs;
+    }
+
+    public ObservabilitySettings settings() {
+        return settings;
+    }
+
+    /** Routes served without a key: {@code /metrics}, unless {@code require_auth_for_metrics_endpoint}. */
+    public void mountPublic(Router router) {
+        if (prometheus != null && !settings.metricsNeedAuth()) {
+            router.get("/metrics").handler(this::metrics);
+        }
+    }
+
+    /** Routes behind the key check. */
+    public void mountAuthenticated(Router router) {
+        if (prometheus != null && settings.metricsNeedAuth()) {
+            router.get("/metrics").handler(this::metrics);
+        }
+    }
+
+    private void metrics(RoutingContext ctx) {
+        prometheus.serve(ctx.response());
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // shutting down: each part is closed even when another fails
+            }
+        }
+    }
+}
