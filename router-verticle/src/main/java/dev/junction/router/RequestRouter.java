@@ -173,7 +173,7 @@ public final class RequestRouter {
     }
 
     /** Mock answers never touch the network, whatever provider the deployment names. */
-    static String providerAddress(ProviderCall call) {
+    public static String providerAddress(ProviderCall call) {
         boolean mocked = call.request().body().containsKey("mock_response")
                 || call.deployment().mockResponse().isPresent();
         return mocked

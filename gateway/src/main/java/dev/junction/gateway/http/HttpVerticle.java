@@ -6,6 +6,7 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.config.JunctionConfig;
 import dev.junction.gateway.admin.AdminRoutes;
+import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
 import dev.junction.gateway.observe.Observability;
@@ -14,6 +15,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -121,7 +123,7 @@ public final class HttpVerticle extends VerticleBase {
             router.post("/engines/:model/" + endpoint.path()).handler(handler);
         });
         // After the LLM routes, which the router tries first.
-        observability.mountAuthenticated(router);
+        observability.mountAuthenticated(router, ctx -> AuthHandler.caller(ctx) instanceof Caller.Admin);
         AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
         ModelRoutes.mount(router, new ModelCatalog(config, listedModels), access);
         router.route()
@@ -141,9 +143,12 @@ public final class HttpVerticle extends VerticleBase {
                 .put("node_id", cluster.nodeId())
                 .put("cluster_safe", cluster.isSafe())
                 .put("config_hash", configFingerprint)
-                .put("db", "connected")
+                .put("db", keys.directory().storeDown() ? "Not connected" : "connected")
                 .put("key_store", keys.directory().store().describe())
-                .put("model_groups", config.modelGroups().size());
+                .put("model_groups", config.modelGroups().size())
+                .put(
+                        "success_callbacks",
+                        new JsonArray(List.copyOf(observability.settings().successCallbacks())));
         json(ctx, body.encode());
     }
 

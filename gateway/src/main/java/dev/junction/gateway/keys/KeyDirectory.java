@@ -29,17 +29,23 @@ public final class KeyDirectory {
     private final WorkerExecutor worker;
     private final ClusterCache<VirtualKey> keys;
     private final ClusterCache<Team> teams;
+    private final StoreReads reads;
 
     public KeyDirectory(Vertx vertx, HazelcastInstance hazelcast, KeyStore store, WorkerExecutor worker) {
         this.store = store;
         this.worker = worker;
-        StoreReads reads = new StoreReads(vertx, worker, new StoreOutage(store.describe()));
+        this.reads = new StoreReads(vertx, worker, new StoreOutage(store.describe()));
         this.keys = new ClusterCache<>(vertx, hazelcast.getMap(KEYS_MAP), reads, KeyJson::key, KeyJson::of);
         this.teams = new ClusterCache<>(vertx, hazelcast.getMap(TEAMS_MAP), reads, KeyJson::team, KeyJson::of);
     }
 
     public KeyStore store() {
         return store;
+    }
+
+    /** Whether the store is taken as down: its last read failed and none was answered since. */
+    public boolean storeDown() {
+        return reads.storeDown();
     }
 
     /** Runs blocking store work on the store's worker threads. */
