@@ -17,6 +17,7 @@ import dev.junction.gateway.observe.health.HealthRoutes;
 import dev.junction.gateway.observe.metrics.CallMetrics;
 import dev.junction.gateway.observe.metrics.NodeMetrics;
 import dev.junction.gateway.observe.metrics.PrometheusEndpoint;
+import dev.junction.gateway.observe.tracing.Tracing;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -83,6 +84,11 @@ public final class Observability implements AutoCloseable {
         if (alerting != null) {
             observers.add(alerting.observer());
             closeables.add(alerting);
+        }
+        if (settings.has(ObservabilitySettings.OTEL)) {
+            Tracing tracing = Tracing.start(settings);
+            observers.add(tracing.observer());
+            closeables.add(tracing);
         }
         Map<String, Deployment> byId = parts.config().deploymentsById();
         HealthChecks checks = new HealthChecks(
