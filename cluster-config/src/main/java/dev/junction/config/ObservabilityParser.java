@@ -31,7 +31,8 @@ final class ObservabilityParser {
             "alert_types",
             "alerting_threshold",
             "alerting_args",
-            "alert_to_webhook_url");
+            "alert_to_webhook_url",
+            "access_log");
 
     /** The environment variables the observers read, by prefix or name. */
     private static final List<String> VARIABLE_PREFIXES =
@@ -56,6 +57,7 @@ final class ObservabilityParser {
                 Boolean.TRUE.equals(jsonLogs) || jsonFromEnvironment,
                 !flag(litellm, LITELLM, "turn_off_message_logging", false, context),
                 flag(litellm, LITELLM, "require_auth_for_metrics_endpoint", false, context),
+                flag(general, GENERAL, "access_log", false, context),
                 health(general, context),
                 AlertingParser.parse(general, context),
                 variables);

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param messageLogging whether messages and answers may leave the gateway in traces and log callbacks
  *     ({@code turn_off_message_logging: true} turns it off)
  * @param metricsNeedAuth whether {@code /metrics} asks for a key ({@code require_auth_for_metrics_endpoint})
+ * @param accessLog one log line per call ({@code general_settings.access_log}, Junction's own key)
  * @param health background health checks
  * @param alerting alert channels and rules
  * @param variables the environment variables the callbacks and alert channels read ({@code OTEL_*}, {@code
@@ -27,6 +28,7 @@ public record ObservabilitySettings(
         boolean jsonLogs,
         boolean messageLogging,
         boolean metricsNeedAuth,
+        boolean accessLog,
         HealthCheckSettings health,
         AlertingSettings alerting,
         Map<String, String> variables) {
@@ -50,7 +52,7 @@ public record ObservabilitySettings(
     }
 
     public static ObservabilitySettings defaults() {
-        return new ObservabilitySettings(Set.of(), Set.of(), false, true, false, null, null, Map.of());
+        return new ObservabilitySettings(Set.of(), Set.of(), false, true, false, false, null, null, Map.of());
     }
 
     /** Whether {@code callback} is on for successes or failures. */
@@ -68,7 +70,8 @@ public record ObservabilitySettings(
     public String toString() {
         // variables hold webhook URLs and keys: names only.
         return "ObservabilitySettings[success=" + successCallbacks + ", failure=" + failureCallbacks + ", jsonLogs="
-                + jsonLogs + ", messageLogging=" + messageLogging + ", health=" + health + ", alerting=" + alerting
+                + jsonLogs + ", messageLogging=" + messageLogging + ", accessLog=" + accessLog + ", health=" + health
+                + ", alerting=" + alerting
                 + ", variables=" + variables.keySet() + "]";
     }
 }

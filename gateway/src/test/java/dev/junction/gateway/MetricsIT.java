@@ -26,7 +26,7 @@ class MetricsIT {
     static void start() throws Exception {
         gateway = GatewayHarness.start(
                 "/e2e/observability.yaml",
-                Map.of("CALLBACKS", "[\"prometheus\"]", "EXTRA", ""),
+                Map.of("CALLBACKS", "[\"prometheus\"]", "ENVIRONMENT", ""),
                 "junction-metrics-" + UUID.randomUUID(),
                 null);
         client = new E2eClient(gateway, MASTER);

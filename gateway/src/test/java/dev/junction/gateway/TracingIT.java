@@ -38,14 +38,13 @@ class TracingIT {
         collector = OtlpReceiver.start(vertx);
         String environment = String.join(
                 "\n",
-                "environment_variables:",
                 "  OTEL_EXPORTER: otlp_http",
                 "  OTEL_ENDPOINT: \"" + collector.endpoint() + "\"",
                 "  OTEL_HEADERS: \"x-collector-token=t0ken\"",
                 "  OTEL_BSP_SCHEDULE_DELAY: \"50\"");
         gateway = GatewayHarness.start(
                 "/e2e/observability.yaml",
-                Map.of("CALLBACKS", "[\"otel\"]", "EXTRA", environment),
+                Map.of("CALLBACKS", "[\"otel\"]", "ENVIRONMENT", environment),
                 "junction-tracing-" + UUID.randomUUID(),
                 null);
         gateway.upstream

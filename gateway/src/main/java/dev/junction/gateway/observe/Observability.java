@@ -11,6 +11,7 @@ import dev.junction.config.JunctionConfig;
 import dev.junction.config.ObservabilitySettings;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.observe.alerts.Alerting;
+import dev.junction.gateway.observe.callbacks.LogCallbacks;
 import dev.junction.gateway.observe.health.BackgroundHealthChecks;
 import dev.junction.gateway.observe.health.HealthChecks;
 import dev.junction.gateway.observe.health.HealthRoutes;
@@ -90,6 +91,9 @@ public final class Observability implements AutoCloseable {
             observers.add(tracing.observer());
             closeables.add(tracing);
         }
+        LogCallbacks logs = LogCallbacks.start(parts.vertx(), settings);
+        observers.add(logs.observer());
+        closeables.add(logs);
         Map<String, Deployment> byId = parts.config().deploymentsById();
         HealthChecks checks = new HealthChecks(
                 parts.vertx(),
