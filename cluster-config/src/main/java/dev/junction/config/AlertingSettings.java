@@ -34,9 +34,7 @@ public record AlertingSettings(
             "budget_alerts",
             "cooldown_deployment",
             "outage_alerts",
-            "db_exceptions",
-            "daily_reports",
-            "spend_reports");
+            "db_exceptions");
 
     public AlertingSettings {
         channels = Set.copyOf(channels);

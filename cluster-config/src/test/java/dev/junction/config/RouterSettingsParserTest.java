@@ -70,11 +70,7 @@ class RouterSettingsParserTest {
                 router_settings: {routing_strategy: least-busy, redis_host: h, redis_port: 1992}
                 """);
         assertThat(config.ignoredKeys())
-                .containsExactly(
-                        "litellm_settings.success_callback",
-                        "litellm_settings.cache",
-                        "router_settings.redis_host",
-                        "router_settings.redis_port");
+                .containsExactly("litellm_settings.cache", "router_settings.redis_host", "router_settings.redis_port");
     }
 
     @Test
