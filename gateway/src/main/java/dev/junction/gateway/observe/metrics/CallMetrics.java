@@ -15,10 +15,19 @@ import dev.junction.config.Deployment;
 import dev.junction.config.PublicUrl;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Counts every call and every attempt into LiteLLM's Prometheus metrics. */
+/**
+ * Counts every call and every attempt into LiteLLM's Prometheus metrics. The series of a successful call are
+ * looked up once per combination of labels ({@link SuccessMeters}); failures, fallbacks and cooldowns, rarer,
+ * look up each series.
+ */
 public final class CallMetrics implements CallObserver {
+    private static final Map<String, String> PUBLIC_BASES = new ConcurrentHashMap<>();
+
     private final LitellmMeters meters;
+    private final Map<SuccessMeters.Key, SuccessMeters> successes = new ConcurrentHashMap<>();
 
     public CallMetrics(MeterRegistry registry) {
         this.meters = new LitellmMeters(registry);
@@ -29,11 +38,18 @@ public final class CallMetrics implements CallObserver {
         return new Call(start);
     }
 
+    private SuccessMeters success(Call call, Deployment deployment, String group) {
+        SuccessMeters.Key key = new SuccessMeters.Key(
+                call.endUser, call.who, call.requestedModel, call.start.route(), deployment.id(), group);
+        SuccessMeters found = successes.get(key);
+        return found != null ? found : successes.computeIfAbsent(key, k -> new SuccessMeters(meters, k, deployment));
+    }
+
     private final class Call implements CallObservation {
         private final CallStart start;
         private final CallerLabels who;
-        private String requestedModel;
-        private String endUser;
+        private volatile String requestedModel;
+        private volatile String endUser;
         private volatile AttemptStart lastAttempt;
         private volatile GatewayException fallbackCause;
 
@@ -79,93 +95,55 @@ public final class CallMetrics implements CallObserver {
         public void firstToken(long nanoTime) {
             AttemptStart attempt = lastAttempt;
             if (attempt != null) {
-                meters.timeToFirstToken
-                        .with(apiLabels(attempt.deployment()))
+                success(this, attempt.deployment(), attempt.modelGroup())
+                        .timeToFirstToken
                         .record(seconds(nanoTime - attempt.startedNanos()));
             }
         }
 
         @Override
         public void ended(CallEnd end) {
+            if (end.succeeded() && end.routed() != null) {
+                recordSuccess(end);
+                return;
+            }
             AttemptStart attempt = lastAttempt;
-            Deployment deployment =
-                    end.routed() != null ? end.routed().deployment() : attempt == null ? null : attempt.deployment();
-            String modelId = deployment == null ? null : deployment.id();
+            String modelId = end.routed() != null
+                    ? end.routed().deployment().id()
+                    : attempt == null ? null : attempt.deployment().id();
+            String status = Integer.toString(end.status());
             meters.proxyTotal
-                    .with(who(requestedModel, Integer.toString(end.status()), start.route(), modelId))
+                    .with(who(endUser, who, requestedModel, status, start.route(), modelId))
                     .increment();
             if (!end.succeeded()) {
                 meters.proxyFailed
                         .with(who(
+                                endUser,
+                                who,
                                 requestedModel,
-                                Integer.toString(end.status()),
+                                status,
                                 end.error().kind().litellmName(),
                                 start.route(),
                                 modelId))
                         .increment();
-                return;
             }
-            recordSuccess(end, deployment);
         }
 
-        private void recordSuccess(CallEnd end, Deployment deployment) {
-            String model = deployment.upstreamModel();
+        private void recordSuccess(CallEnd end) {
+            SuccessMeters series =
+                    success(this, end.routed().deployment(), end.routed().modelGroup());
             long totalNanos = end.endedNanos() - start.receivedNanos();
-            meters.requests.with(who(model, deployment.id())).increment();
-            meters.totalLatency
-                    .with(who(requestedModel, model, deployment.id()))
-                    .record(seconds(totalNanos));
+            series.proxyTotal.increment();
+            series.requests.increment();
+            series.totalLatency.record(seconds(totalNanos));
             Usage usage = end.usage();
-            String[] tokenLabels = who(model, requestedModel, deployment.id());
-            meters.inputTokens.with(tokenLabels.clone()).increment(usage.promptTokens());
-            meters.outputTokens.with(tokenLabels.clone()).increment(usage.completionTokens());
-            meters.totalTokens.with(tokenLabels).increment(usage.totalTokens());
+            series.inputTokens.increment(usage.promptTokens());
+            series.outputTokens.increment(usage.completionTokens());
+            series.totalTokens.increment(usage.totalTokens());
             if (end.cost() > 0) {
-                meters.spend.with(who(model, deployment.id())).increment(end.cost());
+                series.spend.increment(end.cost());
             }
-            long overheadNanos = Math.max(0, totalNanos - end.routed().upstreamNanos());
-            meters.overhead
-                    .with(
-                            end.routed().modelGroup(),
-                            deployment.provider().prefix(),
-                            apiBase(deployment),
-                            deployment.litellmModel(),
-                            who.keyHash(),
-                            who.keyAlias(),
-                            deployment.id())
-                    .record(seconds(overheadNanos));
-        }
-
-        /** The caller's labels followed by {@code more}. */
-        String[] who(String... more) {
-            String[] all = new String[6 + more.length];
-            all[0] = endUser;
-            all[1] = who.keyHash();
-            all[2] = who.keyAlias();
-            all[3] = who.teamId();
-            all[4] = who.teamAlias();
-            all[5] = who.userId();
-            System.arraycopy(more, 0, all, 6, more.length);
-            return all;
-        }
-
-        String[] apiLabels(Deployment deployment) {
-            return who(deployment.upstreamModel(), requestedModel, deployment.id());
-        }
-
-        String[] perDeployment(Deployment deployment, String... more) {
-            String[] all = new String[9 + more.length];
-            all[0] = requestedModel;
-            all[1] = deployment.litellmModel();
-            all[2] = deployment.id();
-            all[3] = apiBase(deployment);
-            all[4] = deployment.provider().prefix();
-            all[5] = who.keyHash();
-            all[6] = who.keyAlias();
-            all[7] = who.teamId();
-            all[8] = who.teamAlias();
-            System.arraycopy(more, 0, all, 9, more.length);
-            return all;
+            series.overhead.record(seconds(Math.max(0, totalNanos - end.routed().upstreamNanos())));
         }
     }
 
@@ -180,24 +158,13 @@ public final class CallMetrics implements CallObserver {
 
         @Override
         public void succeeded(Usage usage, String finishReason) {
-            Deployment deployment = start.deployment();
-            long nanos = System.nanoTime() - start.startedNanos();
-            meters.deploymentTotal.with(call.perDeployment(deployment)).increment();
-            meters.deploymentSuccess.with(call.perDeployment(deployment)).increment();
-            meters.apiLatency.with(call.apiLabels(deployment)).record(seconds(nanos));
+            SuccessMeters series = success(call, start.deployment(), start.modelGroup());
+            double seconds = seconds(System.nanoTime() - start.startedNanos());
+            series.deploymentTotal.increment();
+            series.deploymentSuccess.increment();
+            series.apiLatency.record(seconds);
             if (usage.completionTokens() > 0) {
-                CallerLabels who = call.who;
-                meters.latencyPerOutputToken
-                        .with(
-                                deployment.litellmModel(),
-                                deployment.id(),
-                                apiBase(deployment),
-                                deployment.provider().prefix(),
-                                who.keyHash(),
-                                who.keyAlias(),
-                                who.teamId(),
-                                who.teamAlias())
-                        .record(seconds(nanos) / usage.completionTokens());
+                series.latencyPerOutputToken.record(seconds / usage.completionTokens());
             }
         }
 
@@ -207,10 +174,16 @@ public final class CallMetrics implements CallObserver {
                 return; // says nothing about the deployment
             }
             Deployment deployment = start.deployment();
-            meters.deploymentTotal.with(call.perDeployment(deployment)).increment();
+            meters.deploymentTotal
+                    .with(perDeployment(call.requestedModel, call.who, deployment))
+                    .increment();
             meters.deploymentFailure
-                    .with(call.perDeployment(
-                            deployment, status(error), error.kind().litellmName()))
+                    .with(perDeployment(
+                            call.requestedModel,
+                            call.who,
+                            deployment,
+                            status(error),
+                            error.kind().litellmName()))
                     .increment();
         }
 
@@ -228,12 +201,43 @@ public final class CallMetrics implements CallObserver {
         }
     }
 
+    /** The caller's labels ({@code end_user}, key, team, user) followed by {@code more}. */
+    static String[] who(String endUser, CallerLabels who, String... more) {
+        String[] all = new String[6 + more.length];
+        all[0] = endUser;
+        all[1] = who.keyHash();
+        all[2] = who.keyAlias();
+        all[3] = who.teamId();
+        all[4] = who.teamAlias();
+        all[5] = who.userId();
+        System.arraycopy(more, 0, all, 6, more.length);
+        return all;
+    }
+
+    /** The labels of the per-deployment counters, followed by {@code more}. */
+    static String[] perDeployment(String requestedModel, CallerLabels who, Deployment deployment, String... more) {
+        String[] all = new String[9 + more.length];
+        all[0] = requestedModel;
+        all[1] = deployment.litellmModel();
+        all[2] = deployment.id();
+        all[3] = apiBase(deployment);
+        all[4] = deployment.provider().prefix();
+        all[5] = who.keyHash();
+        all[6] = who.keyAlias();
+        all[7] = who.teamId();
+        all[8] = who.teamAlias();
+        System.arraycopy(more, 0, all, 9, more.length);
+        return all;
+    }
+
     static String status(GatewayException error) {
         return Integer.toString(error.kind().httpStatus());
     }
 
+    /** The deployment's endpoint without credentials, worked out once per endpoint. */
     static String apiBase(Deployment deployment) {
-        return deployment.apiBase() == null ? null : PublicUrl.of(deployment.apiBase());
+        String raw = deployment.apiBase();
+        return raw == null ? null : PUBLIC_BASES.computeIfAbsent(raw, PublicUrl::of);
     }
 
     private static double seconds(long nanos) {
