@@ -158,6 +158,18 @@ class MetricsIT {
                         "exception_class",
                         "BadRequestError"))
                 .isEqualTo(1);
+        HttpResponse<String> unknownKey =
+                gateway.post("/v1/chat/completions", chatBody("steady").encode(), "authorization", "Bearer sk-nobody");
+        assertThat(unknownKey.statusCode()).isEqualTo(401);
+        assertThat(delta(
+                        after,
+                        scrape(),
+                        "litellm_proxy_failed_requests_metric_total",
+                        "exception_status",
+                        "401",
+                        "route",
+                        "/v1/chat/completions"))
+                .isEqualTo(1);
     }
 
     @Test

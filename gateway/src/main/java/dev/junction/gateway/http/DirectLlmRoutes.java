@@ -49,13 +49,13 @@ final class DirectLlmRoutes {
         }
         auth.authenticate(request, caller -> {
             if (caller.failed()) {
-                ErrorResponder.send(request.response(), caller.cause());
+                handler.refuse(request, caller.cause());
                 return;
             }
             RequestBody.read(request, bodyLimit)
                     .onComplete(
                             body -> handler.serve(request, body, null, caller.result()),
-                            failure -> ErrorResponder.send(request.response(), failure));
+                            failure -> handler.refuse(request, failure));
         });
         return true;
     }

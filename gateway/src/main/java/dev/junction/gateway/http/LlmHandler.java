@@ -63,6 +63,16 @@ final class LlmHandler implements Handler<RoutingContext> {
         serve(ctx.request(), ctx.body().buffer(), ctx.pathParam("model"), AuthHandler.caller(ctx));
     }
 
+    /**
+     * Answers a call refused before its body was read (no or a wrong key, a body over the limit), and tells the
+     * observers, which count it as a failed call as LiteLLM does.
+     */
+    void refuse(HttpServerRequest client, Throwable failure) {
+        CallObservation observation = observed.open(client, Caller.ADMIN);
+        ErrorResponder.send(client.response(), failure);
+        observed.failed(observation, client.response(), failure);
+    }
+
     /** Serves one call whose caller is known and whose body has been read; every failure is answered here. */
     void serve(HttpServerRequest client, Buffer body, String pathModel, Caller caller) {
         HttpServerResponse response = client.response();

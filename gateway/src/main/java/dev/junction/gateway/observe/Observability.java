@@ -33,7 +33,6 @@ import java.util.function.Predicate;
  * routes that show what they saw ({@code /metrics}, {@code /health}, {@code /health/services}).
  */
 public final class Observability implements AutoCloseable {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Observability.class);
     private final ObservabilitySettings settings;
     private final CallObserver observer;
     private final CallCosts costs;
@@ -132,7 +131,7 @@ public final class Observability implements AutoCloseable {
             closeables.add(prometheus);
             closeables.add(parts.metrics()::close);
         }
-        describe(settings, prometheus != null, alerting);
+        StartupLine.log(settings, prometheus != null, alerting == null ? List.of() : alerting.channelNames());
         return new Observability(
                 settings,
                 CallObserver.all(observers),
@@ -141,32 +140,6 @@ public final class Observability implements AutoCloseable {
                 new HealthRoutes(checks),
                 new ServiceChecks(settings, prometheus != null, alerting),
                 closeables);
-    }
-
-    /** One start-up line saying what this node reports, and where. */
-    private static void describe(ObservabilitySettings settings, boolean prometheus, Alerting alerting) {
-        List<String> parts = new ArrayList<>();
-        if (prometheus) {
-            parts.add("Prometheus metrics at /metrics");
-        }
-        if (settings.has(ObservabilitySettings.OTEL)) {
-            parts.add("OpenTelemetry traces");
-        }
-        for (String sink : List.of(ObservabilitySettings.GENERIC_API, ObservabilitySettings.LANGFUSE)) {
-            if (settings.has(sink)) {
-                parts.add(sink + " logging");
-            }
-        }
-        if (alerting != null) {
-            parts.add("alerts to " + alerting.channelNames());
-        }
-        if (settings.health().background()) {
-            parts.add("background health checks every "
-                    + settings.health().interval().toSeconds() + " s");
-        }
-        if (!parts.isEmpty()) {
-            LOG.info("Observability: {}", String.join(", ", parts));
-        }
     }
 
     /** A node's registry when the config turns Prometheus on: made before Vert.x, which records into it. */
