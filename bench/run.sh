@@ -7,12 +7,14 @@
 #                           works (no timing checks);
 #                           writes bench/.cache/BENCHMARKS-quick.md
 #   bench/run.sh --smoke    what `mvn verify` runs (about 90 s): --quick trimmed further, without Portkey and
-#                           without scenario 7, with the jars as built; writes bench/target/smoke/BENCHMARKS-smoke.md
+#                           without scenario 7, with the jars as built, and --java-only; writes
+#                           bench/target/smoke/BENCHMARKS-smoke.md
 #   bench/run.sh --only cluster   only scenario 7 (the cluster state path) and the admission JMH benchmarks,
 #                           about 20 minutes (with --quick: 5); writes bench/.cache/BENCHMARKS-cluster.md
 #   bench/run.sh --only load      only scenarios 1, 2 and 5 (peak throughput, fixed-rate latency, auth and
 #                           limits on/off), about 20 minutes; writes bench/.cache/BENCHMARKS-load.md
-# Options: --no-build (use the jars as built), --rounds N, --out FILE, --skip-jmh, --no-portkey.
+# Options: --no-build (use the jars as built), --rounds N, --out FILE, --skip-jmh, --no-portkey, --java-only (no
+# wrk, no nginx: a Java upstream and closed loop instead, and no nginx proxy target).
 # Exits non-zero when any request failed, any scenario is missing, or a target could not start.
 set -euo pipefail
 
@@ -25,11 +27,12 @@ PORT_BASE=${BENCH_PORT_BASE:-18000}
 JUNCTION_JAVA_OPTS=${JUNCTION_JAVA_OPTS:--Xmx1g}
 LOADGEN_JAVA_OPTS=${LOADGEN_JAVA_OPTS:--Xmx2g -XX:+UseParallelGC}
 
-MODE=full BUILD=yes ROUNDS= OUT= JMH=yes PORTKEY=yes STATE=yes ONLY=
+MODE=full BUILD=yes ROUNDS= OUT= JMH=yes PORTKEY=yes STATE=yes ONLY= JAVA_ONLY=no
 while (($#)); do
     case $1 in
         --quick) MODE=quick ;;
-        --smoke) MODE=smoke BUILD=no PORTKEY=no STATE=no ;;
+        --smoke) MODE=smoke BUILD=no PORTKEY=no STATE=no JAVA_ONLY=yes ;;
+        --java-only) JAVA_ONLY=yes ;;
         --no-portkey) PORTKEY=no ;;
         --no-build) BUILD=no ;;
         --rounds) ROUNDS=$2 && shift ;;
@@ -39,7 +42,7 @@ while (($#)); do
             ONLY=${2:-} && shift
             [[ $ONLY == cluster || $ONLY == load ]] || { echo "--only takes cluster or load" >&2 && exit 2; }
             ;;
-        -h | --help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' && exit 0 ;;
+        -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' && exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2 && exit 2 ;;
     esac
     shift
@@ -175,7 +178,7 @@ only_cluster() {
     raise_limits
     describe_machine
     check_ports_free
-    start_nginx
+    start_upstream
     probe upstream chat 30
     scenario_state
     finish_run "$started" --only cluster

@@ -24,15 +24,38 @@ rotated() {
     done
 }
 
-# wrk_once OUT TARGET KIND SECONDS CONNECTIONS THREADS [LABEL]
+# wrk_once OUT TARGET KIND SECONDS CONNECTIONS THREADS [LABEL]: closed-loop load, with wrk; in a --java-only run
+# with ClosedLoop, one thread, which warms the target up for WRK_WARMUP seconds first (see warmup_once).
 wrk_once() {
+    if [[ $JAVA_ONLY == yes ]]; then
+        local headers=() line
+        while IFS= read -r line; do
+            [[ -n $line ]] && headers+=(--header "$line")
+        done < <(target_headers "$2" "$3")
+        # shellcheck disable=SC2086 # LOADGEN_JAVA_OPTS is a list of JVM flags
+        java $LOADGEN_JAVA_OPTS -cp "$BENCH_JAR" dev.junction.bench.load.ClosedLoop --url "$(target_url "$2" "$3")" \
+            --body "$(body_file "$3")" "${headers[@]}" --connections "$5" --warmup "$WRK_WARMUP" --duration "$4" \
+            --label "${7:-}" >"$1" 2>&1
+        return
+    fi
     WRK_BODY=$(body_file "$3") WRK_HEADERS=$(target_headers "$2" "$3") WRK_LABEL=${7:-} \
         wrk -t"$6" -c"$5" -d"$4"s --timeout 30s -s "$BENCH_DIR/wrk/chat.lua" "$(target_url "$2" "$3")" >"$1" 2>&1
+}
+
+# warmup_once OUT TARGET KIND SECONDS CONNECTIONS THREADS: load before a measurement, not recorded. A --java-only
+# run has none: its ClosedLoop warms up in the measuring process itself, one JVM start fewer (so the target's CPU
+# per request counts the warm-up too: a smoke measures nothing).
+warmup_once() {
+    [[ $JAVA_ONLY == yes ]] || wrk_once "$@"
 }
 
 # Before any round: load on every target long enough for the JVMs' JIT to settle, streams included.
 prewarm() {
     local target
+    if [[ $JAVA_ONLY == yes ]]; then
+        log "pre-warm left out (--java-only): every ClosedLoop and OpenLoop run warms its target up first"
+        return
+    fi
     log "pre-warming every target (${PREWARM}s of chat, $((PREWARM / 3 + 1))s of streams each)"
     for target in $(active upstream nginx-proxy vertx-proxy portkey junction junction-auth junction-node1 junction-node2 junction-node3); do
         wrk_once "$RUN/logs/prewarm-$target.txt" "$target" chat "$PREWARM" "$WRK_CONNECTIONS" "$WRK_THREADS"
@@ -48,7 +71,7 @@ scenario_peak() {
     for ((round = 1; round <= ROUNDS; round++)); do
         for target in $(rotated "$round" $(active upstream nginx-proxy vertx-proxy portkey junction junction-auth)); do
             out=$RUN/logs/peak-$target-$round.txt
-            wrk_once "$out.warmup" "$target" chat "$WRK_WARMUP" "$WRK_CONNECTIONS" "$WRK_THREADS"
+            warmup_once "$out.warmup" "$target" chat "$WRK_WARMUP" "$WRK_CONNECTIONS" "$WRK_THREADS"
             ticks=$(cpu_ticks "$target")
             wrk_once "$out" "$target" chat "$WRK_DURATION" "$WRK_CONNECTIONS" "$WRK_THREADS" \
                 "$(label peak "$target" "$round")"
@@ -145,7 +168,7 @@ scenario_cluster() {
                 nodes=(junction-node1 junction-node2 junction-node3)
             fi
             for i in 0 1 2; do
-                wrk_once "$RUN/logs/cluster-$target-$round-$i.warmup" "${nodes[i]}" chat "$WRK_WARMUP" "$conns" 1 &
+                warmup_once "$RUN/logs/cluster-$target-$round-$i.warmup" "${nodes[i]}" chat "$WRK_WARMUP" "$conns" 1 &
             done
             wait_jobs
             for i in 0 1 2; do
@@ -176,7 +199,8 @@ sum_round() {
     awk -v s="$2" -v t="$3" -v r="$4" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
         {
             match($0, /"rps":[0-9.]+/); rps += substr($0, RSTART + 6, RLENGTH - 6)
-            n = split("errors_connect errors_read errors_write errors_timeout non2xx", f, " ")
+            # ClosedLoop counts every failure in "errors"; wrk splits them.
+            n = split($0 ~ /"errors":/ ? "errors" : "errors_connect errors_read errors_write errors_timeout non2xx", f, " ")
             for (i = 1; i <= n; i++) if (match($0, "\"" f[i] "\":[0-9]+")) err += substr($0, RSTART + length(f[i]) + 3, RLENGTH - length(f[i]) - 3)
         }
         END { printf "{\"scenario\":\"%s\",\"target\":\"%s\",\"round\":%s,\"tool\":\"wrk x3\",\"rps\":%.1f,\"errors\":%d,\"loadavg1\":%s}\n", s, t, r, rps, err, load }
@@ -209,7 +233,7 @@ scenario_state() {
     for ((round = 1; round <= ROUNDS; round++)); do
         for setup in $(rotated "$round" "${STATE_SETUPS[@]}"); do
             out=$RUN/logs/state-peak-$setup-$round
-            state_wrk "$out.warmup" "$setup" "$WRK_WARMUP"
+            [[ $JAVA_ONLY == yes ]] || state_wrk "$out.warmup" "$setup" "$WRK_WARMUP"
             state_wrk "$out" "$setup" "$WRK_DURATION" "$(label state-peak-part "$setup" "$round")"
             for i in 0 1 2; do
                 record "$out-$i.txt"
@@ -241,7 +265,7 @@ scenario_slow_streams() {
     # the servers' 100 and 128) leaves the upstream side as it is in production.
     local connections=$(((SLOW_STREAMS + 79) / 80))
     log "scenario 3b: $SLOW_STREAMS concurrent slow streams ($SLOW_CHUNKS chunks, $SLOW_INTERVAL s apart) over $connections h2c connections"
-    for target in nginx-proxy junction; do
+    for target in $(active nginx-proxy junction); do
         out=$RUN/logs/slow-$target.txt
         pid=()
         [[ $target == junction ]] && pid=(--pid "$PID_junction")

@@ -12,8 +12,10 @@ die() {
 }
 
 # wrk, nginx and nginx's echo module (the streaming upstream) from Debian; Portkey (install_portkey) from npm
-# into .cache, unless the run leaves it out (--no-portkey, --smoke, --only cluster).
+# into .cache, unless the run leaves it out (--no-portkey, --smoke, --only cluster). A --java-only run (--smoke)
+# needs neither wrk nor nginx.
 install_tools() {
+    [[ $JAVA_ONLY == no ]] || return 0
     if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null \
         || [[ ! -f /usr/lib/nginx/modules/ngx_http_echo_module.so ]]; then
         [[ $(id -u) -eq 0 ]] || die "wrk, nginx and libnginx-mod-http-echo are missing; run as root or install them"
@@ -74,20 +76,31 @@ describe_machine() {
         echo "jdk=$(java -version 2>&1 | head -2 | tail -1)"
         echo "junction_commit=$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
         echo "junction_java_opts=$JUNCTION_JAVA_OPTS"
-        echo "nginx=$(nginx -v 2>&1 | sed 's/^nginx version: //')"
-        echo "wrk=$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
+        if [[ $JAVA_ONLY == yes ]]; then
+            echo "upstream=BenchUpstream (Java, Vert.x; --java-only)"
+            echo "wrk=not run: ClosedLoop (Java) instead (--java-only)"
+            echo "skipped_targets=nginx-proxy$([[ $PORTKEY == yes ]] || echo ,portkey)"
+        else
+            echo "upstream=nginx with the echo module (conf/upstream.conf)"
+            echo "nginx=$(nginx -v 2>&1 | sed 's/^nginx version: //')"
+            echo "wrk=$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
+        fi
         echo "node=$(node --version 2>/dev/null || echo none)"
         if [[ $PORTKEY == yes ]]; then
             echo "portkey=@portkey-ai/gateway $PORTKEY_VERSION"
         else
             echo "portkey=not run"
-            echo "skipped_targets=portkey"
+            [[ $JAVA_ONLY == yes ]] || echo "skipped_targets=portkey"
         fi
         if [[ $STATE == no ]]; then
             # Scenario 7 starts nine more JVMs one after another: alone longer than the rest of the smoke.
             echo "skipped_scenarios=state-peak,state-latency"
         fi
-        echo "wrk_settings=${WRK_THREADS} threads, ${WRK_CONNECTIONS} connections, ${WRK_WARMUP} s warm-up + ${WRK_DURATION} s measured"
+        if [[ $JAVA_ONLY == yes ]]; then
+            echo "wrk_settings=ClosedLoop: 1 thread, ${WRK_CONNECTIONS} connections, ${WRK_WARMUP} s warm-up + ${WRK_DURATION} s measured in one process"
+        else
+            echo "wrk_settings=${WRK_THREADS} threads, ${WRK_CONNECTIONS} connections, ${WRK_WARMUP} s warm-up + ${WRK_DURATION} s measured"
+        fi
         echo "openloop_settings=${OL_WARMUP} s warm-up + ${OL_DURATION} s measured, latency from the intended send time"
         echo "stream_settings=${STREAM_WARMUP} s warm-up + ${STREAM_DURATION} s measured; slow streams: ${SLOW_STREAMS} x ${SLOW_CHUNKS} chunks ${SLOW_INTERVAL} s apart, opened at ${SLOW_RAMP}/s"
         echo "jmh_settings=$JMH_ARGS"

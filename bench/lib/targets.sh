@@ -15,11 +15,14 @@ STATE_SETUPS=(state-1node-nolimit state-1node-batched state-1node-strict state-3
 
 PIDS=()
 
-# active TARGET...: the targets of this run, one per line (Portkey's, NAME@portkey included, only with Portkey).
+# active TARGET...: the targets of this run, one per line (Portkey's, NAME@portkey included, only with Portkey;
+# the nginx proxy only with nginx, not in a --java-only run).
 active() {
     local target
     for target in "$@"; do
-        [[ $PORTKEY == no && ($target == portkey || $target == *@portkey) ]] || echo "$target"
+        [[ $PORTKEY == no && ($target == portkey || $target == *@portkey) ]] && continue
+        [[ $JAVA_ONLY == yes && $target == nginx-proxy ]] && continue
+        echo "$target"
     done
 }
 
@@ -147,6 +150,21 @@ render_stream_bodies() {
     done
 }
 
+# The upstream every target talks to: nginx and its echo module, or in a --java-only run BenchUpstream (Java), which
+# answers the same three paths. The nginx proxy target comes with nginx.
+start_upstream() {
+    if [[ $JAVA_ONLY == yes ]]; then
+        # shellcheck disable=SC2086 # JUNCTION_JAVA_OPTS is a list of JVM flags
+        java $JUNCTION_JAVA_OPTS -cp "$BENCH_JAR" dev.junction.bench.load.BenchUpstream --port "$UPSTREAM_PORT" \
+            --slow-chunks "$SLOW_CHUNKS" --slow-interval "$SLOW_INTERVAL" >"$RUN/logs/upstream.log" 2>&1 &
+        PIDS+=($!)
+        PID_upstream=$!
+        log "nginx-proxy: skipped: needs nginx (--java-only; the full run and --quick have it)"
+        return
+    fi
+    start_nginx
+}
+
 start_nginx() {
     mkdir -p "$RUN/tmp" && chmod 777 "$RUN/tmp"
     render_stream_bodies
@@ -205,23 +223,39 @@ start_junction() {
 
 start_all() {
     check_ports_free
-    log "starting nginx upstream :$UPSTREAM_PORT, nginx proxy :$PROXY_PORT, bare Vert.x proxy :$VERTX_PROXY_PORT$([[ $PORTKEY == no ]] || echo ", Portkey :$PORTKEY_PORT")"
-    start_nginx
+    if [[ $JAVA_ONLY == yes ]]; then
+        log "starting the Java upstream :$UPSTREAM_PORT, bare Vert.x proxy :$VERTX_PROXY_PORT$([[ $PORTKEY == no ]] || echo ", Portkey :$PORTKEY_PORT")"
+    else
+        log "starting nginx upstream :$UPSTREAM_PORT, nginx proxy :$PROXY_PORT, bare Vert.x proxy :$VERTX_PROXY_PORT$([[ $PORTKEY == no ]] || echo ", Portkey :$PORTKEY_PORT")"
+    fi
+    start_upstream
     start_vertx_proxy
     [[ $PORTKEY == no ]] || start_portkey
     local suffix=$$ members
     members="127.0.0.1:$((HZ_BASE + 11)),127.0.0.1:$((HZ_BASE + 12)),127.0.0.1:$((HZ_BASE + 13))"
-    log "starting Junction :$JUNCTION_PORT, Junction with auth and limits :$JUNCTION_AUTH_PORT," \
-        "3-node cluster :${NODE_PORTS[*]}"
+    log "starting Junction :$JUNCTION_PORT, Junction with auth and limits :$JUNCTION_AUTH_PORT"
     start_junction junction "$BENCH_DIR/junction-bench.yaml" "$JUNCTION_PORT" "bench-single-$suffix" $((HZ_BASE + 1))
     start_junction junction-auth "$BENCH_DIR/junction-bench-auth.yaml" "$JUNCTION_AUTH_PORT" \
         "bench-auth-$suffix" $((HZ_BASE + 2))
+    # In waves of two JVMs, each once the last serves: seven JVMs starting at once on a busy 2-core machine took
+    # Hazelcast's start past Junction's start-up deadline (as in scenario 7), and on a quiet one two at a time
+    # already keep both cores busy. The third node joins the cluster the first two formed.
+    wait_ready upstream nginx-proxy vertx-proxy portkey junction junction-auth
+    log "starting the 3-node cluster :${NODE_PORTS[*]}, two nodes, then the third"
     local i
     for i in 1 2 3; do
         start_junction "junction-node$i" "$BENCH_DIR/junction-bench.yaml" "${NODE_PORTS[i - 1]}" \
             "bench-c3-$suffix" $((HZ_BASE + 10 + i)) "$members"
+        ((i == 1)) || wait_ready $(seq -f 'junction-node%g' 1 "$i")
     done
-    wait_ready
+    local joined
+    for _ in $(seq 30); do
+        joined=$(curl -s "http://127.0.0.1:${NODE_PORTS[0]}/health/readiness" | grep -o '"cluster_members":[0-9]*' | cut -d: -f2)
+        [[ $joined == 3 ]] && break
+        sleep 1
+    done
+    [[ $joined == 3 ]] || die "the 3-node cluster has ${joined:-no} members; see $RUN/logs/junction-node*.log"
+    log "all targets answer; the cluster has 3 members"
 }
 
 # Scenario 7's Junction processes, started for it and stopped after it so they never load the other scenarios.
@@ -296,16 +330,14 @@ probe() {
     done
 }
 
+# wait_ready TARGET...: each of them (that this run has) answers a chat request, and those with a stream path a
+# stream.
 wait_ready() {
     local target
-    for target in $(active upstream nginx-proxy vertx-proxy portkey junction junction-auth junction-node1 junction-node2 junction-node3); do
+    for target in $(active "$@"); do
         probe "$target" chat 240
     done
-    for target in $(active upstream nginx-proxy portkey junction junction-auth); do
-        probe "$target" sse 30
+    for target in $(active "$@"); do
+        [[ $target == vertx-proxy || $target == junction-node* ]] || probe "$target" sse 30
     done
-    local members
-    members=$(curl -s "http://127.0.0.1:${NODE_PORTS[0]}/health/readiness" | grep -o '"cluster_members":[0-9]*' | cut -d: -f2)
-    [[ $members == 3 ]] || die "the 3-node cluster has ${members:-no} members; see $RUN/logs/junction-node*.log"
-    log "all targets answer; the cluster has 3 members"
 }

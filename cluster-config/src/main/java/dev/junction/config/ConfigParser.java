@@ -49,7 +49,14 @@ public final class ConfigParser {
         ObservabilitySettings observability = ObservabilityParser.parse(
                 resolved.getValue("litellm_settings"), resolved.getValue("general_settings"), context);
         return new JunctionConfig(
-                deployments, router, general, observability, context.ignoredKeys(), source, context.warnings());
+                deployments,
+                router,
+                general,
+                observability,
+                context.ignoredKeys(),
+                source,
+                context.warnings(),
+                context.skipped());
     }
 
     /**

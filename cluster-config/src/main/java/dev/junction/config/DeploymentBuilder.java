@@ -51,9 +51,14 @@ final class DeploymentBuilder {
     /** @param params this deployment's resolved {@code litellm_params}, in file order */
     Deployment build(JsonObject params) {
         String paramsPath = YamlPath.key(path, "litellm_params");
-        ProviderResolver.Resolved provider = ProviderResolver.resolve(params, paramsPath, context);
         String id = id(params);
+        // Checked before the provider, so a deployment that is skipped for its provider is still checked.
         JsonObject checked = checkedParams(params, paramsPath);
+        ProviderResolver.Resolved provider = ProviderResolver.resolve(params, paramsPath, context);
+        if (provider.awsRegion() != null) {
+            // The region an AWS deployment signs for and is reached in, also read by the region pre-call check.
+            checked.put(AwsEndpoints.REGION_PARAM, provider.awsRegion());
+        }
         return new Deployment(
                 id,
                 modelName,

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The supported part of {@code general_settings}.
@@ -19,6 +20,19 @@ public record GeneralSettings(
     public static final double DEFAULT_MAX_REQUEST_SIZE_MB = 32;
     /** LiteLLM's default is 10 s; spend is written more often here, as a crash loses at most one interval. */
     public static final Duration DEFAULT_PROXY_BATCH_WRITE_AT = Duration.ofSeconds(1);
+
+    /** The most request-body bytes a node holds at once (Junction's own key; default: see the gateway). */
+    public static final String MAX_BUFFERED_REQUEST_MB = "max_buffered_request_mb";
+    /** Seconds a new connection may take to send a whole request head (nginx's name and default). */
+    public static final String CLIENT_HEADER_TIMEOUT = "client_header_timeout";
+    /** Seconds a request body may go without a byte arriving (nginx's name and default). */
+    public static final String CLIENT_BODY_TIMEOUT = "client_body_timeout";
+    /** Seconds a keep-alive connection with no request in flight stays open (nginx's name and default). */
+    public static final String KEEPALIVE_TIMEOUT = "keepalive_timeout";
+
+    public static final Duration DEFAULT_CLIENT_HEADER_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_CLIENT_BODY_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_KEEPALIVE_TIMEOUT = Duration.ofSeconds(75);
 
     public GeneralSettings {
         if (!(maxRequestSizeMb > 0)) {
@@ -47,10 +61,46 @@ public record GeneralSettings(
 
     /** {@code proxy_batch_write_at}: seconds between two batched spend writes. */
     public Duration proxyBatchWriteAt() {
-        Number seconds = (Number) raw.getValue("proxy_batch_write_at");
-        return seconds == null
-                ? DEFAULT_PROXY_BATCH_WRITE_AT
-                : Duration.ofMillis(Math.max(1, Math.round(seconds.doubleValue() * 1000)));
+        return seconds("proxy_batch_write_at", DEFAULT_PROXY_BATCH_WRITE_AT);
+    }
+
+    /** {@code max_buffered_request_mb} in bytes, when configured. */
+    public OptionalLong maxBufferedRequestBytes() {
+        Number megabytes = (Number) raw.getValue(MAX_BUFFERED_REQUEST_MB);
+        return megabytes == null
+                ? OptionalLong.empty()
+                : OptionalLong.of(Math.max(1, (long) (megabytes.doubleValue() * 1024 * 1024)));
+    }
+
+    public Duration clientHeaderTimeout() {
+        return seconds(CLIENT_HEADER_TIMEOUT, DEFAULT_CLIENT_HEADER_TIMEOUT);
+    }
+
+    public Duration clientBodyTimeout() {
+        return seconds(CLIENT_BODY_TIMEOUT, DEFAULT_CLIENT_BODY_TIMEOUT);
+    }
+
+    public Duration keepaliveTimeout() {
+        return seconds(KEEPALIVE_TIMEOUT, DEFAULT_KEEPALIVE_TIMEOUT);
+    }
+
+    private Duration seconds(String key, Duration fallback) {
+        Number seconds = (Number) raw.getValue(key);
+        return seconds == null ? fallback : Duration.ofMillis(Math.max(1, Math.round(seconds.doubleValue() * 1000)));
+    }
+
+    /**
+     * {@code budget_fail_mode: closed}: a call whose budget counter does not answer in time is refused; by
+     * default ({@code open}) the node decides alone, within its share of what was left.
+     */
+    public boolean budgetFailsClosed() {
+        return "closed".equals(raw.getString("budget_fail_mode"));
+    }
+
+    /** {@code budget_quorum}: the members a side of a split cluster needs for its budget counters to answer. */
+    public OptionalInt budgetQuorum() {
+        Number members = (Number) raw.getValue("budget_quorum");
+        return members == null ? OptionalInt.empty() : OptionalInt.of(members.intValue());
     }
 
     /** {@code max_parallel_requests}: the per-deployment concurrency limit, when configured. */

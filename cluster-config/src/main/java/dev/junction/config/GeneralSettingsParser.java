@@ -1,6 +1,7 @@
 package dev.junction.config;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Set;
 
 /** Reads {@code general_settings}. */
@@ -15,7 +16,25 @@ final class GeneralSettingsParser {
             "max_request_size_mb",
             "allow_client_side_credentials",
             "max_parallel_requests",
-            "proxy_batch_write_at");
+            "proxy_batch_write_at",
+            GeneralSettings.MAX_BUFFERED_REQUEST_MB,
+            GeneralSettings.CLIENT_HEADER_TIMEOUT,
+            GeneralSettings.CLIENT_BODY_TIMEOUT,
+            GeneralSettings.KEEPALIVE_TIMEOUT,
+            "budget_fail_mode",
+            "budget_quorum");
+
+    /** Junction's own keys, each a positive number (megabytes or seconds). */
+    private static final List<String> POSITIVE_NUMBERS = List.of(
+            GeneralSettings.MAX_BUFFERED_REQUEST_MB,
+            GeneralSettings.CLIENT_HEADER_TIMEOUT,
+            GeneralSettings.CLIENT_BODY_TIMEOUT,
+            GeneralSettings.KEEPALIVE_TIMEOUT);
+
+    /** {@code open}: decide a budget alone within the node's share when the cluster does not answer; {@code closed}: refuse. */
+    static final List<String> BUDGET_FAIL_MODES = List.of("open", "closed");
+
+    private static final long MAX_QUORUM = 1000;
 
     private GeneralSettingsParser() {}
 
@@ -40,6 +59,18 @@ final class GeneralSettingsParser {
         putIfPresent(raw, "allow_client_side_credentials", clientCredentials);
         putIfPresent(raw, "max_parallel_requests", maxParallel);
         putIfPresent(raw, "proxy_batch_write_at", batchWriteAt);
+        for (String key : POSITIVE_NUMBERS) {
+            putIfPresent(raw, key, Fields.positiveNumber(context, raw.getValue(key), path(key)));
+        }
+        String failMode = Fields.string(context, raw.getValue("budget_fail_mode"), path("budget_fail_mode"));
+        if (failMode != null && !BUDGET_FAIL_MODES.contains(failMode)) {
+            throw context.invalid(path("budget_fail_mode"), "one of " + String.join(", ", BUDGET_FAIL_MODES), failMode);
+        }
+        Long quorum = Fields.nonNegativeInteger(context, raw.getValue("budget_quorum"), path("budget_quorum"));
+        if (quorum != null && (quorum < 1 || quorum > MAX_QUORUM)) {
+            throw new ConfigException(path("budget_quorum"), "must be a member count from 1 to " + MAX_QUORUM);
+        }
+        putIfPresent(raw, "budget_quorum", quorum);
         return new GeneralSettings(
                 masterKey,
                 maxSize == null ? GeneralSettings.DEFAULT_MAX_REQUEST_SIZE_MB : maxSize.doubleValue(),

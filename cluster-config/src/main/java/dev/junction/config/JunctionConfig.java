@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  * @param source where the config came from, for logs
  * @param warnings problems that do not stop the gateway (an unset optional environment variable, an empty
  *     {@code model_list}); logged once at start-up, never containing a secret value
+ * @param skipped the {@code model_list} entries left out because Junction does not speak their provider
  */
 public record JunctionConfig(
         List<Deployment> deployments,
@@ -25,13 +26,15 @@ public record JunctionConfig(
         ObservabilitySettings observability,
         List<String> ignoredKeys,
         String source,
-        List<String> warnings) {
+        List<String> warnings,
+        List<SkippedDeployment> skipped) {
 
     public JunctionConfig {
         deployments = List.copyOf(deployments);
         observability = observability == null ? ObservabilitySettings.defaults() : observability;
         ignoredKeys = List.copyOf(ignoredKeys);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
     }
 
     public JunctionConfig(
@@ -41,7 +44,7 @@ public record JunctionConfig(
             List<String> ignoredKeys,
             String source,
             List<String> warnings) {
-        this(deployments, router, general, ObservabilitySettings.defaults(), ignoredKeys, source, warnings);
+        this(deployments, router, general, ObservabilitySettings.defaults(), ignoredKeys, source, warnings, List.of());
     }
 
     public JunctionConfig(
@@ -58,6 +61,21 @@ public record JunctionConfig(
         return deployments.stream()
                 .map(Deployment::modelName)
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    /**
+     * The model groups left without any deployment because each of theirs names a provider Junction does not
+     * speak, with that provider (the first one, when they differ).
+     */
+    public Map<String, String> unservedGroups() {
+        Set<String> served = modelGroups();
+        Map<String, String> unserved = new java.util.LinkedHashMap<>();
+        for (SkippedDeployment skip : skipped) {
+            if (!served.contains(skip.modelName())) {
+                unserved.putIfAbsent(skip.modelName(), skip.provider());
+            }
+        }
+        return unserved;
     }
 
     public Map<String, Deployment> deploymentsById() {

@@ -55,9 +55,26 @@ final class ModelListParser {
             return List.of();
         }
         DeploymentBuilder builder = new DeploymentBuilder(modelName, entry, path, modelInfo, context);
-        return variants(params, paramsPath, context).stream()
-                .map(builder::build)
-                .toList();
+        List<Deployment> built = new ArrayList<>();
+        for (JsonObject variant : variants(params, paramsPath, context)) {
+            try {
+                built.add(builder.build(variant));
+            } catch (UnsupportedProviderException unsupported) {
+                skip(modelName, unsupported, context);
+                break; // every organisation of the entry names the same provider
+            }
+        }
+        return built;
+    }
+
+    /** One warning per skipped entry; the rest of the config is served. */
+    private static void skip(String modelName, UnsupportedProviderException unsupported, ParseContext context) {
+        context.warn(
+                unsupported.path(),
+                "provider '" + unsupported.provider() + "' is not supported by Junction; this deployment of model '"
+                        + modelName + "' is skipped (supported: " + String.join(", ", ProviderCatalog.prefixes())
+                        + ")");
+        context.skip(new SkippedDeployment(modelName, unsupported.provider(), unsupported.path()));
     }
 
     /**

@@ -20,6 +20,7 @@ final class ParseContext {
     private final Map<String, String> fromEnvironment = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<String> ignoredKeys = new ArrayList<>();
+    private final List<SkippedDeployment> skipped = new ArrayList<>();
 
     ParseContext(Environment environment) {
         this.environment = environment;
@@ -61,6 +62,15 @@ final class ParseContext {
 
     void ignore(String path) {
         ignoredKeys.add(path);
+    }
+
+    /** A deployment left out because Junction does not speak its provider. */
+    void skip(SkippedDeployment deployment) {
+        skipped.add(deployment);
+    }
+
+    List<SkippedDeployment> skipped() {
+        return List.copyOf(skipped);
     }
 
     /** The error for a required value that is absent, naming the variable when an unset one caused it. */

@@ -28,6 +28,9 @@ public final class ProviderCatalog {
         add(new ProviderSpec("ollama_chat", ProviderFamily.OPENAI, "http://localhost:11434/v1", "/v1"));
         add(new ProviderSpec("azure", ProviderFamily.AZURE, null, ""));
         add(new ProviderSpec("anthropic", ProviderFamily.ANTHROPIC, "https://api.anthropic.com", ""));
+        add(new ProviderSpec("bedrock", ProviderFamily.BEDROCK, AwsEndpoints.BEDROCK_DEFAULT, ""));
+        add(new ProviderSpec("sagemaker", ProviderFamily.SAGEMAKER, AwsEndpoints.SAGEMAKER_DEFAULT, ""));
+        add(new ProviderSpec("sagemaker_chat", ProviderFamily.SAGEMAKER, AwsEndpoints.SAGEMAKER_DEFAULT, ""));
     }
 
     private ProviderCatalog() {}

@@ -7,8 +7,15 @@ import io.vertx.core.json.JsonObject;
  * and the endpoint.
  */
 final class ProviderResolver {
-    /** The outcome for one deployment; {@code apiBase} is null only for a mocked deployment. */
-    record Resolved(ProviderSpec spec, String upstreamModel, String apiBase) {}
+    /**
+     * The outcome for one deployment; {@code apiBase} is null only for a mocked deployment, {@code awsRegion}
+     * for every provider but AWS's.
+     */
+    record Resolved(ProviderSpec spec, String upstreamModel, String apiBase, String awsRegion) {
+        Resolved(ProviderSpec spec, String upstreamModel, String apiBase) {
+            this(spec, upstreamModel, apiBase, null);
+        }
+    }
 
     private ProviderResolver() {}
 
@@ -21,12 +28,21 @@ final class ProviderResolver {
         String model = Fields.requiredString(context, params.getValue("model"), modelPath);
         String customPath = YamlPath.key(path, "custom_llm_provider");
         String custom = Fields.string(context, params.getValue("custom_llm_provider"), customPath);
+        // Checked before the provider, so a malformed endpoint fails start-up even on a deployment that is skipped.
+        String givenBase = ApiBases.given(params, path, context);
         Resolved byModel = custom == null ? fromModel(model, modelPath) : fromCustom(custom, model, customPath);
         if (byModel.upstreamModel().isEmpty()) {
             throw new ConfigException(
                     modelPath, "no model name after '" + byModel.spec().prefix() + "/'");
         }
-        return new Resolved(byModel.spec(), byModel.upstreamModel(), apiBase(params, path, byModel.spec(), context));
+        ProviderSpec spec = byModel.spec();
+        if (AwsEndpoints.isAws(spec)) {
+            String region = AwsEndpoints.region(params, byModel.upstreamModel(), path, context);
+            String endpoint =
+                    givenBase != null ? givenBase : AwsEndpoints.endpoint(spec, params, region, path, context);
+            return new Resolved(spec, byModel.upstreamModel(), endpoint, region);
+        }
+        return new Resolved(spec, byModel.upstreamModel(), apiBase(givenBase, params, path, spec, context));
     }
 
     private static Resolved fromModel(String model, String modelPath) {
@@ -36,27 +52,24 @@ final class ProviderResolver {
             return new Resolved(ProviderCatalog.forBareModel(model), model, null);
         }
         String prefix = model.substring(0, slash);
-        ProviderSpec spec = ProviderCatalog.byPrefix(prefix)
-                .orElseThrow(() -> new ConfigException(
-                        modelPath,
-                        "unknown provider prefix '" + prefix + "' in '" + model + "'; supported: " + supported()));
+        ProviderSpec spec =
+                ProviderCatalog.byPrefix(prefix).orElseThrow(() -> new UnsupportedProviderException(prefix, modelPath));
         return new Resolved(spec, model.substring(slash + 1), null);
     }
 
     // An explicit custom_llm_provider wins; a model string that repeats it as prefix loses the prefix.
     private static Resolved fromCustom(String custom, String model, String customPath) {
         ProviderSpec spec = ProviderCatalog.byPrefix(custom)
-                .orElseThrow(() -> new ConfigException(
-                        customPath, "unknown provider '" + custom + "'; supported: " + supported()));
+                .orElseThrow(() -> new UnsupportedProviderException(custom, customPath));
         String upstream = model.startsWith(custom + "/") ? model.substring(custom.length() + 1) : model;
         return new Resolved(spec, upstream, null);
     }
 
-    private static String apiBase(JsonObject params, String path, ProviderSpec spec, ParseContext context) {
+    private static String apiBase(
+            String given, JsonObject params, String path, ProviderSpec spec, ParseContext context) {
         String basePath = YamlPath.key(path, "api_base");
-        String given = Fields.string(context, params.getValue("api_base"), basePath);
-        if (given != null && !given.isBlank()) {
-            return withSuffix(stripTrailingSlashes(given.trim()), spec.apiBaseSuffix());
+        if (given != null) {
+            return withSuffix(given, spec.apiBaseSuffix());
         }
         if (!spec.requiresApiBase()) {
             return spec.defaultApiBase();
@@ -67,20 +80,8 @@ final class ProviderResolver {
         throw context.missing(basePath, "is required for provider '" + spec.prefix() + "' (or set mock_response)");
     }
 
-    private static String stripTrailingSlashes(String base) {
-        String out = base;
-        while (out.endsWith("/")) {
-            out = out.substring(0, out.length() - 1);
-        }
-        return out;
-    }
-
     // Ollama's OpenAI-compatible API lives under /v1 of the address users give LiteLLM.
     private static String withSuffix(String base, String suffix) {
         return suffix.isEmpty() || base.endsWith(suffix) ? base : base + suffix;
-    }
-
-    private static String supported() {
-        return String.join(", ", ProviderCatalog.prefixes());
     }
 }

@@ -115,10 +115,10 @@ class ConfigLoaderTest {
     @Test
     void parse_errors_keep_their_yaml_path() throws Exception {
         Path file = dir.resolve("bad.yaml");
-        Files.writeString(file, "model_list:\n  - model_name: x\n    litellm_params:\n      model: bedrock/claude\n");
+        Files.writeString(file, "model_list:\n  - model_name: x\n    litellm_params:\n      model: openai/\n");
         assertThatThrownBy(() -> load(file, Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("model_list[0].litellm_params.model: unknown provider prefix 'bedrock'");
+                .hasMessage("model_list[0].litellm_params.model: no model name after 'openai/'");
     }
 
     @Test

@@ -69,6 +69,56 @@ class GeneralSettingsParserTest {
     }
 
     @Test
+    void client_timeouts_default_to_nginxs_and_take_seconds() {
+        GeneralSettings defaults = TestYaml.parse("model_list: []").general();
+        assertThat(defaults.clientHeaderTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(defaults.clientBodyTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(defaults.keepaliveTimeout()).isEqualTo(java.time.Duration.ofSeconds(75));
+        assertThat(defaults.maxBufferedRequestBytes()).isEmpty();
+        GeneralSettings set = TestYaml.parse(
+                        "general_settings: {client_header_timeout: 0.5, client_body_timeout: 2, keepalive_timeout: 3,"
+                                + " max_buffered_request_mb: 64}")
+                .general();
+        assertThat(set.clientHeaderTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(set.clientBodyTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(set.keepaliveTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+        assertThat(set.maxBufferedRequestBytes()).hasValue(64L * 1024 * 1024);
+        assertThatThrownBy(() -> TestYaml.parse("general_settings: {keepalive_timeout: 0}"))
+                .hasMessage("general_settings.keepalive_timeout: expected a number above 0, got 0");
+        assertThatThrownBy(() -> TestYaml.parse("general_settings: {max_buffered_request_mb: lots}"))
+                .hasMessage("general_settings.max_buffered_request_mb: expected a number, got \"lots\"");
+    }
+
+    @Test
+    void budgets_fail_open_unless_told_to_fail_closed() {
+        assertThat(TestYaml.parse("model_list: []").general().budgetFailsClosed())
+                .isFalse();
+        assertThat(TestYaml.parse("general_settings: {budget_fail_mode: open}")
+                        .general()
+                        .budgetFailsClosed())
+                .isFalse();
+        assertThat(TestYaml.parse("general_settings: {budget_fail_mode: closed}")
+                        .general()
+                        .budgetFailsClosed())
+                .isTrue();
+        assertThatThrownBy(() -> TestYaml.parse("general_settings: {budget_fail_mode: shut}"))
+                .hasMessageStartingWith("general_settings.budget_fail_mode: expected one of open, closed");
+    }
+
+    @Test
+    void budget_quorum_is_a_member_count() {
+        assertThat(TestYaml.parse("model_list: []").general().budgetQuorum()).isEmpty();
+        assertThat(TestYaml.parse("general_settings: {budget_quorum: 2}")
+                        .general()
+                        .budgetQuorum())
+                .hasValue(2);
+        assertThatThrownBy(() -> TestYaml.parse("general_settings: {budget_quorum: 0}"))
+                .hasMessage("general_settings.budget_quorum: must be a member count from 1 to 1000");
+        assertThatThrownBy(() -> TestYaml.parse("general_settings: {budget_quorum: two}"))
+                .hasMessageStartingWith("general_settings.budget_quorum: expected");
+    }
+
+    @Test
     void allow_client_side_credentials_accepts_booleans_and_their_text() {
         assertThat(TestYaml.parse("general_settings: {allow_client_side_credentials: True}")
                         .general()

@@ -55,28 +55,109 @@ class ProviderResolutionTest {
     }
 
     @Test
-    void an_unknown_prefix_fails_listing_the_supported_ones() {
-        assertThatThrownBy(
-                        () -> TestYaml.parse(
-                                """
-                        model_list:
-                          - {model_name: a, litellm_params: {model: openai/gpt-4o}}
-                          - {model_name: b, litellm_params: {model: gpt-4o}}
-                          - {model_name: c, litellm_params: {model: claude-3-opus}}
-                          - {model_name: d, litellm_params: {model: bedrock/anthropic.claude-v1}}
-                        """))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("model_list[3].litellm_params.model: unknown provider prefix 'bedrock' in "
-                        + "'bedrock/anthropic.claude-v1'; supported: openai, ")
-                .hasMessageContaining("azure")
-                .hasMessageContaining("anthropic");
+    void an_unknown_prefix_is_skipped_with_one_warning_naming_it_and_its_group_and_the_rest_loads() {
+        JunctionConfig config = TestYaml.parse(
+                """
+                model_list:
+                  - {model_name: a, litellm_params: {model: openai/gpt-4o}}
+                  - {model_name: granite, litellm_params: {model: watsonx/ibm/granite-13b-chat-v2}}
+                  - {model_name: c, litellm_params: {model: claude-3-opus}}
+                  - {model_name: a, litellm_params: {model: replicate/meta/llama-2-70b}}
+                """);
+        assertThat(config.modelGroups()).containsExactly("a", "c");
+        assertThat(config.deployments())
+                .extracting(Deployment::litellmModel)
+                .containsExactly("openai/gpt-4o", "claude-3-opus");
+        assertThat(config.warnings())
+                .filteredOn(w -> w.contains("not supported"))
+                .containsExactly(
+                        "model_list[1].litellm_params.model: provider 'watsonx' is not supported by Junction; this "
+                                + "deployment of model 'granite' is skipped (supported: "
+                                + String.join(", ", ProviderCatalog.prefixes()) + ")",
+                        "model_list[3].litellm_params.model: provider 'replicate' is not supported by Junction; this "
+                                + "deployment of model 'a' is skipped (supported: "
+                                + String.join(", ", ProviderCatalog.prefixes()) + ")");
+        assertThat(config.skipped())
+                .extracting(SkippedDeployment::modelName, SkippedDeployment::provider)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("granite", "watsonx"),
+                        org.assertj.core.groups.Tuple.tuple("a", "replicate"));
+        assertThat(config.unservedGroups())
+                .as("group a still has a deployment, granite has none")
+                .containsExactly(java.util.Map.entry("granite", "watsonx"));
     }
 
     @Test
-    void an_unknown_custom_llm_provider_fails() {
-        assertThatThrownBy(() -> only("{model: x, custom_llm_provider: sagemaker}"))
+    void an_unknown_custom_llm_provider_is_skipped() {
+        JunctionConfig config = TestYaml.parse(
+                "model_list:\n  - model_name: m\n    litellm_params: {model: x, custom_llm_provider: petals}\n");
+        assertThat(config.deployments()).isEmpty();
+        assertThat(config.unservedGroups()).containsExactly(java.util.Map.entry("m", "petals"));
+        assertThat(config.warnings())
+                .anyMatch(w -> w.startsWith(
+                        "model_list[0].litellm_params.custom_llm_provider: provider 'petals' is not supported"));
+    }
+
+    @Test
+    void a_skipped_deployment_with_an_invalid_value_still_stops_start_up() {
+        assertThatThrownBy(() -> only("{model: watsonx/granite, rpm: lots}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("model_list[0].litellm_params.rpm: expected ");
+        assertThatThrownBy(() -> only("{model: watsonx/granite, api_base: 12}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("model_list[0].litellm_params.api_base: expected a string");
+        assertThatThrownBy(() -> only("{model: watsonx/granite, api_base: 'localhost:8000'}"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(
-                        "model_list[0].litellm_params.custom_llm_provider: unknown provider 'sagemaker'; supported: ");
+                        "model_list[0].litellm_params.api_base: expected an absolute http:// or " + "https:// URL");
+        assertThatThrownBy(() -> only("{model: bedrock/x, aws_bedrock_runtime_endpoint: 'bedrock.local'}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("model_list[0].litellm_params.aws_bedrock_runtime_endpoint: expected an "
+                        + "absolute http:// or https:// URL");
+    }
+
+    @Test
+    void bedrock_resolves_its_region_and_endpoint_as_litellm_does() {
+        Deployment plain =
+                only("{model: bedrock/anthropic.claude-3-5-sonnet-20240620-v1:0, aws_region_name: eu-west-1}");
+        assertThat(plain.family()).isEqualTo(ProviderFamily.BEDROCK);
+        assertThat(plain.upstreamModel()).isEqualTo("anthropic.claude-3-5-sonnet-20240620-v1:0");
+        assertThat(plain.apiBase()).isEqualTo("https://bedrock-runtime.eu-west-1.amazonaws.com");
+
+        Deployment arn = only("{model: 'bedrock/arn:aws:bedrock:ap-south-1:123456789012:inference-profile/x'}");
+        assertThat(arn.apiBase()).isEqualTo("https://bedrock-runtime.ap-south-1.amazonaws.com");
+        assertThat(arn.stringParam("aws_region_name")).contains("ap-south-1");
+
+        Deployment fromEnvironment = TestYaml.parse(
+                        "model_list:\n  - model_name: m\n    litellm_params: {model: bedrock/amazon.nova-pro-v1:0}\n",
+                        java.util.Map.of("AWS_REGION", "ca-central-1"))
+                .deployments()
+                .get(0);
+        assertThat(fromEnvironment.apiBase()).isEqualTo("https://bedrock-runtime.ca-central-1.amazonaws.com");
+
+        assertThat(only("{model: bedrock/amazon.nova-pro-v1:0}").stringParam("aws_region_name"))
+                .as("LiteLLM's last resort")
+                .contains("us-west-2");
+        assertThat(only("{model: bedrock/converse/x, aws_bedrock_runtime_endpoint: 'http://127.0.0.1:9/aws/'}")
+                        .apiBase())
+                .isEqualTo("http://127.0.0.1:9/aws");
+        assertThat(only("{model: bedrock/x, api_base: 'http://127.0.0.1:8/', aws_bedrock_runtime_endpoint: 'http://b'}")
+                        .apiBase())
+                .as("api_base wins, as in LiteLLM")
+                .isEqualTo("http://127.0.0.1:8");
+    }
+
+    @Test
+    void sagemaker_endpoints_are_regional_and_a_malformed_region_stops_start_up() {
+        Deployment tgi = only("{model: sagemaker/jumpstart-dft-hf-llm, aws_region_name: us-east-2}");
+        assertThat(tgi.family()).isEqualTo(ProviderFamily.SAGEMAKER);
+        assertThat(tgi.apiBase()).isEqualTo("https://runtime.sagemaker.us-east-2.amazonaws.com");
+        assertThat(only("{model: sagemaker_chat/my-endpoint}").provider().prefix())
+                .isEqualTo("sagemaker_chat");
+        assertThatThrownBy(() -> only("{model: bedrock/x, aws_region_name: 'US East'}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("model_list[0].litellm_params.aws_region_name: 'US East' is not an AWS region name "
+                        + "(e.g. us-east-1)");
     }
 
     @Test
@@ -96,6 +177,15 @@ class ProviderResolutionTest {
         assertThat(only("{model: ollama_chat/mistral, api_base: 'http://gpu:11434/v1'}")
                         .apiBase())
                 .isEqualTo("http://gpu:11434/v1");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"not-a-url, '\"not-a-url\"'", "'ftp://host/v1', '\"ftp://host/v1\"'", "'http://', '\"http://\"'"})
+    void an_api_base_that_is_not_an_absolute_http_url_is_refused_naming_the_key(String base, String shown) {
+        assertThatThrownBy(() -> only("{model: openai/gpt-4o, api_base: '" + base + "'}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("model_list[0].litellm_params.api_base: expected an absolute http:// or https:// URL such"
+                        + " as https://host:port/v1, got " + shown);
     }
 
     @ParameterizedTest

@@ -2,6 +2,7 @@ package dev.junction.config;
 
 import static dev.junction.config.ProviderFamily.ANTHROPIC;
 import static dev.junction.config.ProviderFamily.AZURE;
+import static dev.junction.config.ProviderFamily.BEDROCK;
 import static dev.junction.config.ProviderFamily.OPENAI;
 import static dev.junction.config.ReferenceExamplesTest.example;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,20 @@ final class ReferenceExampleCases {
     static Stream<Example> proxyConfigPage() {
         return Stream.of(
                 example(
+                        "proxy-config-yaml-1.yaml",
+                        Map.of("AZURE_API_KEY_EU", "k", "AZURE_API_KEY_CA", "k"),
+                        List.of("gpt-3.5-turbo", "bedrock-claude-v1", "anthropic-claude", "vllm-models", "*"),
+                        List.of(AZURE, BEDROCK, AZURE, BEDROCK, OPENAI, OPENAI),
+                        config -> {
+                            Deployment defaultRegion = config.deployments().get(1);
+                            assertThat(defaultRegion.upstreamModel()).isEqualTo("anthropic.claude-instant-v1");
+                            assertThat(defaultRegion.apiBase())
+                                    .isEqualTo("https://bedrock-runtime.us-west-2.amazonaws.com");
+                            assertThat(config.deployments().get(3).apiBase())
+                                    .isEqualTo("https://bedrock-runtime.us-east-1.amazonaws.com");
+                            assertThat(config.skipped()).isEmpty();
+                        }),
+                example(
                         "proxy-config-yaml-2.yaml",
                         Map.of(),
                         List.of("gpt-4-team1", "gpt-4-team2", "openai-gpt-3.5", "mistral-7b"),
@@ -38,7 +53,7 @@ final class ReferenceExampleCases {
                                             .litellmParams()
                                             .getString("organization"))
                                     .isEqualTo("org-ikDc4ex8NB");
-                            assertThat(config.deployments().get(3).apiBase()).isEqualTo("your_ollama_api_base/v1");
+                            assertThat(config.deployments().get(3).apiBase()).isEqualTo("http://localhost:11434/v1");
                         }),
                 example(
                         "proxy-config-yaml-6.yaml",

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The config examples of the LiteLLM pages in {@code /work/shared/reference}, re-indented by hand, loaded
- * through Vert.x Config. Examples with providers Junction does not support (bedrock, huggingface,
- * sagemaker, vertex_ai) are left out, except one kept to check the failure.
+ * through Vert.x Config. Examples with providers Junction does not support (huggingface, vertex_ai) are left
+ * out.
  */
 class ReferenceExamplesTest {
     private static final Path DIR = Path.of("src/test/resources/reference-examples");
@@ -74,21 +74,20 @@ class ReferenceExamplesTest {
     }
 
     @Test
-    void the_quick_start_example_fails_at_its_first_bedrock_deployment() {
-        Path file = REJECTED.resolve("proxy-config-yaml-1.yaml");
-        assertThatThrownBy(() -> ConfigLoaderTest.await(
-                        ConfigLoader.load(vertx, file, Map.of("AZURE_API_KEY_EU", "k", "AZURE_API_KEY_CA", "k"))))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("model_list[1].litellm_params.model: unknown provider prefix 'bedrock' in "
-                        + "'bedrock/anthropic.claude-instant-v1'; supported: openai, ");
-    }
-
-    @Test
     void the_all_settings_listing_fails_for_its_empty_litellm_params() {
         Path file = REJECTED.resolve("proxy-config-yaml-17.yaml");
         assertThatThrownBy(() -> ConfigLoaderTest.await(ConfigLoader.load(vertx, file, Map.of())))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("model_list[0].litellm_params.model: is required");
+    }
+
+    @Test
+    void a_placeholder_api_base_fails_naming_the_key() {
+        Path file = REJECTED.resolve("load-balancing-multiple-instances-1.yaml");
+        assertThatThrownBy(() -> ConfigLoaderTest.await(ConfigLoader.load(vertx, file, Map.of())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("model_list[0].litellm_params.api_base: expected an absolute http:// or https:// URL such"
+                        + " as https://host:port/v1, got \"<your-azure-endpoint>\"");
     }
 
     static Example example(String file, Map<String, String> env, List<String> groups, List<ProviderFamily> families) {

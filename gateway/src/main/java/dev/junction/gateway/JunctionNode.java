@@ -1,16 +1,19 @@
 package dev.junction.gateway;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import dev.junction.cluster.bus.BusContract;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
+import dev.junction.cluster.spend.SpendMap;
 import dev.junction.cluster.state.BatchedRoutingState;
 import dev.junction.cluster.state.FailOpenRoutingState;
 import dev.junction.cluster.state.HazelcastRoutingState;
 import dev.junction.cluster.state.LocalRoutingState;
 import dev.junction.cluster.state.RoutingState;
 import dev.junction.config.ConfigFingerprint;
+import dev.junction.gateway.http.BodyBudget;
 import dev.junction.gateway.http.HttpVerticle;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.observe.Observability;
@@ -26,6 +29,7 @@ import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -70,7 +74,9 @@ public final class JunctionNode {
     }
 
     public static Future<JunctionNode> start(NodeOptions options) {
-        HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastConfigFactory.build(options.cluster()));
+        Config hazelcast = HazelcastConfigFactory.build(options.cluster());
+        options.config().general().budgetQuorum().ifPresent(members -> SpendMap.requireQuorum(hazelcast, members));
+        HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast);
         // Epoll where Netty ships it (Linux x86-64): fewer system calls per request; NIO elsewhere.
         VertxOptions vertxOptions =
                 new VertxOptions().setEventLoopPoolSize(options.instances()).setPreferNativeTransport(true);
@@ -170,20 +176,42 @@ public final class JunctionNode {
             Observability observability,
             List<HttpVerticle> servers) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
+        // One budget for the node: its event loops share one heap.
+        BodyBudget bodyBudget = BodyBudget.of(options.config().general());
         Supplier<HttpVerticle> server = () -> {
             HttpVerticle verticle = new HttpVerticle(
-                    options.config(), listedModels, cluster, fingerprint, options.host(), port, keys, observability);
+                    options.config(),
+                    listedModels,
+                    cluster,
+                    fingerprint,
+                    options.host(),
+                    port,
+                    keys,
+                    observability,
+                    bodyBudget);
             servers.add(verticle);
             return verticle;
         };
         HttpVerticle first = server.get();
-        return vertx.deployVerticle(first).compose(id -> {
-            if (options.instances() == 1) {
-                return Future.succeededFuture(first.actualPort());
-            }
-            return vertx.deployVerticle(server, new DeploymentOptions().setInstances(options.instances() - 1))
-                    .map(more -> first.actualPort());
-        });
+        return vertx.deployVerticle(first)
+                .recover(failure -> Future.failedFuture(bindFailure(failure, options)))
+                .compose(id -> {
+                    if (options.instances() == 1) {
+                        return Future.succeededFuture(first.actualPort());
+                    }
+                    return vertx.deployVerticle(server, new DeploymentOptions().setInstances(options.instances() - 1))
+                            .map(more -> first.actualPort());
+                });
+    }
+
+    /** A port already taken becomes a one-line message naming it and the flag that moves it. */
+    private static Throwable bindFailure(Throwable failure, NodeOptions options) {
+        boolean inUse = failure instanceof BindException
+                || String.valueOf(failure.getMessage()).contains("Address already in use");
+        return inUse
+                ? new StartupFailure("port " + options.port() + " is already in use on " + options.host()
+                        + "; stop what holds it or choose another port with --port")
+                : failure;
     }
 
     public int port() {
@@ -208,7 +236,10 @@ public final class JunctionNode {
         return Future.fromCompletionStage(closed);
     }
 
-    /** Pushes the usage this node counted but has not shared yet, and writes the spend not yet stored. Blocking. */
+    /**
+     * Pushes the usage this node counted but has not shared yet, and writes the spend of the counters it owns.
+     * Blocking.
+     */
     private void flushState() {
         if (state instanceof BatchedRoutingState batched) {
             batched.flush();

@@ -2,32 +2,40 @@ package dev.junction.gateway;
 
 import com.hazelcast.core.HazelcastInstance;
 import dev.junction.cluster.spend.BudgetLedger;
-import dev.junction.cluster.spend.SpendSink;
+import dev.junction.cluster.spend.LedgerOptions;
+import dev.junction.cluster.spend.LedgerWriter;
 import dev.junction.config.GeneralSettings;
 import dev.junction.gateway.keys.KeyDirectory;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.KeyStore;
 import dev.junction.gateway.keys.store.KeyStores;
-import dev.junction.gateway.keys.store.SpendWriter;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A node's keys, teams and spend: the store (embedded or PostgreSQL), the batched spend writer in front of
- * it, and the cluster-wide directory and budgets built on both. Closed last, after the spend is flushed.
+ * A node's keys, teams and spend: the store (embedded or PostgreSQL), the cluster-wide directory and budget
+ * ledger built on it, and the writer that makes the ledger's spend durable in the store. Closed last, after the
+ * spend is written.
  */
 final class KeyPersistence implements AutoCloseable {
     /** Store calls are short queries; a few threads keep a burst of cache misses from queueing. */
     private static final int STORE_THREADS = 4;
 
+    private static final Logger LOG = LoggerFactory.getLogger(KeyPersistence.class);
+
+    /** How long a leaving node waits for its last settlements to reach the cluster. */
+    private static final Duration SETTLE_WAIT = Duration.ofSeconds(5);
+
     private final KeyStore store;
-    private final SpendWriter writer;
+    private final LedgerWriter writer;
     private final KeyServices services;
 
-    private KeyPersistence(KeyStore store, SpendWriter writer, KeyServices services) {
+    private KeyPersistence(KeyStore store, LedgerWriter writer, KeyServices services) {
         this.store = store;
         this.writer = writer;
         this.services = services;
@@ -36,22 +44,13 @@ final class KeyPersistence implements AutoCloseable {
     /** Blocking (opens the database, runs migrations): call on a worker thread. */
     static KeyPersistence open(Vertx vertx, HazelcastInstance hazelcast, GeneralSettings general, Path dataDir) {
         KeyStore store = KeyStores.open(general, dataDir);
-        SpendWriter writer = new SpendWriter(store, general.proxyBatchWriteAt());
-        SpendSink sink = new SpendSink() {
-            @Override
-            public void add(String subjectId, double usd) {
-                writer.add(subjectId, usd);
-            }
-
-            @Override
-            public void reset(String subjectId, Instant nextResetAt) {
-                writer.reset(subjectId, nextResetAt);
-            }
-        };
+        LedgerWriter writer =
+                new LedgerWriter(hazelcast, store::writeSpend, store.describe(), general.proxyBatchWriteAt());
         WorkerExecutor worker = vertx.createSharedWorkerExecutor("junction-key-store", STORE_THREADS);
         KeyServices services = new KeyServices(
                 new KeyDirectory(vertx, hazelcast, store, worker),
-                new BudgetLedger(vertx, hazelcast, sink, Clock.systemUTC()));
+                new BudgetLedger(
+                        vertx, hazelcast, Clock.systemUTC(), LedgerOptions.defaults(general.budgetFailsClosed())));
         return new KeyPersistence(store, writer, services);
     }
 
@@ -59,9 +58,20 @@ final class KeyPersistence implements AutoCloseable {
         return services;
     }
 
-    /** Writes the spend not yet stored. Blocking. */
+    /**
+     * The node is leaving: writes the spend of the counters it owns once the settlements it sent have landed,
+     * and stops writing. What other nodes settle on those counters later moves with them to the next owner.
+     * Blocking.
+     */
     void flush() {
-        writer.flush();
+        services.ledger().awaitSettled(SETTLE_WAIT);
+        if (!writer.flush()) {
+            LOG.error(
+                    "Spend not written at shutdown: the key store {} is unavailable. Other members write it once it"
+                            + " is back; a last member leaving loses it",
+                    store.describe());
+        }
+        writer.close();
     }
 
     @Override

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import dev.junction.config.ConfigException;
 import dev.junction.config.ConfigLoader;
 import dev.junction.config.JunctionConfig;
+import dev.junction.gateway.keys.store.KeyStoreException;
 import dev.junction.gateway.observe.logs.JsonLogs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -66,6 +67,11 @@ public final class Main {
         JunctionNode node;
         try {
             node = await(JunctionNode.start(options), "start the node", START_TIMEOUT);
+        } catch (ConfigException invalid) {
+            // Settings read only when the node starts (general_settings.database_url, DATABASE_URL).
+            System.err.println("junction: invalid config: " + invalid.getMessage());
+            System.exit(1);
+            return;
         } catch (IllegalArgumentException invalid) {
             System.err.println("junction: " + invalid.getMessage());
             System.exit(2);
@@ -73,7 +79,7 @@ public final class Main {
         }
         // SIGTERM (a rolling update, docker stop, Ctrl-C) drains the node before the JVM exits.
         Duration grace = commandLine.shutdownGrace();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drainAndLeave(node, grace), "junction-shutdown"));
+        ShutdownSignals.install(() -> drainAndLeave(node, grace));
         StartupReport.serving(node, commandLine.host(), (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -90,7 +96,10 @@ public final class Main {
         }
     }
 
-    /** Runs in the shutdown hook, where {@code System.exit} would block forever: it only logs what went wrong. */
+    /**
+     * Runs on a signal, before the JVM exits, or in the shutdown hook, where {@code System.exit} would block
+     * forever: it only logs what went wrong.
+     */
     private static void drainAndLeave(JunctionNode node, Duration grace) {
         try {
             node.shutdown(grace)
@@ -115,6 +124,17 @@ public final class Main {
         }
     }
 
+    /**
+     * A problem of the environment the user fixes from its message alone (a port in use, a database that cannot
+     * be reached): one line, exit code 1, no stack trace.
+     */
+    private static void exitIfUserFixable(Throwable failure) {
+        if (failure instanceof StartupFailure || failure instanceof KeyStoreException) {
+            System.err.println("junction: " + failure.getMessage());
+            System.exit(1);
+        }
+    }
+
     private static <T> T await(Future<T> future, String what, Duration timeout) {
         CompletableFuture<T> done = future.toCompletionStage().toCompletableFuture();
         try {
@@ -123,6 +143,7 @@ public final class Main {
             if (failed.getCause() instanceof ConfigException invalid) {
                 throw invalid;
             }
+            exitIfUserFixable(failed.getCause());
             LOG.error("Could not {}: {}", what, failed.getCause().getMessage(), failed.getCause());
             System.exit(1);
             throw new IllegalStateException(failed.getCause());

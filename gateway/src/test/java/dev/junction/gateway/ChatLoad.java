@@ -50,13 +50,18 @@ final class ChatLoad implements AutoCloseable {
 
     /** Starts one client thread per node, each sending chat requests for {@code model} back to back. */
     static ChatLoad start(List<JarNode> nodes, String model) {
+        return start(nodes, model, MASTER_KEY);
+    }
+
+    /** As {@link #start(List, String)}, authenticated with {@code key}. */
+    static ChatLoad start(List<JarNode> nodes, String model, String key) {
         ChatLoad load = new ChatLoad();
         long deadline = System.nanoTime() + MAX_RUN.toNanos();
         for (JarNode node : nodes) {
             Thread thread = new Thread(
                     () -> {
                         while (load.running.get() && System.nanoTime() < deadline) {
-                            load.replies.add(chat(node, model));
+                            load.replies.add(chat(node, model, key));
                         }
                     },
                     "load-" + node.name);
@@ -115,9 +120,14 @@ final class ChatLoad implements AutoCloseable {
 
     /** One non-streamed chat request; a transport failure is a reply with status -1, never an exception. */
     static Reply chat(JarNode node, String model) {
+        return chat(node, model, MASTER_KEY);
+    }
+
+    /** As {@link #chat(JarNode, String)}, authenticated with {@code key}. */
+    static Reply chat(JarNode node, String model, String key) {
         HttpRequest request = HttpRequest.newBuilder(node.uri("/v1/chat/completions"))
                 .timeout(Duration.ofSeconds(20))
-                .header("authorization", "Bearer " + MASTER_KEY)
+                .header("authorization", "Bearer " + key)
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body(model, false)))
                 .build();

@@ -98,6 +98,19 @@ class ClientCredentialsIT {
     }
 
     @Test
+    void a_clients_endpoint_that_is_not_an_http_url_is_a_400_naming_it() throws Exception {
+        for (String base : new String[] {"not a url", "ftp://files.example/v1", "http://"}) {
+            HttpResponse<String> response =
+                    client.chat(chatBody("gpt-4o").put("api_base", base).put("api_key", "sk-client-own-3"));
+
+            assertThat(response.statusCode()).as(base).isEqualTo(400);
+            assertThat(error(response).getString("param")).isEqualTo("api_base");
+            assertThat(error(response).getString("message")).contains("absolute http");
+        }
+        assertThat(gateway.upstream.requests()).isEmpty();
+    }
+
+    @Test
     void a_fallback_to_a_clients_endpoint_needs_a_client_key_too() throws Exception {
         JsonObject toClient = new JsonObject().put("model", "gpt-4o").put("api_base", clientsOwn.baseUrl() + "/v1");
         JsonObject body = chatBody("azure-ad")

@@ -10,6 +10,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +23,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,6 +40,8 @@ final class GatewayHarness implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+
+    private static final Map<String, List<Integer>> CLUSTER_PORTS = new ConcurrentHashMap<>();
 
     private GatewayHarness(Vertx vertx, FakeUpstream upstream, JunctionNode node, NodeOptions options) {
         this.vertx = vertx;
@@ -71,11 +77,27 @@ final class GatewayHarness implements AutoCloseable {
             Files.writeString(config, yaml);
         }
         JunctionConfig loaded = await(ConfigLoader.load(vertx, config, Map.of()));
-        ClusterSettings cluster = new ClusterSettings(clusterName, null, List.of());
+        ClusterSettings cluster = memberOf(clusterName);
         Path data = dataDir != null ? dataDir : Files.createTempDirectory("junction-e2e-data");
         NodeOptions options = new NodeOptions(loaded, "127.0.0.1", 0, cluster, 2, data);
         JunctionNode node = await(JunctionNode.start(options));
         return new GatewayHarness(vertx, upstream, node, options);
+    }
+
+    /**
+     * A member port of its own for each node, listing the ports of the cluster's earlier nodes. The default
+     * (5701 and the next two) is found taken when other test runs share the machine, and nodes pushed beyond
+     * it would each form a cluster of their own.
+     */
+    private static ClusterSettings memberOf(String clusterName) throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        List<Integer> ports = CLUSTER_PORTS.computeIfAbsent(clusterName, name -> new CopyOnWriteArrayList<>());
+        ports.add(port);
+        List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
+        return new ClusterSettings(clusterName, port, members);
     }
 
     /** Stops the node gracefully (spend flushed) and starts a new one on the same config and data directory. */

@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
  * ({@code SIGKILL}), stop it ({@code SIGTERM}) or freeze it ({@code SIGSTOP}) like a real process.
  */
 final class JarNode implements AutoCloseable {
-    private static final Path JAR = Path.of("target", "junction.jar");
+    /** The jar as built; {@code -Djunction.test.jar=...} runs the cluster tests against another build. */
+    private static final Path JAR = Path.of(System.getProperty("junction.test.jar", "target/junction.jar"));
+
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
@@ -43,8 +45,23 @@ final class JarNode implements AutoCloseable {
         this.process = process;
     }
 
-    /** Launches a node that joins the members on {@code memberPorts} (its own port may be among them). */
+    /**
+     * Launches a node that joins the members on {@code memberPorts} (its own port may be among them), on {@code
+     * config}, or without {@code --config} (the built-in demo) when it is null.
+     */
     static JarNode launch(String name, Path config, String clusterName, int clusterPort, List<Integer> memberPorts)
+            throws IOException {
+        return launch(name, config, clusterName, clusterPort, memberPorts, List.of());
+    }
+
+    /** As {@link #launch(String, Path, String, int, List)}, with more arguments (a data directory, say). */
+    static JarNode launch(
+            String name,
+            Path config,
+            String clusterName,
+            int clusterPort,
+            List<Integer> memberPorts,
+            List<String> moreArguments)
             throws IOException {
         int httpPort = freePort();
         Path log = Files.createTempFile("junction-" + name + "-", ".log");
@@ -57,9 +74,10 @@ final class JarNode implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1",
                 "-jar",
                 JAR.toString()));
+        if (config != null) {
+            command.addAll(List.of("--config", config.toString()));
+        }
         command.addAll(List.of(
-                "--config",
-                config.toString(),
                 "--host",
                 "127.0.0.1",
                 "--port",
@@ -70,6 +88,7 @@ final class JarNode implements AutoCloseable {
                 Integer.toString(clusterPort),
                 "--cluster-members",
                 members));
+        command.addAll(moreArguments);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -51,16 +51,72 @@ class JarStartupIT {
                   - model_name: broken
                     litellm_params:
                       model: bedrock/anthropic.claude-v2
+                      aws_region_name: US East
                 """);
         Path log = Files.createTempFile("junction-bad", ".log");
 
         Process process = launch(log, "--config", config.toString(), "--port", "0");
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            process.destroyForcibly(); // a node that did start must not outlive the test
+        }
         assertThat(process.exitValue()).isEqualTo(1);
         assertThat(Files.readString(log))
-                .contains("model_list[0].litellm_params.model")
-                .contains("bedrock");
+                .contains("model_list[0].litellm_params.aws_region_name")
+                .contains("'US East' is not an AWS region name");
+    }
+
+    @Test
+    void a_port_in_use_stops_start_up_with_one_line_naming_the_port_and_the_flag() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Path log = Files.createTempFile("junction-port", ".log");
+
+            Process process = launch(
+                    log,
+                    "--port",
+                    Integer.toString(taken.getLocalPort()),
+                    "--cluster-name",
+                    "jar-" + UUID.randomUUID());
+
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(log))
+                    .contains("junction: port " + taken.getLocalPort() + " is already in use")
+                    .contains("--port")
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void a_database_url_the_driver_refuses_says_which_form_is_expected_without_a_stack_trace() throws Exception {
+        Path config = Files.createTempFile("bad-db", ".yaml");
+        Files.writeString(
+                config,
+                """
+                model_list:
+                  - model_name: canned
+                    litellm_params:
+                      model: openai/gpt-4o
+                      mock_response: hi
+                general_settings:
+                  database_url: "postgresql://llm:s3cret@db.internal:port/litellm"
+                """);
+        Path log = Files.createTempFile("junction-bad-db", ".log");
+
+        Process process =
+                launch(log, "--config", config.toString(), "--port", "0", "--cluster-name", "jar-" + UUID.randomUUID());
+
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(log))
+                .contains("junction: invalid config: general_settings.database_url: ")
+                .contains("expected postgresql://user:password@host:5432/db")
+                .doesNotContain("s3cret")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test

@@ -12,8 +12,12 @@ import dev.junction.testkit.OpenAiWire;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -287,5 +291,57 @@ class RequestValidationIT {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(error(response).getString("code")).isEqualTo("404");
+    }
+
+    @Test
+    void requests_the_http_decoder_refuses_get_openai_shaped_errors_and_a_closed_connection() throws Exception {
+        assertRefused("GET /health/liveliness HTTP/1.1\r\nHost: junction\r\nNot a header\r\n\r\n", 400);
+        assertRefused("GET /" + "a".repeat(5000) + " HTTP/1.1\r\nHost: junction\r\n\r\n", 414);
+        assertRefused(
+                "GET /health/liveliness HTTP/1.1\r\nHost: junction\r\nX-Big: " + "a".repeat(70_000) + "\r\n\r\n", 431);
+        assertRefused("GET /health/liveliness HTTP/9.9\r\nHost: junction\r\n\r\n", 501);
+    }
+
+    @Test
+    void a_malformed_chunked_body_is_a_400_and_the_connection_closes() throws Exception {
+        assertRefused(
+                "POST /v1/chat/completions HTTP/1.1\r\nHost: junction\r\nAuthorization: " + AUTH
+                        + "\r\nTransfer-Encoding: chunked\r\n\r\nnot-hex\r\n{}\r\n",
+                400);
+    }
+
+    @Test
+    void a_tls_hello_on_the_plain_port_is_refused_at_once_not_held_until_the_header_timeout() throws Exception {
+        SSLEngine engine = SSLContext.getDefault().createSSLEngine("localhost", gateway.node.port());
+        engine.setUseClientMode(true);
+        ByteBuffer hello = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        engine.beginHandshake();
+        engine.wrap(ByteBuffer.allocate(0), hello);
+        byte[] bytes = new byte[hello.flip().remaining()];
+        hello.get(bytes);
+
+        try (RawConnection connection = RawConnection.open(gateway.node.port())) {
+            RawConnection.Ending ending = connection.send(bytes).readUntilClosed(Duration.ofSeconds(10));
+
+            // The default client_header_timeout is 60 s: only a prompt refusal ends the connection this soon. The
+            // hello holds a line feed (in its supported_groups extension), so the decoder refuses it as a request.
+            assertThat(ending.closed()).isTrue();
+            assertThat(ending.received()).matches("(?s)HTTP/1\\.[01] 400 .*");
+            assertThat(ending.body().getJsonObject("error").getString("code")).isEqualTo("400");
+        }
+    }
+
+    /** Sends {@code request} as bytes: the answer has {@code status} in OpenAI's shape, then the server closes. */
+    private static void assertRefused(String request, int status) throws Exception {
+        try (RawConnection connection = RawConnection.open(gateway.node.port())) {
+            RawConnection.Ending ending = connection.send(request).readUntilClosed(Duration.ofSeconds(20));
+
+            assertThat(ending.closed()).as("closed after a %d", status).isTrue();
+            // The status line echoes the request's version, even one Vert.x does not speak.
+            assertThat(ending.received()).matches("(?s)HTTP/\\d\\.\\d " + status + " .*");
+            JsonObject error = ending.body().getJsonObject("error");
+            assertThat(error.getString("code")).isEqualTo(Integer.toString(status));
+            assertThat(error.getString("message")).isNotBlank();
+        }
     }
 }

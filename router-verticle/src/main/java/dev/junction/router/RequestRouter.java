@@ -63,7 +63,9 @@ public final class RequestRouter {
     private Future<RoutedReply> inGroup(LlmRequest request, String model, FallbackPlan plan, int depth) {
         Resolution resolution = resolver.resolve(model).orElse(null);
         if (resolution == null) {
-            return Future.failedFuture(unknownModel(request, model));
+            return Future.failedFuture(resolver.unservedProvider(model)
+                    .map(provider -> RoutingErrors.unsupportedProvider(model, provider))
+                    .orElseGet(() -> unknownModel(request, model)));
         }
         long inputTokens = countTokens
                 ? tokens.countRequest(resolution.deployments().get(0).upstreamModel(), request.body())

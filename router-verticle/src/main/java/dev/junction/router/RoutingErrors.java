@@ -23,6 +23,16 @@ final class RoutingErrors {
                 .withRetryAfter(Duration.ofSeconds(seconds));
     }
 
+    /** The group exists in the config, but each of its deployments names a provider Junction does not speak. */
+    static GatewayException unsupportedProvider(String model, String provider) {
+        return GatewayException.of(
+                        ErrorKind.BAD_REQUEST,
+                        ErrorKind.BAD_REQUEST.describe("model=" + model + " has no deployment Junction can serve: "
+                                + "its provider '" + provider + "' is not supported (the deployment was skipped at "
+                                + "start-up)"))
+                .withParam("model");
+    }
+
     static GatewayException contextWindow(String model, long promptTokens) {
         return GatewayException.of(
                 ErrorKind.CONTEXT_WINDOW_EXCEEDED,

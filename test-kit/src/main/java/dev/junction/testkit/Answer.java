@@ -64,6 +64,11 @@ public abstract class Answer {
         return new StreamAnswer(prelude, interval, StreamAnswer.Ending.REPEAT, repeatedEvent, Map.of());
     }
 
+    /** A 200 of binary frames (e.g. AWS event-stream), each written as its own chunk with {@code gap} between. */
+    public static Answer frames(String contentType, List<io.vertx.core.buffer.Buffer> frames, Duration gap) {
+        return new FramesAnswer(contentType, frames, gap, Map.of());
+    }
+
     /** Never answers and keeps the connection open: for timeout tests. */
     public static Answer hang() {
         return new HangAnswer(Map.of());

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A real HTTP server on a free port that plays a provider (OpenAI, Azure OpenAI, Anthropic) for a test.
@@ -31,6 +32,7 @@ public final class FakeUpstream {
     private final Map<String, PathScript> scripts = new ConcurrentHashMap<>();
     private final Recording<RecordedRequest> requests = new Recording<>();
     private final Recording<RecordedRequest> cancellations = new Recording<>();
+    private final Map<String, Function<RecordedRequest, Answer>> guards = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
     private FakeUpstream(Vertx vertx) {
@@ -59,6 +61,16 @@ public final class FakeUpstream {
     /** The script for a path such as {@code /v1/chat/completions}; created on first use. */
     public PathScript on(String path) {
         return scripts.computeIfAbsent(path, p -> new PathScript());
+    }
+
+    /**
+     * Checks every request whose path starts with {@code pathPrefix} before its script: when {@code check}
+     * returns an answer (a provider's authentication error, say) that answer is played instead. Kept by
+     * {@link #reset()}, since it describes the provider rather than one test.
+     */
+    public FakeUpstream guard(String pathPrefix, Function<RecordedRequest, Answer> check) {
+        guards.put(pathPrefix, check);
+        return this;
     }
 
     /** Every request received so far, oldest first. */
@@ -121,11 +133,26 @@ public final class FakeUpstream {
         // the recording cannot close the connection unseen.
         Exchange exchange = new Exchange(vertx, request, recorded, cancellations::add, () -> closing);
         requests.add(recorded);
+        Answer answer = guardAnswer(recorded);
         PathScript script = scripts.get(request.path());
-        Answer answer = script == null ? null : script.take();
+        if (answer == null) {
+            answer = script == null ? null : script.take();
+        }
         if (answer == null) {
             answer = OpenAiWire.invalidUrl(request.method().name(), request.path());
         }
         answer.play(exchange);
+    }
+
+    private Answer guardAnswer(RecordedRequest recorded) {
+        for (Map.Entry<String, Function<RecordedRequest, Answer>> guard : guards.entrySet()) {
+            if (recorded.path().startsWith(guard.getKey())) {
+                Answer refusal = guard.getValue().apply(recorded);
+                if (refusal != null) {
+                    return refusal;
+                }
+            }
+        }
+        return null;
     }
 }

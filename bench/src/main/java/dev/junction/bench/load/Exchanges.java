@@ -16,9 +16,15 @@ final class Exchanges {
     private final Measurements measured;
     private final AtomicLong inFlight = new AtomicLong();
     private volatile boolean closed;
+    private Runnable whenEnded = () -> {};
 
     Exchanges(Measurements measured) {
         this.measured = measured;
+    }
+
+    /** Runs {@code action} on the loop after each exchange ends, however it ended (the closed loop sends again). */
+    void whenEnded(Runnable action) {
+        whenEnded = action;
     }
 
     /** A request is due: it ends with exactly one of the calls below, or is counted as a timeout. */
@@ -38,6 +44,7 @@ final class Exchanges {
             measured.ok(nanosSinceDue);
         }
         inFlight.decrementAndGet();
+        whenEnded.run();
     }
 
     void ioError(boolean counted) {
@@ -45,6 +52,7 @@ final class Exchanges {
             measured.ioError();
         }
         inFlight.decrementAndGet();
+        whenEnded.run();
     }
 
     void statusError(boolean counted) {
@@ -52,6 +60,7 @@ final class Exchanges {
             measured.statusError();
         }
         inFlight.decrementAndGet();
+        whenEnded.run();
     }
 
     void incomplete(boolean counted) {
@@ -59,6 +68,7 @@ final class Exchanges {
             measured.incomplete();
         }
         inFlight.decrementAndGet();
+        whenEnded.run();
     }
 
     private boolean recording(boolean counted) {

@@ -73,11 +73,16 @@ final class Completeness {
             }
         });
         for (String target : only.isEmpty() ? StreamSections.SLOW_TARGETS : List.<String>of()) {
-            if (results.of("slow-streams", target).isEmpty()) {
+            if (!skipped.targets().contains(target)
+                    && results.of("slow-streams", target).isEmpty()) {
                 problems.add("missing: slow-streams / " + target);
             }
         }
         for (JsonObject row : results.all()) {
+            if (nothingAnswered(row)) {
+                problems.add("nothing answered in the measured window of " + row.getString("scenario") + " / "
+                        + row.getString("target") + " / round " + row.getValue("round"));
+            }
             long errors = Results.errors(row);
             if (errors > 0) {
                 problems.add(errors + " failed request(s) in " + row.getString("scenario") + " / "
@@ -88,6 +93,12 @@ final class Completeness {
             problems.add("missing: JMH results");
         }
         return problems;
+    }
+
+    /** A load tool's line without one answer: wrk's and ClosedLoop's {@code requests}, OpenLoop's {@code ok}. */
+    private static boolean nothingAnswered(JsonObject row) {
+        Object answered = row.containsKey("requests") ? row.getValue("requests") : row.getValue("ok");
+        return answered instanceof Number n && n.longValue() == 0;
     }
 
     private static String errorDetail(JsonObject row) {

@@ -17,6 +17,7 @@ final class Conditions {
         row(table, env, "jdk", "JDK");
         row(table, env, "junction_commit", "Junction commit");
         row(table, env, "junction_java_opts", "Junction JVM options");
+        row(table, env, "upstream", "upstream");
         row(table, env, "nginx", "nginx (upstream and proxy)");
         row(table, env, "wrk", "wrk");
         row(table, env, "node", "Node.js");

@@ -6,7 +6,7 @@ final class Targets {
 
     static String describe(String target) {
         return switch (target) {
-            case "upstream" -> "upstream direct (nginx, static answer)";
+            case "upstream" -> "upstream direct (static answer)";
             case "nginx-proxy" -> "nginx keep-alive reverse proxy";
             case "vertx-proxy" -> "bare Vert.x proxy (Junction's stack, no gateway work)";
             case "portkey" -> "Portkey gateway (Node)";

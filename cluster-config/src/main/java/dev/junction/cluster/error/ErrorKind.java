@@ -25,6 +25,10 @@ public enum ErrorKind {
     /** An upstream 409: a conflict that may clear, so it is retried (LiteLLM raises its generic APIError). */
     CONFLICT(409, "api_error", false, true, "APIError"),
     PAYLOAD_TOO_LARGE(413, "invalid_request_error", false, false, "BadRequestError"),
+    /** The HTTP server refused the request line as too long, before any route. */
+    URI_TOO_LONG(414, "invalid_request_error", false, false, "BadRequestError"),
+    /** The HTTP server refused the request headers as too large, before any route. */
+    HEADERS_TOO_LARGE(431, "invalid_request_error", false, false, "BadRequestError"),
     UNPROCESSABLE(422, "invalid_request_error", false, true, "UnprocessableEntityError"),
     RATE_LIMITED(429, "throttling_error", false, true, "RateLimitError"),
     NO_DEPLOYMENTS_AVAILABLE(429, "throttling_error", false, false, "RouterRateLimitError"),
@@ -33,6 +37,10 @@ public enum ErrorKind {
     BAD_GATEWAY(502, "bad_gateway_error", true, true, "BadGatewayError"),
     SERVICE_UNAVAILABLE(503, "service_unavailable_error", true, true, "ServiceUnavailableError"),
     CIRCUIT_OPEN(503, "service_unavailable_error", false, true, "ServiceUnavailableError"),
+    /** The node is too busy to take the request now (it holds as many request bodies as its heap allows). */
+    OVERLOADED(503, "service_unavailable_error", false, false, "ServiceUnavailableError"),
+    /** A request in an HTTP version other than 1.0, 1.1 or 2. */
+    NOT_IMPLEMENTED(501, "invalid_request_error", false, false, "BadRequestError"),
     /** The client went away before the answer; nobody will read this error, and it blames no deployment. */
     CLIENT_CLOSED(499, "client_closed_request", false, false, "APIConnectionError");
 

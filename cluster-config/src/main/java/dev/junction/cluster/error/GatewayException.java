@@ -15,7 +15,12 @@ public final class GatewayException extends RuntimeException {
     private final int upstreamStatus;
 
     private GatewayException(ErrorKind kind, String message, String param, Duration retryAfter, int upstreamStatus) {
-        super(message, null, false, false);
+        this(kind, message, param, retryAfter, upstreamStatus, null);
+    }
+
+    private GatewayException(
+            ErrorKind kind, String message, String param, Duration retryAfter, int upstreamStatus, Throwable cause) {
+        super(message, cause, false, false);
         this.kind = kind;
         this.param = param;
         this.retryAfter = retryAfter;
@@ -35,15 +40,15 @@ public final class GatewayException extends RuntimeException {
     }
 
     public GatewayException withParam(String field) {
-        return new GatewayException(kind, getMessage(), field, retryAfter, upstreamStatus);
+        return new GatewayException(kind, getMessage(), field, retryAfter, upstreamStatus, getCause());
     }
 
     public GatewayException withRetryAfter(Duration delay) {
-        return new GatewayException(kind, getMessage(), param, delay, upstreamStatus);
+        return new GatewayException(kind, getMessage(), param, delay, upstreamStatus, getCause());
     }
 
     public GatewayException withMessage(String message) {
-        return new GatewayException(kind, message, param, retryAfter, upstreamStatus);
+        return new GatewayException(kind, message, param, retryAfter, upstreamStatus, getCause());
     }
 
     public ErrorKind kind() {
@@ -63,11 +68,15 @@ public final class GatewayException extends RuntimeException {
         return upstreamStatus;
     }
 
-    /** Wraps anything into a gateway error without leaking its internals to the client. */
+    /**
+     * Wraps anything into a gateway error without leaking its internals to the client. The failure is kept as
+     * the cause, for the one log line the gateway writes when it answers with it.
+     */
     public static GatewayException from(Throwable failure) {
         if (failure instanceof GatewayException gateway) {
             return gateway;
         }
-        return of(ErrorKind.INTERNAL, "Internal error: " + failure.getClass().getSimpleName());
+        return new GatewayException(
+                ErrorKind.INTERNAL, "Internal error: " + failure.getClass().getSimpleName(), null, null, 0, failure);
     }
 }

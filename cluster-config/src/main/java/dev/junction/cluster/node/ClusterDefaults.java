@@ -3,7 +3,7 @@ package dev.junction.cluster.node;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
-import dev.junction.cluster.spend.BudgetLedger;
+import dev.junction.cluster.spend.SpendMap;
 import dev.junction.cluster.spend.SpendSerializers;
 import dev.junction.cluster.state.HazelcastRoutingState;
 import dev.junction.cluster.state.StateSerializers;
@@ -50,7 +50,7 @@ final class ClusterDefaults {
         HazelcastRoutingState.mapConfigs().forEach(map -> addMap(config, map));
         StateSerializers.configs().forEach(config.getSerializationConfig()::addSerializerConfig);
         SpendSerializers.configs().forEach(config.getSerializationConfig()::addSerializerConfig);
-        addMap(config, BudgetLedger.mapConfig());
+        addMap(config, SpendMap.config());
     }
 
     private static void addMap(Config config, MapConfig map) {

@@ -1,53 +1,38 @@
 package dev.junction.cluster.spend;
 
-import com.hazelcast.map.EntryProcessor;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Admits a call while the settled spend plus what calls in flight have reserved stays under the budget, and
- * reserves its estimate, in one atomic step. A counter the cluster has not seen yet starts from the spend
- * persisted in the store.
+ * reserves its estimate in the calling member's share, in one atomic step.
  */
-final class ReserveProcessor implements EntryProcessor<String, SpendCounter, Reservation> {
+final class ReserveProcessor extends CallProcessor<Reservation> {
     private static final long serialVersionUID = 1L;
 
-    /** Sums of binary costs drift (ten 0.1s make 0.9999...): spend within a nano-dollar of the budget is at it. */
-    private static final double ROUNDING = 1e-9;
-
     final double maxBudget;
-    final long periodMillis;
-    final double storedSpend;
-    final long storedResetAtMillis;
     final double estimate;
-    final long nowMillis;
 
     ReserveProcessor(
+            UUID member,
             double maxBudget,
             long periodMillis,
             double storedSpend,
             long storedResetAtMillis,
             double estimate,
             long nowMillis) {
+        super(member, periodMillis, storedSpend, storedResetAtMillis, nowMillis);
         this.maxBudget = maxBudget;
-        this.periodMillis = periodMillis;
-        this.storedSpend = storedSpend;
-        this.storedResetAtMillis = storedResetAtMillis;
         this.estimate = estimate;
-        this.nowMillis = nowMillis;
     }
 
     @Override
     public Reservation process(Map.Entry<String, SpendCounter> entry) {
-        SpendCounter counter = entry.getValue();
-        if (counter == null) {
-            counter = new SpendCounter();
-            counter.spend = storedSpend;
-            counter.resetAtMillis = storedResetAtMillis;
-        }
+        SpendCounter counter = counterOf(entry);
         boolean reset = counter.rollOver(nowMillis, periodMillis);
-        boolean admitted = counter.spend + counter.reserved + ROUNDING < maxBudget;
-        if (admitted) {
-            counter.reserved += estimate;
+        boolean admitted = counter.admits(maxBudget);
+        if (admitted && estimate > 0) {
+            counter.reserve(member, estimate);
         }
         entry.setValue(counter);
         return new Reservation(admitted, counter.state(), reset);

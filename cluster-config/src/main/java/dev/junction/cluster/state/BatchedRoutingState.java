@@ -127,6 +127,12 @@ public final class BatchedRoutingState implements RoutingState, AutoCloseable {
 
     /** Pushes every batch and refreshes idle views; runs on a timer, never on a request. */
     private void sync() {
+        if (views.isEmpty()) {
+            // Nothing to exchange, so no answer is overdue: without this, the first call after a quiet spell
+            // found the last answer minutes old and took the cluster for silent.
+            lastSyncMillis = clock.millis();
+            return;
+        }
         long window = window();
         long forgetBefore = clock.millis() - FORGET_AFTER_MILLIS;
         Map<String, Long> idle = new HashMap<>();
@@ -187,7 +193,7 @@ public final class BatchedRoutingState implements RoutingState, AutoCloseable {
     }
 
     private void checkStaleness() {
-        boolean stale = clock.millis() - lastSyncMillis > staleAfter.toMillis() && !views.isEmpty();
+        boolean stale = clock.millis() - lastSyncMillis > staleAfter.toMillis();
         if (stale && !degraded) {
             LOG.warn(
                     "No answer from the cluster for {} ms: enforcing this node's share (1/{}) of each rpm limit locally",

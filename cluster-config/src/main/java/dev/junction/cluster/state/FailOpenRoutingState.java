@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +33,6 @@ public final class FailOpenRoutingState implements RoutingState {
     public static final Duration DEFAULT_LOCAL_PERIOD = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(FailOpenRoutingState.class);
-    private static final long WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final RoutingState cluster;
     private final LocalRoutingState local;
@@ -43,8 +41,7 @@ public final class FailOpenRoutingState implements RoutingState {
     /** Deployment id to the {@link System#nanoTime()} until which it is decided locally. */
     private final Map<String, Long> localUntil = new ConcurrentHashMap<>();
 
-    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
-    private final AtomicLong failuresSinceWarning = new AtomicLong();
+    private final WarningThrottle warnings = new WarningThrottle(Duration.ofSeconds(10));
 
     public FailOpenRoutingState(RoutingState cluster, LocalRoutingState local, Duration timeout, Duration localPeriod) {
         this.cluster = cluster;
@@ -122,11 +119,8 @@ public final class FailOpenRoutingState implements RoutingState {
 
     /** One warning per interval, with the count of the others: an outage fails many calls at once. */
     private void warn(String what, Throwable failure) {
-        long failures = failuresSinceWarning.incrementAndGet();
-        long last = lastWarning.get();
-        long now = System.nanoTime();
-        if (now - last >= WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
-            failuresSinceWarning.addAndGet(-failures);
+        long failures = warnings.occurred();
+        if (failures > 0) {
             LOG.warn(
                     "Cluster state failed or took over {} ms ({} call(s) since the last warning); deciding on this"
                             + " node alone for {} s. Could not {}: {}",

@@ -1,62 +1,30 @@
 package dev.junction.cluster.spend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.hazelcast.core.HazelcastInstance;
 import dev.junction.cluster.bus.SpendSubject;
 import dev.junction.cluster.node.LoopbackMembers;
+import dev.junction.cluster.state.ManualClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Budgets on two real cluster members: reservations from both nodes count against one budget. */
+/** Budgets on two real cluster members: reservations and settlements from both nodes count against one budget. */
 class BudgetLedgerTest {
+    private static final ManualClock CLOCK = new ManualClock();
     private static Vertx vertx;
     private static HazelcastInstance first;
     private static HazelcastInstance second;
-    private static final AtomicLong now =
-            new AtomicLong(Instant.parse("2026-11-22T10:00:00Z").toEpochMilli());
-    private static final Clock CLOCK = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now.get());
-        }
-    };
-    private static final Map<String, Double> persisted = new ConcurrentHashMap<>();
-    private static final Map<String, Instant> resets = new ConcurrentHashMap<>();
-    private static final SpendSink SINK = new SpendSink() {
-        @Override
-        public void add(String subjectId, double usd) {
-            persisted.merge(subjectId, usd, Double::sum);
-        }
-
-        @Override
-        public void reset(String subjectId, Instant nextResetAt) {
-            resets.put(subjectId, nextResetAt);
-        }
-    };
+    private static BudgetLedger onFirst;
+    private static BudgetLedger onSecond;
 
     @BeforeAll
     static void start() {
@@ -64,6 +32,8 @@ class BudgetLedgerTest {
         first = members.get(0);
         second = members.get(1);
         vertx = Vertx.vertx();
+        onFirst = new BudgetLedger(vertx, first, CLOCK, LedgerOptions.defaults(false));
+        onSecond = new BudgetLedger(vertx, second, CLOCK, LedgerOptions.defaults(false));
     }
 
     @AfterAll
@@ -73,88 +43,104 @@ class BudgetLedgerTest {
         await(vertx.close());
     }
 
-    private static <T> T await(Future<T> future) throws Exception {
+    static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
-    private static SpendSubject budgeted(String id, double maxBudget, Duration period, double storedSpend) {
+    static SpendSubject budgeted(String id, double maxBudget, Duration period, double storedSpend) {
         return new SpendSubject(id, null, null, null, maxBudget, period, storedSpend, 0);
+    }
+
+    /** Calls alternate between the nodes; a call settles on the node it was admitted on. */
+    private static BudgetLedger node(int call) {
+        return call % 2 == 0 ? onFirst : onSecond;
+    }
+
+    private static SpendState live(String id) throws Exception {
+        return await(onSecond.current(id)).orElseThrow();
     }
 
     @Test
     void concurrent_calls_from_two_nodes_overspend_by_at_most_what_is_in_flight() throws Exception {
-        BudgetLedger onFirst = new BudgetLedger(vertx, first, SINK, CLOCK);
-        BudgetLedger onSecond = new BudgetLedger(vertx, second, SINK, CLOCK);
         SpendSubject key = budgeted("key:concurrent", 1.0, null, 0);
         double estimate = 0.1;
-        List<Future<Reservation>> reservations = new ArrayList<>();
+        List<Future<BudgetHold>> holds = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            reservations.add((i % 2 == 0 ? onFirst : onSecond).reserve(key, estimate));
+            holds.add(node(i).reserve(key, estimate));
         }
-        await(Future.join(reservations));
-        long admitted = reservations.stream().filter(r -> r.result().admitted()).count();
+        await(Future.join(holds));
         // Spend + reservations must stay under 1.0 when each is admitted: exactly 10 reservations of 0.1 fit.
-        assertThat(admitted).isEqualTo(10);
+        assertThat(holds.stream().filter(hold -> hold.result().admitted())).hasSize(10);
 
         // Each admitted call cost a little more than its estimate: the overspend is that excess, no more.
-        for (int i = 0; i < admitted; i++) {
-            await(onFirst.settle(key, estimate, 0.12));
+        for (int i = 0; i < holds.size(); i++) {
+            BudgetHold hold = holds.get(i).result();
+            if (hold.admitted()) {
+                assertThat(hold.local()).isFalse();
+                await(node(i).settle(key, hold, 0.12));
+            }
         }
-        SpendState after = await(onSecond.current("key:concurrent")).orElseThrow();
-        assertThat(after.reserved()).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(after.spend()).isCloseTo(1.2, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(live("key:concurrent").reserved()).isCloseTo(0, within(1e-9));
+        assertThat(live("key:concurrent").spend()).isCloseTo(1.2, within(1e-9));
         assertThat(await(onSecond.reserve(key, estimate)).admitted()).isFalse();
-        assertThat(persisted.get("key:concurrent")).isCloseTo(1.2, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
     void a_new_counter_starts_from_the_persisted_spend() throws Exception {
-        BudgetLedger ledger = new BudgetLedger(vertx, first, SINK, CLOCK);
         SpendSubject team = budgeted("team:seeded", 5.0, null, 4.99);
-        Reservation first = await(ledger.reserve(team, 0));
-        assertThat(first.admitted()).isTrue();
-        assertThat(first.state().spend()).isEqualTo(4.99);
-        await(ledger.settle(team, 0, 0.02));
-        assertThat(await(ledger.reserve(team, 0)).admitted()).isFalse();
+        BudgetHold hold = await(onFirst.reserve(team, 0));
+        assertThat(hold.admitted()).isTrue();
+        assertThat(hold.state().spend()).isEqualTo(4.99);
+        await(onFirst.settle(team, hold, 0.02));
+        assertThat(await(onFirst.reserve(team, 0)).admitted()).isFalse();
     }
 
     @Test
     void the_spend_resets_when_the_budget_period_ends() throws Exception {
-        BudgetLedger ledger = new BudgetLedger(vertx, second, SINK, CLOCK);
         SpendSubject key = budgeted("key:periodic", 1.0, Duration.ofHours(1), 0);
-        assertThat(await(ledger.reserve(key, 0)).admitted()).isTrue();
-        await(ledger.settle(key, 0, 1.5));
-        assertThat(await(ledger.reserve(key, 0)).admitted()).isFalse();
+        BudgetHold hold = await(onSecond.reserve(key, 0));
+        await(onSecond.settle(key, hold, 1.5));
+        assertThat(await(onSecond.reserve(key, 0)).admitted()).isFalse();
 
-        now.addAndGet(Duration.ofMinutes(61).toMillis());
-        Reservation afterPeriod = await(ledger.reserve(key, 0));
+        CLOCK.advance(Duration.ofMinutes(61));
+        BudgetHold afterPeriod = await(onSecond.reserve(key, 0));
         assertThat(afterPeriod.admitted()).isTrue();
-        assertThat(afterPeriod.periodReset()).isTrue();
         assertThat(afterPeriod.state().spend()).isZero();
-        assertThat(resets.get("key:periodic"))
-                .isEqualTo(Instant.ofEpochMilli(afterPeriod.state().resetAtMillis()));
-        assertThat(afterPeriod.state().resetAtMillis()).isGreaterThan(now.get());
+        assertThat(afterPeriod.state().resetAtMillis()).isGreaterThan(CLOCK.millis());
     }
 
     @Test
-    void subjects_without_a_budget_are_never_refused_and_still_record_spend() throws Exception {
-        BudgetLedger ledger = new BudgetLedger(vertx, first, SINK, CLOCK);
+    void subjects_without_a_budget_are_never_refused_and_their_spend_is_counted_in_the_cluster() throws Exception {
         SpendSubject free = new SpendSubject("key:free", null, null, null, null, null, 3.0, 0);
-        assertThat(await(ledger.reserve(free, 100)).admitted()).isTrue();
-        await(ledger.settle(free, 0, 0.25));
-        assertThat(persisted.get("key:free")).isEqualTo(0.25);
-        assertThat(await(ledger.current("key:free"))).isEmpty();
+        BudgetHold hold = await(onFirst.reserve(free, 100));
+        assertThat(hold.admitted()).isTrue();
+        await(onFirst.settle(free, hold, 0.25));
+        await(onSecond.settle(free, null, 0.5));
+        assertThat(live("key:free").spend()).isEqualTo(3.75);
     }
 
     @Test
-    void forgetting_a_counter_reseeds_it_from_the_store() throws Exception {
-        BudgetLedger ledger = new BudgetLedger(vertx, first, SINK, CLOCK);
+    void a_spend_set_by_an_admin_replaces_what_was_settled_and_calls_still_running_add_to_it() throws Exception {
+        SpendSubject key = budgeted("key:set", 1.0, null, 0);
+        BudgetHold running = await(onFirst.reserve(key, 0.1));
+        await(onSecond.settle(key, await(onSecond.reserve(key, 0)), 2.0));
+        assertThat(await(onFirst.reserve(key, 0)).admitted()).isFalse();
+
+        await(onSecond.setSpend("key:set", 0.5, 0));
+        await(onFirst.settle(key, running, 0.05));
+
+        assertThat(live("key:set").spend()).isCloseTo(0.55, within(1e-9));
+        assertThat(live("key:set").reserved()).isZero();
+        assertThat(await(onFirst.reserve(key, 0)).admitted()).isTrue();
+    }
+
+    @Test
+    void a_forgotten_counter_starts_again_from_the_store() throws Exception {
         SpendSubject key = budgeted("key:forgotten", 1.0, null, 0);
-        await(ledger.reserve(key, 0));
-        await(ledger.settle(key, 0, 2.0));
-        assertThat(await(ledger.reserve(key, 0)).admitted()).isFalse();
-        await(ledger.forget("key:forgotten"));
-        assertThat(await(ledger.reserve(budgeted("key:forgotten", 1.0, null, 0.5), 0))
+        await(onFirst.settle(key, await(onFirst.reserve(key, 0)), 2.0));
+        assertThat(await(onFirst.reserve(key, 0)).admitted()).isFalse();
+        await(onFirst.forget("key:forgotten"));
+        assertThat(await(onFirst.reserve(budgeted("key:forgotten", 1.0, null, 0.5), 0))
                         .admitted())
                 .isTrue();
     }

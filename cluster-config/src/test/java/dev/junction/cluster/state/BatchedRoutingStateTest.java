@@ -2,7 +2,11 @@ package dev.junction.cluster.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import dev.junction.cluster.node.LoopbackMembers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The batched state on two real members: local decisions, cluster totals within the stated bound. */
 class BatchedRoutingStateTest {
@@ -158,24 +163,7 @@ class BatchedRoutingStateTest {
 
     @Test
     void a_view_unused_for_two_minutes_is_forgotten_and_a_later_use_brings_it_back() throws Exception {
-        java.util.concurrent.atomic.AtomicLong now =
-                new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public java.time.Instant instant() {
-                return java.time.Instant.ofEpochMilli(now.get());
-            }
-        };
+        ManualClock clock = new ManualClock();
         BatchedRoutingState state =
                 new BatchedRoutingState(vertx, first, new HazelcastRoutingState(vertx, first, clock), clock, SYNC);
         try {
@@ -188,7 +176,7 @@ class BatchedRoutingStateTest {
             // Idle but used within two minutes: kept and refreshed.
             assertThat(state.viewCount()).isEqualTo(1);
 
-            now.addAndGet(121_000);
+            clock.advance(Duration.ofSeconds(121));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (state.viewCount() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(SYNC.toMillis());
@@ -198,6 +186,39 @@ class BatchedRoutingStateTest {
                     .isTrue();
             assertThat(state.viewCount()).isEqualTo(1);
         } finally {
+            state.close();
+        }
+    }
+
+    @Test
+    void the_first_call_after_minutes_of_quiet_does_not_take_a_healthy_cluster_for_silent() throws Exception {
+        ManualClock clock = new ManualClock();
+        Logger logger = (Logger) LoggerFactory.getLogger(BatchedRoutingState.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        BatchedRoutingState state =
+                new BatchedRoutingState(vertx, first, new HazelcastRoutingState(vertx, first, clock), clock, SYNC);
+        try {
+            Thread.sleep(5 * SYNC.toMillis());
+            clock.advance(Duration.ofMinutes(4));
+            Thread.sleep(5 * SYNC.toMillis());
+
+            String key = "key:after-quiet-" + UUID.randomUUID();
+            assertThat(await(state.admit(key, 10, Long.MAX_VALUE, 0)).admitted())
+                    .isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            IMap<String, DeploymentCounters> shared = second.getMap(HazelcastRoutingState.DEPLOYMENTS_MAP);
+            while (shared.get(key) == null && System.nanoTime() < deadline) {
+                Thread.sleep(SYNC.toMillis());
+            }
+            Thread.sleep(5 * SYNC.toMillis());
+
+            assertThat(logged.list)
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .noneMatch(message -> message.startsWith("No answer from the cluster"));
+        } finally {
+            logger.detachAppender(logged);
             state.close();
         }
     }

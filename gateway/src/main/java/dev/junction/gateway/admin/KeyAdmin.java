@@ -87,10 +87,8 @@ final class KeyAdmin {
                                         }
                                         return changed;
                                     }))
-                                    .compose(done -> request.has("spend")
-                                            ? ledger.forget(KeyGrants.keySubject(done.token()))
-                                                    .map(done)
-                                            : Future.succeededFuture(done));
+                                    .compose(done ->
+                                            request.has("spend") ? liveSpendSet(done) : Future.succeededFuture(done));
                         })
                         .compose(done -> directory.published(done).map(done))
                         .map(done -> KeyJson.of(done).put("key", given)));
@@ -271,6 +269,13 @@ final class KeyAdmin {
                         ? Future.succeededFuture()
                         : Future.failedFuture(
                                 GatewayException.badField("team_id", "team_id " + teamId + " does not exist")));
+    }
+
+    /** The cluster's counter takes the spend set: calls settled before no longer count, calls running add to it. */
+    private Future<VirtualKey> liveSpendSet(VirtualKey key) {
+        long resetAt = key.budgetResetAt() == null ? 0 : key.budgetResetAt().toEpochMilli();
+        return ledger.setSpend(KeyGrants.keySubject(key.token()), key.spend(), resetAt)
+                .map(key);
     }
 
     private Future<JsonObject> withLiveSpend(VirtualKey key) {

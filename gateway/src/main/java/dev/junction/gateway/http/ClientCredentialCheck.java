@@ -2,6 +2,7 @@ package dev.junction.gateway.http;
 
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.config.CredentialParams;
+import dev.junction.config.HttpUrls;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -90,6 +91,9 @@ final class ClientCredentialCheck {
         }
         if (APPLIED.contains(field) && !(value instanceof String)) {
             throw GatewayException.badField(path, path + " must be a string");
+        }
+        if (ENDPOINTS.contains(field) && !HttpUrls.isAbsoluteHttp((String) value)) {
+            throw GatewayException.badField(path, path + " must be an absolute http:// or https:// URL");
         }
         if (ENDPOINTS.contains(field) && !keyGiven) {
             throw GatewayException.badField(

@@ -13,24 +13,24 @@ import java.util.Map;
  * the router's matching, routing context and body handler cost more per request than the gateway's own
  * checks (the profile's evidence is in BENCHMARKS.md). Everything else (the paths that carry a model, and
  * variants of these paths such as a trailing slash) goes to the router, which serves the same handlers with
- * the same authentication and body limit.
+ * the same authentication and body reading.
  */
 final class DirectLlmRoutes {
     private final Map<String, LlmHandler> byPath;
     private final AuthHandler auth;
-    private final long bodyLimit;
+    private final RequestBody body;
 
-    private DirectLlmRoutes(Map<String, LlmHandler> byPath, AuthHandler auth, long bodyLimit) {
+    private DirectLlmRoutes(Map<String, LlmHandler> byPath, AuthHandler auth, RequestBody body) {
         this.byPath = byPath;
         this.auth = auth;
-        this.bodyLimit = bodyLimit;
+        this.body = body;
     }
 
     /** Each operation's handler at its fixed paths. */
-    static DirectLlmRoutes of(Map<Endpoint, LlmHandler> handlers, AuthHandler auth, long bodyLimit) {
+    static DirectLlmRoutes of(Map<Endpoint, LlmHandler> handlers, AuthHandler auth, RequestBody body) {
         Map<String, LlmHandler> byPath = new HashMap<>();
         handlers.forEach((endpoint, handler) -> pathsOf(endpoint).forEach(path -> byPath.put(path, handler)));
-        return new DirectLlmRoutes(Map.copyOf(byPath), auth, bodyLimit);
+        return new DirectLlmRoutes(Map.copyOf(byPath), auth, body);
     }
 
     /** An operation's fixed paths: OpenAI's, with and without the {@code /v1} prefix. */
@@ -39,7 +39,8 @@ final class DirectLlmRoutes {
     }
 
     /** Serves the request when its path is one of these routes; false leaves it to the router. */
-    boolean serve(HttpServerRequest request) {
+    boolean serve(Exchange exchange) {
+        HttpServerRequest request = exchange.request();
         if (request.method() != HttpMethod.POST) {
             return false;
         }
@@ -49,13 +50,13 @@ final class DirectLlmRoutes {
         }
         auth.authenticate(request, caller -> {
             if (caller.failed()) {
-                handler.refuse(request, caller.cause());
+                handler.refuse(request, caller.cause(), ErrorResponder::send);
                 return;
             }
-            RequestBody.read(request, bodyLimit)
+            body.read(exchange)
                     .onComplete(
-                            body -> handler.serve(request, body, null, caller.result()),
-                            failure -> handler.refuse(request, failure));
+                            read -> handler.serve(exchange, read, null, caller.result()),
+                            failure -> handler.refuse(request, failure, ErrorResponder::refuse));
         });
         return true;
     }

@@ -3,8 +3,16 @@ package dev.junction.gateway.http;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.error.Redactor;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,27 +21,64 @@ import org.slf4j.LoggerFactory;
  * The one place where an error becomes an HTTP answer: the status of its kind, OpenAI's error shape with
  * LiteLLM's conventions ({@code code} is the status as a string), and {@code Retry-After} when known. The
  * provider layer has already masked the secrets of the deployment that failed ({@link Redactor}); this masks
- * credential shapes once more, whatever produced the message.
+ * credential shapes once more, whatever produced the message. Every 500 is logged here, once, with its cause.
  */
 public final class ErrorResponder {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
+    /** As nginx's lingering_time, shorter: how long the rest of a refused body is read before the close. */
+    static final Duration LINGER = Duration.ofSeconds(10);
 
     private ErrorResponder() {}
 
-    public static void send(HttpServerResponse response, Throwable failure) {
+    public static Future<Void> send(HttpServerRequest request, Throwable failure) {
+        HttpServerResponse response = request.response();
         if (response.headWritten()) {
             // Too late for a status: the stream relay reports failures in-band; just stop.
             response.reset();
-            return;
+            return Future.succeededFuture();
         }
-        GatewayException error = toGatewayError(failure);
+        if (response.closed()) {
+            return Future.succeededFuture(); // nobody left to tell
+        }
+        GatewayException error = toGatewayError(request, failure);
         int status = error.kind().httpStatus();
         error.retryAfter()
                 .ifPresent(delay ->
                         response.putHeader("retry-after", Long.toString(Math.max(1, (delay.toMillis() + 999) / 1000))));
-        response.setStatusCode(status)
+        return response.setStatusCode(status)
                 .putHeader("content-type", "application/json")
                 .end(body(error).toBuffer());
+    }
+
+    /**
+     * Answers a request whose body will not be read (refused before or while it arrived), then closes its
+     * HTTP/1 connection. A client still sending its body could miss an answer sent before a close (its socket
+     * is reset), so the rest of the body is read and dropped first, for at most {@link #LINGER}; a body that
+     * stalled is not waited for.
+     */
+    static void refuse(HttpServerRequest request, Throwable failure) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            send(request, failure);
+            return;
+        }
+        if (!request.response().headWritten()) {
+            request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+        Future<Void> written = send(request, failure);
+        HttpConnection connection = request.connection();
+        // Vert.x may close the connection itself right after this (a body it could not decode).
+        ConnectionInternals.flush(connection);
+        boolean stalled = failure instanceof GatewayException error && error.kind() == ErrorKind.TIMEOUT;
+        if (request.isEnded() || stalled) {
+            written.onComplete(done -> connection.close());
+            return;
+        }
+        request.handler(dropped -> {}).endHandler(end -> written.onComplete(done -> connection.close()));
+        request.resume();
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            context.owner().setTimer(LINGER.toMillis(), timer -> connection.close());
+        }
     }
 
     /** The OpenAI-shaped body; its message masked of anything shaped like a credential, as a last net. */
@@ -46,12 +91,24 @@ public final class ErrorResponder {
         return new JsonObject().put("error", fields);
     }
 
-    private static GatewayException toGatewayError(Throwable failure) {
-        if (failure instanceof GatewayException gateway) {
-            return gateway;
+    private static GatewayException toGatewayError(HttpServerRequest request, Throwable failure) {
+        if (!(failure instanceof GatewayException gateway)) {
+            // Anything else is a bug in Junction: log it in full, show the client nothing of its internals.
+            LOG.error("500 for {} {}: unexpected failure", request.method(), request.path(), failure);
+            return GatewayException.of(ErrorKind.INTERNAL, "Internal error in the gateway");
         }
-        // Anything else is a bug in Junction: log it in full, show the client nothing of its internals.
-        LOG.error("Unexpected failure while serving a request", failure);
-        return GatewayException.of(ErrorKind.INTERNAL, "Internal error in the gateway");
+        if (gateway.kind().httpStatus() == 500) {
+            logServerError(request, gateway);
+        }
+        return gateway;
+    }
+
+    /** A failure Junction caught but did not expect carries it as its cause: logged with its stack trace. */
+    private static void logServerError(HttpServerRequest request, GatewayException error) {
+        if (error.getCause() != null) {
+            LOG.error("500 for {} {}: {}", request.method(), request.path(), error.getMessage(), error.getCause());
+        } else {
+            LOG.warn("500 for {} {}: {}", request.method(), request.path(), error.getMessage());
+        }
     }
 }

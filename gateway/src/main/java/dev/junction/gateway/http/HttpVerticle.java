@@ -19,7 +19,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -38,7 +37,9 @@ public final class HttpVerticle extends VerticleBase {
     private final int port;
     private final KeyServices keys;
     private final Observability observability;
+    private final BodyBudget bodyBudget;
     private HttpServer server;
+    private ClientConnections connections;
 
     public HttpVerticle(
             JunctionConfig config,
@@ -48,10 +49,12 @@ public final class HttpVerticle extends VerticleBase {
             String host,
             int port,
             KeyServices keys,
-            Observability observability) {
+            Observability observability,
+            BodyBudget bodyBudget) {
         this.config = config;
         this.observability = observability;
         this.keys = keys;
+        this.bodyBudget = bodyBudget;
         this.listedModels = List.copyOf(listedModels);
         this.cluster = cluster;
         this.configFingerprint = configFingerprint;
@@ -68,7 +71,11 @@ public final class HttpVerticle extends VerticleBase {
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
                 // Keys arrive in headers; a long one must get a 401 from the key check, not a 431.
-                .setMaxHeaderSize(MAX_HEADER_BYTES));
+                .setMaxHeaderSize(MAX_HEADER_BYTES)
+                // Until its first request head is complete, a connection is closed after this long without a
+                // byte; from then on ClientConnections keeps its timeouts (see ConnectionInternals).
+                .setIdleTimeout((int) config.general().clientHeaderTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
         Clock clock = Clock.systemUTC();
         AuthHandler auth = new AuthHandler(config.general().masterKey(), keys.directory(), clock);
         ModelAccess access = ModelAccess.of(config.deployments());
@@ -79,15 +86,37 @@ public final class HttpVerticle extends VerticleBase {
             handlers.put(
                     endpoint, new LlmHandler(endpoint, parser, vertx.eventBus(), config.router(), access, observed));
         }
-        Router router = router(auth, handlers, access, clock);
-        DirectLlmRoutes direct =
-                DirectLlmRoutes.of(handlers, auth, config.general().maxRequestBytes());
-        return server.requestHandler(request -> {
-                    if (!direct.serve(request)) {
+        connections = new ClientConnections(config.general());
+        RequestBody body = new RequestBody(config.general().maxRequestBytes(), bodyBudget);
+        Router router = router(auth, handlers, access, clock, new RouterBodies(body, connections));
+        DirectLlmRoutes direct = DirectLlmRoutes.of(handlers, auth, body);
+        connections.start(vertx);
+        return server.connectionHandler(connection -> {
+                    connections.opened(connection);
+                    ConnectionInternals.dropIdleTimeout(connection);
+                })
+                .invalidRequestHandler(InvalidRequests::answer)
+                // No WebSocket is served. Setting this handler also makes Vert.x hand a request in an unknown HTTP
+                // version to the request handler below, rather than answer it 501 with an empty body.
+                .webSocketHandshakeHandler(handshake -> handshake.reject(404))
+                .requestHandler(request -> {
+                    if (request.version() == null) {
+                        InvalidRequests.unsupportedVersion(request);
+                        return;
+                    }
+                    if (!direct.serve(connections.begin(request))) {
                         router.handle(request);
                     }
                 })
                 .listen(port, host);
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (connections != null) {
+            connections.stop(vertx);
+        }
+        return Future.succeededFuture();
     }
 
     /**
@@ -103,18 +132,19 @@ public final class HttpVerticle extends VerticleBase {
         return server.actualPort();
     }
 
-    private Router router(AuthHandler auth, Map<Endpoint, LlmHandler> handlers, ModelAccess access, Clock clock) {
+    private Router router(
+            AuthHandler auth,
+            Map<Endpoint, LlmHandler> handlers,
+            ModelAccess access,
+            Clock clock,
+            RouterBodies bodies) {
         Router router = Router.router(vertx);
         router.get("/health/liveliness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
         observability.mountPublic(router);
         router.route().handler(auth);
-        router.route()
-                .method(HttpMethod.POST)
-                .handler(BodyHandler.create(false)
-                        .setBodyLimit(config.general().maxRequestBytes())
-                        .setHandleFileUploads(false));
+        router.route().method(HttpMethod.POST).handler(bodies);
         handlers.forEach((endpoint, handler) -> {
             // DirectLlmRoutes serves these paths when they match exactly; the router takes their variants (a
             // trailing slash).
@@ -166,6 +196,6 @@ public final class HttpVerticle extends VerticleBase {
                 default -> GatewayException.of(ErrorKind.BAD_REQUEST, "Bad request");
             };
         }
-        ErrorResponder.send(ctx.response(), failure);
+        ErrorResponder.send(ctx.request(), failure);
     }
 }

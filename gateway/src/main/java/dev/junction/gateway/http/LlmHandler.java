@@ -21,11 +21,12 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 
 /** Serves an OpenAI operation: parse at the edge, hand over to the router, write what comes back. */
 final class LlmHandler implements Handler<RoutingContext> {
     /** Made once: it carries its hash, which a String name would compute again on every request. */
-    private static final CharSequence CALL_ID = HttpHeaders.createOptimized("x-litellm-call-id");
+    static final CharSequence CALL_ID = HttpHeaders.createOptimized("x-litellm-call-id");
 
     private static final GatewayException CLIENT_GONE =
             GatewayException.of(ErrorKind.CLIENT_CLOSED, "client closed the request before the answer");
@@ -60,21 +61,22 @@ final class LlmHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        serve(ctx.request(), ctx.body().buffer(), ctx.pathParam("model"), AuthHandler.caller(ctx));
+        serve(RouterBodies.exchange(ctx), ctx.body().buffer(), ctx.pathParam("model"), AuthHandler.caller(ctx));
     }
 
     /**
      * Answers a call refused before its body was read (no or a wrong key, a body over the limit), and tells the
      * observers, which count it as a failed call as LiteLLM does.
      */
-    void refuse(HttpServerRequest client, Throwable failure) {
+    void refuse(HttpServerRequest client, Throwable failure, BiConsumer<HttpServerRequest, Throwable> answer) {
         CallObservation observation = observed.open(client, Caller.ADMIN);
-        ErrorResponder.send(client.response(), failure);
+        answer.accept(client, failure);
         observed.failed(observation, client.response(), failure);
     }
 
     /** Serves one call whose caller is known and whose body has been read; every failure is answered here. */
-    void serve(HttpServerRequest client, Buffer body, String pathModel, Caller caller) {
+    void serve(Exchange exchange, Buffer body, String pathModel, Caller caller) {
+        HttpServerRequest client = exchange.request();
         HttpServerResponse response = client.response();
         CallObservation observation = observed.open(client, caller);
         LlmRequest parsed;
@@ -88,12 +90,13 @@ final class LlmHandler implements Handler<RoutingContext> {
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             response.putHeader(CALL_ID, parsed.callId());
             observation.parsed(parsed);
+            exchange.model(parsed.model());
             if (caller instanceof Caller.KeyHolder holder) {
                 access.check(holder, parsed.model(), parsed.body());
                 parsed = parsed.forKey(ModelAccess.rewrite(holder, parsed.model()), KeyGrants.of(holder));
             }
         } catch (GatewayException invalid) {
-            ErrorResponder.send(response, invalid);
+            ErrorResponder.send(client, invalid);
             observed.failed(observation, response, invalid);
             return;
         }
@@ -113,7 +116,7 @@ final class LlmHandler implements Handler<RoutingContext> {
                 })
                 .onFailure(failure -> {
                     if (!response.closed()) {
-                        ErrorResponder.send(response, failure);
+                        ErrorResponder.send(client, failure);
                     }
                     observed.failed(observation, response, failure);
                 });

@@ -71,7 +71,7 @@ final class RequestParser {
             throw GatewayException.badField(null, "The request body is empty; expected a JSON object");
         }
         try {
-            Object parsed = raw.toJsonValue();
+            Object parsed = JsonBodies.parse(raw);
             if (parsed instanceof JsonObject object) {
                 return object;
             }

@@ -1,9 +1,9 @@
 package dev.junction.gateway.keys;
 
+import dev.junction.cluster.spend.SpendWrite;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,11 +54,10 @@ public interface KeyStore extends AutoCloseable {
     List<String> deleteTeams(Collection<String> teamIds);
 
     /**
-     * Applies a batch of spend in one transaction: first the budget resets (spend back to 0 and the next
-     * reset time), then the amounts added, each keyed by subject id ({@code key:<token>} or {@code
-     * team:<team_id>}). Subjects that no longer exist are skipped.
+     * Applies the cluster's spend writes in one transaction, each at most once per write id (a write repeated
+     * after its member died changes nothing); subjects that no longer exist are skipped.
      */
-    void applySpend(Map<String, Instant> resets, Map<String, Double> amounts);
+    void writeSpend(Collection<SpendWrite> writes);
 
     /** Sets a subject's spend outright (an admin's {@code spend} in {@code /key/update}). */
     void setSpend(String subjectId, double spend);

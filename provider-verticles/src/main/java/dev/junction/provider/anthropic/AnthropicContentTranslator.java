@@ -1,6 +1,7 @@
 package dev.junction.provider.anthropic;
 
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.provider.chat.DataUrl;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
@@ -68,14 +69,11 @@ final class AnthropicContentTranslator {
      * is sent inline as base64, an http(s) URL for Anthropic to fetch itself.
      */
     static JsonObject image(Object imageUrl) {
-        String url = imageUrl instanceof JsonObject object ? object.getString("url") : null;
-        if (imageUrl instanceof String bare) {
-            url = bare;
-        }
+        String url = DataUrl.imageUrlOf(imageUrl);
         if (url == null) {
             throw GatewayException.badField("messages", "an image_url part needs a url");
         }
-        return new JsonObject().put("type", "image").put("source", imageSource(url.strip()));
+        return new JsonObject().put("type", "image").put("source", imageSource(url));
     }
 
     private static JsonObject imageSource(String url) {
@@ -83,17 +81,12 @@ final class AnthropicContentTranslator {
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             return new JsonObject().put("type", "url").put("url", url);
         }
-        int comma = url.indexOf(',');
-        // data:<media type>[;<parameter>...];base64,<data>
-        if (!lower.startsWith("data:")
-                || comma < 0
-                || !lower.substring(0, comma).endsWith(";base64")) {
-            throw GatewayException.badField("messages", "an image url must be http(s) or a base64 data: URL");
-        }
-        String mediaType = url.substring("data:".length(), url.indexOf(';'));
+        DataUrl data = DataUrl.parse(url)
+                .orElseThrow(() ->
+                        GatewayException.badField("messages", "an image url must be http(s) or a base64 data: URL"));
         return new JsonObject()
                 .put("type", "base64")
-                .put("media_type", mediaType)
-                .put("data", url.substring(comma + 1));
+                .put("media_type", data.mediaType())
+                .put("data", data.base64());
     }
 }

@@ -1,7 +1,7 @@
 package dev.junction.provider.anthropic;
 
 import dev.junction.cluster.error.GatewayException;
-import io.vertx.core.json.DecodeException;
+import dev.junction.provider.chat.ChatParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -76,18 +76,7 @@ final class AnthropicMessageTranslator {
 
     /** OpenAI carries a call's arguments as a JSON string; Anthropic wants the object itself. */
     static JsonObject arguments(Object arguments) {
-        if (arguments instanceof JsonObject object) {
-            return object; // some clients send the object already decoded
-        }
-        String text = arguments == null ? "" : arguments.toString().strip();
-        if (text.isEmpty()) {
-            return new JsonObject();
-        }
-        try {
-            return new JsonObject(text);
-        } catch (DecodeException notAnObject) {
-            throw GatewayException.badField("messages", "tool call arguments must be a JSON object");
-        }
+        return ChatParams.toolArguments(arguments);
     }
 
     private JsonObject toolResult(JsonObject message) {

@@ -2,6 +2,7 @@ package dev.junction.provider.anthropic;
 
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.error.ErrorKind;
+import dev.junction.provider.chat.ChatParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -34,7 +35,7 @@ final class AnthropicRequestTranslator {
         JsonObject request = call.request().body();
         JsonObject defaults = call.deployment().defaultCallParams();
         try {
-            return build(call, withDefaults(defaults, request), maxTokens(request, defaults));
+            return build(call, ChatParams.withDefaults(defaults, request), maxTokens(request, defaults));
         } catch (ClassCastException wrongType) {
             // The body is the client's JSON: a field of the wrong JSON type is its mistake, not ours.
             throw LitellmErrorNames.error(ErrorKind.BAD_REQUEST, "a request field has the wrong JSON type");
@@ -64,42 +65,17 @@ final class AnthropicRequestTranslator {
         return body;
     }
 
-    /** The deployment's defaults, overridden by every value the request sets (an explicit null sets nothing). */
-    private static JsonObject withDefaults(JsonObject defaults, JsonObject request) {
-        JsonObject params = defaults.copy();
-        request.forEach(entry -> {
-            if (entry.getValue() != null) {
-                params.put(entry.getKey(), entry.getValue());
-            }
-        });
-        return params;
-    }
-
     /**
      * The request's limit under either OpenAI name, else the deployment's, else {@link #DEFAULT_MAX_TOKENS}.
      * Resolved per source, so that a request's {@code max_tokens} beats a default {@code
      * max_completion_tokens}.
      */
     static long maxTokens(JsonObject request, JsonObject defaults) {
-        for (JsonObject source : List.of(request, defaults)) {
-            for (String name : List.of("max_completion_tokens", "max_tokens")) {
-                if (source.getValue(name) instanceof Number limit) {
-                    return limit.longValue();
-                }
-            }
-        }
-        return DEFAULT_MAX_TOKENS;
+        return ChatParams.maxTokens(request, defaults).orElse(DEFAULT_MAX_TOKENS);
     }
 
     /** Anthropic rejects a stop sequence made only of whitespace, so such entries are dropped, as LiteLLM does. */
     static JsonArray stopSequences(Object stop) {
-        JsonArray sequences = new JsonArray();
-        List<?> given = stop instanceof JsonArray list ? list.getList() : stop == null ? List.of() : List.of(stop);
-        for (Object sequence : given) {
-            if (sequence instanceof String text && !text.isBlank()) {
-                sequences.add(text);
-            }
-        }
-        return sequences;
+        return ChatParams.stopSequences(stop);
     }
 }

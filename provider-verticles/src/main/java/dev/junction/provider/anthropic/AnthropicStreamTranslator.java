@@ -4,6 +4,7 @@ import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.StreamTranslator;
+import dev.junction.provider.chat.ChunkFactory;
 import dev.junction.provider.sse.SseEvent;
 import dev.junction.provider.sse.SseFrames;
 import io.vertx.core.buffer.Buffer;

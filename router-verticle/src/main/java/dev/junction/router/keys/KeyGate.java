@@ -10,8 +10,8 @@ import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.observe.CallObservation;
 import dev.junction.cluster.observe.KeyCheck;
+import dev.junction.cluster.spend.BudgetHold;
 import dev.junction.cluster.spend.BudgetLedger;
-import dev.junction.cluster.spend.Reservation;
 import dev.junction.cluster.state.Admission;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Holds a virtual key's request to its key's and team's limits and budgets around the routing: counts it
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * through.
  */
 public final class KeyGate {
-    private static final Logger LOG = LoggerFactory.getLogger(KeyGate.class);
 
     private final Function<LlmRequest, Future<RoutedReply>> router;
     private final SubjectLimits limits;
@@ -103,13 +100,12 @@ public final class KeyGate {
             return reserveAll(held, index + 1, estimate, observation);
         }
         long started = System.nanoTime();
-        Future<Reservation> reserved = ledger.reserve(each.subject, estimate.usd())
-                .compose(reservation -> reservation.admitted()
-                        ? Future.succeededFuture(reservation)
-                        : Future.failedFuture(overBudget(each, reservation)));
+        Future<BudgetHold> reserved = ledger.reserve(each.subject, estimate.usd())
+                .compose(hold ->
+                        hold.admitted() ? Future.succeededFuture(hold) : Future.failedFuture(overBudget(each, hold)));
         return reported(reserved, observation, KeyCheck.BUDGET, each.label, started)
-                .compose(reservation -> {
-                    each.reserved = estimate.usd();
+                .compose(hold -> {
+                    each.hold = hold;
                     return reserveAll(held, index + 1, estimate, observation);
                 });
     }
@@ -161,14 +157,14 @@ public final class KeyGate {
         }
     }
 
-    private static GatewayException overBudget(Held held, Reservation reservation) {
+    private static GatewayException overBudget(Held held, BudgetHold hold) {
         return GatewayException.of(
                 ErrorKind.BUDGET_EXCEEDED,
                 String.format(
                         Locale.ROOT,
                         "Budget has been exceeded! %s spend: %s, max budget: %s",
                         held.label.substring(0, 1).toUpperCase(Locale.ROOT) + held.label.substring(1),
-                        reservation.state().spend(),
+                        hold.state().spend(),
                         held.subject.maxBudget()));
     }
 
@@ -177,7 +173,7 @@ public final class KeyGate {
         final SpendSubject subject;
         final String label;
         Admission admission;
-        double reserved;
+        BudgetHold hold;
         boolean ended;
 
         Held(SpendSubject subject, String label) {
@@ -200,10 +196,8 @@ public final class KeyGate {
                 long correction = usage.totalTokens() > 0 ? usage.totalTokens() - estimate.promptTokens() : 0;
                 limits.release(subject, admission, correction, success);
             }
-            if (cost > 0 || reserved > 0) {
-                ledger.settle(subject, reserved, cost)
-                        .onFailure(trouble -> LOG.warn(
-                                "Could not settle the spend of a {}: {}", label.split(" ")[0], trouble.toString()));
+            if (cost > 0 || hold != null) {
+                ledger.settle(subject, hold, cost);
             }
         }
     }

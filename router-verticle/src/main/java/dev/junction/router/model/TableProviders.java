@@ -12,6 +12,7 @@ final class TableProviders {
             "text-completion-openai", "openai",
             "azure_text", "azure",
             "ollama_chat", "ollama",
+            "bedrock_converse", "bedrock",
             "fireworks_ai-embedding-models", "fireworks_ai");
 
     private TableProviders() {}

@@ -66,8 +66,7 @@ public final class PreCallChecks {
         if (window.isPresent() && promptTokens > window.getAsLong()) {
             return Optional.of(DropReason.CONTEXT_WINDOW);
         }
-        if (allowedRegion != null
-                && !allowedRegion.equals(deployment.stringParam("region_name").orElse(null))) {
+        if (allowedRegion != null && !DeploymentFields.regions(deployment).contains(allowedRegion)) {
             return Optional.of(DropReason.REGION);
         }
         return Optional.empty();

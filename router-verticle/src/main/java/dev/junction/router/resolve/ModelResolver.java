@@ -26,8 +26,15 @@ public final class ModelResolver {
     private final Set<String> groupNames = new LinkedHashSet<>();
     private final WildcardRoutes wildcards;
     private final ModelAliases aliases;
+    private final Map<String, String> unservedGroups;
 
     public ModelResolver(List<Deployment> deployments, RouterSettings settings) {
+        this(deployments, settings, Map.of());
+    }
+
+    /** @param unservedGroups groups whose every deployment was skipped, with the provider Junction lacks */
+    public ModelResolver(List<Deployment> deployments, RouterSettings settings, Map<String, String> unservedGroups) {
+        this.unservedGroups = Map.copyOf(unservedGroups);
         for (Deployment deployment : deployments) {
             groupNames.add(deployment.modelName());
             // A wildcard entry only serves through its pattern: called literally it would send "*" upstream.
@@ -48,7 +55,7 @@ public final class ModelResolver {
     }
 
     public static ModelResolver of(JunctionConfig config) {
-        return new ModelResolver(config.deployments(), config.router());
+        return new ModelResolver(config.deployments(), config.router(), config.unservedGroups());
     }
 
     public Optional<Resolution> resolve(String model) {
@@ -94,6 +101,15 @@ public final class ModelResolver {
             }
         });
         return List.copyOf(names);
+    }
+
+    /**
+     * The provider that left the model group {@code name} (or the group an alias names) without deployments:
+     * each of its entries named a provider Junction does not support.
+     */
+    public Optional<String> unservedProvider(String name) {
+        String target = aliases.get(name).map(ModelAliases.Alias::target).orElse(name);
+        return Optional.ofNullable(unservedGroups.get(target));
     }
 
     public boolean isHiddenAlias(String name) {

@@ -1,5 +1,6 @@
 package dev.junction.router.resolve;
 
+import dev.junction.config.AwsEndpoints;
 import dev.junction.config.Deployment;
 import dev.junction.config.ProviderCatalog;
 import dev.junction.config.ProviderSpec;
@@ -58,12 +59,13 @@ final class WildcardTarget {
     // A configured api_base is the user's endpoint whatever the request names; without one, a request that
     // names another provider (groq/... through model "*") goes to that provider's public endpoint.
     private static String apiBase(Deployment wildcard, ProviderSpec provider) {
+        if (provider.equals(wildcard.provider()) && wildcard.apiBase() != null) {
+            return wildcard.apiBase(); // as the config resolved it, e.g. an AWS endpoint in its region
+        }
         String given = wildcard.litellmParams().getString("api_base");
         if (given == null || given.isBlank()) {
-            return provider.defaultApiBase();
-        }
-        if (provider.equals(wildcard.provider()) && wildcard.apiBase() != null) {
-            return wildcard.apiBase();
+            return AwsEndpoints.publicEndpoint(
+                    provider, wildcard.stringParam("aws_region_name").orElse(null));
         }
         String base = given.trim().replaceAll("/+$", "");
         String suffix = provider.apiBaseSuffix();

@@ -82,6 +82,22 @@ class PreCallChecksTest {
     }
 
     @Test
+    void an_aws_deployment_is_in_its_aws_region_and_that_regions_geography() {
+        Deployment frankfurt = TestModelDeployments.of("gpt-4o")
+                .id("frankfurt")
+                .param("aws_region_name", "eu-central-1")
+                .build();
+        Deployment virginia = TestModelDeployments.of("gpt-4o")
+                .id("virginia")
+                .param("aws_region_name", "us-east-1")
+                .build();
+        assertThat(CHECKS.apply(List.of(frankfurt, virginia), 10, "eu").deployments())
+                .containsExactly(frankfurt);
+        assertThat(CHECKS.apply(List.of(frankfurt, virginia), 10, "us-east-1").deployments())
+                .containsExactly(virginia);
+    }
+
+    @Test
     void without_a_requested_region_every_region_is_fine() {
         Deployment eu = TestModelDeployments.of("gpt-4o")
                 .id("eu")

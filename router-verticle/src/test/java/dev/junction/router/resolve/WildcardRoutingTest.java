@@ -62,6 +62,28 @@ class WildcardRoutingTest {
     }
 
     @Test
+    void catch_all_sends_a_bedrock_name_to_bedrocks_endpoint_in_the_wildcards_region() {
+        Deployment any = deployment("all", "*")
+                .model("*")
+                .param("aws_region_name", "eu-central-1")
+                .build();
+        Deployment noRegion = deployment("all", "*").model("*").build();
+
+        Deployment copy = only(resolver(any)
+                .resolve("bedrock/anthropic.claude-3-haiku-20240307-v1:0")
+                .orElseThrow());
+
+        assertThat(copy.provider().prefix()).isEqualTo("bedrock");
+        assertThat(copy.upstreamModel()).isEqualTo("anthropic.claude-3-haiku-20240307-v1:0");
+        assertThat(copy.apiBase()).isEqualTo("https://bedrock-runtime.eu-central-1.amazonaws.com");
+        assertThat(only(resolver(noRegion)
+                                .resolve("bedrock/amazon.nova-pro-v1:0")
+                                .orElseThrow())
+                        .apiBase())
+                .isEqualTo("https://bedrock-runtime.us-west-2.amazonaws.com");
+    }
+
+    @Test
     void catch_all_sends_claude_names_to_anthropic() {
         Deployment any = deployment("all", "*").model("*").build();
 

@@ -1,11 +1,14 @@
 package dev.junction.gateway.keys.store;
 
+import dev.junction.config.ConfigException;
 import dev.junction.config.Secret;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL URL in LiteLLM's form, {@code postgresql://user:password@host:port/db?sslmode=require} (or
@@ -19,13 +22,20 @@ import java.util.Locale;
  * @param location {@code host:port/db}, for messages
  */
 public record DatabaseUrl(String jdbcUrl, String user, Secret password, String location) {
+    /** LiteLLM's documented form, quoted in every refusal. */
+    static final String EXPECTED_FORM = "postgresql://user:password@host:5432/db";
+    /** One host of {@code host1:port,host2:port}: a name or a bracketed IPv6 address, then an optional port. */
+    private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[^:/\\[\\],]+)(:(\\d{1,5}))?");
 
     @Override
     public String toString() {
         return "postgresql (" + location + ")";
     }
 
-    /** Parses {@code url}; {@code source} names where it came from in the error of a malformed one. */
+    /**
+     * Parses {@code url}; {@code source} names where it came from in the error of a malformed one, which says
+     * what form is expected and never shows the URL (it may hold a password).
+     */
     public static DatabaseUrl parse(String url, String source) {
         String text = url.strip();
         String lower = text.toLowerCase(Locale.ROOT);
@@ -37,8 +47,7 @@ public record DatabaseUrl(String jdbcUrl, String user, Secret password, String l
         } else if (lower.startsWith("jdbc:postgresql://")) {
             rest = text.substring("jdbc:postgresql://".length());
         } else {
-            throw new IllegalArgumentException(
-                    source + " must be a postgresql:// URL (postgresql://user:password@host:port/db)");
+            throw refused(source, "must be a postgresql:// URL");
         }
         int query = rest.indexOf('?');
         String head = query < 0 ? rest : rest.substring(0, query);
@@ -49,8 +58,9 @@ public record DatabaseUrl(String jdbcUrl, String user, Secret password, String l
         String credentials = at < 0 ? null : head.substring(0, at);
         String hostAndDatabase = head.substring(at + 1);
         if (hostAndDatabase.isEmpty() || hostAndDatabase.startsWith("/")) {
-            throw new IllegalArgumentException(source + " has no host");
+            throw refused(source, "has no host");
         }
+        checkHosts(hostAndDatabase, source);
         String user = null;
         Secret password = null;
         if (credentials != null) {
@@ -74,6 +84,22 @@ public record DatabaseUrl(String jdbcUrl, String user, Secret password, String l
         }
         String jdbcUrl = "jdbc:postgresql://" + hostAndDatabase + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
         return new DatabaseUrl(jdbcUrl, user, password, hostAndDatabase);
+    }
+
+    /** The PostgreSQL driver refuses a URL with a port that is not a number (as "No suitable driver"). */
+    private static void checkHosts(String hostAndDatabase, String source) {
+        int slash = hostAndDatabase.indexOf('/');
+        String hosts = slash < 0 ? hostAndDatabase : hostAndDatabase.substring(0, slash);
+        for (String host : hosts.split(",", -1)) {
+            Matcher matcher = HOST.matcher(host);
+            if (!matcher.matches() || (matcher.group(3) != null && Integer.parseInt(matcher.group(3)) > 65535)) {
+                throw refused(source, "has a host or port the PostgreSQL driver cannot read");
+            }
+        }
+    }
+
+    private static ConfigException refused(String source, String problem) {
+        return new ConfigException(source, problem + "; expected " + EXPECTED_FORM);
     }
 
     private static String decode(String text) {

@@ -1,5 +1,6 @@
 package dev.junction.gateway.keys.store;
 
+import dev.junction.cluster.spend.SpendWrite;
 import dev.junction.gateway.keys.KeyStore;
 import dev.junction.gateway.keys.Team;
 import dev.junction.gateway.keys.VirtualKey;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -188,8 +188,8 @@ public final class JdbcKeyStore implements KeyStore {
     }
 
     @Override
-    public void applySpend(Map<String, Instant> resets, Map<String, Double> amounts) {
-        spend.apply(resets, amounts);
+    public void writeSpend(Collection<SpendWrite> writes) {
+        spend.apply(writes);
     }
 
     @Override

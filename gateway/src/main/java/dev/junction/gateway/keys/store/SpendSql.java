@@ -1,28 +1,28 @@
 package dev.junction.gateway.keys.store;
 
+import dev.junction.cluster.spend.SpendWrite;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Spend statements. A batch is one statement per subject, reset and amount folded together, executed in
- * sorted order (keys, then teams): concurrent batches from several nodes then lock rows in the same order
- * and cannot deadlock.
+ * Spend statements. A batch is one statement per subject, executed in sorted order (keys, then teams):
+ * concurrent batches from several nodes then lock rows in the same order and cannot deadlock. Each statement
+ * applies its write only if the row's last write had another id, so a repeated write changes nothing.
  */
 final class SpendSql {
     static final String KEY_PREFIX = "key:";
     static final String TEAM_PREFIX = "team:";
 
-    /** Resets first (spend to 0 and the next reset time), then the amount is added. */
+    /** Resets first (spend to 0 and the next reset time), then the amount is added, once per write id. */
     private static final String APPLY = " SET spend = CASE WHEN CAST(? AS BOOLEAN) THEN 0 ELSE spend END"
             + " + CAST(? AS DOUBLE PRECISION), budget_reset_at = CASE WHEN CAST(? AS BOOLEAN)"
-            + " THEN CAST(? AS BIGINT) ELSE budget_reset_at END WHERE ";
+            + " THEN CAST(? AS BIGINT) ELSE budget_reset_at END, spend_write_id = ?"
+            + " WHERE (spend_write_id IS NULL OR spend_write_id <> ?) AND ";
 
     private final Sql sql;
 
@@ -30,20 +30,18 @@ final class SpendSql {
         this.sql = sql;
     }
 
-    void apply(Map<String, Instant> resets, Map<String, Double> amounts) {
-        Set<String> subjects = new TreeSet<>(resets.keySet());
-        subjects.addAll(amounts.keySet());
-        Map<String, String> keys = new TreeMap<>();
-        Map<String, String> teams = new TreeMap<>();
-        for (String subject : subjects) {
-            Double amount = amounts.get(subject);
-            if (amount != null && !Double.isFinite(amount)) {
-                throw new IllegalArgumentException("spend for " + subject + " must be finite");
+    void apply(Collection<SpendWrite> writes) {
+        Map<String, SpendWrite> keys = new TreeMap<>();
+        Map<String, SpendWrite> teams = new TreeMap<>();
+        for (SpendWrite write : writes) {
+            if (!Double.isFinite(write.amount())) {
+                throw new IllegalArgumentException("spend for " + write.subjectId() + " must be finite");
             }
+            String subject = write.subjectId();
             if (subject.startsWith(KEY_PREFIX)) {
-                keys.put(subject.substring(KEY_PREFIX.length()), subject);
+                keys.put(subject.substring(KEY_PREFIX.length()), write);
             } else if (subject.startsWith(TEAM_PREFIX)) {
-                teams.put(subject.substring(TEAM_PREFIX.length()), subject);
+                teams.put(subject.substring(TEAM_PREFIX.length()), write);
             } else {
                 throw new IllegalArgumentException("spend subject must start with key: or team:, got " + subject);
             }
@@ -52,38 +50,34 @@ final class SpendSql {
             return;
         }
         sql.transaction("write spend", connection -> {
-            batch(connection, "UPDATE junction_keys" + APPLY + "token = ?", keys, resets, amounts);
-            batch(connection, "UPDATE junction_teams" + APPLY + "team_id = ?", teams, resets, amounts);
+            batch(connection, "UPDATE junction_keys" + APPLY + "token = ?", keys);
+            batch(connection, "UPDATE junction_teams" + APPLY + "team_id = ?", teams);
             return null;
         });
     }
 
-    private static void batch(
-            Connection connection,
-            String update,
-            Map<String, String> ids,
-            Map<String, Instant> resets,
-            Map<String, Double> amounts)
+    private static void batch(Connection connection, String update, Map<String, SpendWrite> writes)
             throws SQLException {
-        if (ids.isEmpty()) {
+        if (writes.isEmpty()) {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement(update)) {
-            for (Map.Entry<String, String> id : ids.entrySet()) {
-                if (!KeyRows.storable(id.getKey())) {
+            for (Map.Entry<String, SpendWrite> each : writes.entrySet()) {
+                if (!KeyRows.storable(each.getKey())) {
                     continue;
                 }
-                boolean reset = resets.containsKey(id.getValue());
-                statement.setBoolean(1, reset);
-                statement.setDouble(2, amounts.getOrDefault(id.getValue(), 0.0));
-                statement.setBoolean(3, reset);
-                Instant next = resets.get(id.getValue());
-                if (next == null) {
-                    statement.setNull(4, Types.BIGINT);
+                SpendWrite write = each.getValue();
+                statement.setBoolean(1, write.reset());
+                statement.setDouble(2, write.amount());
+                statement.setBoolean(3, write.reset());
+                if (write.reset() && write.resetAtMillis() > 0) {
+                    statement.setLong(4, write.resetAtMillis());
                 } else {
-                    statement.setLong(4, next.toEpochMilli());
+                    statement.setNull(4, Types.BIGINT);
                 }
-                statement.setString(5, id.getKey());
+                statement.setString(5, write.writeId());
+                statement.setString(6, write.writeId());
+                statement.setString(7, each.getKey());
                 statement.addBatch();
             }
             statement.executeBatch();

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Gathers what happens to each call into one {@link FinishedCall} and hands it to the log sinks (the request
- * and access logs, {@code generic_api}, Langfuse) when the call ends. The sinks run on the thread that ended
+ * Gathers what happens to each call into one {@link FinishedCall} and hands it to the log sinks (the access
+ * log, {@code generic_api}, Langfuse) when the call ends. The sinks run on the thread that ended
  * the call and must only queue.
  */
 public final class CallRecords implements CallObserver {

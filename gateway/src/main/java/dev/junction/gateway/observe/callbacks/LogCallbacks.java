@@ -2,7 +2,7 @@ package dev.junction.gateway.observe.callbacks;
 
 import dev.junction.cluster.observe.CallObserver;
 import dev.junction.config.ObservabilitySettings;
-import dev.junction.gateway.observe.logs.RequestLog;
+import dev.junction.gateway.observe.logs.AccessLog;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The sinks that log each finished call: the request and access logs, {@code generic_api}, Langfuse. */
+/** The sinks that log each finished call: the access log, {@code generic_api}, Langfuse. */
 public final class LogCallbacks implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogCallbacks.class);
 
@@ -27,9 +27,8 @@ public final class LogCallbacks implements AutoCloseable {
     public static LogCallbacks start(Vertx vertx, ObservabilitySettings settings) {
         List<Consumer<FinishedCall>> sinks = new ArrayList<>();
         List<AutoCloseable> closeables = new ArrayList<>();
-        RequestLog requestLog = RequestLog.of(settings.accessLog());
-        if (requestLog != null) {
-            sinks.add(requestLog);
+        if (settings.accessLog()) {
+            sinks.add(new AccessLog());
         }
         HttpClient client = null;
         if (settings.has(ObservabilitySettings.GENERIC_API) || settings.has(ObservabilitySettings.LANGFUSE)) {

@@ -3,6 +3,7 @@ package dev.junction.gateway.keys.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.junction.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUrlTest {
@@ -39,11 +40,30 @@ class DatabaseUrlTest {
     }
 
     @Test
-    void other_urls_are_refused_naming_the_setting() {
+    void other_urls_are_refused_naming_the_setting_and_the_expected_form() {
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://u:p@h/d", "general_settings.database_url"))
-                .hasMessageStartingWith("general_settings.database_url must be a postgresql:// URL")
-                .hasMessageNotContaining("u:p");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("general_settings.database_url: must be a postgresql:// URL; expected"
+                        + " postgresql://user:password@host:5432/db");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u:p@/d", "DATABASE_URL"))
-                .hasMessage("DATABASE_URL has no host");
+                .hasMessage("DATABASE_URL: has no host; expected postgresql://user:password@host:5432/db");
+    }
+
+    @Test
+    void a_port_the_driver_cannot_read_is_refused_without_showing_the_password() {
+        for (String url : new String[] {
+            "postgresql://u:s3cret@localhost:notaport/db",
+            "postgresql://u:s3cret@localhost:99999/db",
+            "postgresql://u:s3cret@localhost:/db",
+            "postgresql://u:s3cret@h1:5432,:5433/db"
+        }) {
+            assertThatThrownBy(() -> DatabaseUrl.parse(url, "general_settings.database_url"))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("general_settings.database_url: has a host or port the PostgreSQL driver cannot"
+                            + " read; expected postgresql://user:password@host:5432/db");
+        }
+        assertThat(DatabaseUrl.parse("postgresql://u:p@[::1]:5432,db2:6432/d", "s")
+                        .jdbcUrl())
+                .isEqualTo("jdbc:postgresql://[::1]:5432,db2:6432/d");
     }
 }

