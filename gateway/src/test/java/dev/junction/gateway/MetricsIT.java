@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code callbacks: ["prometheus"]}: {@code GET /metrics} read with Prometheus's own text parser, with
- * LiteLLM's metric names and labels, after real calls through a node.
+ * {@code callbacks: ["prometheus"]}: {@code GET /metrics} decoded as a Prometheus server reads it ({@link
+ * PrometheusScrape}), with LiteLLM's metric names and labels, after real calls through a node.
  */
 class MetricsIT {
     private static final String MASTER = "sk-master-obs";
@@ -45,17 +45,36 @@ class MetricsIT {
         gateway.close();
     }
 
-    private static PrometheusText scrape() throws Exception {
-        HttpResponse<String> response = gateway.get("/metrics");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("text/plain");
-        return PrometheusText.parse(response.body());
+    private static PrometheusScrape scrape() throws Exception {
+        return PrometheusScrape.scrape(gateway);
     }
 
     @Test
-    void a_scrape_is_prometheus_text_with_litellm_names_and_the_node_label() throws Exception {
+    void a_scraper_gets_prometheus_text_by_default_and_openmetrics_when_it_asks_with_the_same_families()
+            throws Exception {
         client.warmUp("steady");
-        PrometheusText scrape = scrape();
+        PrometheusScrape decoded = scrape();
+        HttpResponse<String> text = gateway.get("/metrics");
+        assertThat(text.statusCode()).isEqualTo(200);
+        assertThat(text.headers().firstValue("content-type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        for (PrometheusScrape.Family family : decoded.families()) {
+            assertThat(text.body())
+                    .as("the text scrape declares %s", family.name())
+                    .containsPattern("(?m)^# TYPE " + family.name() + "(_total)? " + family.type() + "$");
+        }
+        HttpResponse<String> openMetrics =
+                gateway.get("/metrics", "accept", "application/openmetrics-text; version=1.0.0; charset=utf-8");
+        assertThat(openMetrics.headers().firstValue("content-type").orElse(""))
+                .startsWith("application/openmetrics-text");
+        assertThat(openMetrics.body())
+                .contains("# TYPE litellm_proxy_total_requests_metric counter")
+                .endsWith("# EOF\n");
+    }
+
+    @Test
+    void a_scrape_has_litellm_names_and_the_node_label() throws Exception {
+        client.warmUp("steady");
+        PrometheusScrape scrape = scrape();
         String node = gateway.node.cluster().nodeId();
         assertThat(scrape.family("litellm_proxy_total_requests_metric").type()).isEqualTo("counter");
         assertThat(scrape.family("litellm_request_total_latency_metric").type()).isEqualTo("histogram");
@@ -78,9 +97,9 @@ class MetricsIT {
 
     @Test
     void a_successful_call_counts_its_request_latencies_tokens_and_spend() throws Exception {
-        PrometheusText before = scrape();
+        PrometheusScrape before = scrape();
         client.warmUp("steady");
-        PrometheusText after = scrape();
+        PrometheusScrape after = scrape();
         String[] steady = {"requested_model", "steady"};
         assertThat(delta(before, after, "litellm_proxy_total_requests_metric_total", steady))
                 .isEqualTo(1);
@@ -113,10 +132,10 @@ class MetricsIT {
 
     @Test
     void a_failed_deployment_and_the_fallback_that_saved_the_call_are_counted() throws Exception {
-        PrometheusText before = scrape();
+        PrometheusScrape before = scrape();
         HttpResponse<String> answer = client.chat(chatBody("broken"));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        PrometheusText after = scrape();
+        PrometheusScrape after = scrape();
         assertThat(delta(
                         before,
                         after,
@@ -145,10 +164,10 @@ class MetricsIT {
 
     @Test
     void a_refused_request_counts_as_failed_with_its_status_and_class() throws Exception {
-        PrometheusText before = scrape();
+        PrometheusScrape before = scrape();
         HttpResponse<String> refused = client.chat(new JsonObject().put("model", "steady"));
         assertThat(refused.statusCode()).isEqualTo(400);
-        PrometheusText after = scrape();
+        PrometheusScrape after = scrape();
         assertThat(delta(
                         before,
                         after,
@@ -174,12 +193,12 @@ class MetricsIT {
 
     @Test
     void a_rate_limited_deployment_is_cooled_down_and_shown_as_such() throws Exception {
-        PrometheusText before = scrape();
+        PrometheusScrape before = scrape();
         // pair-a answers 429: the group has another deployment, so LiteLLM's rule cools pair-a at once.
         for (int i = 0; i < 6; i++) {
             client.chat(chatBody("pair"));
         }
-        PrometheusText after = scrape();
+        PrometheusScrape after = scrape();
         assertThat(delta(before, after, "litellm_deployment_cooled_down_total", "model_id", "pair-a"))
                 .isGreaterThanOrEqualTo(1);
         assertThat(after.sum("litellm_deployment_state", "model_id", "pair-a")).isEqualTo(2);
@@ -194,10 +213,10 @@ class MetricsIT {
                         .content("one two three")
                         .usage(10, 5)
                         .streamAnswer(3, true));
-        PrometheusText before = scrape();
+        PrometheusScrape before = scrape();
         HttpResponse<String> streamed = client.stream("steady");
         assertThat(streamed.statusCode()).isEqualTo(200);
-        PrometheusText after = scrape();
+        PrometheusScrape after = scrape();
         assertThat(delta(
                         before, after, "litellm_llm_api_time_to_first_token_metric_count", "requested_model", "steady"))
                 .isEqualTo(1);
@@ -220,7 +239,7 @@ class MetricsIT {
         HttpResponse<String> answer = gateway.post(
                 "/v1/chat/completions", chatBody("steady").encode(), "authorization", "Bearer " + key.getString("key"));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        PrometheusText scrape = scrape();
+        PrometheusScrape scrape = scrape();
         assertThat(scrape.sum(
                         "litellm_remaining_api_key_budget_metric",
                         "hashed_api_key",
@@ -247,7 +266,7 @@ class MetricsIT {
         return new JsonObject(response.body());
     }
 
-    private static double delta(PrometheusText before, PrometheusText after, String sample, String... labels) {
+    private static double delta(PrometheusScrape before, PrometheusScrape after, String sample, String... labels) {
         return after.sum(sample, labels) - before.sum(sample, labels);
     }
 }

@@ -133,7 +133,7 @@ class ObservabilityClusterIT {
             assertThat(down.getString("model")).isEqualTo("openai/gpt-4o");
             // the upstream's 500, or this node's breaker that opened after the failed checks
             assertThat(down.getString("error")).containsAnyOf("InternalServerError", "circuit breaker open");
-            PrometheusText scrape = PrometheusText.parse(node.get("/metrics").body());
+            PrometheusScrape scrape = PrometheusScrape.scrape(node);
             assertThat(scrape.sum("litellm_deployment_state", "model_id", down.getString("model_id")))
                     .isEqualTo(2);
         }

@@ -188,7 +188,7 @@ public final class Observability implements AutoCloseable {
     }
 
     private void metrics(RoutingContext ctx) {
-        prometheus.serve(ctx.response());
+        prometheus.serve(ctx.request());
     }
 
     @Override

@@ -5,11 +5,17 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -23,6 +29,7 @@ public final class NodeMetrics {
 
     private final PrometheusMeterRegistry registry;
     private final AtomicReference<String> nodeId = new AtomicReference<>("starting");
+    private final ExpositionFormats formats = ExpositionFormats.init();
 
     public NodeMetrics() {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -64,10 +71,24 @@ public final class NodeMetrics {
         return builder.with(options).withMetrics(new MicrometerMetricsFactory(registry));
     }
 
-    /** The text format Prometheus scrapes. Blocking work (it walks every series): call it off the event loop. */
-    public String scrape() {
-        return registry.scrape();
+    /**
+     * The registry in the format a scraper's {@code Accept} header asks for, chosen by the Prometheus client's
+     * own negotiation: its protobuf format, OpenMetrics text, or Prometheus text (the default, also for no or an
+     * unknown header). Blocking work (it walks every series): call it off the event loop.
+     */
+    public Scrape scrape(String accept) {
+        ExpositionFormatWriter writer = formats.findWriter(accept == null ? "" : accept);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            registry.scrape(out, writer.getContentType());
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible); // a byte array does not fail
+        }
+        return new Scrape(writer.getContentType(), Buffer.buffer(out.toByteArray()));
     }
+
+    /** A written scrape and its content type. */
+    public record Scrape(String contentType, Buffer body) {}
 
     public void close() {
         registry.close();

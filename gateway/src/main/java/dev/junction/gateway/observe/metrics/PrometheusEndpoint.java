@@ -8,6 +8,8 @@ import dev.junction.config.Deployment;
 import dev.junction.gateway.keys.KeyDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.util.List;
@@ -19,13 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /metrics}: the cluster-wide gauges are read from the shared state, then the whole registry is
- * written in Prometheus's text format on a worker. A scrape never waits on the cluster longer than {@link
+ * written on a worker, in Prometheus's text format unless the scraper asks for another. A scrape never waits on the cluster longer than {@link
  * #REFRESH_WAIT}: past that it answers with the gauges as last read.
  */
 public final class PrometheusEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PrometheusEndpoint.class);
     private static final Duration REFRESH_WAIT = Duration.ofSeconds(3);
-    private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final Vertx vertx;
     private final NodeMetrics metrics;
@@ -55,16 +56,19 @@ public final class PrometheusEndpoint implements AutoCloseable {
                 cluster);
     }
 
-    /** Answers a scrape. */
-    public void serve(HttpServerResponse response) {
+    /** Answers a scrape in the format its {@code Accept} header asks for ({@link NodeMetrics#scrape}). */
+    public void serve(HttpServerRequest request) {
+        HttpServerResponse response = request.response();
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
         Future<Void> refreshed = Future.join(deployments.refresh(), budgets.refresh())
                 .<Void>mapEmpty()
                 .timeout(REFRESH_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .recover(this::logOnce);
         refreshed
-                .compose(done -> vertx.executeBlocking(metrics::scrape, false))
+                .compose(done -> vertx.executeBlocking(() -> metrics.scrape(accept), false))
                 .onComplete(
-                        text -> response.putHeader("content-type", CONTENT_TYPE).end(text),
+                        scrape -> response.putHeader(HttpHeaders.CONTENT_TYPE, scrape.contentType())
+                                .end(scrape.body()),
                         failure -> response.setStatusCode(500).end("metrics could not be written"));
     }
 
