@@ -14,10 +14,10 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
 CACHE=$BENCH_DIR/.cache
 RUN=$CACHE/run-observe
-JUNCTION_JAR=$ROOT/gateway/target/junction.jar
-BENCH_JAR=$BENCH_DIR/target/junction-bench.jar
+JUNCTION_JAR=${JUNCTION_JAR:-$ROOT/gateway/target/junction.jar}
+BENCH_JAR=${BENCH_JAR:-$BENCH_DIR/target/junction-bench.jar}
 PORT_BASE=${BENCH_PORT_BASE:-18000}
-PORTKEY=no
+PORTKEY=no JAVA_ONLY=no
 SLOW_CHUNKS=1 SLOW_INTERVAL=1
 JUNCTION_JAVA_OPTS=${JUNCTION_JAVA_OPTS:--Xmx1g}
 ROUNDS=3 SECONDS_MEASURED=20 RATE=3000
@@ -57,10 +57,15 @@ environment_variables:
 YAML
 
 declare -A PORT=([none]=$JUNCTION_AUTH_PORT [metrics]=$JUNCTION_PORT [metrics-traces]=${NODE_PORTS[0]})
-start_junction none "$BENCH_DIR/junction-bench-auth.yaml" "${PORT[none]}" "bench-obs-none-$$" $((HZ_BASE + 1))
-start_junction metrics "$RUN/metrics.yaml" "${PORT[metrics]}" "bench-obs-m-$$" $((HZ_BASE + 2))
-start_junction metrics-traces "$RUN/metrics-traces.yaml" "${PORT[metrics-traces]}" "bench-obs-mt-$$" $((HZ_BASE + 3))
+declare -A CONFIG=([none]=$BENCH_DIR/junction-bench-auth.yaml [metrics]=$RUN/metrics.yaml
+    [metrics-traces]=$RUN/metrics-traces.yaml)
+hz=$HZ_BASE
+# One node at a time: three JVMs starting together on a busy 2-core machine miss Junction's start-up deadline.
 for setup in none metrics metrics-traces; do
+    hz=$((hz + 1))
+    # Each node keeps its embedded key store (the master key's) in a data directory of its own.
+    JUNCTION_DATA_DIR=$RUN/data-$setup start_junction "$setup" "${CONFIG[$setup]}" "${PORT[$setup]}" \
+        "bench-obs-$setup-$$" "$hz"
     url=http://127.0.0.1:${PORT[$setup]}/v1/chat/completions
     deadline=$(($(date +%s) + 240))
     until curl -sf -m 5 -H "Authorization: Bearer $MASTER_KEY" -H 'content-type: application/json' \

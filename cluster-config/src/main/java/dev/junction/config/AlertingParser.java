@@ -19,7 +19,7 @@ final class AlertingParser {
         Set<String> types = types(general, context);
         Number threshold =
                 Fields.positiveNumber(context, general.getValue("alerting_threshold"), path("alerting_threshold"));
-        JsonObject args = Fields.object(context, general.getValue("alerting_args"), path("alerting_args"));
+        JsonObject args = args(general, context);
         return new AlertingSettings(
                 channels,
                 types,
@@ -65,6 +65,27 @@ final class AlertingParser {
             }
         }
         return types;
+    }
+
+    /**
+     * {@code alerting_args}: the keys Junction acts on must be numbers above 0; LiteLLM's others (report
+     * frequencies, Slack's log-level filters, ...) are reported as ignored.
+     */
+    private static JsonObject args(JsonObject general, ParseContext context) {
+        String path = path("alerting_args");
+        JsonObject args = Fields.object(context, general.getValue("alerting_args"), path);
+        if (args == null) {
+            return null;
+        }
+        for (String name : args.fieldNames()) {
+            String entry = YamlPath.key(path, name);
+            if (AlertingSettings.ARGS.contains(name)) {
+                Fields.positiveNumber(context, args.getValue(name), entry);
+            } else {
+                context.warn(entry, "is not used by Junction and is ignored (used: " + AlertingSettings.ARGS + ")");
+            }
+        }
+        return args;
     }
 
     /** {@code alert_to_webhook_url}: an alert type to one URL or a list of them. */

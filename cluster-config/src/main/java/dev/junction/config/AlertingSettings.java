@@ -15,8 +15,7 @@ import java.util.Set;
  *     unanswered after it {@code llm_requests_hanging} (LiteLLM's default: 300 s)
  * @param webhookUrls {@code alert_to_webhook_url}: Slack webhook URLs per alert type, instead of {@code
  *     SLACK_WEBHOOK_URL}
- * @param args {@code alerting_args} as given ({@code daily_report_frequency}, {@code budget_alert_ttl}, {@code
- *     outage_alert_ttl}, {@code minor_outage_alert_threshold}, {@code major_outage_alert_threshold}, ...)
+ * @param args {@code alerting_args} as given; Junction reads those of {@link #ARGS}
  */
 public record AlertingSettings(
         Set<String> channels,
@@ -26,6 +25,9 @@ public record AlertingSettings(
         JsonObject args) {
     public static final Duration DEFAULT_THRESHOLD = Duration.ofSeconds(300);
     public static final Set<String> CHANNELS = Set.of("slack", "webhook", "email");
+    /** The {@code alerting_args} Junction acts on, in this order when listed. */
+    public static final List<String> ARGS = List.of(
+            "budget_alert_ttl", "outage_alert_ttl", "minor_outage_alert_threshold", "major_outage_alert_threshold");
     /** The alert types Junction sends. */
     public static final Set<String> SUPPORTED_TYPES = Set.of(
             "llm_exceptions",

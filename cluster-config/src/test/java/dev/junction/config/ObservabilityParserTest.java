@@ -74,13 +74,19 @@ class ObservabilityParserTest {
                 general_settings:
                   alerting: ["slack"]
                   alert_types: ["llm_exceptions", "daily_reports"]
+                  alerting_args: {daily_report_frequency: 43200, budget_alert_ttl: 600}
                 """);
         assertThat(config.observability().successCallbacks()).containsExactly("prometheus");
         assertThat(config.warnings())
                 .anySatisfy(warning ->
                         assertThat(warning).startsWith("litellm_settings.callbacks: 'datadog' is not supported"))
                 .anySatisfy(warning ->
-                        assertThat(warning).startsWith("general_settings.alert_types: alert type 'daily_reports'"));
+                        assertThat(warning).startsWith("general_settings.alert_types: alert type 'daily_reports'"))
+                .anySatisfy(warning -> assertThat(warning)
+                        .startsWith("general_settings.alerting_args.daily_report_frequency: is not used by Junction"))
+                .noneSatisfy(warning -> assertThat(warning).contains("budget_alert_ttl:"));
+        assertThat(config.observability().alerting().argSeconds("budget_alert_ttl", Duration.ZERO))
+                .isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
@@ -92,6 +98,10 @@ class ObservabilityParserTest {
         assertThatThrownBy(() -> TestYaml.parse(MODELS + "general_settings: {health_check_interval: -5}"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("general_settings.health_check_interval");
+        assertThatThrownBy(() -> TestYaml.parse(
+                        MODELS + "general_settings: {alerting_args: {minor_outage_alert_threshold: few}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("general_settings.alerting_args.minor_outage_alert_threshold");
         assertThatThrownBy(() -> TestYaml.parse(MODELS + "litellm_settings: {json_logs: maybe}"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("litellm_settings.json_logs");
