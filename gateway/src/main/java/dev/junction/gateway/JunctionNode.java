@@ -6,6 +6,7 @@ import dev.junction.cluster.bus.BusContract;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
+import dev.junction.cluster.responses.ResponseStore;
 import dev.junction.cluster.spend.SpendMap;
 import dev.junction.cluster.state.BatchedRoutingState;
 import dev.junction.cluster.state.FailOpenRoutingState;
@@ -103,9 +104,11 @@ public final class JunctionNode {
         });
         Future<KeyPersistence> keys = vertx.executeBlocking(
                 () -> KeyPersistence.open(vertx, hazelcast, options.config().general(), options.dataDir()));
+        // Creating a map proxy may wait on the cluster: never on an event loop.
+        Future<ResponseStore> responses = vertx.executeBlocking(() -> new ResponseStore(vertx, hazelcast));
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
         Observability[] observability = {Observability.none()};
-        return Future.all(components, state, keys)
+        return Future.all(components, state, keys, responses)
                 .compose(ready -> {
                     observability[0] = Observability.start(new Observability.Parts(
                             vertx,
@@ -131,6 +134,7 @@ public final class JunctionNode {
                         components.result().resolver().listedModelNames(),
                         options,
                         keys.result().services(),
+                        responses.result(),
                         observability[0],
                         servers))
                 .map(port -> new JunctionNode(
@@ -173,6 +177,7 @@ public final class JunctionNode {
             List<String> listedModels,
             NodeOptions options,
             KeyServices keys,
+            ResponseStore responses,
             Observability observability,
             List<HttpVerticle> servers) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
@@ -187,6 +192,7 @@ public final class JunctionNode {
                     options.host(),
                     port,
                     keys,
+                    responses,
                     observability,
                     bodyBudget);
             servers.add(verticle);

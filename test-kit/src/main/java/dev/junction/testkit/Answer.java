@@ -34,6 +34,11 @@ public abstract class Answer {
         return new FixedAnswer(status, contentType, Buffer.buffer(body), Map.of());
     }
 
+    /** A binary body (audio, say) with the given status and content type. */
+    public static Answer binary(int status, String contentType, byte[] body) {
+        return new FixedAnswer(status, contentType, Buffer.buffer(body), Map.of());
+    }
+
     /** A 200 {@code text/event-stream} writing the frames with {@code gap} between them, then ending. */
     public static Answer sse(List<String> rawEvents, Duration gap) {
         return new StreamAnswer(rawEvents, gap, StreamAnswer.Ending.END, null, Map.of());

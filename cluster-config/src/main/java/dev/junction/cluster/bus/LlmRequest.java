@@ -4,6 +4,7 @@ import dev.junction.cluster.observe.CallObservation;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,9 @@ import java.util.Objects;
  * @param cancellation fired when the client disconnects
  * @param receivedNanos {@link System#nanoTime()} when the request arrived
  * @param grant what the caller's virtual key (and team) allows, or null for the master key and an open gateway
+ * @param surface the client's original request when it came on another API (Messages, Responses) and {@code
+ *     body} is its translation to chat; null for OpenAI's own operations
+ * @param files the files of a multipart upload, whose text fields are {@code body}; empty for JSON requests
  * @param observation what watches this call (metrics, traces, ...); {@link CallObservation#NONE} when nothing does
  */
 public record LlmRequest(
@@ -32,6 +36,8 @@ public record LlmRequest(
         Cancellation cancellation,
         long receivedNanos,
         KeyGrant grant,
+        SurfaceRequest surface,
+        List<FormFile> files,
         CallObservation observation) {
 
     public LlmRequest {
@@ -40,10 +46,11 @@ public record LlmRequest(
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(cancellation, "cancellation");
+        files = files == null ? List.of() : List.copyOf(files);
         observation = observation == null ? CallObservation.NONE : observation;
     }
 
-    /** A request nothing observes. */
+    /** A request of OpenAI's own format, which nothing observes. */
     public LlmRequest(
             String callId,
             Endpoint endpoint,
@@ -66,6 +73,8 @@ public record LlmRequest(
                 cancellation,
                 receivedNanos,
                 grant,
+                null,
+                List.of(),
                 CallObservation.NONE);
     }
 
@@ -102,6 +111,62 @@ public record LlmRequest(
                 cancellation,
                 receivedNanos,
                 keyGrant,
+                surface,
+                files,
+                observation);
+    }
+
+    /** This request for {@code otherModel} with another body (a fallback's): the raw bytes no longer match it. */
+    public LlmRequest withBody(String otherModel, JsonObject otherBody) {
+        return new LlmRequest(
+                callId,
+                endpoint,
+                otherModel,
+                otherBody,
+                null,
+                stream,
+                timeoutOverride,
+                cancellation,
+                receivedNanos,
+                grant,
+                surface,
+                files,
+                observation);
+    }
+
+    /** This request as the translation of {@code original}, a request that came on another inbound API. */
+    public LlmRequest withSurface(SurfaceRequest original) {
+        return new LlmRequest(
+                callId,
+                endpoint,
+                model,
+                body,
+                rawBody,
+                stream,
+                timeoutOverride,
+                cancellation,
+                receivedNanos,
+                grant,
+                original,
+                files,
+                observation);
+    }
+
+    /** This request with the files of its multipart upload. */
+    public LlmRequest withFiles(List<FormFile> uploaded) {
+        return new LlmRequest(
+                callId,
+                endpoint,
+                model,
+                body,
+                rawBody,
+                stream,
+                timeoutOverride,
+                cancellation,
+                receivedNanos,
+                grant,
+                surface,
+                uploaded,
                 observation);
     }
 
@@ -118,6 +183,8 @@ public record LlmRequest(
                 cancellation,
                 receivedNanos,
                 grant,
+                surface,
+                files,
                 watcher);
     }
 }

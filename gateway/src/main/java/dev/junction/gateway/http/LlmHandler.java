@@ -21,9 +21,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
-import java.util.function.BiConsumer;
 
-/** Serves an OpenAI operation: parse at the edge, hand over to the router, write what comes back. */
+/** Serves an operation: parse at the edge, hand over to the router, write what comes back, in its API's format. */
 final class LlmHandler implements Handler<RoutingContext> {
     /** Made once: it carries its hash, which a String name would compute again on every request. */
     static final CharSequence CALL_ID = HttpHeaders.createOptimized("x-litellm-call-id");
@@ -38,7 +37,7 @@ final class LlmHandler implements Handler<RoutingContext> {
     private final Duration routerBudget;
 
     private final Endpoint endpoint;
-    private final RequestParser parser;
+    private final InboundApi api;
     private final EventBus bus;
 
     private final ModelAccess access;
@@ -46,7 +45,7 @@ final class LlmHandler implements Handler<RoutingContext> {
 
     LlmHandler(
             Endpoint endpoint,
-            RequestParser parser,
+            InboundApi api,
             EventBus bus,
             RouterSettings settings,
             ModelAccess access,
@@ -54,7 +53,7 @@ final class LlmHandler implements Handler<RoutingContext> {
         this.endpoint = endpoint;
         this.access = access;
         this.observed = observed;
-        this.parser = parser;
+        this.api = api;
         this.bus = bus;
         this.routerBudget = settings.timeout().multipliedBy(4);
     }
@@ -65,12 +64,22 @@ final class LlmHandler implements Handler<RoutingContext> {
     }
 
     /**
-     * Answers a call refused before its body was read (no or a wrong key, a body over the limit), and tells the
-     * observers, which count it as a failed call as LiteLLM does.
+     * Answers with an error in this operation's API shape a call refused before its body was read (no or a wrong
+     * key), and tells the observers, which count it as a failed call as LiteLLM does.
      */
-    void refuse(HttpServerRequest client, Throwable failure, BiConsumer<HttpServerRequest, Throwable> answer) {
+    void fail(HttpServerRequest client, Throwable failure) {
         CallObservation observation = observed.open(client, Caller.ADMIN);
-        answer.accept(client, failure);
+        ErrorResponder.send(client, failure, api.errorShape());
+        observed.failed(observation, client.response(), failure);
+    }
+
+    /**
+     * Answers, in this operation's API shape, a request whose body will not be read (see ErrorResponder), and
+     * tells the observers.
+     */
+    void refuse(HttpServerRequest client, Throwable failure) {
+        CallObservation observation = observed.open(client, Caller.ADMIN);
+        ErrorResponder.refuse(client, failure, api.errorShape());
         observed.failed(observation, client.response(), failure);
     }
 
@@ -81,12 +90,7 @@ final class LlmHandler implements Handler<RoutingContext> {
         CallObservation observation = observed.open(client, caller);
         LlmRequest parsed;
         try {
-            parsed = parser.parse(
-                    endpoint,
-                    body,
-                    pathModel,
-                    client.getHeader("x-litellm-call-id"),
-                    client.getHeader("x-litellm-timeout"));
+            parsed = api.parse(endpoint, client, body, pathModel);
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             response.putHeader(CALL_ID, parsed.callId());
             observation.parsed(parsed);
@@ -96,11 +100,27 @@ final class LlmHandler implements Handler<RoutingContext> {
                 parsed = parsed.forKey(ModelAccess.rewrite(holder, parsed.model()), KeyGrants.of(holder));
             }
         } catch (GatewayException invalid) {
-            ErrorResponder.send(client, invalid);
-            observed.failed(observation, response, invalid);
+            failed(client, observation, invalid);
             return;
         }
-        LlmRequest request = observation == CallObservation.NONE ? parsed : parsed.observedBy(observation);
+        api.prepare(parsed, caller)
+                .onComplete(
+                        ready -> route(observed(ready, observation), client, caller),
+                        failure -> failed(client, observation, failure));
+    }
+
+    private static LlmRequest observed(LlmRequest request, CallObservation observation) {
+        return observation == CallObservation.NONE ? request : request.observedBy(observation);
+    }
+
+    private void failed(HttpServerRequest client, CallObservation observation, Throwable failure) {
+        ErrorResponder.send(client, failure, api.errorShape());
+        observed.failed(observation, client.response(), failure);
+    }
+
+    private void route(LlmRequest request, HttpServerRequest client, Caller caller) {
+        HttpServerResponse response = client.response();
+        CallObservation observation = request.observation();
         response.closeHandler(v -> request.cancellation().cancel());
         BusContract.request(bus, Addresses.ROUTER, request, routerBudget, RoutedReply.class)
                 .onSuccess(routed -> {
@@ -111,12 +131,12 @@ final class LlmHandler implements Handler<RoutingContext> {
                         observed.failed(observation, response, CLIENT_GONE);
                         return;
                     }
-                    ReplyWriter.write(request, routed, response);
+                    api.write(request, routed, response, caller);
                     observed.answered(observation, routed);
                 })
                 .onFailure(failure -> {
                     if (!response.closed()) {
-                        ErrorResponder.send(client, failure);
+                        ErrorResponder.send(client, failure, api.errorShape());
                     }
                     observed.failed(observation, response, failure);
                 });

@@ -32,7 +32,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     /** Anthropic block index to OpenAI tool-call index: OpenAI counts tool calls only, not text blocks. */
     private final Map<Integer, Integer> toolCallIndex = new HashMap<>();
 
-    private JsonObject usage = new JsonObject();
+    private final AnthropicStreamUsage usage = new AnthropicStreamUsage();
     private boolean finished;
     private GatewayException failure;
 
@@ -86,7 +86,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
             return;
         }
         if (includeUsage) {
-            JsonObject last = chunks.chunk(new JsonArray()).put("usage", AnthropicUsage.toOpenAi(usage));
+            JsonObject last = chunks.chunk(new JsonArray()).put("usage", AnthropicUsage.toOpenAi(usage.counts()));
             out.accept(SseFrames.data(last));
         }
         out.accept(SseFrames.done());
@@ -94,7 +94,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
 
     @Override
     public Usage usage() {
-        return usage.isEmpty() ? Usage.NONE : AnthropicUsage.from(usage);
+        return usage.usage();
     }
 
     /** The error that ended the stream, if one did. */
@@ -105,7 +105,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
 
     private void onMessageStart(JsonObject message, Consumer<Buffer> out) {
         chunks.identify(message.getString("id", ""), message.getString("model", ""));
-        usage = message.getJsonObject("usage", new JsonObject()).copy();
+        usage.start(message);
         out.accept(chunks.delta(new JsonObject().put("role", "assistant").put("content", ""), null));
     }
 
@@ -147,8 +147,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     }
 
     private void onMessageDelta(JsonObject data, Consumer<Buffer> out) {
-        // message_delta usage is cumulative, and newer API versions repeat the input counts in it
-        usage.mergeIn(data.getJsonObject("usage", new JsonObject()));
+        usage.delta(data);
         JsonObject delta = data.getJsonObject("delta", new JsonObject());
         String finishReason = FinishReasons.fromStopReason(delta.getString("stop_reason"));
         if (finishReason != null) {

@@ -103,6 +103,11 @@ public final class StandardLoggingPayload {
             case CHAT_COMPLETIONS -> "acompletion";
             case COMPLETIONS -> "atext_completion";
             case EMBEDDINGS -> "aembedding";
+            case IMAGE_GENERATIONS -> "aimage_generation";
+            case AUDIO_TRANSCRIPTIONS -> "atranscription";
+            case AUDIO_SPEECH -> "aspeech";
+            case MODERATIONS -> "amoderation";
+            case RERANK -> "arerank";
         };
     }
 

@@ -42,7 +42,10 @@ final class HealthProbe {
         String mode = mode(deployment);
         Endpoint endpoint = endpointOf(mode);
         if (endpoint == null) {
-            return Future.succeededFuture(result(deployment, "Junction serves no '" + mode + "' endpoint to check"));
+            return Future.succeededFuture(result(
+                    deployment,
+                    "Junction does not health-check mode '" + mode
+                            + "' (checked: chat, completion, embedding, moderation, rerank)"));
         }
         LlmRequest request = new LlmRequest(
                 "health-check-" + UUID.randomUUID(),
@@ -78,11 +81,17 @@ final class HealthProbe {
             case "chat" -> Endpoint.CHAT_COMPLETIONS;
             case "completion" -> Endpoint.COMPLETIONS;
             case "embedding" -> Endpoint.EMBEDDINGS;
+            case "moderation" -> Endpoint.MODERATIONS;
+            case "rerank" -> Endpoint.RERANK;
+                // Images and speech cost real money per check, and a transcription needs an audio upload.
             default -> null;
         };
     }
 
-    /** The smallest request of the mode: one short message and one answer token, or one input to embed. */
+    /**
+     * The smallest request of the mode: one short message and one answer token, one input to embed or moderate,
+     * one document to rerank.
+     */
     private static JsonObject body(Endpoint endpoint, Deployment deployment) {
         JsonObject body = new JsonObject().put("model", deployment.modelName());
         return switch (endpoint) {
@@ -93,6 +102,11 @@ final class HealthProbe {
                     .put("max_tokens", 1);
             case COMPLETIONS -> body.put("prompt", "ping").put("max_tokens", 1);
             case EMBEDDINGS -> body.put("input", new JsonArray().add("ping"));
+            case MODERATIONS -> body.put("input", "ping");
+            case RERANK -> body.put("query", "ping")
+                    .put("documents", new JsonArray().add("ping"))
+                    .put("top_n", 1);
+            default -> throw new IllegalArgumentException("no health check for " + endpoint);
         };
     }
 }

@@ -43,12 +43,17 @@ final class GenAi {
 
     private GenAi() {}
 
-    /** The GenAI operation of an OpenAI path: {@code chat}, {@code text_completion}, {@code embeddings}. */
+    /**
+     * The GenAI operation of an OpenAI path: {@code chat}, {@code text_completion}, {@code embeddings}; the others
+     * by their mode ({@code image_generation}, ...).
+     */
     static String operation(dev.junction.cluster.bus.Endpoint endpoint) {
         return switch (endpoint) {
             case CHAT_COMPLETIONS -> "chat";
             case COMPLETIONS -> "text_completion";
             case EMBEDDINGS -> "embeddings";
+                // No GenAI operation names these yet: the endpoint's mode, as LiteLLM's model_info names it.
+            default -> endpoint.mode();
         };
     }
 }
