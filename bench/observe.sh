@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What metrics and tracing cost: three Junction nodes with master key + rpm/tpm (as scenario 5), on the same
+# What metrics and tracing cost: three single-node Junctions with master key + rpm/tpm (as scenario 5), on the same
 # upstream, measured in turn in the same run: none (bench/junction-bench-auth.yaml), metrics
 # (callbacks: ["prometheus"], /metrics scraped every 5 s during the load) and metrics + traces (callbacks:
 # ["prometheus", "otel"], every span exported over OTLP/HTTP to the upstream nginx, which takes them).

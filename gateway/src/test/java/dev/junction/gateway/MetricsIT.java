@@ -72,17 +72,43 @@ class MetricsIT {
     }
 
     @Test
+    void a_call_on_anthropics_messages_api_is_counted_under_its_route_with_its_tokens() throws Exception {
+        PrometheusScrape before = scrape();
+        JsonObject request = new JsonObject()
+                .put("model", "steady")
+                .put("max_tokens", 16)
+                .put(
+                        "messages",
+                        new io.vertx.core.json.JsonArray()
+                                .add(new JsonObject().put("role", "user").put("content", "hi")));
+        HttpResponse<String> answer =
+                gateway.post("/v1/messages", request.encode(), "x-api-key", MASTER, "anthropic-version", "2023-06-01");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        PrometheusScrape after = scrape();
+        String[] messages = {"requested_model", "steady", "route", "/v1/messages"};
+        assertThat(delta(before, after, "litellm_proxy_total_requests_metric_total", messages))
+                .isEqualTo(1);
+        assertThat(delta(before, after, "litellm_input_tokens_metric_total", "requested_model", "steady"))
+                .isEqualTo(10);
+    }
+
+    @Test
     void a_scrape_has_litellm_names_and_the_node_label() throws Exception {
         client.warmUp("steady");
         PrometheusScrape scrape = scrape();
         String node = gateway.node.cluster().nodeId();
         assertThat(scrape.family("litellm_proxy_total_requests_metric").type()).isEqualTo("counter");
         assertThat(scrape.family("litellm_request_total_latency_metric").type()).isEqualTo("histogram");
-        assertThat(scrape.samples("litellm_proxy_total_requests_metric_total", "requested_model", "steady"))
+        assertThat(scrape.samples(
+                        "litellm_proxy_total_requests_metric_total",
+                        "requested_model",
+                        "steady",
+                        "route",
+                        "/v1/chat/completions"))
+                .isNotEmpty()
                 .allSatisfy(sample -> assertThat(sample.labels())
                         .containsEntry("node", node)
                         .containsEntry("status_code", "200")
-                        .containsEntry("route", "/v1/chat/completions")
                         .containsKeys("hashed_api_key", "api_key_alias", "team", "team_alias", "user", "end_user"));
         // LiteLLM's latency buckets, in seconds
         assertThat(scrape.samples("litellm_request_total_latency_metric_bucket", "requested_model", "steady"))
