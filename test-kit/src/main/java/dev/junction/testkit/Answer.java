@@ -74,6 +74,11 @@ public abstract class Answer {
         return new FramesAnswer(contentType, frames, gap, Map.of());
     }
 
+    /** The answer {@code compute} makes from each request, on the server's event loop. */
+    public static Answer computed(java.util.function.Function<RecordedRequest, Answer> compute) {
+        return new ComputedAnswer(compute, Map.of());
+    }
+
     /** Never answers and keeps the connection open: for timeout tests. */
     public static Answer hang() {
         return new HangAnswer(Map.of());

@@ -74,6 +74,15 @@ public final class AnthropicAdapter implements ProviderAdapter {
         return new UpstreamRequest(messagesUrl(deployment.apiBase()), headers(deployment, Map.of()), body.toBuffer());
     }
 
+    /**
+     * The Messages API body for a chat call, for hosts that serve Anthropic's models under their own URL and
+     * authentication (Vertex AI); refuses other operations as {@link #toUpstream} does.
+     */
+    public JsonObject messagesBody(ProviderCall call) {
+        requireChat(call.request().endpoint());
+        return requests.toBody(call);
+    }
+
     @Override
     public ProviderReply.Complete fromUpstream(ProviderCall call, Buffer body) {
         return passesThrough(call) ? passThrough.fromUpstream(body) : responses.toOpenAi(body);

@@ -70,9 +70,6 @@ final class AnthropicContentTranslator {
      */
     static JsonObject image(Object imageUrl) {
         String url = DataUrl.imageUrlOf(imageUrl);
-        if (url == null) {
-            throw GatewayException.badField("messages", "an image_url part needs a url");
-        }
         return new JsonObject().put("type", "image").put("source", imageSource(url));
     }
 

@@ -2,6 +2,7 @@ package dev.junction.provider.anthropic;
 
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.error.Redactor;
+import dev.junction.provider.chat.ToolCalls;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -41,7 +42,7 @@ public final class AnthropicFormat {
     /** A tool call's OpenAI {@code arguments} (a JSON string) as the {@code input} object Anthropic carries. */
     public static JsonObject toolInput(Object arguments) {
         try {
-            return AnthropicMessageTranslator.arguments(arguments);
+            return ToolCalls.arguments(arguments);
         } catch (GatewayException notAnObject) {
             // A model's malformed arguments still reach the client, as the raw text Anthropic clients can show.
             return new JsonObject().put("arguments", String.valueOf(arguments));
