@@ -48,6 +48,7 @@ public final class ConfigParser {
                 resolved.getValue("litellm_settings"), resolved.getValue("router_settings"), context);
         ObservabilitySettings observability = ObservabilityParser.parse(
                 resolved.getValue("litellm_settings"), resolved.getValue("general_settings"), context);
+        RegionSources.check(deployments, router, general, context);
         return new JunctionConfig(
                 deployments,
                 router,
@@ -56,7 +57,8 @@ public final class ConfigParser {
                 context.ignoredKeys(),
                 source,
                 context.warnings(),
-                context.skipped());
+                context.skipped(),
+                AccessControlKeys.unenforced(resolved, context.ignoredKeys()));
     }
 
     /**

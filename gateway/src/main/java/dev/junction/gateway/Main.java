@@ -57,6 +57,10 @@ public final class Main {
             JsonLogs.install();
         }
         StartupReport.configLoaded(config);
+        if (!StartupReport.accessControlsEnforced(config, commandLine.allowUnenforcedAccessControls())) {
+            System.exit(1);
+            return;
+        }
         NodeOptions options = new NodeOptions(
                 config,
                 commandLine.host(),

@@ -2,6 +2,7 @@ package dev.junction.cluster.node;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.spi.cluster.ClusterManager;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** What a node can tell about the cluster it is a member of. */
@@ -9,6 +10,11 @@ public interface ClusterView {
     String nodeId();
 
     int memberCount();
+
+    /** The node ids of the current members, this node's included (in no particular order). */
+    default List<String> memberIds() {
+        return List.of(nodeId());
+    }
 
     /**
      * No partition is migrating and every backup is in sync: losing one member now loses no state. As of the
@@ -42,6 +48,11 @@ public interface ClusterView {
             @Override
             public int memberCount() {
                 return manager.getNodes().size();
+            }
+
+            @Override
+            public List<String> memberIds() {
+                return List.copyOf(manager.getNodes());
             }
 
             @Override

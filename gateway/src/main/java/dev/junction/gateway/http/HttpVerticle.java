@@ -4,7 +4,10 @@ import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.responses.ResponseStore;
+import dev.junction.config.AccessSettings;
 import dev.junction.config.JunctionConfig;
+import dev.junction.gateway.access.AccessGate;
+import dev.junction.gateway.access.NodeAccess;
 import dev.junction.gateway.admin.AdminRoutes;
 import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.keys.KeyServices;
@@ -38,6 +41,9 @@ public final class HttpVerticle extends VerticleBase {
     private final Observability observability;
     private final ResponseStore responses;
     private final BodyBudget bodyBudget;
+    /** The access controls held once per node (JWT keys, the global parallel limit). */
+    private final NodeAccess nodeAccess;
+
     private HttpServer server;
     private ClientConnections connections;
 
@@ -51,7 +57,9 @@ public final class HttpVerticle extends VerticleBase {
             KeyServices keys,
             ResponseStore responses,
             Observability observability,
-            BodyBudget bodyBudget) {
+            BodyBudget bodyBudget,
+            NodeAccess nodeAccess) {
+        this.nodeAccess = nodeAccess;
         this.config = config;
         this.observability = observability;
         this.keys = keys;
@@ -79,11 +87,20 @@ public final class HttpVerticle extends VerticleBase {
                 .setIdleTimeout((int) config.general().clientHeaderTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
         Clock clock = Clock.systemUTC();
-        AuthHandler auth = new AuthHandler(config.general().masterKey(), keys.directory(), clock);
+        AccessSettings settings = config.general().access();
+        AuthHandler auth = new AuthHandler(
+                config.general().masterKey(),
+                keys.directory(),
+                clock,
+                new AccessGate(settings),
+                settings.keyHeaderName(),
+                nodeAccess.jwt());
         ModelAccess access = ModelAccess.of(config.deployments());
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
         ObservedCalls observed = new ObservedCalls(observability.observer(), observability.costs());
-        InboundRoutes handlers = new InboundRoutes(config, parser, vertx.eventBus(), access, responses, observed);
+        LlmAccess controls = new LlmAccess(auth, access, settings, nodeAccess.parallel());
+        InboundRoutes handlers =
+                new InboundRoutes(config, parser, vertx.eventBus(), access, controls, responses, observed);
         connections = new ClientConnections(config.general());
         RequestBody body = new RequestBody(config.general().maxRequestBytes(), bodyBudget);
         Router router = router(auth, handlers, access, clock, new RouterBodies(body, connections));

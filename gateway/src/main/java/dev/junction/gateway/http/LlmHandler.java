@@ -41,6 +41,7 @@ final class LlmHandler implements Handler<RoutingContext> {
     private final EventBus bus;
 
     private final ModelAccess access;
+    private final LlmAccess controls;
     private final ObservedCalls observed;
 
     LlmHandler(
@@ -49,7 +50,9 @@ final class LlmHandler implements Handler<RoutingContext> {
             EventBus bus,
             RouterSettings settings,
             ModelAccess access,
+            LlmAccess controls,
             ObservedCalls observed) {
+        this.controls = controls;
         this.endpoint = endpoint;
         this.access = access;
         this.observed = observed;
@@ -84,21 +87,24 @@ final class LlmHandler implements Handler<RoutingContext> {
     }
 
     /** Serves one call whose caller is known and whose body has been read; every failure is answered here. */
-    void serve(Exchange exchange, Buffer body, String pathModel, Caller caller) {
+    void serve(Exchange exchange, Buffer body, String pathModel, Caller authenticated) {
         HttpServerRequest client = exchange.request();
         HttpServerResponse response = client.response();
-        CallObservation observation = observed.open(client, caller);
+        CallObservation observation = observed.open(client, authenticated);
         LlmRequest parsed;
+        Caller caller;
         try {
             parsed = api.parse(endpoint, client, body, pathModel);
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             response.putHeader(CALL_ID, parsed.callId());
             observation.parsed(parsed);
             exchange.model(parsed.model());
+            caller = controls.admit(exchange, authenticated, parsed.model(), parsed.body());
             if (caller instanceof Caller.KeyHolder holder) {
                 access.check(holder, parsed.model(), parsed.body());
                 parsed = parsed.forKey(ModelAccess.rewrite(holder, parsed.model()), KeyGrants.of(holder));
             }
+            controls.hold(exchange);
         } catch (GatewayException invalid) {
             failed(client, observation, invalid);
             return;
@@ -131,8 +137,14 @@ final class LlmHandler implements Handler<RoutingContext> {
                         observed.failed(observation, response, CLIENT_GONE);
                         return;
                     }
-                    api.write(request, routed, response, caller);
-                    observed.answered(observation, routed);
+                    RoutedReply sized =
+                            ResponseSize.limit(routed, controls.maxResponseBytes(), request, api.errorShape());
+                    if (sized == null) {
+                        failed(client, observation, ResponseSize.tooLarge(routed, controls.maxResponseBytes()));
+                        return;
+                    }
+                    api.write(request, sized, response, caller);
+                    observed.answered(observation, sized);
                 })
                 .onFailure(failure -> {
                     if (!response.closed()) {
