@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * @param skipped the {@code model_list} entries left out because Junction does not speak their provider
  * @param unenforcedAccessControls YAML paths of access controls the file sets that Junction does not enforce
  *     (the node refuses to start with any, unless told to go on)
+ * @param cache the response cache ({@code litellm_settings.cache} and {@code cache_params})
  */
 public record JunctionConfig(
         List<Deployment> deployments,
@@ -30,9 +31,11 @@ public record JunctionConfig(
         String source,
         List<String> warnings,
         List<SkippedDeployment> skipped,
-        List<String> unenforcedAccessControls) {
+        List<String> unenforcedAccessControls,
+        CacheSettings cache) {
 
     public JunctionConfig {
+        cache = cache == null ? CacheSettings.disabled() : cache;
         deployments = List.copyOf(deployments);
         observability = observability == null ? ObservabilitySettings.defaults() : observability;
         ignoredKeys = List.copyOf(ignoredKeys);
@@ -58,7 +61,8 @@ public record JunctionConfig(
                 source,
                 warnings,
                 skipped,
-                List.of());
+                List.of(),
+                CacheSettings.disabled());
     }
 
     public JunctionConfig(

@@ -39,6 +39,9 @@ final class RouterSettingsParser {
                 return; // callbacks and logging: read by ObservabilityParser
             }
             String path = YamlPath.key(sectionPath, key);
+            if (!isRouter && CacheSettingsParser.KEYS.contains(key)) {
+                return; // read by CacheSettingsParser
+            }
             if (!RoutingKeys.SUPPORTED.contains(key)) {
                 context.ignore(path);
                 if (!isRouter) {

@@ -3,6 +3,7 @@ package dev.junction.gateway;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import dev.junction.cluster.bus.BusContract;
+import dev.junction.cluster.cache.ResponseCacheMaps;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
@@ -24,6 +25,7 @@ import dev.junction.provider.ProviderVerticles;
 import dev.junction.provider.http.ProviderHttpSettings;
 import dev.junction.router.RouterComponents;
 import dev.junction.router.RouterVerticle;
+import dev.junction.router.cache.CacheStores;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -78,6 +80,7 @@ public final class JunctionNode {
     public static Future<JunctionNode> start(NodeOptions options) {
         Config hazelcast = HazelcastConfigFactory.build(options.cluster());
         options.config().general().budgetQuorum().ifPresent(members -> SpendMap.requireQuorum(hazelcast, members));
+        ResponseCacheMaps.configure(hazelcast, options.config().cache());
         HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast);
         // Epoll where Netty ships it (Linux x86-64): fewer system calls per request; NIO elsewhere.
         VertxOptions vertxOptions =
@@ -108,8 +111,10 @@ public final class JunctionNode {
         // Creating a map proxy may wait on the cluster: never on an event loop.
         Future<ResponseStore> responses = vertx.executeBlocking(() -> new ResponseStore(vertx, hazelcast));
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
+        Future<CacheStores> cache = vertx.executeBlocking(
+                () -> CacheStores.open(vertx, hazelcast, options.config().cache()));
         Observability[] observability = {Observability.none()};
-        return Future.all(components, state, keys, responses)
+        return Future.all(List.of(components, state, keys, responses, cache))
                 .compose(ready -> {
                     observability[0] = Observability.start(new Observability.Parts(
                             vertx,
@@ -126,7 +131,8 @@ public final class JunctionNode {
                         () -> new RouterVerticle(
                                 components.result(),
                                 state.result(),
-                                keys.result().services().ledger()),
+                                keys.result().services().ledger(),
+                                cache.result()),
                         instances))
                 .compose(v -> deployHttp(
                         vertx,
@@ -137,7 +143,8 @@ public final class JunctionNode {
                         keys.result().services(),
                         responses.result(),
                         observability[0],
-                        servers))
+                        servers,
+                        cache.result()))
                 .map(port -> new JunctionNode(
                         vertx, cluster, servers, port, state.result(), keys.result(), observability[0]))
                 .onFailure(failure -> {
@@ -180,7 +187,8 @@ public final class JunctionNode {
             KeyServices keys,
             ResponseStore responses,
             Observability observability,
-            List<HttpVerticle> servers) {
+            List<HttpVerticle> servers,
+            CacheStores cache) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
         // One budget for the node: its event loops share one heap.
         BodyBudget bodyBudget = BodyBudget.of(options.config().general());
@@ -197,7 +205,8 @@ public final class JunctionNode {
                     responses,
                     observability,
                     bodyBudget,
-                    access);
+                    access,
+                    cache);
             servers.add(verticle);
             return verticle;
         };

@@ -9,10 +9,12 @@ import dev.junction.config.JunctionConfig;
 import dev.junction.gateway.access.AccessGate;
 import dev.junction.gateway.access.NodeAccess;
 import dev.junction.gateway.admin.AdminRoutes;
+import dev.junction.gateway.cache.CacheRoutes;
 import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
 import dev.junction.gateway.observe.Observability;
+import dev.junction.router.cache.CacheStores;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -43,6 +45,8 @@ public final class HttpVerticle extends VerticleBase {
     private final BodyBudget bodyBudget;
     /** The access controls held once per node (JWT keys, the global parallel limit). */
     private final NodeAccess nodeAccess;
+    /** The node's response cache storage, for the {@code /cache/*} routes. */
+    private final CacheStores cache;
 
     private HttpServer server;
     private ClientConnections connections;
@@ -58,8 +62,10 @@ public final class HttpVerticle extends VerticleBase {
             ResponseStore responses,
             Observability observability,
             BodyBudget bodyBudget,
-            NodeAccess nodeAccess) {
+            NodeAccess nodeAccess,
+            CacheStores cache) {
         this.nodeAccess = nodeAccess;
+        this.cache = cache;
         this.config = config;
         this.observability = observability;
         this.keys = keys;
@@ -161,6 +167,7 @@ public final class HttpVerticle extends VerticleBase {
         // After the LLM routes, which the router tries first.
         observability.mountAuthenticated(router, ctx -> AuthHandler.caller(ctx) instanceof Caller.Admin);
         AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
+        CacheRoutes.mount(router, config.cache(), cache, AuthHandler::caller);
         ModelRoutes.mount(router, new ModelCatalog(config, listedModels), access);
         router.route()
                 .handler(ctx -> ctx.fail(GatewayException.of(
