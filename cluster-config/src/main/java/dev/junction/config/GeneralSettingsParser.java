@@ -43,7 +43,9 @@ final class GeneralSettingsParser {
         JsonObject settings = Fields.object(context, section, PATH);
         JsonObject raw = settings == null ? new JsonObject() : settings.copy();
         raw.fieldNames().stream()
-                .filter(key -> !SUPPORTED.contains(key) && !AccessSettingsParser.KEYS.contains(key))
+                .filter(key -> !SUPPORTED.contains(key)
+                        && !ObservabilityParser.GENERAL_KEYS.contains(key)
+                        && !AccessSettingsParser.KEYS.contains(key))
                 .forEach(key -> context.ignore(YamlPath.key(PATH, key)));
         Secret masterKey = masterKey(raw, context);
         Number maxSize =

@@ -19,6 +19,8 @@ import dev.junction.gateway.access.NodeAccess;
 import dev.junction.gateway.http.BodyBudget;
 import dev.junction.gateway.http.HttpVerticle;
 import dev.junction.gateway.keys.KeyServices;
+import dev.junction.gateway.observe.Observability;
+import dev.junction.gateway.observe.metrics.NodeMetrics;
 import dev.junction.provider.ProviderVerticles;
 import dev.junction.provider.http.ProviderHttpSettings;
 import dev.junction.router.RouterComponents;
@@ -27,6 +29,7 @@ import dev.junction.router.cache.CacheStores;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -55,6 +58,7 @@ public final class JunctionNode {
     private final int port;
     private final RoutingState state;
     private final KeyPersistence keys;
+    private final Observability observability;
 
     private JunctionNode(
             Vertx vertx,
@@ -62,13 +66,15 @@ public final class JunctionNode {
             List<HttpVerticle> servers,
             int port,
             RoutingState state,
-            KeyPersistence keys) {
+            KeyPersistence keys,
+            Observability observability) {
         this.vertx = vertx;
         this.cluster = cluster;
         this.servers = List.copyOf(servers);
         this.port = port;
         this.state = state;
         this.keys = keys;
+        this.observability = observability;
     }
 
     public static Future<JunctionNode> start(NodeOptions options) {
@@ -76,18 +82,20 @@ public final class JunctionNode {
         options.config().general().budgetQuorum().ifPresent(members -> SpendMap.requireQuorum(hazelcast, members));
         ResponseCacheMaps.configure(hazelcast, options.config().cache());
         HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast);
-        return Vertx.builder()
-                // Epoll where Netty ships it (Linux x86-64): fewer system calls per request; NIO elsewhere.
-                .with(new VertxOptions()
-                        .setEventLoopPoolSize(options.instances())
-                        .setPreferNativeTransport(true))
-                .withClusterManager(manager)
-                .buildClustered()
-                .compose(vertx -> deploy(vertx, manager, options)
-                        .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure))));
+        // Epoll where Netty ships it (Linux x86-64): fewer system calls per request; NIO elsewhere.
+        VertxOptions vertxOptions =
+                new VertxOptions().setEventLoopPoolSize(options.instances()).setPreferNativeTransport(true);
+        NodeMetrics metrics = Observability.metricsFor(options.config());
+        VertxBuilder builder = metrics == null
+                ? Vertx.builder().with(vertxOptions)
+                : metrics.instrument(Vertx.builder(), vertxOptions);
+        return builder.withClusterManager(manager).buildClustered().compose(vertx -> deploy(
+                        vertx, manager, options, metrics)
+                .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure))));
     }
 
-    private static Future<JunctionNode> deploy(Vertx vertx, HazelcastClusterManager manager, NodeOptions options) {
+    private static Future<JunctionNode> deploy(
+            Vertx vertx, HazelcastClusterManager manager, NodeOptions options, NodeMetrics metrics) {
         HazelcastInstance hazelcast = manager.getHazelcastInstance();
         ClusterView cluster = ClusterView.of(manager, hazelcast);
         String fingerprint = ConfigFingerprint.of(options.config());
@@ -105,8 +113,20 @@ public final class JunctionNode {
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
         Future<CacheStores> cache = vertx.executeBlocking(
                 () -> CacheStores.open(vertx, hazelcast, options.config().cache()));
+        Observability[] observability = {Observability.none()};
         return Future.all(List.of(components, state, keys, responses, cache))
-                .compose(ready -> ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances()))
+                .compose(ready -> {
+                    observability[0] = Observability.start(new Observability.Parts(
+                            vertx,
+                            hazelcast,
+                            cluster,
+                            options.config(),
+                            state.result(),
+                            keys.result().services(),
+                            metrics,
+                            components.result()::costOf));
+                    return ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances());
+                })
                 .compose(v -> vertx.deployVerticle(
                         () -> new RouterVerticle(
                                 components.result(),
@@ -122,10 +142,13 @@ public final class JunctionNode {
                         options,
                         keys.result().services(),
                         responses.result(),
+                        observability[0],
                         servers,
                         cache.result()))
-                .map(port -> new JunctionNode(vertx, cluster, servers, port, state.result(), keys.result()))
+                .map(port -> new JunctionNode(
+                        vertx, cluster, servers, port, state.result(), keys.result(), observability[0]))
                 .onFailure(failure -> {
+                    observability[0].close();
                     if (keys.succeeded()) {
                         keys.result().close();
                     }
@@ -163,6 +186,7 @@ public final class JunctionNode {
             NodeOptions options,
             KeyServices keys,
             ResponseStore responses,
+            Observability observability,
             List<HttpVerticle> servers,
             CacheStores cache) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
@@ -179,6 +203,7 @@ public final class JunctionNode {
                     port,
                     keys,
                     responses,
+                    observability,
                     bodyBudget,
                     access,
                     cache);
@@ -223,6 +248,7 @@ public final class JunctionNode {
     public Future<Void> close() {
         // Flushing blocks and Vert.x is shutting down: neither may run on, or complete onto, an event loop.
         CompletableFuture<Void> closed = CompletableFuture.runAsync(this::flushState)
+                .thenRun(observability::close)
                 .thenCompose(flushed -> vertx.close().toCompletionStage())
                 .whenComplete((done, failure) -> keys.close());
         return Future.fromCompletionStage(closed);

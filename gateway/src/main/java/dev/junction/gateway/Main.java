@@ -5,6 +5,7 @@ import dev.junction.config.ConfigException;
 import dev.junction.config.ConfigLoader;
 import dev.junction.config.JunctionConfig;
 import dev.junction.gateway.keys.store.KeyStoreException;
+import dev.junction.gateway.observe.logs.JsonLogs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -37,6 +38,9 @@ public final class Main {
             System.out.print(CommandLine.USAGE);
             return;
         }
+        if ("true".equalsIgnoreCase(System.getenv("JSON_LOGS"))) {
+            JsonLogs.install(); // before the config is read, so that its own messages are JSON too
+        }
         if (commandLine.detailedDebug()) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.junction")).setLevel(Level.DEBUG);
         }
@@ -48,6 +52,9 @@ public final class Main {
             System.err.println("junction: invalid config: " + invalid.getMessage());
             System.exit(1);
             return;
+        }
+        if (config.observability().jsonLogs()) {
+            JsonLogs.install();
         }
         StartupReport.configLoaded(config);
         if (!StartupReport.accessControlsEnforced(config, commandLine.allowUnenforcedAccessControls())) {

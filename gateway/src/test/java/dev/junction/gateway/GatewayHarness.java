@@ -178,6 +178,17 @@ final class GatewayHarness implements AutoCloseable {
         return bounded(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** A GET whose body is kept as bytes (a binary format such as Prometheus's protobuf one). */
+    HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(20))
+                .GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return bounded(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
     HttpResponse<String> delete(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(20))

@@ -7,6 +7,8 @@ import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.observe.AttemptStart;
+import dev.junction.cluster.observe.CallObservation;
 import dev.junction.config.Deployment;
 import dev.junction.config.RouterSettings;
 import dev.junction.router.fallback.FallbackPlan;
@@ -82,7 +84,9 @@ final class GroupCall {
     /** @param maxRetries -1 until the first failure tells which retry budget applies */
     private Future<Answer> attempt(Run run, int index, int maxRetries) {
         // A failure to choose (nothing healthy, all at their limits) is final: choosing again now changes nothing.
+        long choosing = System.nanoTime();
         return chooser.choose(run.resolution(), run.request(), run.inputTokens(), run.state(), run.unable())
+                .map(chosen -> observed(chosen, run.request().observation(), index, choosing))
                 .compose(attempt -> send(attempt, run, index, maxRetries)
                         .recover(failure -> afterFailure(run, index, maxRetries, attempt, failureOf(run, failure))));
     }
@@ -92,6 +96,15 @@ final class GroupCall {
         return run.request().cancellation().isCancelled()
                 ? GatewayException.of(ErrorKind.CLIENT_CLOSED, "client closed the request")
                 : GatewayException.from(failure);
+    }
+
+    /** The attempt with what watches it; nothing is built when nothing watches the call. */
+    private static Attempt observed(Attempt chosen, CallObservation call, int index, long choosingNanos) {
+        if (call == CallObservation.NONE) {
+            return chosen;
+        }
+        return chosen.observedBy(call.attemptStarted(new AttemptStart(
+                chosen.deployment(), chosen.resolution().modelGroup(), index, choosingNanos, chosen.startedNanos())));
     }
 
     private Future<Answer> send(Attempt attempt, Run run, int index, int maxRetries) {
@@ -109,7 +122,11 @@ final class GroupCall {
                             ErrorKind.TIMEOUT.describe(
                                     "mock_timeout: no answer within " + timeout.toMillis() + " ms"))));
         }
-        ProviderCall call = new ProviderCall(run.state().shape(request, deployment), deployment, timeout);
+        ProviderCall call = new ProviderCall(
+                run.state().shape(request, deployment),
+                deployment,
+                timeout,
+                attempt.observation().upstreamHeaders());
         return onDeployment(call, DeploymentRetries.of(deployment), 0)
                 .compose(reply -> reply instanceof ProviderReply.Streaming streaming && !streaming.passedThrough()
                         ? held(attempt, streaming, call, new Position(run, index, maxRetries))
@@ -158,7 +175,7 @@ final class GroupCall {
 
     private Future<Answer> accept(Attempt attempt, ProviderReply reply, int index, int maxRetries, Run run) {
         if (reply instanceof ProviderReply.Complete complete) {
-            recorder.succeeded(attempt, complete.usage(), -1);
+            recorder.succeeded(attempt, complete.usage(), complete.finishReason(), -1);
             if ("content_filter".equals(complete.finishReason())
                     && !run.fallbacks()
                             .targetsFor(
@@ -180,7 +197,7 @@ final class GroupCall {
             // the head is out, but a stream that failed midway is a failed call.
             stream.usage()
                     .onComplete(
-                            usage -> recorder.succeeded(attempt, usage, head),
+                            usage -> recorder.succeeded(attempt, usage, null, head),
                             failure -> recorder.failed(attempt, GatewayException.from(failure)));
         }
         return Future.succeededFuture(
@@ -215,7 +232,7 @@ final class GroupCall {
             // continuation asks where this attempt left the group's retries.
             Future<Void> recorded = stream.usage().transform(ended -> {
                 if (ended.succeeded()) {
-                    recorder.succeeded(attempt, ended.result(), firstContent);
+                    recorder.succeeded(attempt, ended.result(), null, firstContent);
                     return Future.<Void>succeededFuture();
                 }
                 return recorder.failed(attempt, GatewayException.from(ended.cause()));

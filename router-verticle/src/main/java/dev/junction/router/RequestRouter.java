@@ -182,7 +182,9 @@ public final class RequestRouter {
         LlmRequest fallbackRequest = forFallback(request, target);
         Function<GatewayException, Future<Routed>> nextTarget =
                 failure -> tryTargets(request, plan, depth, targets, index + 1, failure, state);
+        request.observation().fallbackStarted(request.model(), target.model(), lastError);
         return inGroup(fallbackRequest, target.model(), plan, depth + index + 1, state)
+                .onComplete(done -> request.observation().fallbackEnded(target.model(), done.succeeded()))
                 .map(routed -> routed.orElse(nextTarget))
                 .recover(failure -> nextTarget.apply(GatewayException.from(failure)));
     }
@@ -243,7 +245,7 @@ public final class RequestRouter {
     }
 
     /** Mock answers never touch the network, whatever provider the deployment names. */
-    static String providerAddress(ProviderCall call) {
+    public static String providerAddress(ProviderCall call) {
         boolean mocked = call.request().body().containsKey("mock_response")
                 || call.deployment().mockResponse().isPresent();
         return mocked

@@ -77,6 +77,12 @@ public final class RouterComponents {
         return resolver;
     }
 
+    /** What a finished call cost, at the deployment's own prices or else the shipped table's: for observers. */
+    public double costOf(dev.junction.config.Deployment deployment, dev.junction.cluster.bus.Usage usage) {
+        return table.costOf(deployment, usage.promptTokens(), usage.completionTokens())
+                .total();
+    }
+
     RequestRouter router(Vertx vertx, RoutingState state) {
         RouterSettings settings = config.router();
         CooldownPolicy cooldowns = new CooldownPolicy(settings);

@@ -9,5 +9,16 @@ import java.time.Duration;
  * @param request the client request
  * @param deployment the deployment chosen for this attempt
  * @param timeout for a plain call, the whole call; for a stream, the wait for the response head
+ * @param upstreamHeaders headers the call's observers add to the upstream request (a W3C {@code traceparent})
  */
-public record ProviderCall(LlmRequest request, Deployment deployment, Duration timeout) {}
+public record ProviderCall(
+        LlmRequest request, Deployment deployment, Duration timeout, java.util.Map<String, String> upstreamHeaders) {
+
+    public ProviderCall {
+        upstreamHeaders = upstreamHeaders == null ? java.util.Map.of() : upstreamHeaders;
+    }
+
+    public ProviderCall(LlmRequest request, Deployment deployment, Duration timeout) {
+        this(request, deployment, timeout, java.util.Map.of());
+    }
+}

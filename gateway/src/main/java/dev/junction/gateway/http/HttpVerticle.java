@@ -10,14 +10,17 @@ import dev.junction.gateway.access.AccessGate;
 import dev.junction.gateway.access.NodeAccess;
 import dev.junction.gateway.admin.AdminRoutes;
 import dev.junction.gateway.cache.CacheRoutes;
+import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
+import dev.junction.gateway.observe.Observability;
 import dev.junction.router.cache.CacheStores;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -37,6 +40,7 @@ public final class HttpVerticle extends VerticleBase {
     private final String host;
     private final int port;
     private final KeyServices keys;
+    private final Observability observability;
     private final ResponseStore responses;
     private final BodyBudget bodyBudget;
     /** The access controls held once per node (JWT keys, the global parallel limit). */
@@ -56,12 +60,14 @@ public final class HttpVerticle extends VerticleBase {
             int port,
             KeyServices keys,
             ResponseStore responses,
+            Observability observability,
             BodyBudget bodyBudget,
             NodeAccess nodeAccess,
             CacheStores cache) {
         this.nodeAccess = nodeAccess;
         this.cache = cache;
         this.config = config;
+        this.observability = observability;
         this.keys = keys;
         this.responses = responses;
         this.bodyBudget = bodyBudget;
@@ -97,8 +103,10 @@ public final class HttpVerticle extends VerticleBase {
                 nodeAccess.jwt());
         ModelAccess access = ModelAccess.of(config.deployments());
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
+        ObservedCalls observed = new ObservedCalls(observability.observer(), observability.costs());
         LlmAccess controls = new LlmAccess(auth, access, settings, nodeAccess.parallel());
-        InboundRoutes handlers = new InboundRoutes(config, parser, vertx.eventBus(), access, controls, responses);
+        InboundRoutes handlers =
+                new InboundRoutes(config, parser, vertx.eventBus(), access, controls, responses, observed);
         connections = new ClientConnections(config.general());
         RequestBody body = new RequestBody(config.general().maxRequestBytes(), bodyBudget);
         Router router = router(auth, handlers, access, clock, new RouterBodies(body, connections));
@@ -151,11 +159,13 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/health/liveliness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
+        observability.mountPublic(router);
         router.route().handler(auth);
         router.route().method(HttpMethod.POST).handler(bodies);
         // DirectLlmRoutes serves the exact paths; the router takes their variants (a trailing slash).
         handlers.mount(router);
         // After the LLM routes, which the router tries first.
+        observability.mountAuthenticated(router, ctx -> AuthHandler.caller(ctx) instanceof Caller.Admin);
         AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
         CacheRoutes.mount(router, config.cache(), cache, AuthHandler::caller);
         ModelRoutes.mount(router, new ModelCatalog(config, listedModels), access);
@@ -176,9 +186,12 @@ public final class HttpVerticle extends VerticleBase {
                 .put("node_id", cluster.nodeId())
                 .put("cluster_safe", cluster.isSafe())
                 .put("config_hash", configFingerprint)
-                .put("db", "connected")
+                .put("db", keys.directory().storeDown() ? "Not connected" : "connected")
                 .put("key_store", keys.directory().store().describe())
-                .put("model_groups", config.modelGroups().size());
+                .put("model_groups", config.modelGroups().size())
+                .put(
+                        "success_callbacks",
+                        new JsonArray(List.copyOf(observability.settings().successCallbacks())));
         json(ctx, body.encode());
     }
 

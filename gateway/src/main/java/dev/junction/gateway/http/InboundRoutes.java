@@ -42,20 +42,21 @@ final class InboundRoutes {
             EventBus bus,
             ModelAccess access,
             LlmAccess controls,
-            ResponseStore store) {
+            ResponseStore store,
+            ObservedCalls observed) {
         OpenAiApi openAi = new OpenAiApi(parser);
         for (Endpoint endpoint : Endpoint.values()) {
-            LlmHandler handler = new LlmHandler(endpoint, openAi, bus, config.router(), access, controls);
+            LlmHandler handler = new LlmHandler(endpoint, openAi, bus, config.router(), access, controls, observed);
             byEndpoint.put(endpoint, handler);
             pathsOf(endpoint).forEach(path -> byPath.put(path, handler));
         }
         messages = new MessagesApi(parser);
         LlmHandler messagesHandler =
-                new LlmHandler(Endpoint.CHAT_COMPLETIONS, messages, bus, config.router(), access, controls);
+                new LlmHandler(Endpoint.CHAT_COMPLETIONS, messages, bus, config.router(), access, controls, observed);
         MESSAGES_PATHS.forEach(path -> byPath.put(path, messagesHandler));
         ResponsesApi responsesApi = new ResponsesApi(parser, store);
-        LlmHandler responsesHandler =
-                new LlmHandler(Endpoint.CHAT_COMPLETIONS, responsesApi, bus, config.router(), access, controls);
+        LlmHandler responsesHandler = new LlmHandler(
+                Endpoint.CHAT_COMPLETIONS, responsesApi, bus, config.router(), access, controls, observed);
         RESPONSES_PATHS.forEach(path -> byPath.put(path, responsesHandler));
         responses = responsesApi.routes();
         countTokens = new CountTokens(parser, ModelResolver.of(config), TokenCounter.load(), access);

@@ -66,6 +66,7 @@ public final class UpstreamExchange {
                 .setHeaders(upstream.headers())
                 // A stream that stalls between chunks for a whole timeout is as dead as one that never started.
                 .setIdleTimeout(timeoutMs);
+        call.upstreamHeaders().forEach(options::putHeader);
         Promise<ProviderReply> result = Promise.promise();
         long timer =
                 vertx.setTimer(timeoutMs, id -> result.tryFail(TransportFailures.timeout(label, apiBase, timeoutMs)));

@@ -9,6 +9,8 @@ import dev.junction.cluster.bus.SpendSubject;
 import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.observe.CallObservation;
+import dev.junction.cluster.observe.KeyCheck;
 import dev.junction.cluster.spend.BudgetHold;
 import dev.junction.cluster.spend.BudgetLedger;
 import dev.junction.cluster.state.Admission;
@@ -56,8 +58,9 @@ public final class KeyGate {
             held.add(new Held(grant.team(), "team " + grant.team().id().substring("team:".length())));
         }
         CallPricing.Estimate estimate = pricing.estimate(request);
-        return admitAll(held, 0, estimate)
-                .compose(admitted -> reserveAll(held, 0, estimate))
+        CallObservation observation = request.observation();
+        return admitAll(held, 0, estimate, observation)
+                .compose(admitted -> reserveAll(held, 0, estimate, observation))
                 .compose(reserved -> router.apply(request))
                 .map(routed -> settleWhenDone(request, held, estimate, routed))
                 .onFailure(failure -> {
@@ -67,35 +70,56 @@ public final class KeyGate {
                 });
     }
 
-    private Future<Void> admitAll(List<Held> held, int index, CallPricing.Estimate estimate) {
+    private Future<Void> admitAll(
+            List<Held> held, int index, CallPricing.Estimate estimate, CallObservation observation) {
         if (index == held.size()) {
             return Future.succeededFuture();
         }
         Held each = held.get(index);
         if (!each.subject.hasRateLimits()) {
-            return admitAll(held, index + 1, estimate);
+            return admitAll(held, index + 1, estimate, observation);
         }
-        return limits.admit(each.subject, each.label, estimate.promptTokens()).compose(admission -> {
-            each.admission = admission;
-            return admitAll(held, index + 1, estimate);
-        });
+        long started = System.nanoTime();
+        return reported(
+                        limits.admit(each.subject, each.label, estimate.promptTokens()),
+                        observation,
+                        KeyCheck.RATE_LIMIT,
+                        each.label,
+                        started)
+                .compose(admission -> {
+                    each.admission = admission;
+                    return admitAll(held, index + 1, estimate, observation);
+                });
     }
 
-    private Future<Void> reserveAll(List<Held> held, int index, CallPricing.Estimate estimate) {
+    private Future<Void> reserveAll(
+            List<Held> held, int index, CallPricing.Estimate estimate, CallObservation observation) {
         if (index == held.size()) {
             return Future.succeededFuture();
         }
         Held each = held.get(index);
         if (each.subject.maxBudget() == null) {
-            return reserveAll(held, index + 1, estimate);
+            return reserveAll(held, index + 1, estimate, observation);
         }
-        return ledger.reserve(each.subject, estimate.usd()).compose(hold -> {
-            if (!hold.admitted()) {
-                return Future.failedFuture(overBudget(each, hold));
-            }
-            each.hold = hold;
-            return reserveAll(held, index + 1, estimate);
-        });
+        long started = System.nanoTime();
+        Future<BudgetHold> reserved = ledger.reserve(each.subject, estimate.usd())
+                .compose(hold ->
+                        hold.admitted() ? Future.succeededFuture(hold) : Future.failedFuture(overBudget(each, hold)));
+        return reported(reserved, observation, KeyCheck.BUDGET, each.label, started)
+                .compose(hold -> {
+                    each.hold = hold;
+                    return reserveAll(held, index + 1, estimate, observation);
+                });
+    }
+
+    /** Tells the call's observers how a check of {@code kind} on {@code label} went, once it has answered. */
+    private static <T> Future<T> reported(
+            Future<T> check, CallObservation observation, String kind, String label, long startedNanos) {
+        if (observation == CallObservation.NONE) {
+            return check;
+        }
+        return check.onComplete(done ->
+                observation.keyChecked(new KeyCheck(kind, label, done.succeeded(), startedNanos, System.nanoTime())));
     }
 
     private RoutedReply settleWhenDone(
