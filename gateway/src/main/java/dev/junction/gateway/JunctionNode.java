@@ -16,12 +16,16 @@ import dev.junction.config.ConfigFingerprint;
 import dev.junction.gateway.http.BodyBudget;
 import dev.junction.gateway.http.HttpVerticle;
 import dev.junction.gateway.keys.KeyServices;
+import dev.junction.gateway.models.LiveModels;
+import dev.junction.gateway.models.ModelChanges;
 import dev.junction.provider.ProviderVerticles;
 import dev.junction.provider.http.ProviderHttpSettings;
 import dev.junction.router.RouterComponents;
 import dev.junction.router.RouterVerticle;
+import dev.junction.router.resolve.LiveDeployments;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
@@ -96,7 +100,20 @@ public final class JunctionNode {
         Future<KeyPersistence> keys = vertx.executeBlocking(
                 () -> KeyPersistence.open(vertx, hazelcast, options.config().general(), options.dataDir()));
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
+        Promise<LiveModels> models = Promise.promise();
         return Future.all(components, state, keys)
+                // The cluster's current models before anything serves: a joining node never answers from an older
+                // version.
+                .compose(ready -> LiveModels.start(
+                                vertx,
+                                hazelcast,
+                                cluster.nodeId(),
+                                keys.result().store().models(),
+                                keys.result().worker(),
+                                options.config().general(),
+                                components.result().deployments(),
+                                System.getenv())
+                        .onComplete(models))
                 .compose(ready -> ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances()))
                 .compose(v -> vertx.deployVerticle(
                         () -> new RouterVerticle(
@@ -108,7 +125,8 @@ public final class JunctionNode {
                         vertx,
                         cluster,
                         fingerprint,
-                        components.result().resolver().listedModelNames(),
+                        components.result().deployments(),
+                        models.future().result().changes(),
                         options,
                         keys.result().services(),
                         servers))
@@ -147,7 +165,8 @@ public final class JunctionNode {
             Vertx vertx,
             ClusterView cluster,
             String fingerprint,
-            List<String> listedModels,
+            LiveDeployments deployments,
+            ModelChanges modelChanges,
             NodeOptions options,
             KeyServices keys,
             List<HttpVerticle> servers) {
@@ -156,7 +175,15 @@ public final class JunctionNode {
         BodyBudget bodyBudget = BodyBudget.of(options.config().general());
         Supplier<HttpVerticle> server = () -> {
             HttpVerticle verticle = new HttpVerticle(
-                    options.config(), listedModels, cluster, fingerprint, options.host(), port, keys, bodyBudget);
+                    options.config(),
+                    deployments,
+                    modelChanges,
+                    cluster,
+                    fingerprint,
+                    options.host(),
+                    port,
+                    keys,
+                    bodyBudget);
             servers.add(verticle);
             return verticle;
         };

@@ -12,6 +12,7 @@ import dev.junction.router.keys.SubjectLimits;
 import dev.junction.router.limit.DeploymentLimits;
 import dev.junction.router.model.ModelTable;
 import dev.junction.router.precall.PreCallChecks;
+import dev.junction.router.resolve.LiveDeployments;
 import dev.junction.router.resolve.ModelResolver;
 import dev.junction.router.retry.RetryPolicyRules;
 import dev.junction.router.strategy.RoutingStrategy;
@@ -31,7 +32,7 @@ public final class RouterComponents {
     private static final int DEFAULT_LATENCY_SAMPLES = 10;
 
     private final JunctionConfig config;
-    private final ModelResolver resolver;
+    private final LiveDeployments deployments;
     private final RoutingStrategy strategy;
     private final ModelTable table;
     private final TokenCounter tokens;
@@ -44,7 +45,7 @@ public final class RouterComponents {
         RouterSettings settings = config.router();
         this.table = ModelTable.load();
         this.tokens = TokenCounter.load();
-        this.resolver = ModelResolver.of(config);
+        this.deployments = new LiveDeployments(config);
         this.strategy = Strategies.fromSettings(settings, this::tablePrices, new java.util.Random());
         this.preCallChecks = PreCallChecks.enabled(settings);
         this.countTokens = preCallChecks
@@ -70,7 +71,12 @@ public final class RouterComponents {
     }
 
     public ModelResolver resolver() {
-        return resolver;
+        return deployments.resolver();
+    }
+
+    /** The deployments served now: the config file's and those added through the model API. */
+    public LiveDeployments deployments() {
+        return deployments;
     }
 
     RequestRouter router(Vertx vertx, RoutingState state) {
@@ -88,7 +94,8 @@ public final class RouterComponents {
                 slots(vertx),
                 this::parallelLimit,
                 new StreamUsage(vertx, tokens));
-        return new RequestRouter(resolver, groups, FallbackPlan.fromSettings(settings), tokens, countTokens);
+        return new RequestRouter(
+                deployments::resolver, groups, FallbackPlan.fromSettings(settings), tokens, countTokens);
     }
 
     /** The router behind the limits and budgets of virtual keys. */
@@ -98,7 +105,7 @@ public final class RouterComponents {
                 router::route,
                 new SubjectLimits(state, Clock.systemUTC()),
                 ledger,
-                new CallPricing(resolver, table, tokens));
+                new CallPricing(deployments::resolver, table, tokens));
     }
 
     private synchronized ParallelSlots slots(Vertx vertx) {

@@ -6,8 +6,11 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.config.JunctionConfig;
 import dev.junction.gateway.admin.AdminRoutes;
+import dev.junction.gateway.admin.ModelAdmin;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
+import dev.junction.gateway.models.ModelChanges;
+import dev.junction.router.resolve.LiveDeployments;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -19,7 +22,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 public final class HttpVerticle extends VerticleBase {
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private final JunctionConfig config;
-    private final List<String> listedModels;
+    private final LiveDeployments deployments;
+    private final ModelChanges modelChanges;
     private final ClusterView cluster;
     private final String configFingerprint;
     private final String host;
@@ -39,7 +42,8 @@ public final class HttpVerticle extends VerticleBase {
 
     public HttpVerticle(
             JunctionConfig config,
-            List<String> listedModels,
+            LiveDeployments deployments,
+            ModelChanges modelChanges,
             ClusterView cluster,
             String configFingerprint,
             String host,
@@ -49,7 +53,8 @@ public final class HttpVerticle extends VerticleBase {
         this.config = config;
         this.keys = keys;
         this.bodyBudget = bodyBudget;
-        this.listedModels = List.copyOf(listedModels);
+        this.deployments = deployments;
+        this.modelChanges = modelChanges;
         this.cluster = cluster;
         this.configFingerprint = configFingerprint;
         this.host = host;
@@ -135,7 +140,7 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
         router.route().handler(auth);
-        router.route().method(HttpMethod.POST).handler(bodies);
+        router.route().method(HttpMethod.POST).method(HttpMethod.PATCH).handler(bodies);
         handlers.forEach((endpoint, handler) -> {
             // DirectLlmRoutes serves these paths when they match exactly; the router takes their variants (a
             // trailing slash).
@@ -145,7 +150,8 @@ public final class HttpVerticle extends VerticleBase {
         });
         // After the LLM routes, which the router tries first.
         AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
-        ModelRoutes.mount(router, new ModelCatalog(config, listedModels), access);
+        ModelAdmin.mount(router, modelChanges, AuthHandler::caller);
+        ModelRoutes.mount(router, new ModelCatalog(deployments), access);
         router.route()
                 .handler(ctx -> ctx.fail(GatewayException.of(
                         ErrorKind.NOT_FOUND,
@@ -165,7 +171,8 @@ public final class HttpVerticle extends VerticleBase {
                 .put("config_hash", configFingerprint)
                 .put("db", "connected")
                 .put("key_store", keys.directory().store().describe())
-                .put("model_groups", config.modelGroups().size());
+                .put("model_groups", deployments.resolver().listedModelNames().size())
+                .put("config_version", deployments.current().version());
         json(ctx, body.encode());
     }
 
