@@ -107,7 +107,7 @@ public final class JunctionNode {
                 .compose(ready -> LiveModels.start(
                                 vertx,
                                 hazelcast,
-                                cluster.nodeId(),
+                                cluster,
                                 keys.result().store().models(),
                                 keys.result().worker(),
                                 options.config().general(),

@@ -10,6 +10,9 @@ public interface ClusterView {
 
     int memberCount();
 
+    /** The node ids of every member, as the event bus knows them (not Hazelcast's member ids). */
+    java.util.List<String> nodeIds();
+
     /**
      * No partition is migrating and every backup is in sync: losing one member now loses no state. As of the
      * last check: see {@link #of}.
@@ -37,6 +40,11 @@ public interface ClusterView {
             @Override
             public String nodeId() {
                 return manager.getNodeId();
+            }
+
+            @Override
+            public java.util.List<String> nodeIds() {
+                return java.util.List.copyOf(manager.getNodes());
             }
 
             @Override

@@ -1,6 +1,7 @@
 package dev.junction.gateway.models;
 
 import com.hazelcast.core.HazelcastInstance;
+import dev.junction.cluster.node.ClusterView;
 import dev.junction.config.GeneralSettings;
 import dev.junction.router.resolve.LiveDeployments;
 import io.vertx.core.Future;
@@ -32,7 +33,7 @@ public final class LiveModels {
     public static Future<LiveModels> start(
             Vertx vertx,
             HazelcastInstance hazelcast,
-            String nodeId,
+            ClusterView view,
             ModelStore store,
             WorkerExecutor worker,
             GeneralSettings general,
@@ -49,10 +50,10 @@ public final class LiveModels {
                 cipher,
                 applier,
                 deployments,
-                new Propagation(vertx, hazelcast, Propagation.DEFAULT_BOUND),
+                new Propagation(vertx, view, Propagation.DEFAULT_BOUND),
                 worker);
         // Listening first: a change made while this node reads the cluster's version is then not missed.
-        return applier.listen(vertx, nodeId)
+        return applier.listen(vertx, view.nodeId())
                 .compose(listening -> vertx.executeBlocking(() -> {
                     if (general.storeModelInDb()) {
                         cluster.seedIfNew(

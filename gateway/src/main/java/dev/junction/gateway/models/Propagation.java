@@ -1,8 +1,7 @@
 package dev.junction.gateway.models;
 
-import com.hazelcast.cluster.Member;
-import com.hazelcast.core.HazelcastInstance;
 import dev.junction.cluster.bus.Addresses;
+import dev.junction.cluster.node.ClusterView;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -25,12 +24,12 @@ public final class Propagation {
     public static final Duration DEFAULT_BOUND = Duration.ofSeconds(10);
 
     private final Vertx vertx;
-    private final HazelcastInstance hazelcast;
+    private final ClusterView cluster;
     private final Duration bound;
 
-    public Propagation(Vertx vertx, HazelcastInstance hazelcast, Duration bound) {
+    public Propagation(Vertx vertx, ClusterView cluster, Duration bound) {
         this.vertx = vertx;
-        this.hazelcast = hazelcast;
+        this.cluster = cluster;
         this.bound = bound;
     }
 
@@ -60,10 +59,7 @@ public final class Propagation {
 
     /** Never fails: a member that does not confirm is listed in the outcome. */
     public Future<Outcome> reach(long version) {
-        List<String> members = new ArrayList<>();
-        for (Member member : hazelcast.getCluster().getMembers()) {
-            members.add(member.getUuid().toString());
-        }
+        List<String> members = cluster.nodeIds();
         DeliveryOptions options = new DeliveryOptions().setSendTimeout(bound.toMillis());
         JsonObject change = new JsonObject().put("version", version);
         List<Future<String>> answers = new ArrayList<>();
