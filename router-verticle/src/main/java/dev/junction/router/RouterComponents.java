@@ -18,6 +18,7 @@ import dev.junction.router.retry.RetryPolicyRules;
 import dev.junction.router.strategy.RoutingStrategy;
 import dev.junction.router.strategy.Strategies;
 import dev.junction.router.strategy.TokenPrices;
+import dev.junction.router.tags.TagFilter;
 import dev.junction.router.tokens.StreamUsage;
 import dev.junction.router.tokens.TokenCounter;
 import io.vertx.core.Vertx;
@@ -82,8 +83,8 @@ public final class RouterComponents {
     RequestRouter router(Vertx vertx, RoutingState state) {
         RouterSettings settings = config.router();
         CooldownPolicy cooldowns = new CooldownPolicy(settings);
-        DeploymentChooser chooser =
-                new DeploymentChooser(state, strategy, preCallChecks ? new PreCallChecks(table) : null);
+        DeploymentChooser chooser = new DeploymentChooser(
+                state, strategy, preCallChecks ? new PreCallChecks(table) : null, TagFilter.fromSettings(settings));
         OutcomeRecorder recorder = new OutcomeRecorder(state, cooldowns, latencySamples(settings));
         GroupCall groups = new GroupCall(
                 vertx,
