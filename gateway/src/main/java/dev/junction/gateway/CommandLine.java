@@ -19,7 +19,8 @@ public record CommandLine(
         ClusterSettings cluster,
         Duration shutdownGrace,
         Path dataDir,
-        boolean help) {
+        boolean help,
+        boolean watchConfig) {
 
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
     static final String SHUTDOWN_GRACE_VARIABLE = "JUNCTION_SHUTDOWN_GRACE_SECONDS";
@@ -28,7 +29,7 @@ public record CommandLine(
     public static final String USAGE =
             """
             Usage: java -jar junction.jar [--config FILE] [--port 4000] [--host 0.0.0.0] [--detailed_debug]
-                                          [--shutdown-grace 30] [--data-dir DIR]
+                                          [--shutdown-grace 30] [--data-dir DIR] [--watch-config]
                                           [--cluster-name NAME] [--cluster-port 5701]
                                           [--cluster-members h:p,h:p | --cluster-join multicast
                                            | --cluster-join kubernetes [--kubernetes-service-dns NAME]]
@@ -42,6 +43,8 @@ public record CommandLine(
                                      JUNCTION_SHUTDOWN_GRACE_SECONDS)
               --data-dir DIR         where the embedded key store keeps its files when general_settings has
                                      no database_url (default ./junction-data; JUNCTION_DATA_DIR)
+              --watch-config         reload the config's model_list when the file changes (SIGHUP always
+                                     reloads it); a file that does not load is refused, the running one kept
               --cluster-name NAME    Hazelcast cluster name: nodes only join a cluster of the same name
                                      (JUNCTION_CLUSTER_NAME)
               --cluster-port N       Hazelcast member port (default 5701, next free port if taken;
@@ -63,6 +66,7 @@ public record CommandLine(
         int port = NodeOptions.DEFAULT_PORT;
         boolean debug = false;
         boolean help = false;
+        boolean watch = false;
         String grace = env.get(SHUTDOWN_GRACE_VARIABLE);
         String graceSource = SHUTDOWN_GRACE_VARIABLE;
         String dataDir = env.get(DATA_DIR_VARIABLE);
@@ -80,6 +84,7 @@ public record CommandLine(
                 }
                 case "--data-dir" -> dataDir = value(args, ++i, flag);
                 case "--help", "-h" -> help = true;
+                case "--watch-config" -> watch = true;
                 default -> {
                     if (!ClusterArguments.accepts(flag)) {
                         throw new IllegalArgumentException("unknown option " + flag);
@@ -99,7 +104,8 @@ public record CommandLine(
                 cluster.settings(env),
                 shutdownGrace(grace, graceSource),
                 dataDir == null || dataDir.isBlank() ? NodeOptions.DEFAULT_DATA_DIR : Path.of(dataDir),
-                help);
+                help,
+                watch);
     }
 
     private static Duration shutdownGrace(String seconds, String source) {

@@ -31,6 +31,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.net.BindException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class JunctionNode {
     private final int port;
     private final RoutingState state;
     private final KeyPersistence keys;
+    private final LiveDeployments deployments;
 
     private JunctionNode(
             Vertx vertx,
@@ -62,13 +64,15 @@ public final class JunctionNode {
             List<HttpVerticle> servers,
             int port,
             RoutingState state,
-            KeyPersistence keys) {
+            KeyPersistence keys,
+            LiveDeployments deployments) {
         this.vertx = vertx;
         this.cluster = cluster;
         this.servers = List.copyOf(servers);
         this.port = port;
         this.state = state;
         this.keys = keys;
+        this.deployments = deployments;
     }
 
     public static Future<JunctionNode> start(NodeOptions options) {
@@ -130,7 +134,14 @@ public final class JunctionNode {
                         options,
                         keys.result().services(),
                         servers))
-                .map(port -> new JunctionNode(vertx, cluster, servers, port, state.result(), keys.result()))
+                .map(port -> new JunctionNode(
+                        vertx,
+                        cluster,
+                        servers,
+                        port,
+                        state.result(),
+                        keys.result(),
+                        components.result().deployments()))
                 .onFailure(failure -> {
                     if (keys.succeeded()) {
                         keys.result().close();
@@ -215,6 +226,11 @@ public final class JunctionNode {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    /** Reloads the {@code model_list} of {@code file} ({@link ConfigReload}), resolving against {@code env}. */
+    ConfigReload configReload(Path file, java.util.Map<String, String> env) {
+        return new ConfigReload(vertx, file, deployments, env);
     }
 
     public ClusterView cluster() {

@@ -6,31 +6,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The deployments a node serves: the config file's, then those added at run time (the model API), merged as
  * LiteLLM merges them: on an id clash the config file's entry wins. Each change builds a new immutable
  * {@link ModelResolver} and swaps it in whole, so a request resolves against one version or the next, never a
- * mix. Versions only move forward: an older change arriving late is ignored.
+ * mix. Run-time versions only move forward: an older change arriving late is ignored.
  */
 public final class LiveDeployments {
-    private final JunctionConfig config;
-    private final Set<String> configIds;
     private volatile Snapshot current;
 
     /**
-     * @param version the cluster's config version these deployments belong to
-     * @param deployments config entries first, then run-time ones
-     * @param runtimeIds the ids of the run-time entries that are served (not shadowed by the config)
+     * @param version the cluster's config version of the run-time deployments
+     * @param config the config file served (replaced by a reload)
+     * @param runtime every run-time deployment of that version, shadowed ones included
+     * @param deployments config entries first, then the run-time ones not shadowed
+     * @param runtimeIds the ids of the run-time entries that are served
      */
     public record Snapshot(
-            long version, List<Deployment> deployments, Set<String> runtimeIds, ModelResolver resolver) {}
+            long version,
+            JunctionConfig config,
+            List<Deployment> runtime,
+            List<Deployment> deployments,
+            Set<String> runtimeIds,
+            ModelResolver resolver) {}
 
     public LiveDeployments(JunctionConfig config) {
-        this.config = config;
-        this.configIds = config.deployments().stream().map(Deployment::id).collect(Collectors.toUnmodifiableSet());
-        this.current = new Snapshot(0, config.deployments(), Set.of(), ModelResolver.of(config));
+        this.current = build(0, config, List.of());
     }
 
     public Snapshot current() {
@@ -46,7 +48,7 @@ public final class LiveDeployments {
     }
 
     public boolean fromConfig(String deploymentId) {
-        return configIds.contains(deploymentId);
+        return current.config().deployments().stream().anyMatch(d -> d.id().equals(deploymentId));
     }
 
     /**
@@ -56,9 +58,23 @@ public final class LiveDeployments {
      * @return the version served afterwards
      */
     public synchronized long apply(long version, List<Deployment> runtime) {
-        if (version < current.version()) {
-            return current.version();
+        Snapshot served = current;
+        if (version < served.version()) {
+            return served.version();
         }
+        current = build(version, served.config(), runtime);
+        return version;
+    }
+
+    /** Serves the {@code model_list} of a reloaded config file, with the run-time deployments kept. */
+    public synchronized void reload(JunctionConfig config) {
+        Snapshot served = current;
+        current = build(served.version(), config, served.runtime());
+    }
+
+    private static Snapshot build(long version, JunctionConfig config, List<Deployment> runtime) {
+        Set<String> configIds = new LinkedHashSet<>();
+        config.deployments().forEach(d -> configIds.add(d.id()));
         List<Deployment> merged = new ArrayList<>(config.deployments());
         Set<String> runtimeIds = new LinkedHashSet<>();
         for (Deployment deployment : runtime) {
@@ -67,7 +83,7 @@ public final class LiveDeployments {
             }
         }
         ModelResolver resolver = new ModelResolver(merged, config.router(), config.unservedGroups());
-        current = new Snapshot(version, List.copyOf(merged), Set.copyOf(runtimeIds), resolver);
-        return version;
+        return new Snapshot(
+                version, config, List.copyOf(runtime), List.copyOf(merged), Set.copyOf(runtimeIds), resolver);
     }
 }
