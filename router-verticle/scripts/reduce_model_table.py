@@ -27,9 +27,24 @@ FIELDS = [
     "output_cost_per_token",
     "litellm_provider",
     "mode",
+    "input_cost_per_image",
+    "output_cost_per_image",
+    "input_cost_per_pixel",
+    "input_cost_per_second",
+    "input_cost_per_character",
+    "input_cost_per_query",
 ]
 WHOLE = {"max_input_tokens", "max_output_tokens", "max_tokens"}
-PRICES = {"input_cost_per_token", "output_cost_per_token"}
+PRICES = {
+    "input_cost_per_token",
+    "output_cost_per_token",
+    "input_cost_per_image",
+    "output_cost_per_image",
+    "input_cost_per_pixel",
+    "input_cost_per_second",
+    "input_cost_per_character",
+    "input_cost_per_query",
+}
 # Upstream keys that document the format rather than name a model.
 NOT_MODELS = {"sample_spec", "fallback_generalizations"}
 

@@ -65,7 +65,13 @@ public record Deployment(
             "budget_duration",
             "tpd",
             "rpd",
-            "aws_region_name");
+            "aws_region_name",
+            "vertex_project",
+            "vertex_ai_project",
+            "vertex_location",
+            "vertex_ai_location",
+            "vertex_credentials",
+            "vertex_ai_credentials");
 
     public Deployment {
         Objects.requireNonNull(id, "id");

@@ -55,6 +55,8 @@ final class DeploymentBuilder {
         // Checked before the provider, so a deployment that is skipped for its provider is still checked.
         JsonObject checked = checkedParams(params, paramsPath);
         ProviderResolver.Resolved provider = ProviderResolver.resolve(params, paramsPath, context);
+        // After the id, which LiteLLM hashes from the file's own params.
+        ProviderEnvironment.fill(provider.spec().prefix(), checked, context.environment());
         if (provider.awsRegion() != null) {
             // The region an AWS deployment signs for and is reached in, also read by the region pre-call check.
             checked.put(AwsEndpoints.REGION_PARAM, provider.awsRegion());

@@ -24,13 +24,20 @@ public final class ProviderCatalog {
         openAi("perplexity", "https://api.perplexity.ai");
         openAi("lm_studio", null);
         openAi("xinference", null);
-        add(new ProviderSpec("ollama", ProviderFamily.OPENAI, "http://localhost:11434/v1", "/v1"));
-        add(new ProviderSpec("ollama_chat", ProviderFamily.OPENAI, "http://localhost:11434/v1", "/v1"));
+        openAi("codestral", "https://codestral.mistral.ai/v1");
+        add(new ProviderSpec("ollama", ProviderFamily.OLLAMA, "http://localhost:11434", ""));
+        add(new ProviderSpec("ollama_chat", ProviderFamily.OLLAMA, "http://localhost:11434", ""));
         add(new ProviderSpec("azure", ProviderFamily.AZURE, null, ""));
         add(new ProviderSpec("anthropic", ProviderFamily.ANTHROPIC, "https://api.anthropic.com", ""));
         add(new ProviderSpec("bedrock", ProviderFamily.BEDROCK, AwsEndpoints.BEDROCK_DEFAULT, ""));
         add(new ProviderSpec("sagemaker", ProviderFamily.SAGEMAKER, AwsEndpoints.SAGEMAKER_DEFAULT, ""));
         add(new ProviderSpec("sagemaker_chat", ProviderFamily.SAGEMAKER, AwsEndpoints.SAGEMAKER_DEFAULT, ""));
+        add(new ProviderSpec("gemini", ProviderFamily.GEMINI, "https://generativelanguage.googleapis.com/v1beta", ""));
+        // The real host follows vertex_location (see the Vertex adapter); this is the global endpoint.
+        add(new ProviderSpec("vertex_ai", ProviderFamily.VERTEX, "https://aiplatform.googleapis.com", ""));
+        add(new ProviderSpec("cohere", ProviderFamily.COHERE, "https://api.cohere.com", ""));
+        add(new ProviderSpec("cohere_chat", ProviderFamily.COHERE, "https://api.cohere.com", ""));
+        add(new ProviderSpec("huggingface", ProviderFamily.HUGGINGFACE, "https://router.huggingface.co", ""));
     }
 
     private ProviderCatalog() {}

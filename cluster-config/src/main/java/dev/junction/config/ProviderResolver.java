@@ -80,7 +80,7 @@ final class ProviderResolver {
         throw context.missing(basePath, "is required for provider '" + spec.prefix() + "' (or set mock_response)");
     }
 
-    // Ollama's OpenAI-compatible API lives under /v1 of the address users give LiteLLM.
+    // A provider whose API lives under a path of the address users give LiteLLM gets that path appended.
     private static String withSuffix(String base, String suffix) {
         return suffix.isEmpty() || base.endsWith(suffix) ? base : base + suffix;
     }

@@ -7,7 +7,7 @@ package dev.junction.config;
  * @param prefix the LiteLLM provider name, e.g. {@code groq}
  * @param family the wire format
  * @param defaultApiBase the public endpoint, or null when the user must give {@code api_base}
- * @param apiBaseSuffix appended to a user-given {@code api_base} (Ollama serves its OpenAI API under /v1)
+ * @param apiBaseSuffix appended to a user-given {@code api_base} when the provider's API lives under a path of it
  */
 public record ProviderSpec(String prefix, ProviderFamily family, String defaultApiBase, String apiBaseSuffix) {
 

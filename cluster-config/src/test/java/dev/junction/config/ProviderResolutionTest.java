@@ -24,7 +24,13 @@ class ProviderResolutionTest {
         "openai/facebook/opt-125m, openai, facebook/opt-125m, https://api.openai.com/v1",
         "anthropic/claude-3-5-haiku-20241022, anthropic, claude-3-5-haiku-20241022, https://api.anthropic.com",
         "groq/llama3-8b-8192, groq, llama3-8b-8192, https://api.groq.com/openai/v1",
-        "ollama/mistral, ollama, mistral, http://localhost:11434/v1",
+        "ollama/mistral, ollama, mistral, http://localhost:11434",
+        "gemini/gemini-2.0-flash, gemini, gemini-2.0-flash, https://generativelanguage.googleapis.com/v1beta",
+        "vertex_ai/gemini-1.5-pro, vertex_ai, gemini-1.5-pro, https://aiplatform.googleapis.com",
+        "cohere_chat/command-r, cohere_chat, command-r, https://api.cohere.com",
+        "huggingface/meta-llama/Llama-3.1-8B-Instruct, huggingface, meta-llama/Llama-3.1-8B-Instruct, "
+                + "https://router.huggingface.co",
+        "codestral/codestral-latest, codestral, codestral-latest, https://codestral.mistral.ai/v1",
         "'*', openai, '*', https://api.openai.com/v1",
         "openai/*, openai, '*', https://api.openai.com/v1",
         "anthropic/*, anthropic, '*', https://api.anthropic.com"
@@ -167,16 +173,16 @@ class ProviderResolutionTest {
     }
 
     @Test
-    void api_base_loses_trailing_slashes_and_ollama_gets_its_openai_path() {
+    void api_base_loses_trailing_slashes_and_ollama_keeps_its_native_root() {
         assertThat(only("{model: openai/x, api_base: 'http://0.0.0.0:4000/v1/'}")
                         .apiBase())
                 .isEqualTo("http://0.0.0.0:4000/v1");
         assertThat(only("{model: ollama/mistral, api_base: 'http://gpu:11434/'}")
                         .apiBase())
-                .isEqualTo("http://gpu:11434/v1");
-        assertThat(only("{model: ollama_chat/mistral, api_base: 'http://gpu:11434/v1'}")
+                .isEqualTo("http://gpu:11434");
+        assertThat(only("{model: ollama_chat/mistral, api_base: 'http://gpu:11434'}")
                         .apiBase())
-                .isEqualTo("http://gpu:11434/v1");
+                .isEqualTo("http://gpu:11434");
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package dev.junction.config;
 import static dev.junction.config.ProviderFamily.ANTHROPIC;
 import static dev.junction.config.ProviderFamily.AZURE;
 import static dev.junction.config.ProviderFamily.BEDROCK;
+import static dev.junction.config.ProviderFamily.OLLAMA;
 import static dev.junction.config.ProviderFamily.OPENAI;
 import static dev.junction.config.ReferenceExamplesTest.example;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ final class ReferenceExampleCases {
                         "proxy-config-yaml-2.yaml",
                         Map.of(),
                         List.of("gpt-4-team1", "gpt-4-team2", "openai-gpt-3.5", "mistral-7b"),
-                        List.of(AZURE, AZURE, OPENAI, OPENAI),
+                        List.of(AZURE, AZURE, OPENAI, OLLAMA),
                         config -> {
                             Deployment team1 = config.deployments().get(0);
                             assertThat(team1.apiVersion()).isEqualTo("2023-05-15");
@@ -53,7 +54,7 @@ final class ReferenceExampleCases {
                                             .litellmParams()
                                             .getString("organization"))
                                     .isEqualTo("org-ikDc4ex8NB");
-                            assertThat(config.deployments().get(3).apiBase()).isEqualTo("http://localhost:11434/v1");
+                            assertThat(config.deployments().get(3).apiBase()).isEqualTo("http://localhost:11434");
                         }),
                 example(
                         "proxy-config-yaml-6.yaml",

@@ -6,6 +6,7 @@ import dev.junction.cluster.bus.BusContract;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
+import dev.junction.cluster.responses.ResponseStore;
 import dev.junction.cluster.spend.SpendMap;
 import dev.junction.cluster.state.BatchedRoutingState;
 import dev.junction.cluster.state.FailOpenRoutingState;
@@ -103,9 +104,11 @@ public final class JunctionNode {
         });
         Future<KeyPersistence> keys = vertx.executeBlocking(
                 () -> KeyPersistence.open(vertx, hazelcast, options.config().general(), options.dataDir()));
+        // Creating a map proxy may wait on the cluster: never on an event loop.
+        Future<ResponseStore> responses = vertx.executeBlocking(() -> new ResponseStore(vertx, hazelcast));
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
         Promise<LiveModels> models = Promise.promise();
-        return Future.all(components, state, keys)
+        return Future.all(components, state, keys, responses)
                 // The cluster's current models before anything serves: a joining node never answers from an older
                 // version.
                 .compose(ready -> LiveModels.start(
@@ -133,6 +136,7 @@ public final class JunctionNode {
                         models.future().result().changes(),
                         options,
                         keys.result().services(),
+                        responses.result(),
                         servers))
                 .map(port -> new JunctionNode(
                         vertx,
@@ -180,6 +184,7 @@ public final class JunctionNode {
             ModelChanges modelChanges,
             NodeOptions options,
             KeyServices keys,
+            ResponseStore responses,
             List<HttpVerticle> servers) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
         // One budget for the node: its event loops share one heap.
@@ -194,6 +199,7 @@ public final class JunctionNode {
                     options.host(),
                     port,
                     keys,
+                    responses,
                     bodyBudget);
             servers.add(verticle);
             return verticle;

@@ -329,6 +329,7 @@ class AwsProvidersIT {
                 .contains("\"error\"")
                 .contains("BedrockException - bedrock sent the event stream is corrupted");
         assertThat(answer.body()).doesNotContain("[DONE]").doesNotContain("fghijklmn");
+        assertThat(events.stream().filter(event -> event.contains("\"error\""))).hasSize(1);
         assertThat(new JsonObject(events.get(1).substring("data: ".length()))
                         .getJsonArray("choices")
                         .getJsonObject(0)
@@ -358,6 +359,38 @@ class AwsProvidersIT {
                 .contains("litellm.RateLimitError: BedrockException - Too many tokens per minute.")
                 .contains("\"code\":\"429\"")
                 .doesNotContain("[DONE]");
+        assertThat(E2eClient.sseData(answer.body()).stream().filter(event -> event.contains("\"error\"")))
+                .hasSize(1);
+    }
+
+    @Test
+    void a_sagemaker_chat_stream_that_fails_ends_with_exactly_one_error_event() throws Exception {
+        String chunk = "data: {\"id\":\"\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"tgi\","
+                + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Partial\"},\"finish_reason\":null}]}\n\n";
+        String containerError = "data: {\"error\":{\"message\":\"CUDA out of memory\",\"type\":\"server_error\"}}\n\n";
+        Buffer firstPart = EventStreamFrames.event("PayloadPart", chunk.getBytes(StandardCharsets.UTF_8));
+        Map<String, Buffer> endings = Map.of(
+                "SagemakerException - the model crashed",
+                EventStreamFrames.exception("ModelStreamError", "the model crashed"),
+                "SagemakerException - CUDA out of memory",
+                EventStreamFrames.event("PayloadPart", containerError.getBytes(StandardCharsets.UTF_8)));
+        for (Map.Entry<String, Buffer> ending : endings.entrySet()) {
+            gateway.upstream
+                    .on("/sagemaker/endpoints/tgi-messages-endpoint/invocations-response-stream")
+                    .reply(Answer.frames(
+                            BedrockWire.EVENT_STREAM, List.of(firstPart, ending.getValue()), java.time.Duration.ZERO));
+
+            HttpResponse<String> answer = new E2eClient(gateway, "sk-master-aws")
+                    .chat(E2eClient.chatBody("sagemaker-chat").put("stream", true));
+
+            List<String> data = E2eClient.sseData(answer.body());
+            assertThat(E2eClient.streamedContent(answer.body())).isEqualTo("Partial");
+            assertThat(data).doesNotContain("[DONE]");
+            assertThat(data.stream().filter(event -> event.contains("\"error\"")))
+                    .as(ending.getKey())
+                    .hasSize(1);
+            assertThat(data.get(data.size() - 1)).contains(ending.getKey());
+        }
     }
 
     @Test

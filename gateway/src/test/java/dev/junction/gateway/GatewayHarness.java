@@ -172,6 +172,16 @@ final class GatewayHarness implements AutoCloseable {
         return bounded(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    HttpResponse<String> delete(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(20))
+                .DELETE();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return bounded(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     HttpResponse<InputStream> postStreaming(String path, String body, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -63,6 +64,21 @@ final class JarNode implements AutoCloseable {
             List<Integer> memberPorts,
             List<String> moreArguments)
             throws IOException {
+        return launch(name, config, clusterName, clusterPort, memberPorts, moreArguments, Map.of());
+    }
+
+    /**
+     * As {@link #launch(String, Path, String, int, List, List)}, with {@code environment} added to the process's.
+     */
+    static JarNode launch(
+            String name,
+            Path config,
+            String clusterName,
+            int clusterPort,
+            List<Integer> memberPorts,
+            List<String> moreArguments,
+            Map<String, String> environment)
+            throws IOException {
         int httpPort = freePort();
         Path log = Files.createTempFile("junction-" + name + "-", ".log");
         String members = memberPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
@@ -89,10 +105,10 @@ final class JarNode implements AutoCloseable {
                 "--cluster-members",
                 members));
         command.addAll(moreArguments);
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new JarNode(name, httpPort, clusterPort, log, process);
     }
 

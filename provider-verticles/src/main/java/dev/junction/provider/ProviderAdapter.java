@@ -2,7 +2,9 @@ package dev.junction.provider;
 
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.bus.ProviderReply;
+import dev.junction.cluster.bus.Surface;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.config.Deployment;
 import dev.junction.config.ProviderFamily;
 import dev.junction.provider.sse.SseEvent;
 import dev.junction.provider.sse.SseParser;
@@ -23,6 +25,15 @@ public interface ProviderAdapter {
     default String errorLabel() {
         String name = family().name();
         return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT) + "Exception";
+    }
+
+    /**
+     * Whether this deployment speaks {@code surface} natively, so that a request that came on it is passed
+     * through as the client sent it ({@link dev.junction.cluster.bus.SurfaceRequest}) rather than as its
+     * translation to chat; the answer is then in that API's format ({@code passedThrough} replies).
+     */
+    default boolean speaksNatively(Surface surface, Deployment deployment) {
+        return false;
     }
 
     /** The upstream HTTP request that carries out {@code call}. */

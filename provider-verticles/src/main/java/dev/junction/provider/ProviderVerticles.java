@@ -6,11 +6,17 @@ import dev.junction.provider.aws.AwsCredentialSources;
 import dev.junction.provider.aws.SigV4Signer;
 import dev.junction.provider.azure.AzureAdapter;
 import dev.junction.provider.bedrock.BedrockAdapter;
+import dev.junction.provider.cohere.CohereAdapter;
+import dev.junction.provider.gemini.GeminiAdapter;
+import dev.junction.provider.google.GoogleTokens;
 import dev.junction.provider.http.Breakers;
 import dev.junction.provider.http.ProviderHttpSettings;
+import dev.junction.provider.huggingface.HuggingFaceAdapter;
 import dev.junction.provider.mock.MockProviderVerticle;
+import dev.junction.provider.ollama.OllamaAdapter;
 import dev.junction.provider.openai.OpenAiAdapter;
 import dev.junction.provider.sagemaker.SageMakerAdapter;
+import dev.junction.provider.vertex.VertexAdapter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -51,6 +57,14 @@ public final class ProviderVerticles {
             case ANTHROPIC -> AnthropicAdapter::new;
             case BEDROCK -> withSharedCredentials(BedrockAdapter::new);
             case SAGEMAKER -> withSharedCredentials(SageMakerAdapter::new);
+            case GEMINI -> GeminiAdapter::new;
+            case VERTEX -> {
+                GoogleTokens tokens = VertexAdapter.newTokenCache(); // one per node, shared by its event loops
+                yield () -> new VertexAdapter(tokens);
+            }
+            case COHERE -> CohereAdapter::new;
+            case HUGGINGFACE -> HuggingFaceAdapter::new;
+            case OLLAMA -> OllamaAdapter::new;
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.junction.provider;
 
 import dev.junction.cluster.bus.ProviderCall;
+import dev.junction.cluster.bus.SurfaceRequest;
 import dev.junction.config.CredentialParams;
 import dev.junction.config.Deployment;
 import io.vertx.core.json.JsonObject;
@@ -60,8 +61,20 @@ public final class RequestBodies {
         return new JsonObject(fields);
     }
 
+    /**
+     * The client's original request of another inbound API, for a deployment that speaks that API: only the
+     * model replaced and the gateway's own fields (credentials and endpoints included) removed. {@code
+     * metadata} stays, since both the Messages and the Responses API define a field of that name.
+     */
+    public static JsonObject nativeBody(SurfaceRequest surface, String upstreamModel) {
+        Map<String, Object> fields = new LinkedHashMap<>(surface.body().getMap());
+        fields.keySet().removeIf(field -> !"metadata".equals(field) && isGatewayParam(field));
+        fields.put("model", upstreamModel);
+        return new JsonObject(fields);
+    }
+
     /** Whether a request field is for the gateway, never for the provider's body. */
-    static boolean isGatewayParam(String field) {
+    public static boolean isGatewayParam(String field) {
         return GATEWAY_PARAMS.contains(field) || CredentialParams.isCredentialOrEndpoint(field);
     }
 

@@ -3,13 +3,15 @@ package dev.junction.provider;
 import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.sse.SseEvent;
+import dev.junction.provider.sse.SseFrames;
 import io.vertx.core.buffer.Buffer;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Turns one upstream SSE stream into OpenAI {@code chat.completion.chunk} frames. One instance per stream;
- * called on one thread.
+ * Turns one upstream SSE stream into OpenAI {@code chat.completion.chunk} frames (or relays the events of an
+ * API the client speaks natively, see {@link dev.junction.cluster.bus.SurfaceRequest}). One instance per
+ * stream; called on one thread.
  */
 public interface StreamTranslator {
 
@@ -37,5 +39,14 @@ public interface StreamTranslator {
      */
     default Optional<GatewayException> failure() {
         return Optional.empty();
+    }
+
+    /**
+     * The stream's one error event, for a failure after the stream started ({@link #failure()}, a cut
+     * connection, a stall), its message already redacted: an OpenAI error frame, or the native API's own
+     * error event for a stream passed through.
+     */
+    default Buffer errorFrame(GatewayException failure) {
+        return SseFrames.error(failure);
     }
 }

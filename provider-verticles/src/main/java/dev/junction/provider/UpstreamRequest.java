@@ -4,7 +4,8 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * An HTTP request to send upstream. Always a POST with a JSON body.
+ * An HTTP request to send upstream. Always a POST; the body is JSON, or a multipart form for uploads (the
+ * headers then name its boundary).
  *
  * @param url the absolute URL
  * @param headers the headers, credentials included

@@ -7,6 +7,7 @@ import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.config.Deployment;
 import dev.junction.config.ProviderCatalog;
 import dev.junction.config.Secret;
+import dev.junction.provider.sse.SseEvent;
 import dev.junction.provider.sse.SseParser;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -17,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Recorded fixtures under {@code src/test/resources/{openai,azure}/} and the deployments and calls the
@@ -101,14 +104,49 @@ public final class WireFixtures {
         return call(endpoint, body.toBuffer(), deployment);
     }
 
+    /** The {@code data:} payloads of translated frames, parsed; {@code [DONE]} as a JSON string. */
+    public static List<Object> payloads(List<String> frames) {
+        List<Object> payloads = new ArrayList<>();
+        for (String frame : frames) {
+            String data = frame.substring("data: ".length()).strip();
+            payloads.add(data.equals("[DONE]") ? data : new JsonObject(data));
+        }
+        return payloads;
+    }
+
+    /** The text the content deltas of translated chat chunks add up to. */
+    public static String streamedContent(List<String> frames) {
+        StringBuilder text = new StringBuilder();
+        for (Object payload : payloads(frames)) {
+            if (payload instanceof JsonObject chunk
+                    && chunk.getValue("choices") instanceof io.vertx.core.json.JsonArray choices
+                    && !choices.isEmpty()) {
+                JsonObject delta = choices.getJsonObject(0).getJsonObject("delta", new JsonObject());
+                if (delta.getValue("content") instanceof String piece) {
+                    text.append(piece);
+                }
+            }
+        }
+        return text.toString();
+    }
+
     /**
      * Feeds a raw SSE stream through {@link SseParser} into {@code translator}, {@code chunkSize} bytes at a
      * time (so multi-byte characters and line ends get split), then ends it; returns each frame written.
      */
     public static List<String> translate(StreamTranslator translator, String sse, int chunkSize) {
+        return translate(translator, sse, chunkSize, SseParser::new);
+    }
+
+    /** As {@link #translate(StreamTranslator, String, int)}, with the provider's own stream framing. */
+    public static List<String> translate(
+            StreamTranslator translator,
+            String body,
+            int chunkSize,
+            Function<Consumer<SseEvent>, StreamDecoder> decoder) {
         List<String> frames = new ArrayList<>();
-        SseParser parser = new SseParser(event -> translator.onEvent(event, frame -> frames.add(frame.toString())));
-        for (Buffer piece : split(sse, chunkSize)) {
+        StreamDecoder parser = decoder.apply(event -> translator.onEvent(event, frame -> frames.add(frame.toString())));
+        for (Buffer piece : split(body, chunkSize)) {
             parser.feed(piece);
         }
         parser.end();

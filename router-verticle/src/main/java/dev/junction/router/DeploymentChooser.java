@@ -60,8 +60,14 @@ final class DeploymentChooser {
         return state.isCoolingDown(deployment.id());
     }
 
-    Future<Attempt> choose(Resolution resolution, LlmRequest request, long inputTokens) {
+    /** @param unable deployments that said they cannot take this request at all, never chosen again for it */
+    Future<Attempt> choose(Resolution resolution, LlmRequest request, long inputTokens, Set<String> unable) {
         List<Deployment> candidates = healthy(resolution);
+        if (!unable.isEmpty()) {
+            candidates = candidates.stream()
+                    .filter(deployment -> !unable.contains(deployment.id()))
+                    .toList();
+        }
         if (candidates.isEmpty()) {
             return Future.failedFuture(noDeployments(resolution, MinuteWindow.untilNextWindow(Instant.now())));
         }

@@ -16,6 +16,8 @@ import dev.junction.router.tokens.StreamUsage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /**
@@ -53,16 +55,21 @@ final class GroupCall {
 
     /** The answer of the group, with the number of retries it took; or the last failure. */
     Future<Answer> call(Resolution resolution, LlmRequest request, long inputTokens, FallbackPlan fallbacks) {
-        return attempt(new Run(resolution, request, inputTokens, fallbacks), 0, -1);
+        return attempt(new Run(resolution, request, inputTokens, fallbacks, new HashSet<>()), 0, -1);
     }
 
-    /** What stays the same across the attempts of one group call. */
-    private record Run(Resolution resolution, LlmRequest request, long inputTokens, FallbackPlan fallbacks) {}
+    /**
+     * What stays the same across the attempts of one group call.
+     *
+     * @param unable the deployments that said they cannot take this request at all; not chosen again
+     */
+    private record Run(
+            Resolution resolution, LlmRequest request, long inputTokens, FallbackPlan fallbacks, Set<String> unable) {}
 
     /** @param maxRetries -1 until the first failure tells which retry budget applies */
     private Future<Answer> attempt(Run run, int index, int maxRetries) {
         // A failure to choose (nothing healthy, all at their limits) is final: choosing again now changes nothing.
-        return chooser.choose(run.resolution(), run.request(), run.inputTokens())
+        return chooser.choose(run.resolution(), run.request(), run.inputTokens(), run.unable())
                 .compose(attempt -> send(attempt, run, index, maxRetries)
                         .recover(failure ->
                                 afterFailure(run, index, maxRetries, attempt, GatewayException.from(failure))));
@@ -122,7 +129,7 @@ final class GroupCall {
                     attempt.deployment().upstreamModel(),
                     attempt.estimatedTokens(),
                     run.request().body());
-            reply = new ProviderReply.Streaming(stream);
+            reply = new ProviderReply.Streaming(stream, streaming.passedThrough());
             // Too late to retry once the head is out, but a stream that failed midway is a failed call.
             stream.usage()
                     .onComplete(
@@ -137,6 +144,9 @@ final class GroupCall {
         Resolution resolution = run.resolution();
         if (error.kind() == ErrorKind.CLIENT_CLOSED) {
             return recorder.failed(attempt, error).compose(v -> Future.failedFuture(error));
+        }
+        if (error.kind() == ErrorKind.UNSUPPORTED_BY_DEPLOYMENT) {
+            return recorder.failed(attempt, error).compose(v -> elsewhere(run, index, maxRetries, attempt, error));
         }
         int budget = maxRetries >= 0
                 ? maxRetries
@@ -166,6 +176,19 @@ final class GroupCall {
                     : vertx.timer(delay.toMillis()).mapEmpty();
             return pause.compose(v -> attempt(run, index + 1, budget));
         });
+    }
+
+    /**
+     * A deployment said, before sending anything, that it cannot take this request at all (an operation its
+     * provider lacks, a feature chat cannot carry): the request goes to another deployment of the group at once,
+     * as the same attempt (no retry counted, no back-off), until every deployment has said so. Then the group
+     * fails with that 400, and the fallbacks may take it.
+     */
+    private Future<Answer> elsewhere(Run run, int index, int maxRetries, Attempt attempt, GatewayException error) {
+        run.unable().add(attempt.deployment().id());
+        boolean othersLeft = run.resolution().deployments().stream()
+                .anyMatch(deployment -> !run.unable().contains(deployment.id()));
+        return othersLeft ? attempt(run, index, maxRetries) : Future.failedFuture(error);
     }
 
     /**

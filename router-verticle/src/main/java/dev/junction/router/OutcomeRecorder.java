@@ -58,8 +58,11 @@ final class OutcomeRecorder {
     Future<Void> failed(Attempt attempt, GatewayException error) {
         Double penalty = error.kind() == ErrorKind.TIMEOUT ? TIMEOUT_PENALTY_SECONDS : null;
         // The failures that opened a breaker were each counted when they happened; a refusal by the open
-        // breaker, or a client that left, says nothing new about the deployment.
-        boolean judged = error.kind() != ErrorKind.CIRCUIT_OPEN && error.kind() != ErrorKind.CLIENT_CLOSED;
+        // breaker, a client that left, or a deployment that cannot take this kind of request at all, says
+        // nothing new about the deployment's health.
+        boolean judged = error.kind() != ErrorKind.CIRCUIT_OPEN
+                && error.kind() != ErrorKind.CLIENT_CLOSED
+                && error.kind() != ErrorKind.UNSUPPORTED_BY_DEPLOYMENT;
         CallOutcome outcome = new CallOutcome(
                 true,
                 attempt.admission().usage().window(),

@@ -138,17 +138,7 @@ public final class RequestRouter {
             fields.putAll(target.overrides().getMap());
         }
         fields.put("model", target.model());
-        return new LlmRequest(
-                request.callId(),
-                request.endpoint(),
-                target.model(),
-                new JsonObject(fields),
-                null,
-                request.stream(),
-                request.timeoutOverride(),
-                request.cancellation(),
-                request.receivedNanos(),
-                request.grant());
+        return request.withBody(target.model(), new JsonObject(fields));
     }
 
     private RoutedReply reply(GroupCall.Answer answer, Resolution resolution, int depth) {

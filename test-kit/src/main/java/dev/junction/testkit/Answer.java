@@ -34,6 +34,11 @@ public abstract class Answer {
         return new FixedAnswer(status, contentType, Buffer.buffer(body), Map.of());
     }
 
+    /** A binary body (audio, say) with the given status and content type. */
+    public static Answer binary(int status, String contentType, byte[] body) {
+        return new FixedAnswer(status, contentType, Buffer.buffer(body), Map.of());
+    }
+
     /** A 200 {@code text/event-stream} writing the frames with {@code gap} between them, then ending. */
     public static Answer sse(List<String> rawEvents, Duration gap) {
         return new StreamAnswer(rawEvents, gap, StreamAnswer.Ending.END, null, Map.of());
@@ -67,6 +72,11 @@ public abstract class Answer {
     /** A 200 of binary frames (e.g. AWS event-stream), each written as its own chunk with {@code gap} between. */
     public static Answer frames(String contentType, List<io.vertx.core.buffer.Buffer> frames, Duration gap) {
         return new FramesAnswer(contentType, frames, gap, Map.of());
+    }
+
+    /** The answer {@code compute} makes from each request, on the server's event loop. */
+    public static Answer computed(java.util.function.Function<RecordedRequest, Answer> compute) {
+        return new ComputedAnswer(compute, Map.of());
     }
 
     /** Never answers and keeps the connection open: for timeout tests. */

@@ -39,6 +39,10 @@ final class Exchange {
         request.response().closeHandler(v -> connectionClosed());
     }
 
+    RecordedRequest recorded() {
+        return recorded;
+    }
+
     HttpServerResponse response() {
         return request.response();
     }

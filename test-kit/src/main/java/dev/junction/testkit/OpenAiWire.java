@@ -11,6 +11,7 @@ public final class OpenAiWire {
     public static final String CHAT_PATH = "/v1/chat/completions";
     public static final String COMPLETIONS_PATH = "/v1/completions";
     public static final String EMBEDDINGS_PATH = "/v1/embeddings";
+    public static final String RESPONSES_PATH = "/v1/responses";
 
     public static final String CONTEXT_LENGTH_MESSAGE = "This model's maximum context length is 8192 tokens. "
             + "However, your messages resulted in 9000 tokens. Please reduce the length of the messages.";
@@ -22,6 +23,11 @@ public final class OpenAiWire {
     /** A chat completion (non-streamed or streamed) for {@code model}, e.g. {@code gpt-4o-2024-08-06}. */
     public static OpenAiChat chat(String model) {
         return new OpenAiChat(model, false);
+    }
+
+    /** A Responses API answer (whole or streamed) from {@code model}, e.g. {@code gpt-4o-2024-08-06}. */
+    public static OpenAiResponse response(String model) {
+        return new OpenAiResponse(model);
     }
 
     /** A legacy {@code text_completion} body of {@code /v1/completions}. */

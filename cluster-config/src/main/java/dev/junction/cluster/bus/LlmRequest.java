@@ -3,6 +3,7 @@ package dev.junction.cluster.bus;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,9 @@ import java.util.Objects;
  * @param cancellation fired when the client disconnects
  * @param receivedNanos {@link System#nanoTime()} when the request arrived
  * @param grant what the caller's virtual key (and team) allows, or null for the master key and an open gateway
+ * @param surface the client's original request when it came on another API (Messages, Responses) and {@code
+ *     body} is its translation to chat; null for OpenAI's own operations
+ * @param files the files of a multipart upload, whose text fields are {@code body}; empty for JSON requests
  */
 public record LlmRequest(
         String callId,
@@ -29,7 +33,9 @@ public record LlmRequest(
         Duration timeoutOverride,
         Cancellation cancellation,
         long receivedNanos,
-        KeyGrant grant) {
+        KeyGrant grant,
+        SurfaceRequest surface,
+        List<FormFile> files) {
 
     public LlmRequest {
         Objects.requireNonNull(callId, "callId");
@@ -37,6 +43,34 @@ public record LlmRequest(
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(cancellation, "cancellation");
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** A request of OpenAI's own format. */
+    public LlmRequest(
+            String callId,
+            Endpoint endpoint,
+            String model,
+            JsonObject body,
+            Buffer rawBody,
+            boolean stream,
+            Duration timeoutOverride,
+            Cancellation cancellation,
+            long receivedNanos,
+            KeyGrant grant) {
+        this(
+                callId,
+                endpoint,
+                model,
+                body,
+                rawBody,
+                stream,
+                timeoutOverride,
+                cancellation,
+                receivedNanos,
+                grant,
+                null,
+                List.of());
     }
 
     /** A request made without a virtual key. */
@@ -71,6 +105,59 @@ public record LlmRequest(
                 timeoutOverride,
                 cancellation,
                 receivedNanos,
-                keyGrant);
+                keyGrant,
+                surface,
+                files);
+    }
+
+    /** This request for {@code otherModel} with another body (a fallback's): the raw bytes no longer match it. */
+    public LlmRequest withBody(String otherModel, JsonObject otherBody) {
+        return new LlmRequest(
+                callId,
+                endpoint,
+                otherModel,
+                otherBody,
+                null,
+                stream,
+                timeoutOverride,
+                cancellation,
+                receivedNanos,
+                grant,
+                surface,
+                files);
+    }
+
+    /** This request as the translation of {@code original}, a request that came on another inbound API. */
+    public LlmRequest withSurface(SurfaceRequest original) {
+        return new LlmRequest(
+                callId,
+                endpoint,
+                model,
+                body,
+                rawBody,
+                stream,
+                timeoutOverride,
+                cancellation,
+                receivedNanos,
+                grant,
+                original,
+                files);
+    }
+
+    /** This request with the files of its multipart upload. */
+    public LlmRequest withFiles(List<FormFile> uploaded) {
+        return new LlmRequest(
+                callId,
+                endpoint,
+                model,
+                body,
+                rawBody,
+                stream,
+                timeoutOverride,
+                cancellation,
+                receivedNanos,
+                grant,
+                surface,
+                uploaded);
     }
 }

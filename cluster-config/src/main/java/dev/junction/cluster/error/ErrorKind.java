@@ -10,6 +10,13 @@ package dev.junction.cluster.error;
 public enum ErrorKind {
     BAD_REQUEST(400, "invalid_request_error", false, true, "BadRequestError"),
     INVALID_MODEL(400, "invalid_request_error", false, false, "BadRequestError"),
+    /**
+     * A deployment that cannot take the request at all (an operation its provider lacks, a Messages or
+     * Responses feature chat cannot carry), said before anything is sent. It blames neither the request nor
+     * the deployment: the router tries the group's other deployments at once, without a retry or a back-off,
+     * and a client sees this 400 only when none of them can take it.
+     */
+    UNSUPPORTED_BY_DEPLOYMENT(400, "invalid_request_error", false, false, "BadRequestError"),
     CONTEXT_WINDOW_EXCEEDED(400, "invalid_request_error", false, true, "ContextWindowExceededError"),
     CONTENT_POLICY_VIOLATION(400, "invalid_request_error", false, true, "ContentPolicyViolationError"),
     AUTHENTICATION(401, "auth_error", false, true, "AuthenticationError"),

@@ -3,6 +3,7 @@ package dev.junction.cluster.node;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
+import dev.junction.cluster.responses.ResponseStore;
 import dev.junction.cluster.spend.SpendMap;
 import dev.junction.cluster.spend.SpendSerializers;
 import dev.junction.cluster.state.HazelcastRoutingState;
@@ -51,6 +52,8 @@ final class ClusterDefaults {
         StateSerializers.configs().forEach(config.getSerializationConfig()::addSerializerConfig);
         SpendSerializers.configs().forEach(config.getSerializationConfig()::addSerializerConfig);
         addMap(config, SpendMap.config());
+        addMap(config, ResponseStore.mapConfig());
+        SpendMap.nameShare(config);
     }
 
     private static void addMap(Config config, MapConfig map) {

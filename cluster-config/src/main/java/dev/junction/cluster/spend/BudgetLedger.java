@@ -40,7 +40,7 @@ public final class BudgetLedger {
     private final HazelcastInstance hazelcast;
     private final IMap<String, SpendCounter> counters;
     /** This node's share in every counter: one id per process, whatever the member's id after a merge. */
-    private final UUID share = UUID.randomUUID();
+    private final UUID share;
 
     private final Clock clock;
     private final LedgerOptions options;
@@ -57,12 +57,14 @@ public final class BudgetLedger {
         this.vertx = vertx;
         this.hazelcast = hazelcast;
         this.counters = hazelcast.getMap(SpendMap.NAME);
+        this.share = DepartedShares.of(hazelcast);
         this.clock = clock;
         this.options = options;
         this.local = new LocalBudgets(options.localPeriod());
         this.settlements = new Settlements(counters, () -> SpendMap.quorumPresent(hazelcast));
         this.membersWhenAnswered = hazelcast.getCluster().getMembers().size();
         vertx.setPeriodic(RETRY_MILLIS, id -> settlements.retryRefused());
+        hazelcast.getCluster().addMembershipListener(new DepartedShares(vertx, counters));
     }
 
     /**

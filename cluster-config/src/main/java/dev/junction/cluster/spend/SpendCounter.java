@@ -81,6 +81,16 @@ final class SpendCounter {
         foldIfCrowded();
     }
 
+    /** Drops what a departed member had reserved; true when it had anything in flight. */
+    boolean release(UUID member) {
+        MemberShare share = shares.get(member);
+        if (share == null || share.reserved == 0) {
+            return false;
+        }
+        share.reserved = 0;
+        return true;
+    }
+
     /**
      * Starts a new budget period when the current one is over: spend back to 0, the end moved on by whole
      * periods. True when it did. Reservations stay: their calls are still running.

@@ -27,6 +27,11 @@ public final class SpendMap {
                         new MergePolicyConfig(SpendMergePolicy.class.getName(), MergePolicyConfig.DEFAULT_BATCH_SIZE));
     }
 
+    /** Names this member's share of the counters (see {@link DepartedShares}); the configuration's own name stays. */
+    public static void nameShare(Config config) {
+        DepartedShares.name(config);
+    }
+
     /**
      * {@code general_settings.budget_quorum}: the counters answer only on a side of the cluster with at least
      * {@code members} members, so that a minority cut off by a split cannot spend the budgets again; its calls

@@ -27,6 +27,7 @@ public final class SpendSerializers {
     private static final int TAKE_WRITE = 1110;
     private static final int WRITTEN = 1111;
     private static final int WRITE = 1112;
+    private static final int RELEASE_SHARE = 1113;
 
     private SpendSerializers() {}
 
@@ -74,7 +75,12 @@ public final class SpendSerializers {
                         WrittenProcessor.class,
                         WRITTEN,
                         (out, written) -> out.writeString(written.writeId),
-                        in -> new WrittenProcessor(in.readString())));
+                        in -> new WrittenProcessor(in.readString())),
+                config(
+                        ReleaseShareProcessor.class,
+                        RELEASE_SHARE,
+                        (out, release) -> ProcessorForms.writeUuid(out, release.share),
+                        in -> new ReleaseShareProcessor(ProcessorForms.readUuid(in))));
     }
 
     private static void writeState(ObjectDataOutput out, SpendState state) throws IOException {

@@ -1,15 +1,12 @@
 package dev.junction.gateway.http;
 
-import dev.junction.cluster.bus.Endpoint;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Serves the OpenAI operations at their fixed paths ({@code /chat/completions}, {@code /v1/chat/completions},
- * ...) straight from the HTTP server, ahead of Vert.x Web's router: nearly every request is one of them, and
+ * Serves the LLM operations at their fixed paths ({@code /chat/completions}, {@code /v1/chat/completions}, ...,
+ * {@code /v1/messages}, {@code /v1/responses}) straight from the HTTP server, ahead of Vert.x Web's router: nearly every request is one of them, and
  * the router's matching, routing context and body handler cost more per request than the gateway's own
  * checks (the profile's evidence is in BENCHMARKS.md). Everything else (the paths that carry a model, and
  * variants of these paths such as a trailing slash) goes to the router, which serves the same handlers with
@@ -27,15 +24,8 @@ final class DirectLlmRoutes {
     }
 
     /** Each operation's handler at its fixed paths. */
-    static DirectLlmRoutes of(Map<Endpoint, LlmHandler> handlers, AuthHandler auth, RequestBody body) {
-        Map<String, LlmHandler> byPath = new HashMap<>();
-        handlers.forEach((endpoint, handler) -> pathsOf(endpoint).forEach(path -> byPath.put(path, handler)));
+    static DirectLlmRoutes of(Map<String, LlmHandler> byPath, AuthHandler auth, RequestBody body) {
         return new DirectLlmRoutes(Map.copyOf(byPath), auth, body);
-    }
-
-    /** An operation's fixed paths: OpenAI's, with and without the {@code /v1} prefix. */
-    static List<String> pathsOf(Endpoint endpoint) {
-        return List.of("/" + endpoint.path(), "/v1/" + endpoint.path());
     }
 
     /** Serves the request when its path is one of these routes; false leaves it to the router. */
@@ -50,13 +40,13 @@ final class DirectLlmRoutes {
         }
         auth.authenticate(request, caller -> {
             if (caller.failed()) {
-                ErrorResponder.send(request, caller.cause());
+                handler.fail(request, caller.cause());
                 return;
             }
             body.read(exchange)
                     .onComplete(
                             read -> handler.serve(exchange, read, null, caller.result()),
-                            failure -> ErrorResponder.refuse(request, failure));
+                            failure -> handler.refuse(request, failure));
         });
         return true;
     }

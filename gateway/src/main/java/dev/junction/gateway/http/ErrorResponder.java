@@ -14,14 +14,16 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place where an error becomes an HTTP answer: the status of its kind, OpenAI's error shape with
- * LiteLLM's conventions ({@code code} is the status as a string), and {@code Retry-After} when known. The
- * provider layer has already masked the secrets of the deployment that failed ({@link Redactor}); this masks
- * credential shapes once more, whatever produced the message. Every 500 is logged here, once, with its cause.
+ * LiteLLM's conventions ({@code code} is the status as a string), or the shape of the API the client called
+ * (Anthropic's on {@code /v1/messages}), and {@code Retry-After} when known. The provider layer has already
+ * masked the secrets of the deployment that failed ({@link Redactor}); this masks credential shapes once
+ * more, whatever produced the message and whatever the shape. Every 500 is logged here, once, with its cause.
  */
 public final class ErrorResponder {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
@@ -31,6 +33,15 @@ public final class ErrorResponder {
     private ErrorResponder() {}
 
     public static Future<Void> send(HttpServerRequest request, Throwable failure) {
+        return send(request, failure, ErrorResponder::body);
+    }
+
+    /**
+     * The same status and headers, with the body in another API's error shape (Anthropic's, for the Messages
+     * API surface). The shape is given the error with its message already redacted.
+     */
+    public static Future<Void> send(
+            HttpServerRequest request, Throwable failure, Function<GatewayException, JsonObject> shape) {
         HttpServerResponse response = request.response();
         if (response.headWritten()) {
             // Too late for a status: the stream relay reports failures in-band; just stop.
@@ -47,7 +58,7 @@ public final class ErrorResponder {
                         response.putHeader("retry-after", Long.toString(Math.max(1, (delay.toMillis() + 999) / 1000))));
         return response.setStatusCode(status)
                 .putHeader("content-type", "application/json")
-                .end(body(error).toBuffer());
+                .end(shape.apply(Redactor.redact(error, List.of())).toBuffer());
     }
 
     /**
@@ -57,14 +68,19 @@ public final class ErrorResponder {
      * stalled is not waited for.
      */
     static void refuse(HttpServerRequest request, Throwable failure) {
+        refuse(request, failure, ErrorResponder::body);
+    }
+
+    /** {@link #refuse(HttpServerRequest, Throwable)} with the body in another API's error shape. */
+    static void refuse(HttpServerRequest request, Throwable failure, Function<GatewayException, JsonObject> shape) {
         if (request.version() == HttpVersion.HTTP_2) {
-            send(request, failure);
+            send(request, failure, shape);
             return;
         }
         if (!request.response().headWritten()) {
             request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
-        Future<Void> written = send(request, failure);
+        Future<Void> written = send(request, failure, shape);
         HttpConnection connection = request.connection();
         // Vert.x may close the connection itself right after this (a body it could not decode).
         ConnectionInternals.flush(connection);

@@ -1,9 +1,9 @@
 package dev.junction.gateway.http;
 
-import dev.junction.cluster.bus.Endpoint;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.node.ClusterView;
+import dev.junction.cluster.responses.ResponseStore;
 import dev.junction.config.JunctionConfig;
 import dev.junction.gateway.admin.AdminRoutes;
 import dev.junction.gateway.admin.ModelAdmin;
@@ -21,9 +21,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /** Listens for clients. Only parses, authenticates and dispatches; the work happens behind the event bus. */
 public final class HttpVerticle extends VerticleBase {
@@ -36,6 +35,7 @@ public final class HttpVerticle extends VerticleBase {
     private final String host;
     private final int port;
     private final KeyServices keys;
+    private final ResponseStore responses;
     private final BodyBudget bodyBudget;
     private HttpServer server;
     private ClientConnections connections;
@@ -49,9 +49,11 @@ public final class HttpVerticle extends VerticleBase {
             String host,
             int port,
             KeyServices keys,
+            ResponseStore responses,
             BodyBudget bodyBudget) {
         this.config = config;
         this.keys = keys;
+        this.responses = responses;
         this.bodyBudget = bodyBudget;
         this.deployments = deployments;
         this.modelChanges = modelChanges;
@@ -79,14 +81,11 @@ public final class HttpVerticle extends VerticleBase {
         AuthHandler auth = new AuthHandler(config.general().masterKey(), keys.directory(), clock);
         ModelAccess access = ModelAccess.of(config.deployments());
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
-        Map<Endpoint, LlmHandler> handlers = new EnumMap<>(Endpoint.class);
-        for (Endpoint endpoint : Endpoint.values()) {
-            handlers.put(endpoint, new LlmHandler(endpoint, parser, vertx.eventBus(), config.router(), access));
-        }
+        InboundRoutes handlers = new InboundRoutes(config, parser, vertx.eventBus(), access, responses);
         connections = new ClientConnections(config.general());
         RequestBody body = new RequestBody(config.general().maxRequestBytes(), bodyBudget);
         Router router = router(auth, handlers, access, clock, new RouterBodies(body, connections));
-        DirectLlmRoutes direct = DirectLlmRoutes.of(handlers, auth, body);
+        DirectLlmRoutes direct = DirectLlmRoutes.of(handlers.direct(), auth, body);
         connections.start(vertx);
         return server.connectionHandler(connection -> {
                     connections.opened(connection);
@@ -130,24 +129,15 @@ public final class HttpVerticle extends VerticleBase {
     }
 
     private Router router(
-            AuthHandler auth,
-            Map<Endpoint, LlmHandler> handlers,
-            ModelAccess access,
-            Clock clock,
-            RouterBodies bodies) {
+            AuthHandler auth, InboundRoutes handlers, ModelAccess access, Clock clock, RouterBodies bodies) {
         Router router = Router.router(vertx);
         router.get("/health/liveliness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
         router.route().handler(auth);
         router.route().method(HttpMethod.POST).method(HttpMethod.PATCH).handler(bodies);
-        handlers.forEach((endpoint, handler) -> {
-            // DirectLlmRoutes serves these paths when they match exactly; the router takes their variants (a
-            // trailing slash).
-            DirectLlmRoutes.pathsOf(endpoint).forEach(path -> router.post(path).handler(handler));
-            router.post("/openai/deployments/:model/" + endpoint.path()).handler(handler);
-            router.post("/engines/:model/" + endpoint.path()).handler(handler);
-        });
+        // DirectLlmRoutes serves the exact paths; the router takes their variants (a trailing slash).
+        handlers.mount(router);
         // After the LLM routes, which the router tries first.
         AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
         ModelAdmin.mount(router, modelChanges, AuthHandler::caller);
@@ -181,6 +171,23 @@ public final class HttpVerticle extends VerticleBase {
     }
 
     private static void failure(RoutingContext ctx) {
+        answerFailure(ctx, ErrorResponder::body);
+    }
+
+    /**
+     * Answers a routed request's failure with a body in {@code shape}; a request whose body was refused as it
+     * arrived ({@link RouterBodies}) is refused, which closes its connection after the answer.
+     */
+    static void answerFailure(RoutingContext ctx, Function<GatewayException, JsonObject> shape) {
+        if (RouterBodies.refused(ctx)) {
+            ErrorResponder.refuse(ctx.request(), failureOf(ctx), shape);
+        } else {
+            ErrorResponder.send(ctx.request(), failureOf(ctx), shape);
+        }
+    }
+
+    /** What failed a routed request: its failure, or the one its status code (413, 404, 405) stands for. */
+    private static Throwable failureOf(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure == null) {
             failure = switch (ctx.statusCode()) {
@@ -190,6 +197,6 @@ public final class HttpVerticle extends VerticleBase {
                 default -> GatewayException.of(ErrorKind.BAD_REQUEST, "Bad request");
             };
         }
-        ErrorResponder.send(ctx.request(), failure);
+        return failure;
     }
 }

@@ -20,7 +20,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 
-/** Serves an OpenAI operation: parse at the edge, hand over to the router, write what comes back. */
+/** Serves an operation: parse at the edge, hand over to the router, write what comes back, in its API's format. */
 final class LlmHandler implements Handler<RoutingContext> {
     /** Made once: it carries its hash, which a String name would compute again on every request. */
     private static final CharSequence CALL_ID = HttpHeaders.createOptimized("x-litellm-call-id");
@@ -32,15 +32,15 @@ final class LlmHandler implements Handler<RoutingContext> {
     private final Duration routerBudget;
 
     private final Endpoint endpoint;
-    private final RequestParser parser;
+    private final InboundApi api;
     private final EventBus bus;
 
     private final ModelAccess access;
 
-    LlmHandler(Endpoint endpoint, RequestParser parser, EventBus bus, RouterSettings settings, ModelAccess access) {
+    LlmHandler(Endpoint endpoint, InboundApi api, EventBus bus, RouterSettings settings, ModelAccess access) {
         this.endpoint = endpoint;
         this.access = access;
-        this.parser = parser;
+        this.api = api;
         this.bus = bus;
         this.routerBudget = settings.timeout().multipliedBy(4);
     }
@@ -50,18 +50,23 @@ final class LlmHandler implements Handler<RoutingContext> {
         serve(RouterBodies.exchange(ctx), ctx.body().buffer(), ctx.pathParam("model"), AuthHandler.caller(ctx));
     }
 
+    /** Answers with an error in this operation's API shape. */
+    void fail(HttpServerRequest client, Throwable failure) {
+        ErrorResponder.send(client, failure, api.errorShape());
+    }
+
+    /** Answers, in this operation's API shape, a request whose body will not be read (see ErrorResponder). */
+    void refuse(HttpServerRequest client, Throwable failure) {
+        ErrorResponder.refuse(client, failure, api.errorShape());
+    }
+
     /** Serves one call whose caller is known and whose body has been read; every failure is answered here. */
     void serve(Exchange exchange, Buffer body, String pathModel, Caller caller) {
         HttpServerRequest client = exchange.request();
         HttpServerResponse response = client.response();
         LlmRequest parsed;
         try {
-            parsed = parser.parse(
-                    endpoint,
-                    body,
-                    pathModel,
-                    client.getHeader("x-litellm-call-id"),
-                    client.getHeader("x-litellm-timeout"));
+            parsed = api.parse(endpoint, client, body, pathModel);
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             response.putHeader(CALL_ID, parsed.callId());
             exchange.model(parsed.model());
@@ -70,10 +75,14 @@ final class LlmHandler implements Handler<RoutingContext> {
                 parsed = parsed.forKey(ModelAccess.rewrite(holder, parsed.model()), KeyGrants.of(holder));
             }
         } catch (GatewayException invalid) {
-            ErrorResponder.send(client, invalid);
+            fail(client, invalid);
             return;
         }
-        LlmRequest request = parsed;
+        api.prepare(parsed, caller).onComplete(ready -> route(ready, client, caller), failure -> fail(client, failure));
+    }
+
+    private void route(LlmRequest request, HttpServerRequest client, Caller caller) {
+        HttpServerResponse response = client.response();
         response.closeHandler(v -> request.cancellation().cancel());
         BusContract.request(bus, Addresses.ROUTER, request, routerBudget, RoutedReply.class)
                 .onSuccess(routed -> {
@@ -83,11 +92,11 @@ final class LlmHandler implements Handler<RoutingContext> {
                         }
                         return;
                     }
-                    ReplyWriter.write(request, routed, response);
+                    api.write(request, routed, response, caller);
                 })
                 .onFailure(failure -> {
                     if (!response.closed()) {
-                        ErrorResponder.send(client, failure);
+                        fail(client, failure);
                     }
                 });
     }

@@ -6,11 +6,13 @@ import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.RoutedReply;
 import dev.junction.config.PublicUrl;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.function.Consumer;
 
 /** Writes a routed answer to the client: LiteLLM's response headers, then the body or the relayed stream. */
-final class ReplyWriter {
+public final class ReplyWriter {
     // Names made once: each carries its hash, which a String name has computed again on every reply.
     private static final CharSequence MODEL_ID = HttpHeaders.createOptimized("x-litellm-model-id");
     private static final CharSequence MODEL_GROUP = HttpHeaders.createOptimized("x-litellm-model-group");
@@ -24,12 +26,30 @@ final class ReplyWriter {
     private ReplyWriter() {}
 
     static void write(LlmRequest request, RoutedReply routed, HttpServerResponse response) {
-        addHeaders(request, routed, response.headers());
         if (routed.reply() instanceof ProviderReply.Complete complete) {
-            response.putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(complete.body());
+            writeBody(request, routed, response, complete.body(), complete.contentType());
         } else if (routed.reply() instanceof ProviderReply.Streaming streaming) {
-            relay(request, streaming.stream(), response);
+            relay(request, routed, response, null);
         }
+    }
+
+    /** A whole answer: the headers, then {@code body} (the routed one, or its translation to another API). */
+    public static void writeBody(
+            LlmRequest request, RoutedReply routed, HttpServerResponse response, Buffer body, String contentType) {
+        if (response.closed()) {
+            return;
+        }
+        addHeaders(request, routed, response.headers());
+        response.putHeader(HttpHeaders.CONTENT_TYPE, ProviderReply.JSON.equals(contentType) ? JSON : contentType)
+                .end(body);
+    }
+
+    /** A streamed answer: the headers, then its frames as they come, rewritten by {@code reframer} when not null. */
+    public static void relay(
+            LlmRequest request, RoutedReply routed, HttpServerResponse response, StreamReframer reframer) {
+        addHeaders(request, routed, response.headers());
+        ChunkStream stream = ((ProviderReply.Streaming) routed.reply()).stream();
+        relay(request, stream, response, reframer);
     }
 
     private static void addHeaders(LlmRequest request, RoutedReply routed, MultiMap headers) {
@@ -47,6 +67,12 @@ final class ReplyWriter {
         }
     }
 
+    private static void endUnlessClosed(HttpServerResponse response) {
+        if (!response.closed()) {
+            response.end();
+        }
+    }
+
     /** As {@code String.format("%.3f", nanos / 1e6)} rounds it, without the formatter's cost on every reply. */
     static String millis(long nanos) {
         long micros = (Math.max(0, nanos) + 500) / 1000;
@@ -59,7 +85,8 @@ final class ReplyWriter {
      * Relays SSE frames as they come. When the client reads slowly the upstream is paused; when the client
      * goes away the upstream request is cancelled.
      */
-    private static void relay(LlmRequest request, ChunkStream stream, HttpServerResponse response) {
+    private static void relay(
+            LlmRequest request, ChunkStream stream, HttpServerResponse response, StreamReframer reframer) {
         response.setChunked(true)
                 .putHeader("content-type", "text/event-stream")
                 .putHeader("cache-control", "no-cache")
@@ -74,16 +101,28 @@ final class ReplyWriter {
         // An HTTP/2 client resets its stream rather than closing the connection.
         response.exceptionHandler(failure -> clientGone.run());
         response.drainHandler(v -> stream.resume());
-        stream.endHandler(v -> {
+        Consumer<Buffer> out = frame -> {
             if (!response.closed()) {
-                response.end();
+                response.write(frame);
             }
+        };
+        stream.endHandler(v -> {
+            if (reframer == null) {
+                endUnlessClosed(response);
+                return;
+            }
+            reframer.onEnd(out);
+            reframer.beforeEnd().onComplete(done -> endUnlessClosed(response));
         });
         stream.handler(frame -> {
             if (response.closed()) {
                 return;
             }
-            response.write(frame);
+            if (reframer == null) {
+                response.write(frame);
+            } else {
+                reframer.onFrame(frame, out);
+            }
             if (response.writeQueueFull()) {
                 stream.pause();
             }

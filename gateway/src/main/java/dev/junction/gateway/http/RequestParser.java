@@ -18,18 +18,31 @@ import java.util.concurrent.ThreadLocalRandom;
  * Parses and checks a client's request body once, at the edge. Anything malformed is refused here with a
  * 400 that names the field, so nothing downstream has to guard against it.
  */
-final class RequestParser {
+public final class RequestParser {
     /** OpenAI's encodings of an embedding: a list of numbers, or base64 of little-endian float32s. */
     private static final List<String> ENCODING_FORMATS = List.of("float", "base64");
 
     private final ClientCredentialCheck credentials;
 
-    RequestParser(boolean allowClientCredentials) {
+    public RequestParser(boolean allowClientCredentials) {
         this.credentials = new ClientCredentialCheck(allowClientCredentials);
     }
 
     LlmRequest parse(Endpoint endpoint, Buffer raw, String pathModel, String callIdHeader, String timeoutHeader) {
-        JsonObject body = jsonObject(raw);
+        return parse(endpoint, jsonObject(raw), raw, pathModel, callIdHeader, timeoutHeader);
+    }
+
+    /**
+     * Checks a body already read into JSON: a multipart form's fields, or another API's request translated to
+     * chat ({@code raw} is then null: there are no client bytes to forward).
+     */
+    public LlmRequest parse(
+            Endpoint endpoint,
+            JsonObject body,
+            Buffer raw,
+            String pathModel,
+            String callIdHeader,
+            String timeoutHeader) {
         String model = pathModel != null ? pathModel : requireString(body, "model");
         checkPayload(endpoint, body);
         Object stream = body.getValue("stream");
@@ -56,6 +69,15 @@ final class RequestParser {
     }
 
     /**
+     * The one credential check alone, for another API's request as the client sent it (its {@code metadata},
+     * {@code fallbacks}, ...): its chat translation is checked again when it is parsed, but the original is
+     * what a native deployment is sent, and only it names the fields where the client put them.
+     */
+    public void checkCredentials(JsonObject original) {
+        credentials.check(original);
+    }
+
+    /**
      * A random (version 4) UUID, as {@link UUID#randomUUID()} makes, from the thread's own generator rather
      * than the shared {@code SecureRandom}: a call id must be unique, not unpredictable.
      */
@@ -66,7 +88,8 @@ final class RequestParser {
         return new UUID(high, low).toString();
     }
 
-    private static JsonObject jsonObject(Buffer raw) {
+    /** The body as a JSON object; anything else is refused with a 400. */
+    public static JsonObject jsonObject(Buffer raw) {
         if (raw == null || raw.length() == 0) {
             throw GatewayException.badField(null, "The request body is empty; expected a JSON object");
         }
@@ -99,6 +122,18 @@ final class RequestParser {
             case EMBEDDINGS -> {
                 requireTextOrList(body, "input");
                 checkEncodingFormat(body.getValue("encoding_format"));
+            }
+            case MODERATIONS -> requireTextOrList(body, "input");
+            case IMAGE_GENERATIONS -> requireString(body, "prompt");
+            case AUDIO_SPEECH -> requireString(body, "input");
+            case RERANK -> {
+                requireString(body, "query");
+                if (!(body.getValue("documents") instanceof JsonArray documents) || documents.isEmpty()) {
+                    throw GatewayException.badField("documents", "documents must be a non-empty array");
+                }
+            }
+            case AUDIO_TRANSCRIPTIONS -> {
+                // the audio file is a part of the multipart form, checked where the form is read
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.junction.provider.anthropic;
 import dev.junction.cluster.bus.Endpoint;
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.bus.ProviderReply;
+import dev.junction.cluster.bus.Surface;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.config.Deployment;
@@ -14,12 +15,14 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.Map;
 
 /**
- * OpenAI chat completions to and from Anthropic's Messages API ({@code POST /v1/messages}).
+ * OpenAI chat completions to and from Anthropic's Messages API ({@code POST /v1/messages}); a request that
+ * came on Junction's own Messages API surface is passed through instead, as its client sent it.
  *
- * <p>Chat only: Anthropic has no embeddings API, and its legacy text-completions API is retired, so an
- * embeddings or completions call is refused before anything goes upstream. Stateless and thread-safe; each
+ * <p>Chat only: Anthropic has no embeddings, images or audio API, and its legacy text-completions API is
+ * retired, so any other call is refused before anything goes upstream. Stateless and thread-safe; each
  * stream gets its own {@link StreamTranslator}.
  */
 public final class AnthropicAdapter implements ProviderAdapter {
@@ -33,6 +36,7 @@ public final class AnthropicAdapter implements ProviderAdapter {
     private final AnthropicRequestTranslator requests = new AnthropicRequestTranslator();
     private final AnthropicErrorClassifier errors;
     private final AnthropicResponseTranslator responses;
+    private final AnthropicPassThrough passThrough;
 
     public AnthropicAdapter() {
         this(Clock.systemUTC());
@@ -46,6 +50,7 @@ public final class AnthropicAdapter implements ProviderAdapter {
         this.clock = clock;
         this.errors = new AnthropicErrorClassifier(clock);
         this.responses = new AnthropicResponseTranslator(clock, errors);
+        this.passThrough = new AnthropicPassThrough(errors);
     }
 
     @Override
@@ -54,21 +59,45 @@ public final class AnthropicAdapter implements ProviderAdapter {
     }
 
     @Override
+    public boolean speaksNatively(Surface surface, Deployment deployment) {
+        return surface == Surface.MESSAGES;
+    }
+
+    @Override
     public UpstreamRequest toUpstream(ProviderCall call) {
         requireChat(call.request().endpoint());
+        if (passesThrough(call)) {
+            return passThrough.toUpstream(call);
+        }
         Deployment deployment = call.deployment();
         JsonObject body = requests.toBody(call);
-        return new UpstreamRequest(messagesUrl(deployment.apiBase()), headers(deployment), body.toBuffer());
+        return new UpstreamRequest(messagesUrl(deployment.apiBase()), headers(deployment, Map.of()), body.toBuffer());
+    }
+
+    /**
+     * The Messages API body for a chat call, for hosts that serve Anthropic's models under their own URL and
+     * authentication (Vertex AI); refuses other operations as {@link #toUpstream} does.
+     */
+    public JsonObject messagesBody(ProviderCall call) {
+        requireChat(call.request().endpoint());
+        return requests.toBody(call);
     }
 
     @Override
     public ProviderReply.Complete fromUpstream(ProviderCall call, Buffer body) {
-        return responses.toOpenAi(body);
+        return passesThrough(call) ? passThrough.fromUpstream(body) : responses.toOpenAi(body);
     }
 
     @Override
     public StreamTranslator streamTranslator(ProviderCall call) {
+        if (passesThrough(call)) {
+            return new AnthropicEventRelay(errors);
+        }
         return new AnthropicStreamTranslator(call.request().includeUsage(), clock, errors);
+    }
+
+    private static boolean passesThrough(ProviderCall call) {
+        return call.request().surface() != null && call.request().surface().surface() == Surface.MESSAGES;
     }
 
     @Override
@@ -78,8 +107,8 @@ public final class AnthropicAdapter implements ProviderAdapter {
 
     private static void requireChat(Endpoint endpoint) {
         if (endpoint != Endpoint.CHAT_COMPLETIONS) {
-            String what = endpoint == Endpoint.EMBEDDINGS ? "embeddings" : "completions; use /chat/completions";
-            throw LitellmErrorNames.error(ErrorKind.BAD_REQUEST, "anthropic does not support " + what);
+            String what = endpoint == Endpoint.COMPLETIONS ? "completions; use /chat/completions" : endpoint.path();
+            throw LitellmErrorNames.error(ErrorKind.UNSUPPORTED_BY_DEPLOYMENT, "anthropic does not support " + what);
         }
     }
 
@@ -98,14 +127,19 @@ public final class AnthropicAdapter implements ProviderAdapter {
         return base.endsWith("/v1") ? base + "/messages" : base + MESSAGES_PATH;
     }
 
-    /** The configured {@code headers}, then {@code extra_headers}, win over ours: that is how betas are enabled. */
-    static MultiMap headers(Deployment deployment) {
+    /**
+     * The client's own Anthropic headers (a passed-through request's {@code anthropic-version} and {@code
+     * anthropic-beta}) over ours, and the configured {@code headers}, then {@code extra_headers}, over both:
+     * that is how betas are enabled.
+     */
+    static MultiMap headers(Deployment deployment, Map<String, String> client) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         if (deployment.apiKey() != null) {
             headers.set("x-api-key", deployment.apiKey().reveal());
         }
         headers.set("anthropic-version", API_VERSION);
         headers.set("content-type", "application/json");
+        client.forEach(headers::set);
         copyHeaders(deployment.litellmParams().getValue("headers"), headers);
         copyHeaders(deployment.litellmParams().getValue("extra_headers"), headers);
         return headers;

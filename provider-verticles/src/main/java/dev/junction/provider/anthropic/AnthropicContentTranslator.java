@@ -70,10 +70,19 @@ final class AnthropicContentTranslator {
      */
     static JsonObject image(Object imageUrl) {
         String url = DataUrl.imageUrlOf(imageUrl);
-        if (url == null) {
-            throw GatewayException.badField("messages", "an image_url part needs a url");
-        }
         return new JsonObject().put("type", "image").put("source", imageSource(url));
+    }
+
+    /**
+     * The reverse of {@link #image}: an image block's {@code source} as the URL of an OpenAI {@code image_url}
+     * part; null for a source with no URL form (an uploaded file).
+     */
+    static String imageUrl(JsonObject source) {
+        return switch (String.valueOf(source.getValue("type"))) {
+            case "base64" -> "data:" + source.getValue("media_type") + ";base64," + source.getValue("data");
+            case "url" -> source.getValue("url") instanceof String url ? url : null;
+            default -> null;
+        };
     }
 
     private static JsonObject imageSource(String url) {

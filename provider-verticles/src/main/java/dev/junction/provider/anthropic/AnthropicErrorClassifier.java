@@ -97,6 +97,22 @@ final class AnthropicErrorClassifier {
         };
     }
 
+    /** The error type Anthropic would give a status, for errors told in its shape (the Messages API surface). */
+    static String typeOf(int status) {
+        return switch (status) {
+            case 400, 422 -> "invalid_request_error";
+            case 401 -> "authentication_error";
+            case 402 -> "billing_error";
+            case 403 -> "permission_error";
+            case 404 -> "not_found_error";
+            case 408, 504 -> "timeout_error";
+            case 413 -> "request_too_large";
+            case 429 -> "rate_limit_error";
+            case 503, OVERLOADED -> "overloaded_error";
+            default -> status < 500 ? "invalid_request_error" : "api_error";
+        };
+    }
+
     private static JsonObject errorObject(Buffer body) {
         if (body == null || body.length() == 0) {
             return null;

@@ -1,7 +1,7 @@
 package dev.junction.provider.anthropic;
 
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.chat.ChatParams;
+import dev.junction.provider.chat.ToolCalls;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -71,12 +71,7 @@ final class AnthropicMessageTranslator {
                 .put("type", "tool_use")
                 .put("id", call.getString("id"))
                 .put("name", function.getString("name"))
-                .put("input", arguments(function.getValue("arguments")));
-    }
-
-    /** OpenAI carries a call's arguments as a JSON string; Anthropic wants the object itself. */
-    static JsonObject arguments(Object arguments) {
-        return ChatParams.toolArguments(arguments);
+                .put("input", ToolCalls.arguments(function.getValue("arguments")));
     }
 
     private JsonObject toolResult(JsonObject message) {

@@ -19,9 +19,10 @@ import java.util.List;
  */
 final class AnthropicRequestTranslator {
     /**
-     * Anthropic requires {@code max_tokens}, OpenAI does not. LiteLLM sends 4096 when the client gives none;
-     * we do the same, so a request behaves as it did behind LiteLLM. 4096 is also within the output limit of
-     * every Claude model still served, so it never fails a request by itself.
+     * Anthropic requires {@code max_tokens}, OpenAI does not: the client's, else the deployment's, else this.
+     * LiteLLM sends 4096 when the client gives none; we do the same, so a request behaves as it did behind
+     * LiteLLM. 4096 is also within the output limit of every Claude model still served, so it never fails a
+     * request by itself.
      */
     static final int DEFAULT_MAX_TOKENS = 4096;
 
@@ -32,10 +33,8 @@ final class AnthropicRequestTranslator {
     private final AnthropicToolTranslator tools = new AnthropicToolTranslator();
 
     JsonObject toBody(ProviderCall call) {
-        JsonObject request = call.request().body();
-        JsonObject defaults = call.deployment().defaultCallParams();
         try {
-            return build(call, ChatParams.withDefaults(defaults, request), maxTokens(request, defaults));
+            return build(call, ChatParams.of(call), ChatParams.maxTokens(call).orElse(DEFAULT_MAX_TOKENS));
         } catch (ClassCastException wrongType) {
             // The body is the client's JSON: a field of the wrong JSON type is its mistake, not ours.
             throw LitellmErrorNames.error(ErrorKind.BAD_REQUEST, "a request field has the wrong JSON type");
@@ -46,15 +45,11 @@ final class AnthropicRequestTranslator {
         JsonObject body = new JsonObject().put("model", call.deployment().upstreamModel());
         messages.translate(call.request().body().getValue("messages"), body);
         body.put("max_tokens", maxTokens);
-        JsonArray stop = stopSequences(params.getValue("stop"));
+        JsonArray stop = ChatParams.stopSequences(params.getValue("stop"));
         if (!stop.isEmpty()) {
             body.put("stop_sequences", stop);
         }
-        for (String name : SAME_NAME) {
-            if (params.getValue(name) != null) {
-                body.put(name, params.getValue(name));
-            }
-        }
+        SAME_NAME.forEach(name -> ChatParams.copy(params, name, body, name));
         if (params.getValue("user") instanceof String user) {
             body.put("metadata", new JsonObject().put("user_id", user));
         }
@@ -63,19 +58,5 @@ final class AnthropicRequestTranslator {
             body.put("stream", true);
         }
         return body;
-    }
-
-    /**
-     * The request's limit under either OpenAI name, else the deployment's, else {@link #DEFAULT_MAX_TOKENS}.
-     * Resolved per source, so that a request's {@code max_tokens} beats a default {@code
-     * max_completion_tokens}.
-     */
-    static long maxTokens(JsonObject request, JsonObject defaults) {
-        return ChatParams.maxTokens(request, defaults).orElse(DEFAULT_MAX_TOKENS);
-    }
-
-    /** Anthropic rejects a stop sequence made only of whitespace, so such entries are dropped, as LiteLLM does. */
-    static JsonArray stopSequences(Object stop) {
-        return ChatParams.stopSequences(stop);
     }
 }

@@ -4,6 +4,7 @@ import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.provider.chat.ToolCalls;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -76,7 +77,10 @@ final class AnthropicResponseTranslator {
             switch (block.getString("type", "")) {
                 case "text" -> text.append(block.getString("text", ""));
                 case "thinking" -> reasoning.append(block.getString("thinking", ""));
-                case "tool_use" -> toolCalls.add(toolCall(block));
+                case "tool_use" -> toolCalls.add(ToolCalls.toolCall(
+                        block.getString("id"),
+                        block.getString("name"),
+                        block.getJsonObject("input", new JsonObject())));
                 default -> {
                     // redacted thinking and server-tool blocks have no OpenAI counterpart
                 }
@@ -91,15 +95,5 @@ final class AnthropicResponseTranslator {
             message.put("tool_calls", toolCalls);
         }
         return message;
-    }
-
-    private static JsonObject toolCall(JsonObject block) {
-        JsonObject input = block.getJsonObject("input", new JsonObject());
-        JsonObject function =
-                new JsonObject().put("name", block.getString("name")).put("arguments", input.encode());
-        return new JsonObject()
-                .put("id", block.getString("id"))
-                .put("type", "function")
-                .put("function", function);
     }
 }

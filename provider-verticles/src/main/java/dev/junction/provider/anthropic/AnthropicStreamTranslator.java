@@ -5,6 +5,7 @@ import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.chat.ChunkFactory;
+import dev.junction.provider.chat.ToolCalls;
 import dev.junction.provider.sse.SseEvent;
 import dev.junction.provider.sse.SseFrames;
 import io.vertx.core.buffer.Buffer;
@@ -32,7 +33,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     /** Anthropic block index to OpenAI tool-call index: OpenAI counts tool calls only, not text blocks. */
     private final Map<Integer, Integer> toolCallIndex = new HashMap<>();
 
-    private JsonObject usage = new JsonObject();
+    private final AnthropicStreamUsage usage = new AnthropicStreamUsage();
     private boolean finished;
     private GatewayException failure;
 
@@ -86,7 +87,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
             return;
         }
         if (includeUsage) {
-            JsonObject last = chunks.chunk(new JsonArray()).put("usage", AnthropicUsage.toOpenAi(usage));
+            JsonObject last = chunks.chunk(new JsonArray()).put("usage", AnthropicUsage.toOpenAi(usage.counts()));
             out.accept(SseFrames.data(last));
         }
         out.accept(SseFrames.done());
@@ -94,7 +95,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
 
     @Override
     public Usage usage() {
-        return usage.isEmpty() ? Usage.NONE : AnthropicUsage.from(usage);
+        return usage.usage();
     }
 
     /** The error that ended the stream, if one did. */
@@ -105,8 +106,8 @@ final class AnthropicStreamTranslator implements StreamTranslator {
 
     private void onMessageStart(JsonObject message, Consumer<Buffer> out) {
         chunks.identify(message.getString("id", ""), message.getString("model", ""));
-        usage = message.getJsonObject("usage", new JsonObject()).copy();
-        out.accept(chunks.delta(new JsonObject().put("role", "assistant").put("content", ""), null));
+        usage.start(message);
+        out.accept(chunks.start());
     }
 
     private void onBlockStart(int index, JsonObject block, Consumer<Buffer> out) {
@@ -114,14 +115,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
         if ("tool_use".equals(type)) {
             int ordinal = toolCallIndex.size();
             toolCallIndex.put(index, ordinal);
-            JsonObject function =
-                    new JsonObject().put("name", block.getString("name")).put("arguments", "");
-            JsonObject call = new JsonObject()
-                    .put("index", ordinal)
-                    .put("id", block.getString("id"))
-                    .put("type", "function")
-                    .put("function", function);
-            out.accept(chunks.delta(toolCalls(call), null));
+            out.accept(chunks.toolCall(ToolCalls.start(ordinal, block.getString("id"), block.getString("name"))));
         } else if ("text".equals(type) && !block.getString("text", "").isEmpty()) {
             out.accept(chunks.delta(new JsonObject().put("content", block.getString("text")), null));
         }
@@ -129,15 +123,13 @@ final class AnthropicStreamTranslator implements StreamTranslator {
 
     private void onBlockDelta(int index, JsonObject delta, Consumer<Buffer> out) {
         switch (delta.getString("type", "")) {
-            case "text_delta" -> emitIfAny("content", delta.getString("text", ""), out);
-            case "thinking_delta" -> emitIfAny("reasoning_content", delta.getString("thinking", ""), out);
+            case "text_delta" -> chunks.emitIfAny("content", delta.getString("text", ""), out);
+            case "thinking_delta" -> chunks.emitIfAny("reasoning_content", delta.getString("thinking", ""), out);
             case "input_json_delta" -> {
                 String partial = delta.getString("partial_json", "");
                 Integer ordinal = toolCallIndex.get(index);
                 if (ordinal != null && !partial.isEmpty()) {
-                    JsonObject function = new JsonObject().put("arguments", partial);
-                    JsonObject call = new JsonObject().put("index", ordinal).put("function", function);
-                    out.accept(chunks.delta(toolCalls(call), null));
+                    out.accept(chunks.toolCall(ToolCalls.argumentsPart(ordinal, partial)));
                 }
             }
             default -> {
@@ -147,19 +139,12 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     }
 
     private void onMessageDelta(JsonObject data, Consumer<Buffer> out) {
-        // message_delta usage is cumulative, and newer API versions repeat the input counts in it
-        usage.mergeIn(data.getJsonObject("usage", new JsonObject()));
+        usage.delta(data);
         JsonObject delta = data.getJsonObject("delta", new JsonObject());
         String finishReason = FinishReasons.fromStopReason(delta.getString("stop_reason"));
         if (finishReason != null) {
             finished = true;
             out.accept(chunks.delta(new JsonObject(), finishReason));
-        }
-    }
-
-    private void emitIfAny(String field, String text, Consumer<Buffer> out) {
-        if (!text.isEmpty()) {
-            out.accept(chunks.delta(new JsonObject().put(field, text), null));
         }
     }
 
@@ -169,10 +154,6 @@ final class AnthropicStreamTranslator implements StreamTranslator {
 
     private static GatewayException unreadable(String what) {
         return LitellmErrorNames.error(ErrorKind.BAD_GATEWAY, "anthropic sent " + what);
-    }
-
-    private static JsonObject toolCalls(JsonObject call) {
-        return new JsonObject().put("tool_calls", new JsonArray().add(call));
     }
 
     private static JsonObject parse(String data) {

@@ -76,6 +76,36 @@ final class AnthropicToolTranslator {
                 "tool_choice", "tool_choice must be auto, required, none or {type: function, function: {name}}");
     }
 
+    /**
+     * The reverse of {@link #tool}: a client tool ({@code name}, {@code input_schema}) as an OpenAI function
+     * tool; null for one of Anthropic's server tools ({@code web_search_...}), which chat cannot carry.
+     */
+    static JsonObject toOpenAi(JsonObject tool) {
+        Object type = tool.getValue("type");
+        if (type != null && !"custom".equals(type) || !(tool.getValue("name") instanceof String name)) {
+            return null;
+        }
+        JsonObject function = new JsonObject().put("name", name);
+        if (tool.getValue("description") instanceof String description) {
+            function.put("description", description);
+        }
+        Object schema = tool.getValue("input_schema");
+        function.put("parameters", schema instanceof JsonObject object ? object : emptyObjectSchema());
+        return new JsonObject().put("type", "function").put("function", function);
+    }
+
+    /** The reverse of {@link #toolChoice}: {@code auto}, {@code any}, {@code none} or a named tool, in OpenAI's terms. */
+    static Object toolChoiceToOpenAi(JsonObject choice) {
+        return switch (String.valueOf(choice.getValue("type"))) {
+            case "any" -> "required";
+            case "none" -> "none";
+            case "tool" -> new JsonObject()
+                    .put("type", "function")
+                    .put("function", new JsonObject().put("name", choice.getValue("name")));
+            default -> "auto";
+        };
+    }
+
     private static JsonObject type(String type) {
         return new JsonObject().put("type", type);
     }

@@ -1,6 +1,9 @@
 package dev.junction.provider.anthropic;
 
-/** Anthropic's {@code stop_reason} as OpenAI's {@code finish_reason}, for whole and streamed answers alike. */
+/**
+ * Anthropic's {@code stop_reason} and OpenAI's {@code finish_reason}, both ways, for whole and streamed
+ * answers alike: one table, read forwards for Anthropic deployments and backwards for the Messages API surface.
+ */
 final class FinishReasons {
     private FinishReasons() {}
 
@@ -14,6 +17,19 @@ final class FinishReasons {
             case "tool_use" -> "tool_calls";
             case "refusal" -> "content_filter";
             default -> "stop"; // end_turn, stop_sequence, pause_turn and reasons added later
+        };
+    }
+
+    /** The stop reason of an OpenAI finish reason, or null while the answer has none yet. */
+    static String toStopReason(String finishReason) {
+        if (finishReason == null) {
+            return null;
+        }
+        return switch (finishReason) {
+            case "length" -> "max_tokens";
+            case "tool_calls", "function_call" -> "tool_use";
+            case "content_filter" -> "refusal";
+            default -> "end_turn";
         };
     }
 }

@@ -1,11 +1,9 @@
 package dev.junction.provider.azure;
 
-import dev.junction.cluster.bus.ProviderCall;
+import dev.junction.cluster.bus.Endpoint;
 import dev.junction.config.Deployment;
 import dev.junction.config.ProviderFamily;
-import dev.junction.provider.RequestBodies;
 import dev.junction.provider.UpstreamHeaders;
-import dev.junction.provider.UpstreamRequest;
 import dev.junction.provider.openai.OpenAiFormatAdapter;
 import io.vertx.core.MultiMap;
 import java.net.URLEncoder;
@@ -13,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Azure OpenAI: OpenAI's body format, but the deployment is named in the URL, the API version in the query
- * and the key in {@code api-key} (or an Entra ID token as a bearer).
+ * and the key in {@code api-key} (or an Entra ID token as a bearer). Azure serves the Responses API at {@code
+ * /openai/responses} with the deployment named in the body; it has no moderations or rerank operation.
  */
 public final class AzureAdapter extends OpenAiFormatAdapter {
     public AzureAdapter() {
@@ -26,8 +25,7 @@ public final class AzureAdapter extends OpenAiFormatAdapter {
     }
 
     @Override
-    public UpstreamRequest toUpstream(ProviderCall call) {
-        Deployment deployment = call.deployment();
+    protected MultiMap headers(Deployment deployment) {
         MultiMap headers = UpstreamHeaders.json(deployment);
         deployment
                 .stringParam("azure_ad_token")
@@ -36,13 +34,30 @@ public final class AzureAdapter extends OpenAiFormatAdapter {
                         headers.set("api-key", deployment.apiKey().reveal());
                     }
                 });
-        String url = deployment.apiBase()
+        return headers;
+    }
+
+    @Override
+    protected String url(Deployment deployment, String operationPath) {
+        String version = "?api-version=" + URLEncoder.encode(deployment.apiVersion(), StandardCharsets.UTF_8);
+        if (operationPath.equals("responses")) {
+            return deployment.apiBase() + "/openai/responses" + version;
+        }
+        return deployment.apiBase()
                 + "/openai/deployments/"
                 + URLEncoder.encode(deployment.upstreamModel(), StandardCharsets.UTF_8)
                 + "/"
-                + call.request().endpoint().path()
-                + "?api-version="
-                + URLEncoder.encode(deployment.apiVersion(), StandardCharsets.UTF_8);
-        return new UpstreamRequest(url, headers, RequestBodies.forUpstream(call).toBuffer());
+                + operationPath
+                + version;
+    }
+
+    @Override
+    protected boolean serves(Endpoint endpoint) {
+        return endpoint != Endpoint.MODERATIONS && endpoint != Endpoint.RERANK;
+    }
+
+    @Override
+    protected boolean servesResponses(Deployment deployment) {
+        return true;
     }
 }

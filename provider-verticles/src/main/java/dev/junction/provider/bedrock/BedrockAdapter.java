@@ -69,7 +69,7 @@ public final class BedrockAdapter implements ProviderAdapter {
             operation = call.request().stream() ? "converse-stream" : "converse";
         } else {
             throw BedrockErrorClassifier.error(
-                    ErrorKind.BAD_REQUEST,
+                    ErrorKind.UNSUPPORTED_BY_DEPLOYMENT,
                     "bedrock serves /chat/completions and /embeddings through Junction, not /"
                             + call.request().endpoint().path());
         }

@@ -2,9 +2,10 @@ package dev.junction.provider.bedrock;
 
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.bus.ProviderReply;
-import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.provider.EmbeddingInputs;
+import dev.junction.provider.EmbeddingResponses;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -24,7 +25,7 @@ final class BedrockEmbeddings {
 
     static JsonObject toBody(ProviderCall call) {
         JsonObject request = call.request().body();
-        List<String> inputs = inputs(request.getValue("input"));
+        List<String> inputs = EmbeddingInputs.texts(call, "bedrock");
         String vendor = BedrockModels.vendor(call.deployment().upstreamModel());
         if ("cohere".equals(vendor)) {
             String inputType = request.getValue("input_type") instanceof String given
@@ -47,49 +48,24 @@ final class BedrockEmbeddings {
         return body;
     }
 
-    private static List<String> inputs(Object input) {
-        if (input instanceof String text) {
-            return List.of(text);
-        }
-        if (input instanceof JsonArray list && !list.isEmpty() && list.stream().allMatch(String.class::isInstance)) {
-            return list.stream().map(String.class::cast).toList();
-        }
-        throw GatewayException.badField("input", "bedrock embeddings take a string or an array of strings");
-    }
-
     static ProviderReply.Complete fromBody(Buffer body, String model) {
         try {
             JsonObject answer = body.toJsonObject();
-            JsonArray vectors = vectors(answer);
-            JsonArray data = new JsonArray();
-            for (int i = 0; i < vectors.size(); i++) {
-                data.add(new JsonObject()
-                        .put("object", "embedding")
-                        .put("index", i)
-                        .put("embedding", vectors.getJsonArray(i)));
-            }
             long tokens = answer.getValue("inputTextTokenCount") instanceof Number count ? count.longValue() : 0;
-            Usage usage = new Usage(tokens, 0, tokens);
-            JsonObject response = new JsonObject()
-                    .put("object", "list")
-                    .put("data", data)
-                    .put("model", model)
-                    .put("usage", new JsonObject().put("prompt_tokens", tokens).put("total_tokens", tokens));
-            return new ProviderReply.Complete(response.toBuffer(), usage, null);
+            return EmbeddingResponses.openAi(model, vectors(answer), tokens);
         } catch (DecodeException | ClassCastException | NullPointerException malformed) {
             throw BedrockErrorClassifier.error(ErrorKind.BAD_GATEWAY, "the upstream answer is not an embedding");
         }
     }
 
     /** Titan's {@code embedding}, Cohere's {@code embeddings} (a list, or by type with {@code float}). */
-    private static JsonArray vectors(JsonObject answer) {
+    private static List<JsonArray> vectors(JsonObject answer) {
         if (answer.getValue("embedding") instanceof JsonArray single) {
-            return new JsonArray().add(single);
+            return List.of(single);
         }
         Object embeddings = answer.getValue("embeddings");
-        if (embeddings instanceof JsonObject byType) {
-            return byType.getJsonArray("float");
-        }
-        return (JsonArray) embeddings;
+        JsonArray vectors =
+                embeddings instanceof JsonObject byType ? byType.getJsonArray("float") : (JsonArray) embeddings;
+        return vectors.stream().map(JsonArray.class::cast).toList();
     }
 }

@@ -1,8 +1,9 @@
 package dev.junction.provider.bedrock;
 
 import dev.junction.cluster.error.GatewayException;
-import dev.junction.provider.chat.ChatParams;
+import dev.junction.provider.chat.ChatMessages;
 import dev.junction.provider.chat.DataUrl;
+import dev.junction.provider.chat.ToolCalls;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
@@ -20,15 +21,9 @@ final class ConverseMessageTranslator {
 
     /** Puts {@code system} (when there is one) and {@code messages} into {@code body}. */
     void translate(Object messages, JsonObject body) {
-        if (!(messages instanceof JsonArray list) || list.isEmpty()) {
-            throw GatewayException.badField("messages", "messages must be a non-empty array");
-        }
         JsonArray system = new JsonArray();
         JsonArray turns = new JsonArray();
-        for (Object item : list) {
-            if (!(item instanceof JsonObject message)) {
-                throw GatewayException.badField("messages", "each message must be an object");
-            }
+        for (JsonObject message : ChatMessages.of(messages)) {
             String role = message.getString("role", "");
             switch (role) {
                 case "system", "developer" -> system.addAll(textBlocks(message.getValue("content")));
@@ -112,9 +107,6 @@ final class ConverseMessageTranslator {
      */
     static JsonObject image(Object imageUrl) {
         String url = DataUrl.imageUrlOf(imageUrl);
-        if (url == null) {
-            throw GatewayException.badField("messages", "an image_url part needs a url");
-        }
         DataUrl data = DataUrl.parse(url)
                 .orElseThrow(() -> GatewayException.badField(
                         "messages", "bedrock takes images as base64 data: URLs (data:image/png;base64,...)"));
@@ -145,7 +137,7 @@ final class ConverseMessageTranslator {
         JsonObject toolUse = new JsonObject()
                 .put("toolUseId", call.getString("id"))
                 .put("name", function.getString("name"))
-                .put("input", ChatParams.toolArguments(function.getValue("arguments")));
+                .put("input", ToolCalls.arguments(function.getValue("arguments")));
         return new JsonObject().put("toolUse", toolUse);
     }
 

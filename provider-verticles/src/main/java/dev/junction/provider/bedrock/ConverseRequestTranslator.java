@@ -17,13 +17,11 @@ final class ConverseRequestTranslator {
     private final ConverseMessageTranslator messages = new ConverseMessageTranslator();
 
     JsonObject toBody(ProviderCall call) {
-        JsonObject request = call.request().body();
-        JsonObject defaults = call.deployment().defaultCallParams();
         try {
-            JsonObject params = ChatParams.withDefaults(defaults, request);
+            JsonObject params = ChatParams.of(call);
             JsonObject body = new JsonObject();
-            messages.translate(request.getValue("messages"), body);
-            JsonObject inference = inferenceConfig(params, ChatParams.maxTokens(request, defaults));
+            messages.translate(call.request().body().getValue("messages"), body);
+            JsonObject inference = inferenceConfig(params, ChatParams.maxTokens(call));
             if (!inference.isEmpty()) {
                 body.put("inferenceConfig", inference);
             }
@@ -47,12 +45,8 @@ final class ConverseRequestTranslator {
     private static JsonObject inferenceConfig(JsonObject params, OptionalLong maxTokens) {
         JsonObject inference = new JsonObject();
         maxTokens.ifPresent(limit -> inference.put("maxTokens", limit));
-        if (params.getValue("temperature") != null) {
-            inference.put("temperature", params.getValue("temperature"));
-        }
-        if (params.getValue("top_p") != null) {
-            inference.put("topP", params.getValue("top_p"));
-        }
+        ChatParams.copy(params, "temperature", inference, "temperature");
+        ChatParams.copy(params, "top_p", inference, "topP");
         JsonArray stop = ChatParams.stopSequences(params.getValue("stop"));
         if (!stop.isEmpty()) {
             inference.put("stopSequences", stop);

@@ -3,6 +3,7 @@ package dev.junction.provider.bedrock;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.provider.chat.ToolCalls;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -60,7 +61,8 @@ final class ConverseResponseTranslator {
             if (block.getValue("text") instanceof String part) {
                 text.append(part);
             } else if (block.getValue("toolUse") instanceof JsonObject toolUse) {
-                toolCalls.add(toolCall(toolUse));
+                toolCalls.add(ToolCalls.toolCall(
+                        toolUse.getString("toolUseId"), toolUse.getString("name"), toolUse.getValue("input")));
             } else if (block.getValue("reasoningContent") instanceof JsonObject thinking
                     && thinking.getValue("reasoningText") instanceof JsonObject reasoningText) {
                 reasoning.append(reasoningText.getString("text", ""));
@@ -75,16 +77,5 @@ final class ConverseResponseTranslator {
             message.put("tool_calls", toolCalls);
         }
         return message;
-    }
-
-    private static JsonObject toolCall(JsonObject toolUse) {
-        Object input = toolUse.getValue("input");
-        String arguments = input instanceof JsonObject object ? object.encode() : String.valueOf(input);
-        JsonObject function =
-                new JsonObject().put("name", toolUse.getString("name")).put("arguments", arguments);
-        return new JsonObject()
-                .put("id", toolUse.getString("toolUseId"))
-                .put("type", "function")
-                .put("function", function);
     }
 }

@@ -6,11 +6,10 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.aws.AwsEventStreamDecoder;
 import dev.junction.provider.chat.ChunkFactory;
+import dev.junction.provider.chat.ToolCalls;
 import dev.junction.provider.sse.SseEvent;
-import dev.junction.provider.sse.SseFrames;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.HashMap;
@@ -48,20 +47,19 @@ final class ConverseStreamTranslator implements StreamTranslator {
         }
         JsonObject data = parse(event.data());
         if (data == null) {
-            fail(unreadable("an unreadable stream event"), out);
+            fail(unreadable("an unreadable stream event"));
             return;
         }
         try {
             dispatch(event.event(), data, out);
         } catch (ClassCastException malformed) {
-            fail(unreadable("a malformed stream event"), out);
+            fail(unreadable("a malformed stream event"));
         }
     }
 
     private void dispatch(String type, JsonObject data, Consumer<Buffer> out) {
         switch (type == null ? "" : type) {
-            case "messageStart" -> out.accept(
-                    chunks.delta(new JsonObject().put("role", "assistant").put("content", ""), null));
+            case "messageStart" -> out.accept(chunks.start());
             case "contentBlockStart" -> onBlockStart(data, out);
             case "contentBlockDelta" -> onBlockDelta(data, out);
             case "messageStop" -> {
@@ -69,7 +67,7 @@ final class ConverseStreamTranslator implements StreamTranslator {
                 out.accept(chunks.delta(new JsonObject(), ConverseOutput.finishReason(data.getString("stopReason"))));
             }
             case "metadata" -> usage = data.getJsonObject("usage");
-            case AwsEventStreamDecoder.EXCEPTION -> fail(BedrockErrorClassifier.fromStreamException(data), out);
+            case AwsEventStreamDecoder.EXCEPTION -> fail(BedrockErrorClassifier.fromStreamException(data));
             default -> {
                 // contentBlockStop, and event types Bedrock may add later, carry nothing for a client
             }
@@ -81,36 +79,24 @@ final class ConverseStreamTranslator implements StreamTranslator {
         if (start.getValue("toolUse") instanceof JsonObject toolUse) {
             int ordinal = toolCallIndex.size();
             toolCallIndex.put(data.getInteger("contentBlockIndex", 0), ordinal);
-            JsonObject call = new JsonObject()
-                    .put("index", ordinal)
-                    .put("id", toolUse.getString("toolUseId"))
-                    .put("type", "function")
-                    .put(
-                            "function",
-                            new JsonObject()
-                                    .put("name", toolUse.getString("name"))
-                                    .put("arguments", ""));
-            out.accept(chunks.delta(toolCalls(call), null));
+            out.accept(chunks.toolCall(
+                    ToolCalls.start(ordinal, toolUse.getString("toolUseId"), toolUse.getString("name"))));
         }
     }
 
     private void onBlockDelta(JsonObject data, Consumer<Buffer> out) {
         JsonObject delta = data.getJsonObject("delta", new JsonObject());
-        if (delta.getValue("text") instanceof String text && !text.isEmpty()) {
-            out.accept(chunks.delta(new JsonObject().put("content", text), null));
+        if (delta.getValue("text") instanceof String text) {
+            chunks.emitIfAny("content", text, out);
         } else if (delta.getValue("toolUse") instanceof JsonObject toolUse) {
             Integer ordinal = toolCallIndex.get(data.getInteger("contentBlockIndex", 0));
             String partial = toolUse.getString("input", "");
             if (ordinal != null && !partial.isEmpty()) {
-                JsonObject call = new JsonObject()
-                        .put("index", ordinal)
-                        .put("function", new JsonObject().put("arguments", partial));
-                out.accept(chunks.delta(toolCalls(call), null));
+                out.accept(chunks.toolCall(ToolCalls.argumentsPart(ordinal, partial)));
             }
         } else if (delta.getValue("reasoningContent") instanceof JsonObject reasoning
-                && reasoning.getValue("text") instanceof String text
-                && !text.isEmpty()) {
-            out.accept(chunks.delta(new JsonObject().put("reasoning_content", text), null));
+                && reasoning.getValue("text") instanceof String text) {
+            chunks.emitIfAny("reasoning_content", text, out);
         }
     }
 
@@ -120,13 +106,10 @@ final class ConverseStreamTranslator implements StreamTranslator {
             return;
         }
         if (!stopped) {
-            fail(unreadable("a stream that ended before the message was complete"), out);
+            fail(unreadable("a stream that ended before the message was complete"));
             return;
         }
-        if (includeUsage) {
-            out.accept(SseFrames.data(chunks.chunk(new JsonArray()).put("usage", ConverseOutput.openAiUsage(usage))));
-        }
-        out.accept(SseFrames.done());
+        chunks.end(includeUsage, ConverseOutput.openAiUsage(usage), out);
     }
 
     @Override
@@ -139,17 +122,13 @@ final class ConverseStreamTranslator implements StreamTranslator {
         return Optional.ofNullable(failure);
     }
 
-    private void fail(GatewayException error, Consumer<Buffer> out) {
+    /** The stream writes the failure as its one error event, redacted; nothing is emitted after it. */
+    private void fail(GatewayException error) {
         failure = error;
-        out.accept(SseFrames.error(error));
     }
 
     private static GatewayException unreadable(String what) {
         return BedrockErrorClassifier.error(ErrorKind.BAD_GATEWAY, "bedrock sent " + what);
-    }
-
-    private static JsonObject toolCalls(JsonObject call) {
-        return new JsonObject().put("tool_calls", new JsonArray().add(call));
     }
 
     private static JsonObject parse(String data) {

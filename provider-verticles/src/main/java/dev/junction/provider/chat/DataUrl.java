@@ -1,18 +1,19 @@
 package dev.junction.provider.chat;
 
+import dev.junction.cluster.error.GatewayException;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A base64 {@code data:} URL, {@code data:<media type>[;<parameter>...];base64,<data>}, as clients send inline
- * images.
+ * A base64 {@code data:} URL, {@code data:<media type>[;<parameter>...];base64,<data>}: how OpenAI clients
+ * send images inline, and what providers that take inline bytes (Anthropic, Bedrock, Gemini, Ollama) need split apart.
  *
  * @param mediaType e.g. {@code image/png}
- * @param base64 the data, still base64-encoded
+ * @param base64 the data, still encoded
  */
 public record DataUrl(String mediaType, String base64) {
 
-    /** The parts of a base64 data URL, or empty for anything else (an http URL, a malformed one). */
+    /** The URL's parts, or empty when it is not a base64 data URL. */
     public static Optional<DataUrl> parse(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         int comma = url.indexOf(',');
@@ -24,14 +25,15 @@ public record DataUrl(String mediaType, String base64) {
         return Optional.of(new DataUrl(url.substring("data:".length(), url.indexOf(';')), url.substring(comma + 1)));
     }
 
-    /** The URL of an {@code image_url} content part (an object with {@code url}, or the bare URL), or null. */
+    /** The url of an OpenAI {@code image_url} part: an object with {@code url}, or the bare URL. */
     public static String imageUrlOf(Object imageUrl) {
+        String url = imageUrl instanceof io.vertx.core.json.JsonObject object ? object.getString("url") : null;
         if (imageUrl instanceof String bare) {
-            return bare.strip();
+            url = bare;
         }
-        if (imageUrl instanceof io.vertx.core.json.JsonObject object && object.getValue("url") instanceof String url) {
-            return url.strip();
+        if (url == null) {
+            throw GatewayException.badField("messages", "an image_url part needs a url");
         }
-        return null;
+        return url.strip();
     }
 }

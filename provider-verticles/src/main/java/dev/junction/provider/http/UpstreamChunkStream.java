@@ -6,7 +6,6 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.StreamDecoder;
 import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.sse.SseEvent;
-import dev.junction.provider.sse.SseFrames;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -149,14 +148,17 @@ final class UpstreamChunkStream implements ChunkStream {
         deliver();
     }
 
-    /** Queues the stream's one error event, with the deployment's secrets and any credential masked. */
+    /**
+     * Queues the stream's one error event, with the deployment's secrets and any credential masked, in the
+     * translator's shape (OpenAI's, or a passed-through API's own error event).
+     */
     private void reportInBand(GatewayException error) {
         if (reported != null) {
             return;
         }
         reported = redaction.apply(error);
         if (!cancelled) {
-            pending.add(SseFrames.error(reported));
+            pending.add(translator.errorFrame(reported));
         }
     }
 

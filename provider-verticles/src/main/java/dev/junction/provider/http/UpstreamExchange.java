@@ -2,6 +2,8 @@ package dev.junction.provider.http;
 
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.bus.ProviderReply;
+import dev.junction.cluster.bus.Surface;
+import dev.junction.cluster.bus.SurfaceRequest;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.ProviderAdapter;
@@ -42,6 +44,7 @@ public final class UpstreamExchange {
     public Future<ProviderReply> execute(ProviderCall call) {
         UpstreamRequest upstream;
         try {
+            refuseUntranslatable(call);
             upstream = adapter.toUpstream(call);
         } catch (GatewayException invalid) {
             return Future.failedFuture(invalid);
@@ -102,7 +105,7 @@ public final class UpstreamExchange {
                     failure -> TransportFailures.classify(failure, label, apiBase),
                     error -> Redaction.redact(error, call.deployment()),
                     stallWatch);
-            result.tryComplete(new ProviderReply.Streaming(stream));
+            result.tryComplete(new ProviderReply.Streaming(stream, passesThrough(call)));
             return;
         }
         response.body().onComplete(body -> {
@@ -129,6 +132,32 @@ public final class UpstreamExchange {
                 ErrorKind.BAD_GATEWAY,
                 ErrorKind.BAD_GATEWAY.describe(label + " - the upstream's answer could not be read ("
                         + cause.getClass().getSimpleName() + ")"));
+    }
+
+    /** Whether the deployment is sent the client's original request (of another API) and answers in kind. */
+    private boolean passesThrough(ProviderCall call) {
+        SurfaceRequest surface = call.request().surface();
+        return surface != null && adapter.speaksNatively(surface.surface(), call.deployment());
+    }
+
+    /**
+     * A request whose chat translation lost something (a server tool, a document, ...) may only reach a
+     * deployment that takes the original; any other is refused before anything is sent.
+     */
+    private void refuseUntranslatable(ProviderCall call) {
+        SurfaceRequest surface = call.request().surface();
+        if (surface == null || surface.untranslated().isEmpty() || passesThrough(call)) {
+            return;
+        }
+        throw GatewayException.of(
+                ErrorKind.UNSUPPORTED_BY_DEPLOYMENT,
+                ErrorKind.UNSUPPORTED_BY_DEPLOYMENT.describe(
+                        label + " - deployment " + call.deployment().modelName() + " ("
+                                + call.deployment().litellmModel() + ") takes this request only as chat completions, "
+                                + "which cannot carry " + String.join("; ", surface.untranslated())
+                                + ". Send it to a model whose deployments speak the "
+                                + (surface.surface() == Surface.MESSAGES ? "Anthropic Messages" : "OpenAI Responses")
+                                + " API natively."));
     }
 
     private GatewayException circuitOpen(ProviderCall call) {

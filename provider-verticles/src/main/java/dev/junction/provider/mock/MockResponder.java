@@ -42,6 +42,9 @@ public final class MockResponder {
         String id = "chatcmpl-mock-" + UUID.randomUUID();
         long created = System.currentTimeMillis() / 1000;
         Endpoint endpoint = call.request().endpoint();
+        if (!endpoint.isTextGeneration() && endpoint != Endpoint.EMBEDDINGS) {
+            return MockMedia.respond(call, String.valueOf(mock), model);
+        }
         if (call.request().stream() && endpoint != Endpoint.EMBEDDINGS) {
             return new ProviderReply.Streaming(
                     MockChunkStream.of(MockChunks.frames(call, String.valueOf(mock), id, created, model)));
@@ -52,7 +55,7 @@ public final class MockResponder {
                             ? custom
                             : chat(String.valueOf(mock), id, created, model);
                     case COMPLETIONS -> completion(String.valueOf(mock), id, created, model);
-                    case EMBEDDINGS -> MockEmbeddings.body(
+                    default -> MockEmbeddings.body(
                             call.request().body().getValue("input"),
                             mock,
                             model,

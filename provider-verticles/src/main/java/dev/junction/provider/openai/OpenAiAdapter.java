@@ -5,11 +5,15 @@ import dev.junction.config.Deployment;
 import dev.junction.config.ProviderFamily;
 import dev.junction.provider.RequestBodies;
 import dev.junction.provider.UpstreamHeaders;
-import dev.junction.provider.UpstreamRequest;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 
-/** OpenAI and every OpenAI-compatible server: the request goes out in the client's own format. */
+/**
+ * OpenAI and every OpenAI-compatible server: the request goes out in the client's own format, at the
+ * operation's path under {@code api_base} (images, audio, moderations and rerank included: the server
+ * answers whether it serves them). Only OpenAI itself is sent Responses API requests as they are: the
+ * compatible servers get their translation to chat.
+ */
 public final class OpenAiAdapter extends OpenAiFormatAdapter {
     public OpenAiAdapter() {
         super("OpenAIException");
@@ -21,15 +25,28 @@ public final class OpenAiAdapter extends OpenAiFormatAdapter {
     }
 
     @Override
-    public UpstreamRequest toUpstream(ProviderCall call) {
-        Deployment deployment = call.deployment();
+    protected MultiMap headers(Deployment deployment) {
         MultiMap headers = UpstreamHeaders.json(deployment);
         if (deployment.apiKey() != null) {
             headers.set("authorization", "Bearer " + deployment.apiKey().reveal());
         }
         deployment.stringParam("organization").ifPresent(org -> headers.set("openai-organization", org));
-        String url = deployment.apiBase() + "/" + call.request().endpoint().path();
-        return new UpstreamRequest(url, headers, body(call));
+        return headers;
+    }
+
+    @Override
+    protected String url(Deployment deployment, String operationPath) {
+        return deployment.apiBase() + "/" + operationPath;
+    }
+
+    @Override
+    protected boolean servesResponses(Deployment deployment) {
+        return "openai".equals(deployment.provider().prefix());
+    }
+
+    @Override
+    protected Buffer jsonBody(ProviderCall call) {
+        return body(call);
     }
 
     static Buffer body(ProviderCall call) {

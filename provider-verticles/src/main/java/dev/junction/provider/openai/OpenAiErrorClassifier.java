@@ -25,7 +25,9 @@ public final class OpenAiErrorClassifier {
             "prompt is too long",
             "input tokens exceed",
             "too many tokens",
-            "string too long");
+            "string too long",
+            // Text Generation Inference (Hugging Face): "`inputs` tokens + `max_new_tokens` must be <= 4096"
+            "tokens + `max_new_tokens`");
     private static final List<String> CONTENT_POLICY_MARKERS =
             List.of("content_policy_violation", "content_filter", "content management policy", "safety system");
 

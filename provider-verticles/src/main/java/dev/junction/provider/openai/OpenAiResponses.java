@@ -72,13 +72,21 @@ public final class OpenAiResponses {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
+            // input_tokens/output_tokens: the names of the Responses API, image generation and transcription.
             boolean count =
-                    "prompt_tokens".equals(field) || "completion_tokens".equals(field) || "total_tokens".equals(field);
+                    switch (field) {
+                        case "prompt_tokens",
+                                "completion_tokens",
+                                "total_tokens",
+                                "input_tokens",
+                                "output_tokens" -> true;
+                        default -> false;
+                    };
             if (count && value.isNumeric()) {
                 long number = parser.getNumberValue().longValue();
                 switch (field) {
-                    case "prompt_tokens" -> prompt = number;
-                    case "completion_tokens" -> completion = number;
+                    case "prompt_tokens", "input_tokens" -> prompt = number;
+                    case "completion_tokens", "output_tokens" -> completion = number;
                     default -> total = number;
                 }
             } else if (count && value != JsonToken.VALUE_NULL) {

@@ -7,7 +7,6 @@ import dev.junction.provider.aws.AwsEventStreamDecoder;
 import dev.junction.provider.openai.OpenAiErrorClassifier;
 import dev.junction.provider.openai.OpenAiStreamTranslator;
 import dev.junction.provider.sse.SseEvent;
-import dev.junction.provider.sse.SseFrames;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
@@ -15,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * A {@code sagemaker_chat/} stream: the container (TGI's Messages API) streams OpenAI chunks, passed on by the
- * OpenAI translator; SageMaker's own exception frames end the stream with an error.
+ * OpenAI translator. SageMaker's own exception frames, and error events the container writes, end the stream
+ * as its {@link #failure()}; the stream tells the client, once.
  */
 final class ChatStreamTranslator implements StreamTranslator {
     private final OpenAiStreamTranslator chunks;
@@ -32,7 +32,6 @@ final class ChatStreamTranslator implements StreamTranslator {
         }
         if (AwsEventStreamDecoder.EXCEPTION.equals(event.event())) {
             failure = SageMakerErrors.fromStreamException(new JsonObject(event.data()));
-            out.accept(SseFrames.error(failure));
             return;
         }
         chunks.onEvent(event, out);
@@ -57,6 +56,6 @@ final class ChatStreamTranslator implements StreamTranslator {
 
     @Override
     public Optional<GatewayException> failure() {
-        return Optional.ofNullable(failure);
+        return Optional.ofNullable(failure).or(chunks::failure);
     }
 }

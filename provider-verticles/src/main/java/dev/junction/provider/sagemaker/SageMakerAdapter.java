@@ -57,8 +57,8 @@ public final class SageMakerAdapter implements ProviderAdapter {
     public UpstreamRequest toUpstream(ProviderCall call) {
         if (call.request().endpoint() != Endpoint.CHAT_COMPLETIONS) {
             throw GatewayException.of(
-                    ErrorKind.BAD_REQUEST,
-                    ErrorKind.BAD_REQUEST.describe(
+                    ErrorKind.UNSUPPORTED_BY_DEPLOYMENT,
+                    ErrorKind.UNSUPPORTED_BY_DEPLOYMENT.describe(
                             SageMakerErrors.LABEL + " - sagemaker serves /chat/completions " + "through Junction, not /"
                                     + call.request().endpoint().path()));
         }

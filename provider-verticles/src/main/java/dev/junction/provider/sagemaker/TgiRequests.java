@@ -19,17 +19,13 @@ final class TgiRequests {
     private TgiRequests() {}
 
     static JsonObject toBody(ProviderCall call) {
-        JsonObject request = call.request().body();
-        JsonObject params = ChatParams.withDefaults(call.deployment().defaultCallParams(), request);
+        JsonObject params = ChatParams.of(call);
         JsonObject parameters = new JsonObject();
-        ChatParams.maxTokens(request, call.deployment().defaultCallParams())
-                .ifPresent(limit -> parameters.put("max_new_tokens", Math.max(1, limit)));
+        ChatParams.maxTokens(call).ifPresent(limit -> parameters.put("max_new_tokens", Math.max(1, limit)));
         if (params.getValue("temperature") instanceof Number temperature) {
             parameters.put("temperature", temperature.doubleValue() == 0 ? 0.01 : temperature);
         }
-        if (params.getValue("top_p") != null) {
-            parameters.put("top_p", params.getValue("top_p"));
-        }
+        ChatParams.copy(params, "top_p", parameters, "top_p");
         JsonArray stop = ChatParams.stopSequences(params.getValue("stop"));
         if (!stop.isEmpty()) {
             parameters.put("stop", stop);
@@ -38,7 +34,7 @@ final class TgiRequests {
             parameters.put("best_of", n.intValue()).put("do_sample", true);
         }
         JsonObject body = new JsonObject()
-                .put("inputs", prompt(request.getValue("messages")))
+                .put("inputs", prompt(call.request().body().getValue("messages")))
                 .put("parameters", parameters);
         if (call.request().stream()) {
             body.put("stream", true);

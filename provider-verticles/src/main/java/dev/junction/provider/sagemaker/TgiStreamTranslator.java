@@ -39,7 +39,7 @@ final class TgiStreamTranslator implements StreamTranslator {
             return;
         }
         if (AwsEventStreamDecoder.EXCEPTION.equals(event.event())) {
-            fail(SageMakerErrors.fromStreamException(new JsonObject(event.data())), out);
+            fail(SageMakerErrors.fromStreamException(new JsonObject(event.data())));
             return;
         }
         JsonObject data;
@@ -50,7 +50,7 @@ final class TgiStreamTranslator implements StreamTranslator {
         }
         if (!started) {
             started = true;
-            out.accept(chunks.delta(new JsonObject().put("role", "assistant").put("content", ""), null));
+            out.accept(chunks.start());
         }
         JsonObject token = data.getValue("token") instanceof JsonObject object ? object : new JsonObject();
         String piece = token.getString("text", "");
@@ -94,8 +94,8 @@ final class TgiStreamTranslator implements StreamTranslator {
         return Optional.ofNullable(failure);
     }
 
-    private void fail(GatewayException error, Consumer<Buffer> out) {
+    /** The stream writes the failure as its one error event, redacted; nothing is emitted after it. */
+    private void fail(GatewayException error) {
         failure = error;
-        out.accept(SseFrames.error(error));
     }
 }

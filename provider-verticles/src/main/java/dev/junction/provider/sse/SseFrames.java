@@ -33,6 +33,22 @@ public final class SseFrames {
         return data(Buffer.buffer(payload.replace("\n", "\ndata: ")));
     }
 
+    /**
+     * A named event ({@code event: name}) around a payload as an upstream sent it: how Anthropic's and the
+     * Responses API's events are relayed. Without a name it is a plain {@code data:} frame.
+     */
+    public static Buffer event(String name, String payload) {
+        Buffer data = data(payload);
+        if (name == null || name.isEmpty()) {
+            return data;
+        }
+        return Buffer.buffer(name.length() + data.length() + 8)
+                .appendString("event: ")
+                .appendString(name)
+                .appendString("\n")
+                .appendBuffer(data);
+    }
+
     public static Buffer done() {
         return DONE.copy();
     }

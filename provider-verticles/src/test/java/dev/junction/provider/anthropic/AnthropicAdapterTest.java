@@ -95,7 +95,9 @@ class AnthropicAdapterTest {
 
         assertThatThrownBy(() -> adapter.toUpstream(call(Endpoint.EMBEDDINGS, body, deployment(new JsonObject()))))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
+                    // A 400 that lets the router try the group's other deployments first.
+                    assertThat(e.kind()).isEqualTo(ErrorKind.UNSUPPORTED_BY_DEPLOYMENT);
+                    assertThat(e.kind().httpStatus()).isEqualTo(400);
                     assertThat(e.getMessage()).contains("anthropic does not support embeddings");
                 });
     }
@@ -106,7 +108,9 @@ class AnthropicAdapterTest {
 
         assertThatThrownBy(() -> adapter.toUpstream(call(Endpoint.COMPLETIONS, body, deployment(new JsonObject()))))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
+                    // A 400 that lets the router try the group's other deployments first.
+                    assertThat(e.kind()).isEqualTo(ErrorKind.UNSUPPORTED_BY_DEPLOYMENT);
+                    assertThat(e.kind().httpStatus()).isEqualTo(400);
                     assertThat(e.getMessage()).contains("anthropic does not support completions");
                 });
     }

@@ -75,6 +75,30 @@ class SageMakerAdapterTest {
     }
 
     @Test
+    void an_exception_frame_in_a_tgi_stream_is_its_failure_and_the_translator_writes_no_error_of_its_own() {
+        byte[] token = "data:{\"token\":{\"text\":\"Par\"}}\n\n".getBytes(StandardCharsets.UTF_8);
+        Buffer frames = Buffer.buffer()
+                .appendBuffer(EventStreamFrames.event("PayloadPart", token))
+                .appendBuffer(EventStreamFrames.exception("ModelStreamError", "the model crashed"));
+        ProviderCall call = call("sagemaker", chat(true));
+        StreamTranslator translator = adapter.streamTranslator(call);
+        List<String> out = new ArrayList<>();
+        StreamDecoder decoder =
+                adapter.streamDecoder(call, event -> translator.onEvent(event, f -> out.add(f.toString())));
+        decoder.feed(frames);
+        decoder.end();
+        translator.onEnd(f -> out.add(f.toString()));
+
+        assertThat(translator.failure()).hasValueSatisfying(failure -> assertThat(failure.getMessage())
+                .contains("SagemakerException - the model crashed"));
+        assertThat(String.join("", out))
+                .as("the stream writes the one error event, redacted; the translator stops at the text so far")
+                .contains("Par")
+                .doesNotContain("\"error\"")
+                .doesNotContain("[DONE]");
+    }
+
+    @Test
     void a_tgi_stream_cut_into_payload_parts_mid_character_becomes_chunks() {
         byte[] sse = WireFixtures.text("sagemaker/tgi-stream.sse").getBytes(StandardCharsets.UTF_8);
         Buffer frames = Buffer.buffer();

@@ -1,8 +1,11 @@
 package dev.junction.router.keys;
 
+import dev.junction.cluster.bus.Endpoint;
 import dev.junction.cluster.bus.LlmRequest;
+import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.Usage;
 import dev.junction.config.Deployment;
+import dev.junction.router.model.MediaCost;
 import dev.junction.router.model.ModelLimits;
 import dev.junction.router.model.ModelTable;
 import dev.junction.router.resolve.ModelResolver;
@@ -19,11 +22,13 @@ public final class CallPricing {
     private final Supplier<ModelResolver> resolver;
     private final ModelTable table;
     private final TokenCounter tokens;
+    private final MediaCost media;
 
     public CallPricing(Supplier<ModelResolver> resolver, ModelTable table, TokenCounter tokens) {
         this.resolver = resolver;
         this.table = table;
         this.tokens = tokens;
+        this.media = new MediaCost(table);
     }
 
     /**
@@ -61,6 +66,18 @@ public final class CallPricing {
     public double cost(Deployment deployment, Usage usage, Estimate estimate) {
         long prompt = usage.promptTokens() > 0 ? usage.promptTokens() : estimate.promptTokens();
         return table.costOf(deployment, prompt, usage.completionTokens()).total();
+    }
+
+    /**
+     * What a whole answer cost: per token for text and embeddings, by the operation's own measure (images,
+     * audio seconds, characters, queries) for the others.
+     */
+    public double cost(LlmRequest request, Deployment deployment, ProviderReply.Complete reply, Estimate estimate) {
+        Endpoint endpoint = request.endpoint();
+        if (endpoint.isTextGeneration() || endpoint == Endpoint.EMBEDDINGS) {
+            return cost(deployment, reply.usage(), estimate);
+        }
+        return media.of(deployment, endpoint, request.body(), reply);
     }
 
     private static long maxOutputTokens(LlmRequest request) {

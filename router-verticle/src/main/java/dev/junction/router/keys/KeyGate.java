@@ -57,7 +57,7 @@ public final class KeyGate {
         return admitAll(held, 0, estimate)
                 .compose(admitted -> reserveAll(held, 0, estimate))
                 .compose(reserved -> router.apply(request))
-                .map(routed -> settleWhenDone(held, estimate, routed))
+                .map(routed -> settleWhenDone(request, held, estimate, routed))
                 .onFailure(failure -> {
                     for (Held each : held) {
                         each.end(limits, ledger, 0, Usage.NONE, estimate, false);
@@ -96,14 +96,15 @@ public final class KeyGate {
         });
     }
 
-    private RoutedReply settleWhenDone(List<Held> held, CallPricing.Estimate estimate, RoutedReply routed) {
+    private RoutedReply settleWhenDone(
+            LlmRequest request, List<Held> held, CallPricing.Estimate estimate, RoutedReply routed) {
         Map<String, String> headers = new HashMap<>(routed.headers());
         SpendSubject key = held.get(0).subject;
         putIfSet(headers, "x-litellm-key-rpm-limit", key.rpmLimit());
         putIfSet(headers, "x-litellm-key-tpm-limit", key.tpmLimit());
         putIfSet(headers, "x-litellm-key-max-budget", key.maxBudget());
         if (routed.reply() instanceof ProviderReply.Complete complete) {
-            double cost = pricing.cost(routed.deployment(), complete.usage(), estimate);
+            double cost = pricing.cost(request, routed.deployment(), complete, estimate);
             for (Held each : held) {
                 each.end(limits, ledger, cost, complete.usage(), estimate, true);
             }

@@ -25,24 +25,6 @@ public final class DeploymentFields {
         return order.isPresent() ? order : wholeNumber(deployment.modelInfo(), "order");
     }
 
-    /**
-     * The regions a deployment is in, for the region pre-call check: its {@code region_name}, and for an AWS
-     * deployment its {@code aws_region_name} (the config always resolves one) with that region's geography, so
-     * that {@code eu-west-1} is in {@code eu} as LiteLLM infers it.
-     */
-    public static java.util.Set<String> regions(Deployment deployment) {
-        java.util.Set<String> regions = new java.util.HashSet<>();
-        text(deployment.litellmParams(), "region_name").ifPresent(regions::add);
-        text(deployment.litellmParams(), "aws_region_name").ifPresent(aws -> {
-            regions.add(aws);
-            String geography = aws.contains("-") ? aws.substring(0, aws.indexOf('-')) : aws;
-            if (geography.equals("eu") || geography.equals("us")) {
-                regions.add(geography);
-            }
-        });
-        return regions;
-    }
-
     public static Optional<String> text(JsonObject json, String key) {
         Object value = json.getValue(key);
         return value instanceof String text && !text.isBlank() ? Optional.of(text.strip()) : Optional.empty();

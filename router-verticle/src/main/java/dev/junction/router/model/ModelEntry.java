@@ -15,6 +15,7 @@ import java.util.OptionalLong;
  * @param outputCostPerToken USD per completion token
  * @param litellmProvider LiteLLM's provider name, or null
  * @param mode {@code chat}, {@code embedding}, {@code completion}, ..., or null
+ * @param media the prices of images, audio and rerank queries
  */
 public record ModelEntry(
         String key,
@@ -24,7 +25,30 @@ public record ModelEntry(
         OptionalDouble inputCostPerToken,
         OptionalDouble outputCostPerToken,
         String litellmProvider,
-        String mode) {
+        String mode,
+        MediaPrices media) {
+
+    /** An entry priced per token only. */
+    public ModelEntry(
+            String key,
+            OptionalLong maxInputTokens,
+            OptionalLong maxOutputTokens,
+            OptionalLong maxTokens,
+            OptionalDouble inputCostPerToken,
+            OptionalDouble outputCostPerToken,
+            String litellmProvider,
+            String mode) {
+        this(
+                key,
+                maxInputTokens,
+                maxOutputTokens,
+                maxTokens,
+                inputCostPerToken,
+                outputCostPerToken,
+                litellmProvider,
+                mode,
+                MediaPrices.NONE);
+    }
 
     public ModelEntry {
         Objects.requireNonNull(key, "key");
@@ -33,5 +57,6 @@ public record ModelEntry(
         Objects.requireNonNull(maxTokens, "maxTokens");
         Objects.requireNonNull(inputCostPerToken, "inputCostPerToken");
         Objects.requireNonNull(outputCostPerToken, "outputCostPerToken");
+        media = media == null ? MediaPrices.NONE : media;
     }
 }

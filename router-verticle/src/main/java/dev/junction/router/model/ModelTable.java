@@ -116,6 +116,30 @@ public final class ModelTable {
                 .orElse(Cost.UNPRICED);
     }
 
+    /** A deployment's prices of images, audio and rerank queries: its own over its table entry's. */
+    public MediaPrices mediaPrices(Deployment deployment) {
+        return MediaPrices.forDeployment(
+                deployment, entryFor(deployment).map(ModelEntry::media).orElse(MediaPrices.NONE));
+    }
+
+    /**
+     * The price per pixel of one image size (and quality) of a deployment's model, from LiteLLM's entries
+     * keyed {@code standard/1024-x-1024/dall-e-3} or {@code 1024-x-1024/dall-e-2}.
+     */
+    public OptionalDouble pixelPrice(Deployment deployment, String quality, String size) {
+        String model = DeploymentFields.baseModel(deployment).orElse(deployment.upstreamModel());
+        String sized = size.replace("x", "-x-") + "/" + model;
+        String provider = deployment.provider().prefix();
+        for (String key : quality == null ? List.of(sized) : List.of(quality + "/" + sized, sized)) {
+            OptionalDouble price =
+                    lookup(key, provider).map(entry -> entry.media().perPixel()).orElse(OptionalDouble.empty());
+            if (price.isPresent()) {
+                return price;
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
     static ModelTable read(String resource) {
         try (InputStream in = ModelTable.class.getResourceAsStream(resource)) {
             if (in == null) {

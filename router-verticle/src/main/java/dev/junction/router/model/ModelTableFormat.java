@@ -42,7 +42,8 @@ final class ModelTableFormat {
                     price(row, "input_cost_per_token"),
                     price(row, "output_cost_per_token"),
                     text(row, "litellm_provider"),
-                    text(row, "mode"));
+                    text(row, "mode"),
+                    MediaPrices.of(field -> price(row, field)));
         }
 
         private Object value(JsonArray row, String field) {

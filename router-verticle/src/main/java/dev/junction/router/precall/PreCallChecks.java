@@ -66,7 +66,7 @@ public final class PreCallChecks {
         if (window.isPresent() && promptTokens > window.getAsLong()) {
             return Optional.of(DropReason.CONTEXT_WINDOW);
         }
-        if (allowedRegion != null && !DeploymentFields.regions(deployment).contains(allowedRegion)) {
+        if (allowedRegion != null && !DeploymentRegion.allows(deployment, allowedRegion)) {
             return Optional.of(DropReason.REGION);
         }
         return Optional.empty();
