@@ -81,7 +81,7 @@ public final class HttpVerticle extends VerticleBase {
         AuthHandler auth = new AuthHandler(config.general().masterKey(), keys.directory(), clock);
         ModelAccess access = ModelAccess.of(config.deployments());
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
-        InboundRoutes handlers = new InboundRoutes(config, parser, vertx.eventBus(), access, responses);
+        InboundRoutes handlers = new InboundRoutes(config, deployments, parser, vertx.eventBus(), access, responses);
         connections = new ClientConnections(config.general());
         RequestBody body = new RequestBody(config.general().maxRequestBytes(), bodyBudget);
         Router router = router(auth, handlers, access, clock, new RouterBodies(body, connections));
