@@ -33,14 +33,22 @@ public final class ConfigLoader {
     /** Loads {@code file}, resolving {@code os.environ/} against {@code env}. */
     public static Future<JunctionConfig> load(Vertx vertx, Path file, Map<String, String> env) {
         // Absolute, so Vert.x never falls back to a classpath resource of the same name.
-        String path = file.toAbsolutePath().toString();
+        Path absolute = file.toAbsolutePath();
+        return readFile(vertx, absolute, file.toString())
+                .compose(json -> ConfigIncludes.apply(
+                        json, absolute.getParent(), included -> readFile(vertx, included, included.toString())))
+                .map(json -> new ConfigParser().parse(json, env, file.toString()));
+    }
+
+    /** Reads one YAML file; every failure is a {@link ConfigException} naming {@code shown}. */
+    private static Future<JsonObject> readFile(Vertx vertx, Path absolute, String shown) {
+        String path = absolute.toString();
         return vertx.fileSystem()
                 .exists(path)
                 .compose(exists -> exists
                         ? readYaml(vertx, path)
-                        : Future.failedFuture(new ConfigException(file.toString(), "file not found")))
-                .recover(error -> Future.failedFuture(asConfigException(file.toString(), error)))
-                .map(json -> new ConfigParser().parse(json, env, file.toString()));
+                        : Future.failedFuture(new ConfigException(shown, "file not found")))
+                .recover(error -> Future.failedFuture(asConfigException(shown, error)));
     }
 
     /** Loads the built-in demo config ({@value #DEMO_RESOURCE} on the classpath). */

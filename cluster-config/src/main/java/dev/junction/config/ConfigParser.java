@@ -46,8 +46,16 @@ public final class ConfigParser {
         GeneralSettings general = GeneralSettingsParser.parse(resolved.getValue("general_settings"), context);
         RouterSettings router = RouterSettingsParser.parse(
                 resolved.getValue("litellm_settings"), resolved.getValue("router_settings"), context);
+        RegionSources.check(deployments, router, general, context);
         return new JunctionConfig(
-                deployments, router, general, context.ignoredKeys(), source, context.warnings(), context.skipped());
+                deployments,
+                router,
+                general,
+                context.ignoredKeys(),
+                source,
+                context.warnings(),
+                context.skipped(),
+                AccessControlKeys.unenforced(resolved, context.ignoredKeys()));
     }
 
     /**

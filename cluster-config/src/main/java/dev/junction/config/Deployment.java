@@ -3,7 +3,6 @@ package dev.junction.config;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One entry of {@code model_list}: a concrete upstream model behind a public model group.
@@ -29,49 +28,13 @@ public record Deployment(
         JsonObject litellmParams,
         JsonObject modelInfo) {
 
-    /** Keys of {@code litellm_params} that configure the call itself and are never sent upstream as-is. */
-    public static final Set<String> CONTROL_PARAMS = Set.of(
-            "model",
-            "api_key",
-            "api_base",
-            "api_version",
-            "organization",
-            "custom_llm_provider",
-            "azure_ad_token",
-            "rpm",
-            "tpm",
-            "timeout",
-            "stream_timeout",
-            "request_timeout",
-            "max_retries",
-            "num_retries",
-            "weight",
-            "order",
-            "max_parallel_requests",
-            "region_name",
-            "cooldown_time",
-            "mock_response",
-            "input_cost_per_token",
-            "output_cost_per_token",
-            "tags",
-            "base_model",
-            "extra_headers",
-            "headers",
-            "use_in_pass_through",
-            "litellm_credential_name",
-            "configurable_clientside_auth_params",
-            "supported_environments",
-            "max_budget",
-            "budget_duration",
-            "tpd",
-            "rpd",
-            "aws_region_name",
-            "vertex_project",
-            "vertex_ai_project",
-            "vertex_location",
-            "vertex_ai_location",
-            "vertex_credentials",
-            "vertex_ai_credentials");
+    /**
+     * Whether a {@code litellm_params} name is a default for the provider's call ({@code temperature}, {@code
+     * max_tokens}, a provider's own field), as opposed to LiteLLM's own configuration ({@link LitellmParams}).
+     */
+    public static boolean isCallDefault(String name) {
+        return !LitellmParams.isLitellmOwn(name);
+    }
 
     public Deployment {
         Objects.requireNonNull(id, "id");
@@ -103,7 +66,7 @@ public record Deployment(
     public JsonObject defaultCallParams() {
         JsonObject defaults = new JsonObject();
         litellmParams.forEach(entry -> {
-            if (!CONTROL_PARAMS.contains(entry.getKey())) {
+            if (isCallDefault(entry.getKey())) {
                 defaults.put(entry.getKey(), entry.getValue());
             }
         });

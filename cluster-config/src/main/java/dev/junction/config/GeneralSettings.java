@@ -14,9 +14,14 @@ import java.util.OptionalLong;
  * @param allowClientSideCredentials whether a request may carry its own {@code api_key}/{@code api_base}
  * @param raw every {@code general_settings} value with {@code os.environ/} resolved, except {@code
  *     master_key} (typed above), kept for features that are not built yet ({@code database_url}, ...)
+ * @param access the access controls ({@code allowed_ips}, {@code allowed_routes}, JWT, ...)
  */
 public record GeneralSettings(
-        Secret masterKey, double maxRequestSizeMb, boolean allowClientSideCredentials, JsonObject raw) {
+        Secret masterKey,
+        double maxRequestSizeMb,
+        boolean allowClientSideCredentials,
+        JsonObject raw,
+        AccessSettings access) {
     public static final double DEFAULT_MAX_REQUEST_SIZE_MB = 32;
     /** LiteLLM's default is 10 s; spend is written more often here, as a crash loses at most one interval. */
     public static final Duration DEFAULT_PROXY_BATCH_WRITE_AT = Duration.ofSeconds(1);
@@ -42,6 +47,12 @@ public record GeneralSettings(
         }
         raw = raw == null ? new JsonObject() : raw.copy();
         raw.remove("master_key");
+        access = access == null ? AccessSettings.NONE : access;
+    }
+
+    public GeneralSettings(
+            Secret masterKey, double maxRequestSizeMb, boolean allowClientSideCredentials, JsonObject raw) {
+        this(masterKey, maxRequestSizeMb, allowClientSideCredentials, raw, AccessSettings.NONE);
     }
 
     public GeneralSettings(Secret masterKey, double maxRequestSizeMb, boolean allowClientSideCredentials) {

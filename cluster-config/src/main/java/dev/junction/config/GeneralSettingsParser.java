@@ -44,7 +44,7 @@ final class GeneralSettingsParser {
         JsonObject settings = Fields.object(context, section, PATH);
         JsonObject raw = settings == null ? new JsonObject() : settings.copy();
         raw.fieldNames().stream()
-                .filter(key -> !SUPPORTED.contains(key))
+                .filter(key -> !SUPPORTED.contains(key) && !AccessSettingsParser.KEYS.contains(key))
                 .forEach(key -> context.ignore(YamlPath.key(PATH, key)));
         Secret masterKey = masterKey(raw, context);
         Number maxSize =
@@ -77,7 +77,8 @@ final class GeneralSettingsParser {
                 masterKey,
                 maxSize == null ? GeneralSettings.DEFAULT_MAX_REQUEST_SIZE_MB : maxSize.doubleValue(),
                 Boolean.TRUE.equals(clientCredentials),
-                raw);
+                raw,
+                AccessSettingsParser.parse(raw, context));
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  * @param warnings problems that do not stop the gateway (an unset optional environment variable, an empty
  *     {@code model_list}); logged once at start-up, never containing a secret value
  * @param skipped the {@code model_list} entries left out because Junction does not speak their provider
+ * @param unenforcedAccessControls YAML paths of access controls the file sets that Junction does not enforce
+ *     (the node refuses to start with any, unless told to go on)
  */
 public record JunctionConfig(
         List<Deployment> deployments,
@@ -25,13 +27,26 @@ public record JunctionConfig(
         List<String> ignoredKeys,
         String source,
         List<String> warnings,
-        List<SkippedDeployment> skipped) {
+        List<SkippedDeployment> skipped,
+        List<String> unenforcedAccessControls) {
 
     public JunctionConfig {
         deployments = List.copyOf(deployments);
         ignoredKeys = List.copyOf(ignoredKeys);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        unenforcedAccessControls = unenforcedAccessControls == null ? List.of() : List.copyOf(unenforcedAccessControls);
+    }
+
+    public JunctionConfig(
+            List<Deployment> deployments,
+            RouterSettings router,
+            GeneralSettings general,
+            List<String> ignoredKeys,
+            String source,
+            List<String> warnings,
+            List<SkippedDeployment> skipped) {
+        this(deployments, router, general, ignoredKeys, source, warnings, skipped, List.of());
     }
 
     public JunctionConfig(

@@ -135,4 +135,50 @@ class ConfigLoaderTest {
         assertThat(config.deployments().get(2).modelInfo().getString("mode")).isEqualTo("embedding");
         assertThat(config.ignoredKeys()).isEmpty();
     }
+
+    @Test
+    void include_adds_the_sections_of_other_files_extending_lists_and_replacing_the_rest() throws Exception {
+        Files.createDirectories(dir.resolve("models"));
+        Files.writeString(
+                dir.resolve("models/more.yaml"),
+                """
+                model_list:
+                  - model_name: b
+                    litellm_params: {model: openai/gpt-4o, api_key: sk-b}
+                router_settings: {num_retries: 5}
+                """);
+        Path main = dir.resolve("config.yaml");
+        Files.writeString(
+                main,
+                """
+                include: [models/more.yaml]
+                model_list:
+                  - model_name: a
+                    litellm_params: {model: openai/gpt-4o-mini, api_key: sk-a}
+                router_settings: {num_retries: 1, timeout: 30}
+                """);
+        JunctionConfig config = load(main, Map.of());
+        assertThat(config.modelGroups()).containsExactly("a", "b");
+        assertThat(config.router().merged().getInteger("num_retries")).isEqualTo(5);
+        assertThat(config.router().merged().getValue("timeout"))
+                .as("replaced with the whole section")
+                .isNull();
+        assertThat(config.warnings()).noneMatch(w -> w.startsWith("include"));
+    }
+
+    @Test
+    void an_include_that_cannot_be_read_names_its_entry_and_file() throws Exception {
+        Path main = dir.resolve("config.yaml");
+        Files.writeString(main, "include: [missing.yaml]\nmodel_list: []\n");
+        assertThatThrownBy(() -> load(main, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("include[0]: " + dir.resolve("missing.yaml") + ": file not found");
+        Files.writeString(main, "include: models.yaml\n");
+        assertThatThrownBy(() -> load(main, Map.of()))
+                .hasMessage("include: expected a list of YAML file paths, relative to the config file");
+        Files.writeString(dir.resolve("nested.yaml"), "include: [other.yaml]\n");
+        Files.writeString(main, "include: [nested.yaml]\n");
+        assertThatThrownBy(() -> load(main, Map.of()))
+                .hasMessageEndingWith("has an include of its own; only the main config's include is read");
+    }
 }

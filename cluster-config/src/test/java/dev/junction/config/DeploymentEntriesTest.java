@@ -154,4 +154,31 @@ class DeploymentEntriesTest {
         assertThat(config.deployments()).hasSize(2);
         assertThat(config.warnings()).singleElement().asString().contains("used more than once");
     }
+
+    @Test
+    void only_call_defaults_of_litellm_params_reach_a_provider() {
+        Deployment deployment = TestYaml.parse(
+                        """
+                        model_list:
+                          - model_name: m
+                            litellm_params:
+                              model: openai/gpt-4o
+                              temperature: 0.2
+                              seed: 7
+                              max_retries: 3
+                              tags: [eu]
+                              input_cost_per_second: 0.001
+                              cache_read_input_token_cost: 0.000001
+                              initial_prompt_value: "<s>"
+                              roles: {user: {pre_message: "[INST]"}}
+                              vertex_project: my-project
+                              aws_region_name: us-east-1
+                              rpm: 10
+                              drop_params: true
+                              additional_drop_params: [logit_bias]
+                        """)
+                .deployments()
+                .get(0);
+        assertThat(deployment.defaultCallParams().fieldNames()).containsExactlyInAnyOrder("temperature", "seed");
+    }
 }

@@ -19,25 +19,29 @@ public record CommandLine(
         ClusterSettings cluster,
         Duration shutdownGrace,
         Path dataDir,
+        boolean allowUnenforcedAccessControls,
         boolean help,
         boolean watchConfig) {
 
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
     static final String SHUTDOWN_GRACE_VARIABLE = "JUNCTION_SHUTDOWN_GRACE_SECONDS";
     static final String DATA_DIR_VARIABLE = "JUNCTION_DATA_DIR";
+    static final String ALLOW_UNENFORCED_VARIABLE = "JUNCTION_ALLOW_UNENFORCED_ACCESS_CONTROLS";
+    static final String ALLOW_UNENFORCED_FLAG = "--allow-unenforced-access-controls";
 
     public static final String USAGE =
             """
             Usage: java -jar junction.jar [--config FILE] [--port 4000] [--host 0.0.0.0] [--detailed_debug]
                                           [--shutdown-grace 30] [--data-dir DIR] [--watch-config]
+                                          [--allow-unenforced-access-controls]
                                           [--cluster-name NAME] [--cluster-port 5701]
                                           [--cluster-members h:p,h:p | --cluster-join multicast
                                            | --cluster-join kubernetes [--kubernetes-service-dns NAME]]
                                           [--hazelcast-config FILE]
               --config FILE          LiteLLM-style config.yaml (or set CONFIG_FILE_PATH); without it a demo
                                      config with mock models is served
-              --port N               HTTP port (default 4000)
-              --host ADDRESS         HTTP bind address (default 0.0.0.0)
+              --port N               HTTP port (default 4000; PORT)
+              --host ADDRESS         HTTP bind address (default 0.0.0.0; HOST)
               --detailed_debug       debug logging
               --shutdown-grace S     on SIGTERM, seconds to let requests in flight finish (default 30;
                                      JUNCTION_SHUTDOWN_GRACE_SECONDS)
@@ -45,6 +49,9 @@ public record CommandLine(
                                      no database_url (default ./junction-data; JUNCTION_DATA_DIR)
               --watch-config         reload the config's model_list when the file changes (SIGHUP always
                                      reloads it); a file that does not load is refused, the running one kept
+              --allow-unenforced-access-controls
+                                     start even though the config sets access controls Junction does not
+                                     enforce, which are then NOT applied (JUNCTION_ALLOW_UNENFORCED_ACCESS_CONTROLS=true)
               --cluster-name NAME    Hazelcast cluster name: nodes only join a cluster of the same name
                                      (JUNCTION_CLUSTER_NAME)
               --cluster-port N       Hazelcast member port (default 5701, next free port if taken;
@@ -62,8 +69,16 @@ public record CommandLine(
     /** Parses {@code args}; a malformed command line is an {@link IllegalArgumentException} saying why. */
     public static CommandLine parse(String[] args, Map<String, String> env) {
         Path config = env.get("CONFIG_FILE_PATH") == null ? null : Path.of(env.get("CONFIG_FILE_PATH"));
-        String host = NodeOptions.DEFAULT_HOST;
-        int port = NodeOptions.DEFAULT_PORT;
+        // LiteLLM's CLI reads HOST and PORT when --host and --port are absent.
+        String host = blankToNull(env.get("HOST")) == null
+                ? NodeOptions.DEFAULT_HOST
+                : env.get("HOST").strip();
+        int port = blankToNull(env.get("PORT")) == null
+                ? NodeOptions.DEFAULT_PORT
+                : number(env.get("PORT").strip(), "PORT");
+        boolean allowUnenforced = "true"
+                .equalsIgnoreCase(
+                        String.valueOf(env.get(ALLOW_UNENFORCED_VARIABLE)).strip());
         boolean debug = false;
         boolean help = false;
         boolean watch = false;
@@ -83,6 +98,7 @@ public record CommandLine(
                     graceSource = flag;
                 }
                 case "--data-dir" -> dataDir = value(args, ++i, flag);
+                case ALLOW_UNENFORCED_FLAG -> allowUnenforced = true;
                 case "--help", "-h" -> help = true;
                 case "--watch-config" -> watch = true;
                 default -> {
@@ -104,6 +120,7 @@ public record CommandLine(
                 cluster.settings(env),
                 shutdownGrace(grace, graceSource),
                 dataDir == null || dataDir.isBlank() ? NodeOptions.DEFAULT_DATA_DIR : Path.of(dataDir),
+                allowUnenforced,
                 help,
                 watch);
     }
@@ -117,6 +134,10 @@ public record CommandLine(
             throw new IllegalArgumentException(source + " must not be negative, got " + value);
         }
         return Duration.ofSeconds(value);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static String value(String[] args, int index, String flag) {

@@ -14,6 +14,7 @@ import dev.junction.cluster.state.HazelcastRoutingState;
 import dev.junction.cluster.state.LocalRoutingState;
 import dev.junction.cluster.state.RoutingState;
 import dev.junction.config.ConfigFingerprint;
+import dev.junction.gateway.access.NodeAccess;
 import dev.junction.gateway.http.BodyBudget;
 import dev.junction.gateway.http.HttpVerticle;
 import dev.junction.gateway.keys.KeyServices;
@@ -189,6 +190,7 @@ public final class JunctionNode {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
         // One budget for the node: its event loops share one heap.
         BodyBudget bodyBudget = BodyBudget.of(options.config().general());
+        NodeAccess access = NodeAccess.create(vertx, options.config().general().access(), keys.directory(), cluster);
         Supplier<HttpVerticle> server = () -> {
             HttpVerticle verticle = new HttpVerticle(
                     options.config(),
@@ -200,7 +202,8 @@ public final class JunctionNode {
                     port,
                     keys,
                     responses,
-                    bodyBudget);
+                    bodyBudget,
+                    access);
             servers.add(verticle);
             return verticle;
         };

@@ -50,7 +50,8 @@ final class KeyPersistence implements AutoCloseable {
                 new LedgerWriter(hazelcast, store::writeSpend, store.describe(), general.proxyBatchWriteAt());
         WorkerExecutor worker = vertx.createSharedWorkerExecutor("junction-key-store", STORE_THREADS);
         KeyServices services = new KeyServices(
-                new KeyDirectory(vertx, hazelcast, store, worker),
+                new KeyDirectory(
+                        vertx, hazelcast, store, worker, general.access().keyCacheTtl()),
                 new BudgetLedger(
                         vertx, hazelcast, Clock.systemUTC(), LedgerOptions.defaults(general.budgetFailsClosed())));
         return new KeyPersistence(store, writer, services, worker);

@@ -52,6 +52,10 @@ public final class Main {
             return;
         }
         StartupReport.configLoaded(config);
+        if (!StartupReport.accessControlsEnforced(config, commandLine.allowUnenforcedAccessControls())) {
+            System.exit(1);
+            return;
+        }
         NodeOptions options = new NodeOptions(
                 config,
                 commandLine.host(),

@@ -1,6 +1,7 @@
 package dev.junction.gateway;
 
 import dev.junction.config.JunctionConfig;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,29 @@ final class StartupReport {
             LOG.warn(
                     "No general_settings.master_key (or LITELLM_MASTER_KEY): the gateway is open to anyone who can reach it");
         }
+    }
+
+    /**
+     * Whether the node may start: a config that sets access controls Junction does not enforce would serve
+     * what it forbids, so the node stops unless the operator said to go on without them.
+     */
+    static boolean accessControlsEnforced(JunctionConfig config, boolean allowUnenforced) {
+        List<String> unenforced = config.unenforcedAccessControls();
+        if (unenforced.isEmpty()) {
+            return true;
+        }
+        String list = String.join(", ", unenforced);
+        if (allowUnenforced) {
+            LOG.warn(
+                    "These access controls of the config are NOT enforced ({} given): {}",
+                    CommandLine.ALLOW_UNENFORCED_FLAG,
+                    list);
+            return true;
+        }
+        System.err.println("junction: the config sets access controls Junction does not enforce: " + list
+                + ". Remove them, or start with " + CommandLine.ALLOW_UNENFORCED_FLAG + " (or "
+                + CommandLine.ALLOW_UNENFORCED_VARIABLE + "=true) to run without them");
+        return false;
     }
 
     static void serving(JunctionNode node, String host, long startupMillis) {

@@ -149,4 +149,31 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--shutdown-grace", "-1"}, Map.of()))
                 .hasMessageContaining("must not be negative");
     }
+
+    @Test
+    void port_and_host_come_from_the_environment_as_litellm_reads_them_unless_a_flag_sets_them() {
+        Map<String, String> env = Map.of("PORT", "8123", "HOST", "127.0.0.2");
+        CommandLine fromEnv = CommandLine.parse(new String[0], env);
+        assertThat(fromEnv.port()).isEqualTo(8123);
+        assertThat(fromEnv.host()).isEqualTo("127.0.0.2");
+
+        CommandLine flags = CommandLine.parse(new String[] {"--port", "9000", "--host", "0.0.0.0"}, env);
+        assertThat(flags.port()).isEqualTo(9000);
+        assertThat(flags.host()).isEqualTo("0.0.0.0");
+
+        assertThatThrownBy(() -> CommandLine.parse(new String[0], Map.of("PORT", "http")))
+                .hasMessageContaining("PORT must be a number");
+    }
+
+    @Test
+    void running_with_unenforced_access_controls_needs_the_flag_or_the_variable() {
+        assertThat(CommandLine.parse(new String[0], Map.of()).allowUnenforcedAccessControls())
+                .isFalse();
+        assertThat(CommandLine.parse(new String[] {"--allow-unenforced-access-controls"}, Map.of())
+                        .allowUnenforcedAccessControls())
+                .isTrue();
+        assertThat(CommandLine.parse(new String[0], Map.of("JUNCTION_ALLOW_UNENFORCED_ACCESS_CONTROLS", "true"))
+                        .allowUnenforcedAccessControls())
+                .isTrue();
+    }
 }

@@ -64,6 +64,17 @@ final class GatewayHarness implements AutoCloseable {
      */
     static GatewayHarness start(String resource, Map<String, String> placeholders, String clusterName, Path dataDir)
             throws Exception {
+        return start(resource, placeholders, Map.of(), clusterName, dataDir);
+    }
+
+    /** As above, with {@code env} as the environment the config is read in ({@code os.environ/}, JWT variables). */
+    static GatewayHarness start(
+            String resource,
+            Map<String, String> placeholders,
+            Map<String, String> env,
+            String clusterName,
+            Path dataDir)
+            throws Exception {
         Vertx vertx = Vertx.vertx();
         FakeUpstream upstream = await(FakeUpstream.start(vertx));
         Path config = Files.createTempFile("junction-e2e", ".yaml");
@@ -76,7 +87,7 @@ final class GatewayHarness implements AutoCloseable {
             }
             Files.writeString(config, yaml);
         }
-        JunctionConfig loaded = await(ConfigLoader.load(vertx, config, Map.of()));
+        JunctionConfig loaded = await(ConfigLoader.load(vertx, config, env));
         ClusterSettings cluster = memberOf(clusterName);
         Path data = dataDir != null ? dataDir : Files.createTempDirectory("junction-e2e-data");
         NodeOptions options = new NodeOptions(loaded, "127.0.0.1", 0, cluster, 2, data);

@@ -69,6 +69,39 @@ class JarStartupIT {
     }
 
     @Test
+    void an_access_control_junction_does_not_enforce_stops_start_up_naming_it_and_the_override() throws Exception {
+        Path config = Files.createTempFile("unenforced", ".yaml");
+        Files.writeString(
+                config,
+                """
+                model_list:
+                  - model_name: canned
+                    litellm_params: {model: openai/gpt-4o, mock_response: hi}
+                general_settings:
+                  master_key: sk-master
+                  custom_auth: my_module.user_api_key_auth
+                litellm_settings:
+                  callbacks: [presidio]
+                """);
+        Path log = Files.createTempFile("junction-unenforced", ".log");
+
+        Process process =
+                launch(log, "--config", config.toString(), "--port", "0", "--cluster-name", "jar-" + UUID.randomUUID());
+
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(log))
+                .contains("general_settings.custom_auth")
+                .contains("litellm_settings.callbacks: presidio")
+                .contains("--allow-unenforced-access-controls")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void a_port_in_use_stops_start_up_with_one_line_naming_the_port_and_the_flag() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             Path log = Files.createTempFile("junction-port", ".log");

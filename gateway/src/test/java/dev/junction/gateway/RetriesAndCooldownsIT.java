@@ -77,6 +77,38 @@ class RetriesAndCooldownsIT {
     }
 
     @Test
+    void a_deployment_max_retries_tries_the_same_deployment_again_before_the_router_sees_a_failure() throws Exception {
+        gateway.upstream
+                .on("/client-retries/v1/chat/completions")
+                .reply(OpenAiWire.serverError(), OpenAiWire.rateLimited(Duration.ZERO))
+                .replyAlways(OpenAiWire.ok("third time"));
+
+        HttpResponse<String> response = client.chat("client-retries");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(requests("/client-retries/v1/chat/completions")).hasSize(3);
+        assertThat(header(response, "x-litellm-attempted-retries"))
+                .as("the router itself retried nothing (num_retries: 0)")
+                .isEqualTo("0");
+        for (RecordedRequest sent : requests("/client-retries/v1/chat/completions")) {
+            assertThat(sent.bodyAsJson().containsKey("max_retries")).isFalse();
+        }
+    }
+
+    @Test
+    void a_deployment_max_retries_gives_up_after_its_count_and_never_retries_a_refused_key() throws Exception {
+        gateway.upstream.on("/client-retries-out/v1/chat/completions").replyAlways(OpenAiWire.serverError());
+
+        assertThat(client.chat("client-retries-exhausted").statusCode()).isEqualTo(500);
+        assertThat(requests("/client-retries-out/v1/chat/completions")).hasSize(2);
+
+        gateway.upstream.reset();
+        gateway.upstream.on("/client-retries-out/v1/chat/completions").replyAlways(OpenAiWire.invalidApiKey());
+        assertThat(client.chat("client-retries-exhausted").statusCode()).isEqualTo(401);
+        assertThat(requests("/client-retries-out/v1/chat/completions")).hasSize(1);
+    }
+
+    @Test
     void a_retry_policy_that_names_bad_requests_retries_them_as_often_as_it_says() throws Exception {
         gateway.upstream.on("/bad-request/v1/chat/completions").replyAlways(badRequest());
 

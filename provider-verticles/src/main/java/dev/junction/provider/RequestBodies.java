@@ -91,7 +91,7 @@ public final class RequestBodies {
         }
         // The deployment's default call parameters, without building them (this runs on every request).
         for (String field : call.deployment().litellmParams().fieldNames()) {
-            if (!Deployment.CONTROL_PARAMS.contains(field) && !body.containsKey(field)) {
+            if (Deployment.isCallDefault(field) && !body.containsKey(field)) {
                 return false;
             }
         }

@@ -11,6 +11,7 @@ import dev.junction.config.Deployment;
 import dev.junction.config.RouterSettings;
 import dev.junction.router.fallback.FallbackPlan;
 import dev.junction.router.resolve.Resolution;
+import dev.junction.router.retry.DeploymentRetries;
 import dev.junction.router.retry.RetryPolicyRules;
 import dev.junction.router.tokens.StreamUsage;
 import io.vertx.core.Future;
@@ -91,14 +92,39 @@ final class GroupCall {
                                     "mock_timeout: no answer within " + timeout.toMillis() + " ms"))));
         }
         ProviderCall call = new ProviderCall(request, deployment, timeout);
-        return slots.acquire(deployment.id(), parallelLimit.applyAsInt(deployment), timeout)
-                .compose(release -> {
-                    Future<ProviderReply> reply = BusContract.request(
-                            vertx.eventBus(), RequestRouter.providerAddress(call), call, timeout, ProviderReply.class);
-                    reply.onComplete(done -> releaseWhenDone(done.succeeded() ? done.result() : null, release));
-                    return reply;
-                })
+        return onDeployment(call, DeploymentRetries.of(deployment), 0)
                 .compose(reply -> accept(attempt, reply, index, maxRetries, run));
+    }
+
+    /**
+     * One call to the deployment, tried again there up to its {@code max_retries} ({@link DeploymentRetries})
+     * before the failure counts for the router.
+     */
+    private Future<ProviderReply> onDeployment(ProviderCall call, int maxRetries, int done) {
+        Deployment deployment = call.deployment();
+        Future<ProviderReply> reply = slots.acquire(
+                        deployment.id(), parallelLimit.applyAsInt(deployment), call.timeout())
+                .compose(release -> {
+                    Future<ProviderReply> sent = BusContract.request(
+                            vertx.eventBus(),
+                            RequestRouter.providerAddress(call),
+                            call,
+                            call.timeout(),
+                            ProviderReply.class);
+                    sent.onComplete(ended -> releaseWhenDone(ended.succeeded() ? ended.result() : null, release));
+                    return sent;
+                });
+        if (maxRetries == 0) {
+            return reply;
+        }
+        return reply.recover(failure -> {
+            GatewayException error = GatewayException.from(failure);
+            if (done >= maxRetries || !DeploymentRetries.retries(error)) {
+                return Future.failedFuture(failure);
+            }
+            return vertx.timer(Math.max(1, DeploymentRetries.delay(done, error).toMillis()))
+                    .compose(v -> onDeployment(call, maxRetries, done + 1));
+        });
     }
 
     /** A stream holds its slot until it ends; anything else frees it with the reply. */

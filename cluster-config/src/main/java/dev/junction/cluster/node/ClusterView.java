@@ -2,6 +2,7 @@ package dev.junction.cluster.node;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.spi.cluster.ClusterManager;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** What a node can tell about the cluster it is a member of. */
@@ -10,8 +11,13 @@ public interface ClusterView {
 
     int memberCount();
 
-    /** The node ids of every member, as the event bus knows them (not Hazelcast's member ids). */
-    java.util.List<String> nodeIds();
+    /**
+     * The node ids of the current members, this node's included (in no particular order), as the event bus knows
+     * them (not Hazelcast's member ids).
+     */
+    default List<String> memberIds() {
+        return List.of(nodeId());
+    }
 
     /**
      * No partition is migrating and every backup is in sync: losing one member now loses no state. As of the
@@ -43,13 +49,13 @@ public interface ClusterView {
             }
 
             @Override
-            public java.util.List<String> nodeIds() {
-                return java.util.List.copyOf(manager.getNodes());
+            public int memberCount() {
+                return manager.getNodes().size();
             }
 
             @Override
-            public int memberCount() {
-                return manager.getNodes().size();
+            public List<String> memberIds() {
+                return List.copyOf(manager.getNodes());
             }
 
             @Override

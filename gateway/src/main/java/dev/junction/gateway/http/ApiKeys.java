@@ -6,10 +6,29 @@ import java.util.Locale;
 /**
  * Finds the caller's key in the headers LiteLLM accepts, in its order: {@code x-litellm-api-key},
  * {@code Authorization} (Bearer or Basic), {@code api-key} (Azure clients), {@code x-api-key} (Anthropic
- * clients).
+ * clients). With {@code general_settings.litellm_key_header_name} that header alone is read, as in LiteLLM
+ * (the others may then carry something else, such as a provider key for a pass-through).
  */
 final class ApiKeys {
     private ApiKeys() {}
+
+    /**
+     * The key from {@code customHeader} when one is configured, else from LiteLLM's headers: "" when the
+     * header is present but malformed or empty, null when none is present.
+     */
+    static String find(HttpServerRequest request, String customHeader) {
+        if (customHeader == null) {
+            return find(request);
+        }
+        String value = request.getHeader(customHeader);
+        if (value == null) {
+            return null;
+        }
+        String lower = value.strip().toLowerCase(Locale.ROOT);
+        return lower.startsWith("bearer ") || lower.startsWith("basic ")
+                ? fromAuthorization(value.strip())
+                : value.strip();
+    }
 
     /** The key, "" when a header is present but malformed or empty, or null when no header is present. */
     static String find(HttpServerRequest request) {

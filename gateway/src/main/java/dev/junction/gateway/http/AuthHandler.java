@@ -2,10 +2,14 @@ package dev.junction.gateway.http;
 
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.config.AccessSettings;
 import dev.junction.config.Secret;
+import dev.junction.gateway.access.AccessGate;
+import dev.junction.gateway.jwt.JwtAuthenticator;
 import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.keys.KeyDirectory;
 import dev.junction.gateway.keys.KeyHashes;
+import dev.junction.gateway.keys.ModelAccess;
 import dev.junction.gateway.keys.Team;
 import dev.junction.gateway.keys.VirtualKey;
 import io.vertx.core.AsyncResult;
@@ -18,9 +22,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Establishes who calls: the master key (compared in constant time), or a virtual key looked up by its hash
- * (known, not blocked, not expired, its team not blocked). Without a master key the gateway is open and
- * every caller is the admin, as in LiteLLM.
+ * Establishes who calls: the master key (compared in constant time), a virtual key looked up by its hash
+ * (known, not blocked, not expired, its team not blocked), or with {@code enable_jwt_auth} a JWT. Without a
+ * master key the gateway is open and every other caller is the admin, as in LiteLLM. Around it, the route
+ * controls of {@link AccessGate}: addresses and allowed routes before, public routes instead, admin-only
+ * routes after.
  */
 final class AuthHandler implements Handler<RoutingContext> {
     static final String CALLER = "junction.caller";
@@ -29,11 +35,31 @@ final class AuthHandler implements Handler<RoutingContext> {
     private final Secret masterKey;
     private final KeyDirectory directory;
     private final Clock clock;
+    private final AccessGate gate;
+    private final String keyHeader;
+    private final JwtAuthenticator jwt;
 
     AuthHandler(Secret masterKey, KeyDirectory directory, Clock clock) {
+        this(masterKey, directory, clock, new AccessGate(AccessSettings.NONE), null, null);
+    }
+
+    /**
+     * @param keyHeader the one header keys are read from ({@code litellm_key_header_name}), or null
+     * @param jwt the JWT authentication, or null when {@code enable_jwt_auth} is off
+     */
+    AuthHandler(
+            Secret masterKey,
+            KeyDirectory directory,
+            Clock clock,
+            AccessGate gate,
+            String keyHeader,
+            JwtAuthenticator jwt) {
         this.masterKey = masterKey;
         this.directory = directory;
         this.clock = clock;
+        this.gate = gate;
+        this.keyHeader = keyHeader;
+        this.jwt = jwt;
     }
 
     static Caller caller(RoutingContext ctx) {
@@ -46,10 +72,49 @@ final class AuthHandler implements Handler<RoutingContext> {
      * virtual key.
      */
     Future<Caller> authenticate(HttpServerRequest request) {
+        Optional<GatewayException> refused = gate.beforeAuthentication(request);
+        if (refused.isPresent()) {
+            return Future.failedFuture(refused.get());
+        }
+        if (gate.isPublic(request)) {
+            return ADMIN;
+        }
+        Future<Caller> caller = identify(request);
+        if (caller.isComplete()) {
+            return caller.failed() ? caller : adminOnly(request, caller.result());
+        }
+        return caller.compose(known -> adminOnly(request, known));
+    }
+
+    private Future<Caller> adminOnly(HttpServerRequest request, Caller caller) {
+        Optional<GatewayException> refused = gate.afterAuthentication(request, caller);
+        return refused.isPresent() ? Future.failedFuture(refused.get()) : Future.succeededFuture(caller);
+    }
+
+    /**
+     * The caller a request for {@code model} runs as: a JWT listing several teams calls as the first allowed
+     * the model; any other caller as authenticated.
+     */
+    Caller forModel(HttpServerRequest request, Caller caller, String model, ModelAccess access) {
+        if (jwt == null || !(caller instanceof Caller.KeyHolder)) {
+            return caller;
+        }
+        String key = ApiKeys.find(request, keyHeader);
+        return key != null && JwtAuthenticator.isJwt(key) ? jwt.forModel(key, caller, model, access) : caller;
+    }
+
+    private Future<Caller> identify(HttpServerRequest request) {
+        String key = ApiKeys.find(request, keyHeader);
+        if (jwt != null && key != null && JwtAuthenticator.isJwt(key)) {
+            return jwt.authenticate(key, request.path());
+        }
         if (masterKey == null) {
             return ADMIN;
         }
-        String key = ApiKeys.find(request);
+        if (key == null && keyHeader != null) {
+            return Future.failedFuture(
+                    denied("No LiteLLM Virtual Key pass. Please set header=" + keyHeader + ": Bearer <api_key>"));
+        }
         if (key == null) {
             return Future.failedFuture(denied("No api key passed in."));
         }

@@ -19,6 +19,8 @@ final class Exchange {
 
     private Runnable onBodyStall;
     private String model;
+    private Runnable atEnd;
+    private boolean ended;
 
     Exchange(ClientConnections owner, ClientConnections.Client client, HttpServerRequest request) {
         this.owner = owner;
@@ -94,10 +96,31 @@ final class Exchange {
         }
     }
 
+    /** Runs {@code release} once, when the exchange ends: for what a request holds until its answer is done. */
+    void atEnd(Runnable release) {
+        if (ended) {
+            release.run(); // the client went away before the request got this far
+            return;
+        }
+        Runnable before = atEnd;
+        atEnd = before == null
+                ? release
+                : () -> {
+                    before.run();
+                    release.run();
+                };
+    }
+
     /** The response ended or the connection closed: the one place everything the request held is let go. */
     void end() {
+        ended = true;
         bodyDone();
         releaseBody();
+        Runnable release = atEnd;
+        atEnd = null;
+        if (release != null) {
+            release.run();
+        }
         owner.ended(this);
         RequestLog.ended(this);
     }

@@ -4,7 +4,10 @@ import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.responses.ResponseStore;
+import dev.junction.config.AccessSettings;
 import dev.junction.config.JunctionConfig;
+import dev.junction.gateway.access.AccessGate;
+import dev.junction.gateway.access.NodeAccess;
 import dev.junction.gateway.admin.AdminRoutes;
 import dev.junction.gateway.admin.ModelAdmin;
 import dev.junction.gateway.keys.KeyServices;
@@ -37,6 +40,9 @@ public final class HttpVerticle extends VerticleBase {
     private final KeyServices keys;
     private final ResponseStore responses;
     private final BodyBudget bodyBudget;
+    /** The access controls held once per node (JWT keys, the global parallel limit). */
+    private final NodeAccess nodeAccess;
+
     private HttpServer server;
     private ClientConnections connections;
 
@@ -50,7 +56,9 @@ public final class HttpVerticle extends VerticleBase {
             int port,
             KeyServices keys,
             ResponseStore responses,
-            BodyBudget bodyBudget) {
+            BodyBudget bodyBudget,
+            NodeAccess nodeAccess) {
+        this.nodeAccess = nodeAccess;
         this.config = config;
         this.keys = keys;
         this.responses = responses;
@@ -78,10 +86,19 @@ public final class HttpVerticle extends VerticleBase {
                 .setIdleTimeout((int) config.general().clientHeaderTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
         Clock clock = Clock.systemUTC();
-        AuthHandler auth = new AuthHandler(config.general().masterKey(), keys.directory(), clock);
+        AccessSettings settings = config.general().access();
+        AuthHandler auth = new AuthHandler(
+                config.general().masterKey(),
+                keys.directory(),
+                clock,
+                new AccessGate(settings),
+                settings.keyHeaderName(),
+                nodeAccess.jwt());
         ModelAccess access = ModelAccess.of(config.deployments());
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
-        InboundRoutes handlers = new InboundRoutes(config, deployments, parser, vertx.eventBus(), access, responses);
+        LlmAccess controls = new LlmAccess(auth, access, settings, nodeAccess.parallel());
+        InboundRoutes handlers =
+                new InboundRoutes(config, deployments, parser, vertx.eventBus(), access, controls, responses);
         connections = new ClientConnections(config.general());
         RequestBody body = new RequestBody(config.general().maxRequestBytes(), bodyBudget);
         Router router = router(auth, handlers, access, clock, new RouterBodies(body, connections));

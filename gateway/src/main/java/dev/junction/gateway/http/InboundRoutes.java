@@ -35,26 +35,31 @@ final class InboundRoutes {
     private final CountTokens countTokens;
     private final ResponsesRoutes responses;
 
-    /** @param deployments those served now, for {@code count_tokens}: the config's and the model API's */
+    /**
+     * @param deployments those served now, for {@code count_tokens}: the config's and the model API's
+     * @param controls the access controls every LLM request meets once parsed
+     */
     InboundRoutes(
             JunctionConfig config,
             LiveDeployments deployments,
             RequestParser parser,
             EventBus bus,
             ModelAccess access,
+            LlmAccess controls,
             ResponseStore store) {
         OpenAiApi openAi = new OpenAiApi(parser);
         for (Endpoint endpoint : Endpoint.values()) {
-            LlmHandler handler = new LlmHandler(endpoint, openAi, bus, config.router(), access);
+            LlmHandler handler = new LlmHandler(endpoint, openAi, bus, config.router(), access, controls);
             byEndpoint.put(endpoint, handler);
             pathsOf(endpoint).forEach(path -> byPath.put(path, handler));
         }
         messages = new MessagesApi(parser);
-        LlmHandler messagesHandler = new LlmHandler(Endpoint.CHAT_COMPLETIONS, messages, bus, config.router(), access);
+        LlmHandler messagesHandler =
+                new LlmHandler(Endpoint.CHAT_COMPLETIONS, messages, bus, config.router(), access, controls);
         MESSAGES_PATHS.forEach(path -> byPath.put(path, messagesHandler));
         ResponsesApi responsesApi = new ResponsesApi(parser, store);
         LlmHandler responsesHandler =
-                new LlmHandler(Endpoint.CHAT_COMPLETIONS, responsesApi, bus, config.router(), access);
+                new LlmHandler(Endpoint.CHAT_COMPLETIONS, responsesApi, bus, config.router(), access, controls);
         RESPONSES_PATHS.forEach(path -> byPath.put(path, responsesHandler));
         responses = responsesApi.routes();
         countTokens = new CountTokens(parser, deployments::resolver, TokenCounter.load(), access);

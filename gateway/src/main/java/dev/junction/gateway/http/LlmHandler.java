@@ -36,8 +36,16 @@ final class LlmHandler implements Handler<RoutingContext> {
     private final EventBus bus;
 
     private final ModelAccess access;
+    private final LlmAccess controls;
 
-    LlmHandler(Endpoint endpoint, InboundApi api, EventBus bus, RouterSettings settings, ModelAccess access) {
+    LlmHandler(
+            Endpoint endpoint,
+            InboundApi api,
+            EventBus bus,
+            RouterSettings settings,
+            ModelAccess access,
+            LlmAccess controls) {
+        this.controls = controls;
         this.endpoint = endpoint;
         this.access = access;
         this.api = api;
@@ -61,19 +69,22 @@ final class LlmHandler implements Handler<RoutingContext> {
     }
 
     /** Serves one call whose caller is known and whose body has been read; every failure is answered here. */
-    void serve(Exchange exchange, Buffer body, String pathModel, Caller caller) {
+    void serve(Exchange exchange, Buffer body, String pathModel, Caller authenticated) {
         HttpServerRequest client = exchange.request();
         HttpServerResponse response = client.response();
         LlmRequest parsed;
+        Caller caller;
         try {
             parsed = api.parse(endpoint, client, body, pathModel);
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             response.putHeader(CALL_ID, parsed.callId());
             exchange.model(parsed.model());
+            caller = controls.admit(exchange, authenticated, parsed.model(), parsed.body());
             if (caller instanceof Caller.KeyHolder holder) {
                 access.check(holder, parsed.model(), parsed.body());
                 parsed = parsed.forKey(ModelAccess.rewrite(holder, parsed.model()), KeyGrants.of(holder));
             }
+            controls.hold(exchange);
         } catch (GatewayException invalid) {
             fail(client, invalid);
             return;
@@ -92,7 +103,13 @@ final class LlmHandler implements Handler<RoutingContext> {
                         }
                         return;
                     }
-                    api.write(request, routed, response, caller);
+                    RoutedReply sized =
+                            ResponseSize.limit(routed, controls.maxResponseBytes(), request, api.errorShape());
+                    if (sized == null) {
+                        fail(client, ResponseSize.tooLarge(routed, controls.maxResponseBytes()));
+                        return;
+                    }
+                    api.write(request, sized, response, caller);
                 })
                 .onFailure(failure -> {
                     if (!response.closed()) {

@@ -44,15 +44,14 @@ final class ClusterCache<T> {
     private final StoreReads reads;
     private final Function<JsonObject, T> decode;
     private final Function<T, JsonObject> encode;
-    private final Cache<String, Optional<T>> local = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            // Events keep the copy current; expiry only bounds the staleness should one ever be missed.
-            .expireAfterWrite(60, TimeUnit.SECONDS)
-            .build();
-    private final Cache<String, Boolean> missing = Caffeine.newBuilder()
-            .maximumSize(MISSING_MAX)
-            .expireAfterWrite(MISSING_FOR)
-            .build();
+    /** Without {@code user_api_key_cache_ttl}: events keep the copy current; this only bounds a missed one. */
+    private static final Duration LOCAL_FOR = Duration.ofSeconds(60);
+
+    private final Cache<String, Optional<T>> local;
+    private final Cache<String, Boolean> missing;
+    /** {@code user_api_key_cache_ttl}: how long an entry is used before the store is read again, or null. */
+    private final Duration ttl;
+
     private final Map<String, CompletableFuture<Optional<T>>> lookups = new ConcurrentHashMap<>();
 
     ClusterCache(
@@ -60,7 +59,17 @@ final class ClusterCache<T> {
             IMap<String, String> shared,
             StoreReads reads,
             Function<JsonObject, T> decode,
-            Function<T, JsonObject> encode) {
+            Function<T, JsonObject> encode,
+            Duration ttl) {
+        this.ttl = ttl;
+        this.local = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(shorter(LOCAL_FOR, ttl))
+                .build();
+        this.missing = Caffeine.newBuilder()
+                .maximumSize(MISSING_MAX)
+                .expireAfterWrite(shorter(MISSING_FOR, ttl))
+                .build();
         this.vertx = vertx;
         this.shared = shared;
         this.reads = reads;
@@ -113,7 +122,12 @@ final class ClusterCache<T> {
         if (found.isEmpty()) {
             return found;
         }
-        String previous = shared.putIfAbsent(id, encode.apply(found.get()).encode());
+        String json = encode.apply(found.get()).encode();
+        // With a TTL the cluster's copy expires too, so that a change made in the database behind Junction's
+        // back is read within the TTL.
+        String previous = ttl == null
+                ? shared.putIfAbsent(id, json)
+                : shared.putIfAbsent(id, json, ttl.toMillis(), TimeUnit.MILLISECONDS);
         return previous == null ? found : decodeShared(previous);
     }
 
@@ -144,8 +158,12 @@ final class ClusterCache<T> {
 
     Future<Void> publish(String id, T value) {
         replace(id, Optional.of(value));
+        String json = encode.apply(value).encode();
         return Future.fromCompletionStage(
-                shared.setAsync(id, encode.apply(value).encode()), vertx.getOrCreateContext());
+                ttl == null
+                        ? shared.setAsync(id, json)
+                        : shared.setAsync(id, json, ttl.toMillis(), TimeUnit.MILLISECONDS),
+                vertx.getOrCreateContext());
     }
 
     Future<Void> remove(String id) {
@@ -153,6 +171,10 @@ final class ClusterCache<T> {
         return Future.fromCompletionStage(
                 shared.setAsync(id, TOMBSTONE, TOMBSTONE_TTL.toSeconds(), TimeUnit.SECONDS),
                 vertx.getOrCreateContext());
+    }
+
+    private static Duration shorter(Duration bound, Duration ttl) {
+        return ttl == null || ttl.compareTo(bound) > 0 ? bound : ttl;
     }
 
     private Optional<T> decodeShared(String json) {

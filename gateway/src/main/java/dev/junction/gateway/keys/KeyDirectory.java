@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -30,12 +31,15 @@ public final class KeyDirectory {
     private final ClusterCache<VirtualKey> keys;
     private final ClusterCache<Team> teams;
 
-    public KeyDirectory(Vertx vertx, HazelcastInstance hazelcast, KeyStore store, WorkerExecutor worker) {
+    /** @param cacheTtl {@code user_api_key_cache_ttl}: entries are read from the store again after it; or null */
+    public KeyDirectory(
+            Vertx vertx, HazelcastInstance hazelcast, KeyStore store, WorkerExecutor worker, Duration cacheTtl) {
         this.store = store;
         this.worker = worker;
         StoreReads reads = new StoreReads(vertx, worker, new StoreOutage(store.describe()));
-        this.keys = new ClusterCache<>(vertx, hazelcast.getMap(KEYS_MAP), reads, KeyJson::key, KeyJson::of);
-        this.teams = new ClusterCache<>(vertx, hazelcast.getMap(TEAMS_MAP), reads, KeyJson::team, KeyJson::of);
+        this.keys = new ClusterCache<>(vertx, hazelcast.getMap(KEYS_MAP), reads, KeyJson::key, KeyJson::of, cacheTtl);
+        this.teams =
+                new ClusterCache<>(vertx, hazelcast.getMap(TEAMS_MAP), reads, KeyJson::team, KeyJson::of, cacheTtl);
     }
 
     public KeyStore store() {

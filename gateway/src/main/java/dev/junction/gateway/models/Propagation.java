@@ -59,7 +59,7 @@ public final class Propagation {
 
     /** Never fails: a member that does not confirm is listed in the outcome. */
     public Future<Outcome> reach(long version) {
-        List<String> members = cluster.nodeIds();
+        List<String> members = cluster.memberIds();
         DeliveryOptions options = new DeliveryOptions().setSendTimeout(bound.toMillis());
         JsonObject change = new JsonObject().put("version", version);
         List<Future<String>> answers = new ArrayList<>();
