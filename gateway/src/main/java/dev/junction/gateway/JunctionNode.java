@@ -3,6 +3,7 @@ package dev.junction.gateway;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import dev.junction.cluster.bus.BusContract;
+import dev.junction.cluster.cache.ResponseCacheMaps;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
@@ -24,6 +25,7 @@ import dev.junction.provider.ProviderVerticles;
 import dev.junction.provider.http.ProviderHttpSettings;
 import dev.junction.router.RouterComponents;
 import dev.junction.router.RouterVerticle;
+import dev.junction.router.cache.CacheStores;
 import dev.junction.router.resolve.LiveDeployments;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -80,6 +82,7 @@ public final class JunctionNode {
     public static Future<JunctionNode> start(NodeOptions options) {
         Config hazelcast = HazelcastConfigFactory.build(options.cluster());
         options.config().general().budgetQuorum().ifPresent(members -> SpendMap.requireQuorum(hazelcast, members));
+        ResponseCacheMaps.configure(hazelcast, options.config().cache());
         HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast);
         return Vertx.builder()
                 // Epoll where Netty ships it (Linux x86-64): fewer system calls per request; NIO elsewhere.
@@ -108,8 +111,10 @@ public final class JunctionNode {
         // Creating a map proxy may wait on the cluster: never on an event loop.
         Future<ResponseStore> responses = vertx.executeBlocking(() -> new ResponseStore(vertx, hazelcast));
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
+        Future<CacheStores> cache = vertx.executeBlocking(
+                () -> CacheStores.open(vertx, hazelcast, options.config().cache()));
         Promise<LiveModels> models = Promise.promise();
-        return Future.all(components, state, keys, responses)
+        return Future.all(List.of(components, state, keys, responses, cache))
                 // The cluster's current models before anything serves: a joining node never answers from an older
                 // version.
                 .compose(ready -> LiveModels.start(
@@ -127,7 +132,8 @@ public final class JunctionNode {
                         () -> new RouterVerticle(
                                 components.result(),
                                 state.result(),
-                                keys.result().services().ledger()),
+                                keys.result().services().ledger(),
+                                cache.result()),
                         instances))
                 .compose(v -> deployHttp(
                         vertx,
@@ -138,7 +144,8 @@ public final class JunctionNode {
                         options,
                         keys.result().services(),
                         responses.result(),
-                        servers))
+                        servers,
+                        cache.result()))
                 .map(port -> new JunctionNode(
                         vertx,
                         cluster,
@@ -186,7 +193,8 @@ public final class JunctionNode {
             NodeOptions options,
             KeyServices keys,
             ResponseStore responses,
-            List<HttpVerticle> servers) {
+            List<HttpVerticle> servers,
+            CacheStores cache) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
         // One budget for the node: its event loops share one heap.
         BodyBudget bodyBudget = BodyBudget.of(options.config().general());
@@ -203,7 +211,8 @@ public final class JunctionNode {
                     keys,
                     responses,
                     bodyBudget,
-                    access);
+                    access,
+                    cache);
             servers.add(verticle);
             return verticle;
         };

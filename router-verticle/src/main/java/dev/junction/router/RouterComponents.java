@@ -4,6 +4,8 @@ import dev.junction.cluster.spend.BudgetLedger;
 import dev.junction.cluster.state.RoutingState;
 import dev.junction.config.JunctionConfig;
 import dev.junction.config.RouterSettings;
+import dev.junction.router.cache.CacheStores;
+import dev.junction.router.cache.ResponseCache;
 import dev.junction.router.cooldown.CooldownPolicy;
 import dev.junction.router.fallback.FallbackPlan;
 import dev.junction.router.keys.CallPricing;
@@ -99,11 +101,16 @@ public final class RouterComponents {
                 deployments::resolver, groups, FallbackPlan.fromSettings(settings), tokens, countTokens);
     }
 
-    /** The router behind the limits and budgets of virtual keys. */
-    KeyGate keyGate(Vertx vertx, RoutingState state, BudgetLedger ledger) {
+    /**
+     * The router behind the limits and budgets of virtual keys, with the response cache between the two: a key's
+     * limits count a cache hit, no deployment's do.
+     */
+    KeyGate keyGate(Vertx vertx, RoutingState state, BudgetLedger ledger, CacheStores stores) {
         RequestRouter router = router(vertx, state);
+        ResponseCache cache = new ResponseCache(
+                vertx, config.cache(), stores, deployments::resolver, router::route, Clock.systemUTC());
         return new KeyGate(
-                router::route,
+                cache.around(router::route),
                 new SubjectLimits(state, Clock.systemUTC()),
                 ledger,
                 new CallPricing(deployments::resolver, table, tokens));

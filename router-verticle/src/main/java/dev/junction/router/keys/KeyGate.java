@@ -104,7 +104,7 @@ public final class KeyGate {
         putIfSet(headers, "x-litellm-key-tpm-limit", key.tpmLimit());
         putIfSet(headers, "x-litellm-key-max-budget", key.maxBudget());
         if (routed.reply() instanceof ProviderReply.Complete complete) {
-            double cost = pricing.cost(request, routed.deployment(), complete, estimate);
+            double cost = routed.cacheHit() ? 0 : pricing.cost(request, routed.deployment(), complete, estimate);
             for (Held each : held) {
                 each.end(limits, ledger, cost, complete.usage(), estimate, true);
             }
@@ -112,20 +112,14 @@ public final class KeyGate {
         } else if (routed.reply() instanceof ProviderReply.Streaming streaming) {
             streaming.stream().usage().onComplete(ended -> {
                 Usage usage = ended.succeeded() ? ended.result() : Usage.NONE;
-                double cost = pricing.cost(routed.deployment(), usage, estimate);
+                // A cached answer called no provider, so it costs nothing (its tokens still count, as in LiteLLM).
+                double cost = routed.cacheHit() ? 0 : pricing.cost(routed.deployment(), usage, estimate);
                 for (Held each : held) {
                     each.end(limits, ledger, cost, usage, estimate, ended.succeeded());
                 }
             });
         }
-        return new RoutedReply(
-                routed.reply(),
-                routed.deployment(),
-                routed.modelGroup(),
-                routed.attemptedRetries(),
-                routed.attemptedFallbacks(),
-                routed.upstreamNanos(),
-                headers);
+        return routed.withHeaders(headers);
     }
 
     private static void putIfSet(Map<String, String> headers, String name, Object value) {
