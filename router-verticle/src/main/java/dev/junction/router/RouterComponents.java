@@ -33,6 +33,8 @@ import java.time.Clock;
  */
 public final class RouterComponents {
     private static final int DEFAULT_LATENCY_SAMPLES = 10;
+    /** {@code router_settings} key: whether a stream that breaks midway is continued (default true). */
+    private static final String CONTINUE_BROKEN_STREAMS = "continue_broken_streams";
 
     private final JunctionConfig config;
     private final LiveDeployments deployments;
@@ -98,7 +100,13 @@ public final class RouterComponents {
                 this::parallelLimit,
                 new StreamUsage(vertx, tokens));
         return new RequestRouter(
-                deployments::resolver, groups, FallbackPlan.fromSettings(settings), tokens, countTokens);
+                vertx,
+                deployments::resolver,
+                groups,
+                FallbackPlan.fromSettings(settings),
+                tokens,
+                countTokens,
+                !Boolean.FALSE.equals(settings.merged().getValue(CONTINUE_BROKEN_STREAMS)));
     }
 
     /**

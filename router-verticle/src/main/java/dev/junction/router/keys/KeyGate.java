@@ -1,5 +1,6 @@
 package dev.junction.router.keys;
 
+import dev.junction.cluster.bus.ChunkStream;
 import dev.junction.cluster.bus.KeyGrant;
 import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.bus.ProviderReply;
@@ -11,6 +12,7 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.spend.BudgetHold;
 import dev.junction.cluster.spend.BudgetLedger;
 import dev.junction.cluster.state.Admission;
+import dev.junction.router.stream.ContinuedStream;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,13 +115,31 @@ public final class KeyGate {
             streaming.stream().usage().onComplete(ended -> {
                 Usage usage = ended.succeeded() ? ended.result() : Usage.NONE;
                 // A cached answer called no provider, so it costs nothing (its tokens still count, as in LiteLLM).
-                double cost = routed.cacheHit() ? 0 : pricing.cost(routed.deployment(), usage, estimate);
-                for (Held each : held) {
-                    each.end(limits, ledger, cost, usage, estimate, ended.succeeded());
-                }
+                Future<Double> cost = routed.cacheHit()
+                        ? Future.succeededFuture(0.0)
+                        : streamCost(routed, streaming.stream(), usage, estimate);
+                cost.onComplete(priced -> {
+                    for (Held each : held) {
+                        each.end(limits, ledger, priced.result(), usage, estimate, ended.succeeded());
+                    }
+                });
             });
         }
         return routed.withHeaders(headers);
+    }
+
+    /**
+     * What a stream cost: each attempt that served part of it (a broken stream and its continuation) at its
+     * own deployment's prices, once it ended well; nothing when it failed.
+     */
+    private Future<Double> streamCost(
+            RoutedReply routed, ChunkStream stream, Usage usage, CallPricing.Estimate estimate) {
+        if (usage == Usage.NONE || !(stream instanceof ContinuedStream continued)) {
+            return Future.succeededFuture(pricing.cost(routed.deployment(), usage, estimate));
+        }
+        return continued.served().map(parts -> parts.stream()
+                .mapToDouble(part -> pricing.cost(part.deployment(), part.usage(), estimate))
+                .sum());
     }
 
     private static void putIfSet(Map<String, String> headers, String name, Object value) {
