@@ -19,6 +19,8 @@ import dev.junction.gateway.access.NodeAccess;
 import dev.junction.gateway.http.BodyBudget;
 import dev.junction.gateway.http.HttpVerticle;
 import dev.junction.gateway.keys.KeyServices;
+import dev.junction.gateway.models.LiveModels;
+import dev.junction.gateway.models.ModelChanges;
 import dev.junction.gateway.observe.Observability;
 import dev.junction.gateway.observe.metrics.NodeMetrics;
 import dev.junction.provider.ProviderVerticles;
@@ -26,14 +28,17 @@ import dev.junction.provider.http.ProviderHttpSettings;
 import dev.junction.router.RouterComponents;
 import dev.junction.router.RouterVerticle;
 import dev.junction.router.cache.CacheStores;
+import dev.junction.router.resolve.LiveDeployments;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.net.BindException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -59,6 +64,7 @@ public final class JunctionNode {
     private final RoutingState state;
     private final KeyPersistence keys;
     private final Observability observability;
+    private final LiveDeployments deployments;
 
     private JunctionNode(
             Vertx vertx,
@@ -67,7 +73,8 @@ public final class JunctionNode {
             int port,
             RoutingState state,
             KeyPersistence keys,
-            Observability observability) {
+            Observability observability,
+            LiveDeployments deployments) {
         this.vertx = vertx;
         this.cluster = cluster;
         this.servers = List.copyOf(servers);
@@ -75,6 +82,7 @@ public final class JunctionNode {
         this.state = state;
         this.keys = keys;
         this.observability = observability;
+        this.deployments = deployments;
     }
 
     public static Future<JunctionNode> start(NodeOptions options) {
@@ -114,7 +122,20 @@ public final class JunctionNode {
         Future<CacheStores> cache = vertx.executeBlocking(
                 () -> CacheStores.open(vertx, hazelcast, options.config().cache()));
         Observability[] observability = {Observability.none()};
+        Promise<LiveModels> models = Promise.promise();
         return Future.all(List.of(components, state, keys, responses, cache))
+                // The cluster's current models before anything serves: a joining node never answers from an older
+                // version.
+                .compose(ready -> LiveModels.start(
+                                vertx,
+                                hazelcast,
+                                cluster,
+                                keys.result().store().models(),
+                                keys.result().worker(),
+                                options.config().general(),
+                                components.result().deployments(),
+                                System.getenv())
+                        .onComplete(models))
                 .compose(ready -> {
                     observability[0] = Observability.start(new Observability.Parts(
                             vertx,
@@ -138,7 +159,8 @@ public final class JunctionNode {
                         vertx,
                         cluster,
                         fingerprint,
-                        components.result().resolver().listedModelNames(),
+                        components.result().deployments(),
+                        models.future().result().changes(),
                         options,
                         keys.result().services(),
                         responses.result(),
@@ -146,7 +168,14 @@ public final class JunctionNode {
                         servers,
                         cache.result()))
                 .map(port -> new JunctionNode(
-                        vertx, cluster, servers, port, state.result(), keys.result(), observability[0]))
+                        vertx,
+                        cluster,
+                        servers,
+                        port,
+                        state.result(),
+                        keys.result(),
+                        observability[0],
+                        components.result().deployments()))
                 .onFailure(failure -> {
                     observability[0].close();
                     if (keys.succeeded()) {
@@ -182,7 +211,8 @@ public final class JunctionNode {
             Vertx vertx,
             ClusterView cluster,
             String fingerprint,
-            List<String> listedModels,
+            LiveDeployments deployments,
+            ModelChanges modelChanges,
             NodeOptions options,
             KeyServices keys,
             ResponseStore responses,
@@ -196,7 +226,8 @@ public final class JunctionNode {
         Supplier<HttpVerticle> server = () -> {
             HttpVerticle verticle = new HttpVerticle(
                     options.config(),
-                    listedModels,
+                    deployments,
+                    modelChanges,
                     cluster,
                     fingerprint,
                     options.host(),
@@ -238,6 +269,11 @@ public final class JunctionNode {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    /** Reloads the {@code model_list} of {@code file} ({@link ConfigReload}), resolving against {@code env}. */
+    ConfigReload configReload(Path file, java.util.Map<String, String> env) {
+        return new ConfigReload(vertx, file, deployments, env);
     }
 
     public ClusterView cluster() {

@@ -20,6 +20,8 @@ public final class Main {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     /** Undeploying and leaving the cluster after the drain: Hazelcast hands its partitions over first. */
     private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(30);
+    /** How often {@code --watch-config} looks at the file's modification time. */
+    private static final Duration WATCH_PERIOD = Duration.ofSeconds(2);
 
     private Main() {}
 
@@ -84,6 +86,13 @@ public final class Main {
         // SIGTERM (a rolling update, docker stop, Ctrl-C) drains the node before the JVM exits.
         Duration grace = commandLine.shutdownGrace();
         ShutdownSignals.install(() -> drainAndLeave(node, grace));
+        if (commandLine.config() != null) {
+            ConfigReload reload = node.configReload(commandLine.config(), System.getenv());
+            ShutdownSignals.onHangUp(reload::reload);
+            if (commandLine.watchConfig()) {
+                reload.watch(WATCH_PERIOD);
+            }
+        }
         StartupReport.serving(node, commandLine.host(), (System.nanoTime() - started) / 1_000_000);
     }
 

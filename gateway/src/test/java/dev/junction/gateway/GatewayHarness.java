@@ -111,6 +111,11 @@ final class GatewayHarness implements AutoCloseable {
         return new ClusterSettings(clusterName, port, members);
     }
 
+    /** The config file the node was started on (placeholders filled in). */
+    Path configFile() {
+        return Path.of(options.config().source());
+    }
+
     /** Stops the node gracefully (spend flushed) and starts a new one on the same config and data directory. */
     void restart() throws Exception {
         await(node.shutdown(Duration.ofSeconds(5)));

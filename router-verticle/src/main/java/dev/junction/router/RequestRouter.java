@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Routes one request the way LiteLLM's router does: resolve the name, call the group with its retries, and
@@ -38,16 +39,17 @@ public final class RequestRouter {
             "mock_testing_content_policy_fallbacks");
 
     private final Vertx vertx;
-    private final ModelResolver resolver;
+    private final Supplier<ModelResolver> resolver;
     private final GroupCall groups;
     private final FallbackPlan fallbacks;
     private final TokenCounter tokens;
     private final boolean countTokens;
     private final boolean continueStreams;
 
+    /** @param resolver the resolver of the deployments served now (the model API changes them) */
     RequestRouter(
             Vertx vertx,
-            ModelResolver resolver,
+            Supplier<ModelResolver> resolver,
             GroupCall groups,
             FallbackPlan fallbacks,
             TokenCounter tokens,
@@ -95,9 +97,10 @@ public final class RequestRouter {
     }
 
     private Future<Routed> inGroup(LlmRequest request, String model, FallbackPlan plan, int depth, CallState state) {
-        Resolution resolution = resolver.resolve(model).orElse(null);
+        ModelResolver served = resolver.get();
+        Resolution resolution = served.resolve(model).orElse(null);
         if (resolution == null) {
-            return Future.failedFuture(resolver.unservedProvider(model)
+            return Future.failedFuture(served.unservedProvider(model)
                     .map(provider -> RoutingErrors.unsupportedProvider(model, provider))
                     .orElseGet(() -> unknownModel(request, model)));
         }

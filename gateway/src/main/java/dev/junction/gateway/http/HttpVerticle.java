@@ -9,12 +9,15 @@ import dev.junction.config.JunctionConfig;
 import dev.junction.gateway.access.AccessGate;
 import dev.junction.gateway.access.NodeAccess;
 import dev.junction.gateway.admin.AdminRoutes;
+import dev.junction.gateway.admin.ModelAdmin;
 import dev.junction.gateway.cache.CacheRoutes;
 import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
+import dev.junction.gateway.models.ModelChanges;
 import dev.junction.gateway.observe.Observability;
 import dev.junction.router.cache.CacheStores;
+import dev.junction.router.resolve.LiveDeployments;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -34,7 +37,8 @@ import java.util.function.Function;
 public final class HttpVerticle extends VerticleBase {
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private final JunctionConfig config;
-    private final List<String> listedModels;
+    private final LiveDeployments deployments;
+    private final ModelChanges modelChanges;
     private final ClusterView cluster;
     private final String configFingerprint;
     private final String host;
@@ -53,7 +57,8 @@ public final class HttpVerticle extends VerticleBase {
 
     public HttpVerticle(
             JunctionConfig config,
-            List<String> listedModels,
+            LiveDeployments deployments,
+            ModelChanges modelChanges,
             ClusterView cluster,
             String configFingerprint,
             String host,
@@ -71,7 +76,8 @@ public final class HttpVerticle extends VerticleBase {
         this.keys = keys;
         this.responses = responses;
         this.bodyBudget = bodyBudget;
-        this.listedModels = List.copyOf(listedModels);
+        this.deployments = deployments;
+        this.modelChanges = modelChanges;
         this.cluster = cluster;
         this.configFingerprint = configFingerprint;
         this.host = host;
@@ -106,7 +112,7 @@ public final class HttpVerticle extends VerticleBase {
         ObservedCalls observed = new ObservedCalls(observability.observer(), observability.costs());
         LlmAccess controls = new LlmAccess(auth, access, settings, nodeAccess.parallel());
         InboundRoutes handlers =
-                new InboundRoutes(config, parser, vertx.eventBus(), access, controls, responses, observed);
+                new InboundRoutes(config, deployments, parser, vertx.eventBus(), access, controls, responses, observed);
         connections = new ClientConnections(config.general());
         RequestBody body = new RequestBody(config.general().maxRequestBytes(), bodyBudget);
         Router router = router(auth, handlers, access, clock, new RouterBodies(body, connections));
@@ -161,14 +167,15 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/health/readiness").handler(this::readiness);
         observability.mountPublic(router);
         router.route().handler(auth);
-        router.route().method(HttpMethod.POST).handler(bodies);
+        router.route().method(HttpMethod.POST).method(HttpMethod.PATCH).handler(bodies);
         // DirectLlmRoutes serves the exact paths; the router takes their variants (a trailing slash).
         handlers.mount(router);
         // After the LLM routes, which the router tries first.
         observability.mountAuthenticated(router, ctx -> AuthHandler.caller(ctx) instanceof Caller.Admin);
         AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
+        ModelAdmin.mount(router, modelChanges, AuthHandler::caller);
         CacheRoutes.mount(router, config.cache(), cache, AuthHandler::caller);
-        ModelRoutes.mount(router, new ModelCatalog(config, listedModels), access);
+        ModelRoutes.mount(router, new ModelCatalog(deployments), access);
         router.route()
                 .handler(ctx -> ctx.fail(GatewayException.of(
                         ErrorKind.NOT_FOUND,
@@ -188,7 +195,8 @@ public final class HttpVerticle extends VerticleBase {
                 .put("config_hash", configFingerprint)
                 .put("db", keys.directory().storeDown() ? "Not connected" : "connected")
                 .put("key_store", keys.directory().store().describe())
-                .put("model_groups", config.modelGroups().size())
+                .put("model_groups", deployments.resolver().listedModelNames().size())
+                .put("config_version", deployments.current().version())
                 .put(
                         "success_callbacks",
                         new JsonArray(List.copyOf(observability.settings().successCallbacks())));

@@ -8,7 +8,7 @@ import dev.junction.gateway.surface.messages.CountTokens;
 import dev.junction.gateway.surface.messages.MessagesApi;
 import dev.junction.gateway.surface.responses.ResponsesApi;
 import dev.junction.gateway.surface.responses.ResponsesRoutes;
-import dev.junction.router.resolve.ModelResolver;
+import dev.junction.router.resolve.LiveDeployments;
 import dev.junction.router.tokens.TokenCounter;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -35,9 +35,13 @@ final class InboundRoutes {
     private final CountTokens countTokens;
     private final ResponsesRoutes responses;
 
-    /** @param controls the access controls every LLM request meets once parsed */
+    /**
+     * @param deployments those served now, for {@code count_tokens}: the config's and the model API's
+     * @param controls the access controls every LLM request meets once parsed
+     */
     InboundRoutes(
             JunctionConfig config,
+            LiveDeployments deployments,
             RequestParser parser,
             EventBus bus,
             ModelAccess access,
@@ -59,7 +63,7 @@ final class InboundRoutes {
                 Endpoint.CHAT_COMPLETIONS, responsesApi, bus, config.router(), access, controls, observed);
         RESPONSES_PATHS.forEach(path -> byPath.put(path, responsesHandler));
         responses = responsesApi.routes();
-        countTokens = new CountTokens(parser, ModelResolver.of(config), TokenCounter.load(), access);
+        countTokens = new CountTokens(parser, deployments::resolver, TokenCounter.load(), access);
     }
 
     /** An operation's fixed paths: OpenAI's, with and without {@code /v1}; rerank also at Cohere's {@code /v2}. */
