@@ -91,7 +91,11 @@ final class GroupCall {
                             ErrorKind.TIMEOUT.describe(
                                     "mock_timeout: no answer within " + timeout.toMillis() + " ms"))));
         }
-        ProviderCall call = new ProviderCall(request, deployment, timeout);
+        ProviderCall call = new ProviderCall(
+                request,
+                deployment,
+                timeout,
+                Boolean.TRUE.equals(settings.merged().getValue("drop_params")));
         return onDeployment(call, DeploymentRetries.of(deployment), 0)
                 .compose(reply -> accept(attempt, reply, index, maxRetries, run));
     }

@@ -9,5 +9,18 @@ import java.time.Duration;
  * @param request the client request
  * @param deployment the deployment chosen for this attempt
  * @param timeout for a plain call, the whole call; for a stream, the wait for the response head
+ * @param dropParams the gateway-wide {@code drop_params} ({@code litellm_settings} or {@code router_settings}):
+ *     OpenAI parameters the deployment's provider does not support are dropped rather than refused
  */
-public record ProviderCall(LlmRequest request, Deployment deployment, Duration timeout) {}
+public record ProviderCall(LlmRequest request, Deployment deployment, Duration timeout, boolean dropParams) {
+
+    /** A call without the gateway-wide {@code drop_params}. */
+    public ProviderCall(LlmRequest request, Deployment deployment, Duration timeout) {
+        this(request, deployment, timeout, false);
+    }
+
+    /** This call with another request (the same one without some of its parameters). */
+    public ProviderCall withRequest(LlmRequest other) {
+        return new ProviderCall(other, deployment, timeout, dropParams);
+    }
+}

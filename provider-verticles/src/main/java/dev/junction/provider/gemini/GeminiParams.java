@@ -1,0 +1,30 @@
+package dev.junction.provider.gemini;
+
+import java.util.Set;
+
+/**
+ * The OpenAI chat parameters the Gemini translation carries ({@link GeminiGenerationConfig}, {@link
+ * GeminiTools}), for Google AI Studio and Vertex AI alike; LiteLLM's {@code VertexGeminiConfig} also maps
+ * {@code modalities}, {@code audio}, {@code parallel_tool_calls} and {@code web_search_options}, which
+ * Junction does not.
+ */
+public final class GeminiParams {
+    public static final Set<String> SUPPORTED = Set.of(
+            "temperature",
+            "top_p",
+            "n",
+            "presence_penalty",
+            "frequency_penalty",
+            "seed",
+            "logprobs",
+            "top_logprobs",
+            "stop",
+            "max_tokens",
+            "max_completion_tokens",
+            "response_format",
+            "reasoning_effort",
+            "tools",
+            "tool_choice");
+
+    private GeminiParams() {}
+}
