@@ -4,9 +4,9 @@ import java.util.Set;
 
 /**
  * The OpenAI chat parameters the Gemini translation carries ({@link GeminiGenerationConfig}, {@link
- * GeminiTools}), for Google AI Studio and Vertex AI alike; LiteLLM's {@code VertexGeminiConfig} also maps
- * {@code modalities}, {@code audio}, {@code parallel_tool_calls} and {@code web_search_options}, which
- * Junction does not.
+ * GeminiTools}), for Google AI Studio and Vertex AI alike. {@code parallel_tool_calls} is accepted and not
+ * sent, as LiteLLM does (Gemini has no such switch). LiteLLM's {@code VertexGeminiConfig} also maps {@code
+ * modalities}, {@code audio} and {@code web_search_options}, which Junction does not translate.
  */
 public final class GeminiParams {
     public static final Set<String> SUPPORTED = Set.of(
@@ -24,7 +24,8 @@ public final class GeminiParams {
             "response_format",
             "reasoning_effort",
             "tools",
-            "tool_choice");
+            "tool_choice",
+            "parallel_tool_calls");
 
     private GeminiParams() {}
 }
