@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * The OpenAI chat parameters the Converse translation carries (LiteLLM's {@code
- * AmazonConverseConfig.get_supported_openai_params}, less {@code reasoning_effort}, {@code
- * parallel_tool_calls} and {@code service_tier}, which Junction does not translate). {@code response_format}
+ * AmazonConverseConfig.get_supported_openai_params}, less {@code reasoning_effort}, which Junction does not
+ * translate into a thinking budget). {@code response_format}
  * is listed so that its own, clearer refusal ({@link ConverseRequestTranslator}) is the one a client sees.
  */
 final class ConverseParams {
