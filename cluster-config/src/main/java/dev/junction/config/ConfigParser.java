@@ -47,6 +47,7 @@ public final class ConfigParser {
         RouterSettings router = RouterSettingsParser.parse(
                 resolved.getValue("litellm_settings"), resolved.getValue("router_settings"), context);
         RegionSources.check(deployments, router, general, context);
+        CacheSettings cache = cacheSettings(resolved.getValue("litellm_settings"), deployments, context);
         return new JunctionConfig(
                 deployments,
                 router,
@@ -55,7 +56,19 @@ public final class ConfigParser {
                 source,
                 context.warnings(),
                 context.skipped(),
-                AccessControlKeys.unenforced(resolved, context.ignoredKeys()));
+                AccessControlKeys.unenforced(resolved, context.ignoredKeys()),
+                cache);
+    }
+
+    private static CacheSettings cacheSettings(
+            Object litellmSettings, List<Deployment> deployments, ParseContext context) {
+        JsonObject section = Fields.object(context, litellmSettings, "litellm_settings");
+        if (section == null) {
+            return CacheSettings.disabled();
+        }
+        Set<String> groups = new java.util.HashSet<>();
+        deployments.forEach(deployment -> groups.add(deployment.modelName()));
+        return CacheSettingsParser.parse(section.getValue("cache"), section.getValue("cache_params"), groups, context);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  * @param skipped the {@code model_list} entries left out because Junction does not speak their provider
  * @param unenforcedAccessControls YAML paths of access controls the file sets that Junction does not enforce
  *     (the node refuses to start with any, unless told to go on)
+ * @param cache the response cache ({@code litellm_settings.cache} and {@code cache_params})
  */
 public record JunctionConfig(
         List<Deployment> deployments,
@@ -28,9 +29,11 @@ public record JunctionConfig(
         String source,
         List<String> warnings,
         List<SkippedDeployment> skipped,
-        List<String> unenforcedAccessControls) {
+        List<String> unenforcedAccessControls,
+        CacheSettings cache) {
 
     public JunctionConfig {
+        cache = cache == null ? CacheSettings.disabled() : cache;
         deployments = List.copyOf(deployments);
         ignoredKeys = List.copyOf(ignoredKeys);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -46,7 +49,7 @@ public record JunctionConfig(
             String source,
             List<String> warnings,
             List<SkippedDeployment> skipped) {
-        this(deployments, router, general, ignoredKeys, source, warnings, skipped, List.of());
+        this(deployments, router, general, ignoredKeys, source, warnings, skipped, List.of(), CacheSettings.disabled());
     }
 
     public JunctionConfig(

@@ -36,6 +36,9 @@ final class RouterSettingsParser {
         boolean isRouter = sectionPath.equals(ROUTER);
         section.getMap().forEach((key, value) -> {
             String path = YamlPath.key(sectionPath, key);
+            if (!isRouter && CacheSettingsParser.KEYS.contains(key)) {
+                return; // read by CacheSettingsParser
+            }
             if (!RoutingKeys.SUPPORTED.contains(key)) {
                 context.ignore(path);
                 if (!isRouter) {

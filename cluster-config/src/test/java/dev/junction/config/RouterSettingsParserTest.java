@@ -72,7 +72,6 @@ class RouterSettingsParserTest {
         assertThat(config.ignoredKeys())
                 .containsExactly(
                         "litellm_settings.success_callback",
-                        "litellm_settings.cache",
                         "router_settings.redis_host",
                         "router_settings.redis_port");
     }

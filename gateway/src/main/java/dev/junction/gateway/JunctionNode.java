@@ -3,6 +3,7 @@ package dev.junction.gateway;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import dev.junction.cluster.bus.BusContract;
+import dev.junction.cluster.cache.ResponseCacheMaps;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.node.ConfigAgreement;
 import dev.junction.cluster.node.HazelcastConfigFactory;
@@ -22,6 +23,7 @@ import dev.junction.provider.ProviderVerticles;
 import dev.junction.provider.http.ProviderHttpSettings;
 import dev.junction.router.RouterComponents;
 import dev.junction.router.RouterVerticle;
+import dev.junction.router.cache.CacheStores;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -72,6 +74,7 @@ public final class JunctionNode {
     public static Future<JunctionNode> start(NodeOptions options) {
         Config hazelcast = HazelcastConfigFactory.build(options.cluster());
         options.config().general().budgetQuorum().ifPresent(members -> SpendMap.requireQuorum(hazelcast, members));
+        ResponseCacheMaps.configure(hazelcast, options.config().cache());
         HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast);
         return Vertx.builder()
                 // Epoll where Netty ships it (Linux x86-64): fewer system calls per request; NIO elsewhere.
@@ -100,13 +103,16 @@ public final class JunctionNode {
         // Creating a map proxy may wait on the cluster: never on an event loop.
         Future<ResponseStore> responses = vertx.executeBlocking(() -> new ResponseStore(vertx, hazelcast));
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
-        return Future.all(components, state, keys, responses)
+        Future<CacheStores> cache = vertx.executeBlocking(
+                () -> CacheStores.open(vertx, hazelcast, options.config().cache()));
+        return Future.all(List.of(components, state, keys, responses, cache))
                 .compose(ready -> ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances()))
                 .compose(v -> vertx.deployVerticle(
                         () -> new RouterVerticle(
                                 components.result(),
                                 state.result(),
-                                keys.result().services().ledger()),
+                                keys.result().services().ledger(),
+                                cache.result()),
                         instances))
                 .compose(v -> deployHttp(
                         vertx,
@@ -116,7 +122,8 @@ public final class JunctionNode {
                         options,
                         keys.result().services(),
                         responses.result(),
-                        servers))
+                        servers,
+                        cache.result()))
                 .map(port -> new JunctionNode(vertx, cluster, servers, port, state.result(), keys.result()))
                 .onFailure(failure -> {
                     if (keys.succeeded()) {
@@ -156,7 +163,8 @@ public final class JunctionNode {
             NodeOptions options,
             KeyServices keys,
             ResponseStore responses,
-            List<HttpVerticle> servers) {
+            List<HttpVerticle> servers,
+            CacheStores cache) {
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
         // One budget for the node: its event loops share one heap.
         BodyBudget bodyBudget = BodyBudget.of(options.config().general());
@@ -172,7 +180,8 @@ public final class JunctionNode {
                     keys,
                     responses,
                     bodyBudget,
-                    access);
+                    access,
+                    cache);
             servers.add(verticle);
             return verticle;
         };

@@ -23,6 +23,7 @@ final class StartupReport {
                     String.join(", ", config.ignoredKeys()));
         }
         config.warnings().forEach(LOG::warn);
+        config.cache().notes().forEach(note -> LOG.info("Response cache: {}", note));
         if (config.general().masterKey() == null) {
             LOG.warn(
                     "No general_settings.master_key (or LITELLM_MASTER_KEY): the gateway is open to anyone who can reach it");

@@ -54,12 +54,16 @@ final class DeploymentChooser {
         return state.isCoolingDown(deployment.id());
     }
 
-    /** @param unable deployments that said they cannot take this request at all, never chosen again for it */
-    Future<Attempt> choose(Resolution resolution, LlmRequest request, long inputTokens, Set<String> unable) {
+    /**
+     * @param call what the call learnt so far: deployments it no longer tries are left out
+     * @param unable deployments that said they cannot take this request at all, never chosen again for it
+     */
+    Future<Attempt> choose(
+            Resolution resolution, LlmRequest request, long inputTokens, CallState call, Set<String> unable) {
         List<Deployment> candidates = healthy(resolution);
-        if (!unable.isEmpty()) {
+        if (call.anyExcluded() || !unable.isEmpty()) {
             candidates = candidates.stream()
-                    .filter(deployment -> !unable.contains(deployment.id()))
+                    .filter(deployment -> !call.excludes(deployment) && !unable.contains(deployment.id()))
                     .toList();
         }
         if (candidates.isEmpty()) {

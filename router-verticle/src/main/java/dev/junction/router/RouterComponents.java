@@ -4,6 +4,8 @@ import dev.junction.cluster.spend.BudgetLedger;
 import dev.junction.cluster.state.RoutingState;
 import dev.junction.config.JunctionConfig;
 import dev.junction.config.RouterSettings;
+import dev.junction.router.cache.CacheStores;
+import dev.junction.router.cache.ResponseCache;
 import dev.junction.router.cooldown.CooldownPolicy;
 import dev.junction.router.fallback.FallbackPlan;
 import dev.junction.router.keys.CallPricing;
@@ -29,6 +31,8 @@ import java.time.Clock;
  */
 public final class RouterComponents {
     private static final int DEFAULT_LATENCY_SAMPLES = 10;
+    /** {@code router_settings} key: whether a stream that breaks midway is continued (default true). */
+    private static final String CONTINUE_BROKEN_STREAMS = "continue_broken_streams";
 
     private final JunctionConfig config;
     private final ModelResolver resolver;
@@ -88,14 +92,26 @@ public final class RouterComponents {
                 slots(vertx),
                 this::parallelLimit,
                 new StreamUsage(vertx, tokens));
-        return new RequestRouter(resolver, groups, FallbackPlan.fromSettings(settings), tokens, countTokens);
+        return new RequestRouter(
+                vertx,
+                resolver,
+                groups,
+                FallbackPlan.fromSettings(settings),
+                tokens,
+                countTokens,
+                !Boolean.FALSE.equals(settings.merged().getValue(CONTINUE_BROKEN_STREAMS)));
     }
 
-    /** The router behind the limits and budgets of virtual keys. */
-    KeyGate keyGate(Vertx vertx, RoutingState state, BudgetLedger ledger) {
+    /**
+     * The router behind the limits and budgets of virtual keys, with the response cache between the two: a key's
+     * limits count a cache hit, no deployment's do.
+     */
+    KeyGate keyGate(Vertx vertx, RoutingState state, BudgetLedger ledger, CacheStores stores) {
         RequestRouter router = router(vertx, state);
+        ResponseCache cache =
+                new ResponseCache(vertx, config.cache(), stores, resolver, router::route, Clock.systemUTC());
         return new KeyGate(
-                router::route,
+                cache.around(router::route),
                 new SubjectLimits(state, Clock.systemUTC()),
                 ledger,
                 new CallPricing(resolver, table, tokens));

@@ -93,6 +93,21 @@ public record LlmRequest(
                 && Boolean.TRUE.equals(options.getValue("include_usage"));
     }
 
+    /** This request with another body (the raw bytes kept: a provider forwards them only if nothing changed). */
+    public LlmRequest withBody(JsonObject replacement) {
+        return new LlmRequest(
+                callId,
+                endpoint,
+                model,
+                replacement,
+                rawBody,
+                stream,
+                timeoutOverride,
+                cancellation,
+                receivedNanos,
+                grant);
+    }
+
     /** This request on behalf of a virtual key, for {@code routedModel} (the model after the key's aliases). */
     public LlmRequest forKey(String routedModel, KeyGrant keyGrant) {
         return new LlmRequest(

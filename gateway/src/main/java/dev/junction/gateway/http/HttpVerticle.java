@@ -9,8 +9,10 @@ import dev.junction.config.JunctionConfig;
 import dev.junction.gateway.access.AccessGate;
 import dev.junction.gateway.access.NodeAccess;
 import dev.junction.gateway.admin.AdminRoutes;
+import dev.junction.gateway.cache.CacheRoutes;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
+import dev.junction.router.cache.CacheStores;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -39,6 +41,8 @@ public final class HttpVerticle extends VerticleBase {
     private final BodyBudget bodyBudget;
     /** The access controls held once per node (JWT keys, the global parallel limit). */
     private final NodeAccess nodeAccess;
+    /** The node's response cache storage, for the {@code /cache/*} routes. */
+    private final CacheStores cache;
 
     private HttpServer server;
     private ClientConnections connections;
@@ -53,8 +57,10 @@ public final class HttpVerticle extends VerticleBase {
             KeyServices keys,
             ResponseStore responses,
             BodyBudget bodyBudget,
-            NodeAccess nodeAccess) {
+            NodeAccess nodeAccess,
+            CacheStores cache) {
         this.nodeAccess = nodeAccess;
+        this.cache = cache;
         this.config = config;
         this.keys = keys;
         this.responses = responses;
@@ -151,6 +157,7 @@ public final class HttpVerticle extends VerticleBase {
         handlers.mount(router);
         // After the LLM routes, which the router tries first.
         AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
+        CacheRoutes.mount(router, config.cache(), cache, AuthHandler::caller);
         ModelRoutes.mount(router, new ModelCatalog(config, listedModels), access);
         router.route()
                 .handler(ctx -> ctx.fail(GatewayException.of(

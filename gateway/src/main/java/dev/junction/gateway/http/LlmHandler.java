@@ -76,6 +76,7 @@ final class LlmHandler implements Handler<RoutingContext> {
         Caller caller;
         try {
             parsed = api.parse(endpoint, client, body, pathModel);
+            parsed = CacheControlHeader.apply(parsed, client.getHeader(HttpHeaders.CACHE_CONTROL));
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             response.putHeader(CALL_ID, parsed.callId());
             exchange.model(parsed.model());

@@ -119,7 +119,8 @@ public final class UpstreamExchange {
                     events -> adapter.streamDecoder(call, events),
                     failure -> TransportFailures.classify(failure, label, apiBase),
                     error -> Redaction.redact(error, call.deployment()),
-                    stallWatch);
+                    stallWatch,
+                    call.deployment().id());
             result.tryComplete(new ProviderReply.Streaming(stream, passesThrough(call)));
             return;
         }

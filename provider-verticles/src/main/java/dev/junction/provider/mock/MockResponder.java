@@ -1,6 +1,7 @@
 package dev.junction.provider.mock;
 
 import dev.junction.cluster.bus.Endpoint;
+import dev.junction.cluster.bus.FrameStream;
 import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.Usage;
@@ -47,7 +48,7 @@ public final class MockResponder {
         }
         if (call.request().stream() && endpoint != Endpoint.EMBEDDINGS) {
             return new ProviderReply.Streaming(
-                    MockChunkStream.of(MockChunks.frames(call, String.valueOf(mock), id, created, model)));
+                    FrameStream.of(MockChunks.frames(call, String.valueOf(mock), id, created, model), MOCK_USAGE));
         }
         JsonObject body =
                 switch (endpoint) {

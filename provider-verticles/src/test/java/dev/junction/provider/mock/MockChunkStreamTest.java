@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.cluster.bus.ChunkStream;
 import dev.junction.cluster.bus.Endpoint;
+import dev.junction.cluster.bus.FrameStream;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.Usage;
 import io.vertx.core.Context;
@@ -106,7 +107,8 @@ class MockChunkStreamTest {
         List<String> frames = new ArrayList<>();
         AtomicInteger ends = new AtomicInteger();
         context.runOnContext(v -> {
-            ChunkStream stream = MockChunkStream.of(List.of(frame("1"), frame("2"), frame("3"), frame("4")));
+            ChunkStream stream =
+                    FrameStream.of(List.of(frame("1"), frame("2"), frame("3"), frame("4")), MockResponder.MOCK_USAGE);
             stream.pause();
             stream.handler(frame -> frames.add(frame.toString()));
             stream.endHandler(end -> ends.incrementAndGet());
@@ -146,7 +148,7 @@ class MockChunkStreamTest {
         Context context = vertx.getOrCreateContext();
         List<String> frames = new ArrayList<>();
         context.runOnContext(v -> {
-            ChunkStream stream = MockChunkStream.of(List.of(frame("1"), frame("2"), frame("3")));
+            ChunkStream stream = FrameStream.of(List.of(frame("1"), frame("2"), frame("3")), MockResponder.MOCK_USAGE);
             stream.handler(frame -> {
                 frames.add(frame.toString());
                 stream.pause();
@@ -170,7 +172,7 @@ class MockChunkStreamTest {
         List<String> frames = new ArrayList<>();
         AtomicInteger ends = new AtomicInteger();
         context.runOnContext(v -> {
-            ChunkStream stream = MockChunkStream.of(List.of(frame("1"), frame("2")));
+            ChunkStream stream = FrameStream.of(List.of(frame("1"), frame("2")), MockResponder.MOCK_USAGE);
             stream.pause();
             stream.handler(frame -> frames.add(frame.toString()));
             stream.endHandler(end -> ends.incrementAndGet());

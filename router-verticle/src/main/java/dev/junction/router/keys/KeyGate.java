@@ -1,5 +1,6 @@
 package dev.junction.router.keys;
 
+import dev.junction.cluster.bus.ChunkStream;
 import dev.junction.cluster.bus.KeyGrant;
 import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.bus.ProviderReply;
@@ -11,6 +12,7 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.spend.BudgetHold;
 import dev.junction.cluster.spend.BudgetLedger;
 import dev.junction.cluster.state.Admission;
+import dev.junction.router.stream.ContinuedStream;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,7 +106,7 @@ public final class KeyGate {
         putIfSet(headers, "x-litellm-key-tpm-limit", key.tpmLimit());
         putIfSet(headers, "x-litellm-key-max-budget", key.maxBudget());
         if (routed.reply() instanceof ProviderReply.Complete complete) {
-            double cost = pricing.cost(request, routed.deployment(), complete, estimate);
+            double cost = routed.cacheHit() ? 0 : pricing.cost(request, routed.deployment(), complete, estimate);
             for (Held each : held) {
                 each.end(limits, ledger, cost, complete.usage(), estimate, true);
             }
@@ -112,20 +114,32 @@ public final class KeyGate {
         } else if (routed.reply() instanceof ProviderReply.Streaming streaming) {
             streaming.stream().usage().onComplete(ended -> {
                 Usage usage = ended.succeeded() ? ended.result() : Usage.NONE;
-                double cost = pricing.cost(routed.deployment(), usage, estimate);
-                for (Held each : held) {
-                    each.end(limits, ledger, cost, usage, estimate, ended.succeeded());
-                }
+                // A cached answer called no provider, so it costs nothing (its tokens still count, as in LiteLLM).
+                Future<Double> cost = routed.cacheHit()
+                        ? Future.succeededFuture(0.0)
+                        : streamCost(routed, streaming.stream(), usage, estimate);
+                cost.onComplete(priced -> {
+                    for (Held each : held) {
+                        each.end(limits, ledger, priced.result(), usage, estimate, ended.succeeded());
+                    }
+                });
             });
         }
-        return new RoutedReply(
-                routed.reply(),
-                routed.deployment(),
-                routed.modelGroup(),
-                routed.attemptedRetries(),
-                routed.attemptedFallbacks(),
-                routed.upstreamNanos(),
-                headers);
+        return routed.withHeaders(headers);
+    }
+
+    /**
+     * What a stream cost: each attempt that served part of it (a broken stream and its continuation) at its
+     * own deployment's prices, once it ended well; nothing when it failed.
+     */
+    private Future<Double> streamCost(
+            RoutedReply routed, ChunkStream stream, Usage usage, CallPricing.Estimate estimate) {
+        if (usage == Usage.NONE || !(stream instanceof ContinuedStream continued)) {
+            return Future.succeededFuture(pricing.cost(routed.deployment(), usage, estimate));
+        }
+        return continued.served().map(parts -> parts.stream()
+                .mapToDouble(part -> pricing.cost(part.deployment(), part.usage(), estimate))
+                .sum());
     }
 
     private static void putIfSet(Map<String, String> headers, String name, Object value) {

@@ -119,6 +119,14 @@ class MediaCostTest {
         assertThat(cost.of(priced, Endpoint.RERANK, new JsonObject(), json(new JsonObject())))
                 .isEqualTo(0.001);
         assertThat(cost.of(rerank, Endpoint.RERANK, new JsonObject(), json(new JsonObject())))
+                .as("Cohere's rerank priced per query by the shipped table")
+                .isCloseTo(0.002, within(1e-12));
+        assertThat(cost.of(
+                        TestModelDeployments.of("hosted_vllm/bge").build(),
+                        Endpoint.RERANK,
+                        new JsonObject(),
+                        json(new JsonObject())))
+                .as("a model without a price")
                 .isEqualTo(0.0);
     }
 

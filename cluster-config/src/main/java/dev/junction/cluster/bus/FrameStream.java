@@ -1,7 +1,5 @@
-package dev.junction.provider.mock;
+package dev.junction.cluster.bus;
 
-import dev.junction.cluster.bus.ChunkStream;
-import dev.junction.cluster.bus.Usage;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -12,24 +10,30 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
 
-/** A stream over frames known in advance, honouring pause and fetch like a network stream would. */
-final class MockChunkStream implements ChunkStream {
+/**
+ * A stream over frames known in advance (a mock answer, a cached one), honouring pause and fetch like a network
+ * stream would.
+ */
+public final class FrameStream implements ChunkStream {
     private final Context context;
     private final Queue<Buffer> pending;
     private final Promise<Usage> usage = Promise.promise();
+    private final Usage reported;
     private Handler<Buffer> handler;
     private Handler<Void> endHandler;
     private long demand = Long.MAX_VALUE;
     private boolean scheduled;
     private boolean cancelled;
 
-    private MockChunkStream(Context context, List<Buffer> frames) {
+    private FrameStream(Context context, List<Buffer> frames, Usage reported) {
         this.context = context;
         this.pending = new ArrayDeque<>(frames);
+        this.reported = reported;
     }
 
-    static MockChunkStream of(List<Buffer> frames) {
-        return new MockChunkStream(Vertx.currentContext(), frames);
+    /** The stream of {@code frames} on the calling context, whose {@link #usage()} is {@code reported}. */
+    public static FrameStream of(List<Buffer> frames, Usage reported) {
+        return new FrameStream(Vertx.currentContext(), frames, reported);
     }
 
     private synchronized void schedule() {
@@ -61,7 +65,7 @@ final class MockChunkStream implements ChunkStream {
         synchronized (this) {
             ended = pending.isEmpty() || cancelled;
         }
-        if (ended && usage.tryComplete(MockResponder.MOCK_USAGE) && endHandler != null) {
+        if (ended && usage.tryComplete(reported) && endHandler != null) {
             endHandler.handle(null);
         }
     }
