@@ -126,7 +126,8 @@ final class GroupCall {
                 run.state().shape(request, deployment),
                 deployment,
                 timeout,
-                attempt.observation().upstreamHeaders());
+                attempt.observation().upstreamHeaders(),
+                Boolean.TRUE.equals(settings.merged().getValue("drop_params")));
         return onDeployment(call, DeploymentRetries.of(deployment), 0)
                 .compose(reply -> reply instanceof ProviderReply.Streaming streaming && !streaming.passedThrough()
                         ? held(attempt, streaming, call, new Position(run, index, maxRetries))
