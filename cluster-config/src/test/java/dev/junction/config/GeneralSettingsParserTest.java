@@ -158,7 +158,8 @@ class GeneralSettingsParserTest {
         assertThat(general.raw().getInteger("health_check_interval")).isEqualTo(300);
         assertThat(general.raw().containsKey("master_key")).isFalse();
         assertThat(general.toString()).doesNotContain("pw@db");
-        // health_check_interval is read for the health checks now (ObservabilityParser), so not ignored
-        assertThat(config.ignoredKeys()).containsExactly("general_settings.store_model_in_db");
+        // health_check_interval is read for the health checks (ObservabilityParser) and store_model_in_db for the
+        // model API (RuntimeModels): neither is ignored any more.
+        assertThat(config.ignoredKeys()).isEmpty();
     }
 }
