@@ -254,11 +254,19 @@ final class GroupCall {
         return recorder.failed(attempt, error).compose(recorded -> nextAttempt(run, index, maxRetries, attempt, error));
     }
 
+    /**
+     * A deployment that let the call time out is not waited on again in this call; one that answered 408 itself
+     * (an upstream's own timeout) answered quickly and is retried by LiteLLM's rules.
+     */
+    private static boolean silent(GatewayException error) {
+        return error.kind() == ErrorKind.TIMEOUT && error.upstreamStatus() == 0;
+    }
+
     /** The next attempt after a failure already recorded: a retry by LiteLLM's rules, or the failure. */
     private Future<Answer> nextAttempt(Run run, int index, int maxRetries, Attempt attempt, GatewayException error) {
         Resolution resolution = run.resolution();
         CallState state = run.state();
-        if (error.kind() == ErrorKind.TIMEOUT || error.kind() == ErrorKind.CIRCUIT_OPEN) {
+        if (silent(error) || error.kind() == ErrorKind.CIRCUIT_OPEN) {
             state.exclude(attempt.deployment());
         }
         if (PrefillRefusal.is(error) && !state.prefillRefused() && sentPrefill(run, attempt)) {
