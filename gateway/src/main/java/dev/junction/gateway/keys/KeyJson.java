@@ -34,7 +34,8 @@ public final class KeyJson {
                 .put("spend", key.spend())
                 .put("blocked", key.blocked())
                 .put("created_at", text(key.createdAt()))
-                .put("updated_at", text(key.updatedAt()));
+                .put("updated_at", text(key.updatedAt()))
+                .put("allowed_cache_controls", new JsonArray(key.allowedCacheControls()));
     }
 
     public static VirtualKey key(JsonObject json) {
@@ -56,8 +57,9 @@ public final class KeyJson {
                 json.getString("user_id"),
                 json.getDouble("spend", 0.0),
                 json.getBoolean("blocked", false),
-                instant(json.getString("created_at")),
-                instant(json.getString("updated_at")));
+                        instant(json.getString("created_at")),
+                        instant(json.getString("updated_at")))
+                .withAllowedCacheControls(strings(json.getJsonArray("allowed_cache_controls")));
     }
 
     public static JsonObject of(Team team) {

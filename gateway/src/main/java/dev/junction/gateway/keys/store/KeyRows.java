@@ -20,7 +20,7 @@ final class KeyRows {
 
     static final String KEY_COLUMNS = "token, key_name, key_alias, models, expires, max_budget, budget_duration,"
             + " budget_reset_at, rpm_limit, tpm_limit, max_parallel_requests, metadata, aliases, team_id, user_id,"
-            + " spend, blocked, created_at, updated_at";
+            + " spend, blocked, created_at, updated_at, allowed_cache_controls";
     static final String TEAM_COLUMNS = "team_id, team_alias, models, model_aliases, max_budget, budget_duration,"
             + " budget_reset_at, rpm_limit, tpm_limit, max_parallel_requests, metadata, spend, blocked, created_at,"
             + " updated_at";
@@ -46,6 +46,7 @@ final class KeyRows {
         statement.setString(i++, text("user_id", key.userId(), Integer.MAX_VALUE));
         statement.setBoolean(i++, key.blocked());
         statement.setLong(i++, key.updatedAt().toEpochMilli());
+        statement.setString(i++, new JsonArray(List.copyOf(key.allowedCacheControls())).encode());
         return i;
     }
 
@@ -86,8 +87,9 @@ final class KeyRows {
                 row.getString("user_id"),
                 row.getDouble("spend"),
                 row.getBoolean("blocked"),
-                instant(row, "created_at"),
-                instant(row, "updated_at"));
+                        instant(row, "created_at"),
+                        instant(row, "updated_at"))
+                .withAllowedCacheControls(strings(row.getString("allowed_cache_controls")));
     }
 
     static Team team(ResultSet row) throws SQLException {
