@@ -40,7 +40,9 @@ record CachedCall(
         if (!settings.caches(callType) || !CacheKeys.knows(callType)) {
             return null;
         }
-        JsonObject body = ownBody(request);
+        // Controls come from the request as routed: a surface's chat translation carries its cache fields and the
+        // Cache-Control header's directives.
+        JsonObject body = request.body();
         CacheControls controls = CacheControls.of(body);
         if (settings.defaultOff() && !controls.useCache() || Boolean.FALSE.equals(caching(body))) {
             return null;
@@ -51,14 +53,14 @@ record CachedCall(
         }
         String group = resolution.viaAlias() ? resolution.aliasTarget() : resolution.modelGroup();
         String namespace = controls.namespaceOr(body, settings.namespace());
-        String key = CacheKeys.key(callType, group, body, namespace);
+        String key = CacheKeys.key(callType, group, ownBody(request), namespace);
         Duration ttl = controls.ttl() != null ? controls.ttl() : settings.ttl();
         return new CachedCall(request, callType, resolution, group, key, controls, ttl);
     }
 
     /**
-     * The body the client sent: a Messages or Responses request is keyed and controlled by its own fields, as
-     * LiteLLM keys those call types, not by its translation to chat.
+     * The body the client sent: a Messages or Responses request is keyed by its own fields, as LiteLLM keys those
+     * call types, not by its translation to chat.
      */
     private static JsonObject ownBody(LlmRequest request) {
         return request.surface() != null ? request.surface().body() : request.body();
