@@ -472,8 +472,7 @@ class CacheIT {
     private static JsonObject spendLog(String callId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
-            HttpResponse<String> logs =
-                    a.get("/spend/logs?request_id=" + callId, "authorization", "Bearer " + MASTER);
+            HttpResponse<String> logs = a.get("/spend/logs?request_id=" + callId, "authorization", "Bearer " + MASTER);
             assertThat(logs.statusCode()).as(logs.body()).isEqualTo(200);
             JsonArray rows = new JsonArray(logs.body());
             if (!rows.isEmpty() || System.nanoTime() > deadline) {
