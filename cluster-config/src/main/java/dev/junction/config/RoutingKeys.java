@@ -36,7 +36,10 @@ final class RoutingKeys {
             "default_max_parallel_requests",
             "rate_limit_accuracy",
             "rate_limit_sync_interval_ms",
-            "drop_params");
+            "drop_params",
+            "enable_tag_filtering",
+            "tag_filtering_match_any",
+            "continue_broken_streams");
 
     /** {@code batched}: decide locally, sync every interval (default); {@code strict}: one cluster call each. */
     static final List<String> ACCURACIES = List.of("batched", "strict");
@@ -61,8 +64,13 @@ final class RoutingKeys {
                     .nonNegativeInteger(context, value, path);
             case "timeout", "request_timeout", "stream_timeout" -> Fields.positiveNumber(context, value, path);
             case "retry_after", "cooldown_time" -> Fields.nonNegativeNumber(context, value, path);
-            case "disable_cooldowns", "enable_pre_call_checks", "enable_pre_call_check", "drop_params" -> Fields.bool(
-                    context, value, path);
+            case "disable_cooldowns",
+                    "enable_pre_call_checks",
+                    "enable_pre_call_check",
+                    "drop_params",
+                    "enable_tag_filtering",
+                    "tag_filtering_match_any",
+                    "continue_broken_streams" -> Fields.bool(context, value, path);
             case "routing_strategy_args" -> Fields.object(context, value, path);
             case "retry_policy", "allowed_fails_policy" -> counts(value, path, context);
             case "model_group_retry_policy" -> groupRetryPolicies(value, path, context);

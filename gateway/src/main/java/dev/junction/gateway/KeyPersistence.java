@@ -34,11 +34,13 @@ final class KeyPersistence implements AutoCloseable {
     private final KeyStore store;
     private final LedgerWriter writer;
     private final KeyServices services;
+    private final WorkerExecutor worker;
 
-    private KeyPersistence(KeyStore store, LedgerWriter writer, KeyServices services) {
+    private KeyPersistence(KeyStore store, LedgerWriter writer, KeyServices services, WorkerExecutor worker) {
         this.store = store;
         this.writer = writer;
         this.services = services;
+        this.worker = worker;
     }
 
     /** Blocking (opens the database, runs migrations): call on a worker thread. */
@@ -52,11 +54,20 @@ final class KeyPersistence implements AutoCloseable {
                         vertx, hazelcast, store, worker, general.access().keyCacheTtl()),
                 new BudgetLedger(
                         vertx, hazelcast, Clock.systemUTC(), LedgerOptions.defaults(general.budgetFailsClosed())));
-        return new KeyPersistence(store, writer, services);
+        return new KeyPersistence(store, writer, services, worker);
     }
 
     KeyServices services() {
         return services;
+    }
+
+    KeyStore store() {
+        return store;
+    }
+
+    /** The store's worker pool: every blocking store call runs on it. */
+    WorkerExecutor worker() {
+        return worker;
     }
 
     /**

@@ -307,6 +307,8 @@ class AwsProvidersIT {
         assertThat(gateway.upstream.lastRequest().header("accept")).isEqualTo(BedrockWire.EVENT_STREAM);
     }
 
+    // The mid-stream failures below are asked with num_retries 0: with a retry left, the answer would be
+    // continued (FaultsIT), not ended with the error event these tests are about.
     @Test
     void a_frame_with_a_corrupted_crc_ends_the_stream_with_an_in_band_error_not_garbage() throws Exception {
         List<Buffer> frames = BedrockWire.textStream("Never seen in full", 3, 4, 4);
@@ -316,7 +318,8 @@ class AwsProvidersIT {
 
         HttpResponse<String> answer = gateway.post(
                 "/v1/chat/completions",
-                "{\"model\":\"claude-bedrock\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+                "{\"model\":\"claude-bedrock\",\"stream\":true,\"num_retries\":0,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
                 "authorization",
                 "Bearer sk-master-aws",
                 "content-type",
@@ -348,7 +351,8 @@ class AwsProvidersIT {
 
         HttpResponse<String> answer = gateway.post(
                 "/v1/chat/completions",
-                "{\"model\":\"claude-bedrock\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+                "{\"model\":\"claude-bedrock\",\"stream\":true,\"num_retries\":0,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
                 "authorization",
                 "Bearer sk-master-aws",
                 "content-type",
@@ -381,7 +385,9 @@ class AwsProvidersIT {
                             BedrockWire.EVENT_STREAM, List.of(firstPart, ending.getValue()), java.time.Duration.ZERO));
 
             HttpResponse<String> answer = new E2eClient(gateway, "sk-master-aws")
-                    .chat(E2eClient.chatBody("sagemaker-chat").put("stream", true));
+                    .chat(E2eClient.chatBody("sagemaker-chat")
+                            .put("stream", true)
+                            .put("num_retries", 0));
 
             List<String> data = E2eClient.sseData(answer.body());
             assertThat(E2eClient.streamedContent(answer.body())).isEqualTo("Partial");

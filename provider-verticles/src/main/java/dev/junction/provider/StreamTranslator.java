@@ -32,6 +32,11 @@ public interface StreamTranslator {
         return "";
     }
 
+    /** How many events of the upstream were dropped as unreadable rather than passed on or failing the stream. */
+    default int droppedChunks() {
+        return 0;
+    }
+
     /**
      * The error that ended the stream, reported by the upstream in the stream itself or found unreadable, if
      * any. A translator does not write it: the stream sends it to the client as its one error event, redacted,

@@ -7,18 +7,25 @@ import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.observe.AttemptStart;
+import dev.junction.cluster.observe.CallObservation;
 import dev.junction.config.Deployment;
 import dev.junction.config.RouterSettings;
 import dev.junction.router.fallback.FallbackPlan;
 import dev.junction.router.resolve.Resolution;
 import dev.junction.router.retry.DeploymentRetries;
 import dev.junction.router.retry.RetryPolicyRules;
+import dev.junction.router.stream.Continuation;
+import dev.junction.router.stream.PrefillRefusal;
+import dev.junction.router.stream.Segment;
 import dev.junction.router.tokens.StreamUsage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
@@ -55,25 +62,49 @@ final class GroupCall {
     }
 
     /** The answer of the group, with the number of retries it took; or the last failure. */
-    Future<Answer> call(Resolution resolution, LlmRequest request, long inputTokens, FallbackPlan fallbacks) {
-        return attempt(new Run(resolution, request, inputTokens, fallbacks, new HashSet<>()), 0, -1);
+    Future<Answer> call(
+            Resolution resolution, LlmRequest request, long inputTokens, FallbackPlan fallbacks, CallState state) {
+        return attempt(new Run(resolution, request, inputTokens, fallbacks, state, new HashSet<>()), 0, -1);
     }
 
     /**
      * What stays the same across the attempts of one group call.
      *
+     * @param state what the whole client call learnt so far (across groups and continuations)
      * @param unable the deployments that said they cannot take this request at all; not chosen again
      */
     private record Run(
-            Resolution resolution, LlmRequest request, long inputTokens, FallbackPlan fallbacks, Set<String> unable) {}
+            Resolution resolution,
+            LlmRequest request,
+            long inputTokens,
+            FallbackPlan fallbacks,
+            CallState state,
+            Set<String> unable) {}
 
     /** @param maxRetries -1 until the first failure tells which retry budget applies */
     private Future<Answer> attempt(Run run, int index, int maxRetries) {
         // A failure to choose (nothing healthy, all at their limits) is final: choosing again now changes nothing.
-        return chooser.choose(run.resolution(), run.request(), run.inputTokens(), run.unable())
+        long choosing = System.nanoTime();
+        return chooser.choose(run.resolution(), run.request(), run.inputTokens(), run.state(), run.unable())
+                .map(chosen -> observed(chosen, run.request().observation(), index, choosing))
                 .compose(attempt -> send(attempt, run, index, maxRetries)
-                        .recover(failure ->
-                                afterFailure(run, index, maxRetries, attempt, GatewayException.from(failure))));
+                        .recover(failure -> afterFailure(run, index, maxRetries, attempt, failureOf(run, failure))));
+    }
+
+    /** A failure of a call whose client has gone is the client's leaving, whatever the transport made of it. */
+    private static GatewayException failureOf(Run run, Throwable failure) {
+        return run.request().cancellation().isCancelled()
+                ? GatewayException.of(ErrorKind.CLIENT_CLOSED, "client closed the request")
+                : GatewayException.from(failure);
+    }
+
+    /** The attempt with what watches it; nothing is built when nothing watches the call. */
+    private static Attempt observed(Attempt chosen, CallObservation call, int index, long choosingNanos) {
+        if (call == CallObservation.NONE) {
+            return chosen;
+        }
+        return chosen.observedBy(call.attemptStarted(new AttemptStart(
+                chosen.deployment(), chosen.resolution().modelGroup(), index, choosingNanos, chosen.startedNanos())));
     }
 
     private Future<Answer> send(Attempt attempt, Run run, int index, int maxRetries) {
@@ -91,9 +122,16 @@ final class GroupCall {
                             ErrorKind.TIMEOUT.describe(
                                     "mock_timeout: no answer within " + timeout.toMillis() + " ms"))));
         }
-        ProviderCall call = new ProviderCall(request, deployment, timeout);
+        ProviderCall call = new ProviderCall(
+                run.state().shape(request, deployment),
+                deployment,
+                timeout,
+                attempt.observation().upstreamHeaders(),
+                Boolean.TRUE.equals(settings.merged().getValue("drop_params")));
         return onDeployment(call, DeploymentRetries.of(deployment), 0)
-                .compose(reply -> accept(attempt, reply, index, maxRetries, run));
+                .compose(reply -> reply instanceof ProviderReply.Streaming streaming && !streaming.passedThrough()
+                        ? held(attempt, streaming, call, new Position(run, index, maxRetries))
+                        : accept(attempt, reply, index, maxRetries, run));
     }
 
     /**
@@ -138,7 +176,7 @@ final class GroupCall {
 
     private Future<Answer> accept(Attempt attempt, ProviderReply reply, int index, int maxRetries, Run run) {
         if (reply instanceof ProviderReply.Complete complete) {
-            recorder.succeeded(attempt, complete.usage(), -1);
+            recorder.succeeded(attempt, complete.usage(), complete.finishReason(), -1);
             if ("content_filter".equals(complete.finishReason())
                     && !run.fallbacks()
                             .targetsFor(
@@ -156,23 +194,78 @@ final class GroupCall {
                     attempt.estimatedTokens(),
                     run.request().body());
             reply = new ProviderReply.Streaming(stream, streaming.passedThrough());
-            // Too late to retry once the head is out, but a stream that failed midway is a failed call.
+            // A passed-through stream (the inbound API's own events) is relayed as it comes: too late to retry once
+            // the head is out, but a stream that failed midway is a failed call.
             stream.usage()
                     .onComplete(
-                            usage -> recorder.succeeded(attempt, usage, head),
+                            usage -> recorder.succeeded(attempt, usage, null, head),
                             failure -> recorder.failed(attempt, GatewayException.from(failure)));
         }
         return Future.succeededFuture(
-                new Answer(reply, attempt, index, maxRetries, System.nanoTime() - attempt.startedNanos()));
+                new Answer(reply, null, attempt, index, maxRetries, System.nanoTime() - attempt.startedNanos(), null));
+    }
+
+    /** Where in the group's attempts a stream was answered: where the router carries on should it break. */
+    private record Position(Run run, int index, int maxRetries) {}
+
+    /**
+     * A stream is the group's answer once its first content has come, within the stream's first-chunk timeout
+     * counted from the attempt's start; a stream that fails or stays silent before that fails the attempt.
+     */
+    private Future<Answer> held(Attempt attempt, ProviderReply.Streaming streaming, ProviderCall call, Position at) {
+        String model = attempt.deployment().upstreamModel();
+        JsonObject body = call.request().body();
+        ChunkStream stream = streamUsage.counted(streaming.stream(), model, attempt.estimatedTokens(), body);
+        Duration left = call.timeout().minusNanos(System.nanoTime() - attempt.startedNanos());
+        Segment segment = Segment.hold(
+                vertx,
+                stream,
+                left,
+                attempt.deployment(),
+                text -> streamUsage.count(model, attempt.estimatedTokens(), body, text));
+        call.request()
+                .cancellation()
+                .onCancel(() ->
+                        segment.giveUp(GatewayException.of(ErrorKind.CLIENT_CLOSED, "client closed the request")));
+        return segment.started().map(started -> {
+            long firstContent = System.nanoTime() - attempt.startedNanos();
+            // Past this point a failure is the broken stream's; it is recorded when it happens, and a
+            // continuation asks where this attempt left the group's retries.
+            Future<Void> recorded = stream.usage().transform(ended -> {
+                if (ended.succeeded()) {
+                    recorder.succeeded(attempt, ended.result(), null, firstContent);
+                    return Future.<Void>succeededFuture();
+                }
+                return recorder.failed(attempt, GatewayException.from(ended.cause()));
+            });
+            Function<GatewayException, Future<Answer>> next = failure ->
+                    recorded.compose(v -> nextAttempt(at.run(), at.index(), at.maxRetries(), attempt, failure));
+            return new Answer(null, segment, attempt, at.index(), at.maxRetries(), firstContent, next);
+        });
     }
 
     private Future<Answer> afterFailure(Run run, int index, int maxRetries, Attempt attempt, GatewayException error) {
-        Resolution resolution = run.resolution();
         if (error.kind() == ErrorKind.CLIENT_CLOSED) {
             return recorder.failed(attempt, error).compose(v -> Future.failedFuture(error));
         }
         if (error.kind() == ErrorKind.UNSUPPORTED_BY_DEPLOYMENT) {
             return recorder.failed(attempt, error).compose(v -> elsewhere(run, index, maxRetries, attempt, error));
+        }
+        return recorder.failed(attempt, error).compose(recorded -> nextAttempt(run, index, maxRetries, attempt, error));
+    }
+
+    /** The next attempt after a failure already recorded: a retry by LiteLLM's rules, or the failure. */
+    private Future<Answer> nextAttempt(Run run, int index, int maxRetries, Attempt attempt, GatewayException error) {
+        Resolution resolution = run.resolution();
+        CallState state = run.state();
+        if (error.kind() == ErrorKind.TIMEOUT || error.kind() == ErrorKind.CIRCUIT_OPEN) {
+            state.exclude(attempt.deployment());
+        }
+        if (PrefillRefusal.is(error) && !state.prefillRefused() && sentPrefill(run, attempt)) {
+            // Not the request's fault but the prefill's, which can be left out: at once, and not as a retry.
+            state.refusePrefill();
+            state.retried();
+            return attempt(run, index, maxRetries);
         }
         int budget = maxRetries >= 0
                 ? maxRetries
@@ -180,28 +273,36 @@ final class GroupCall {
                         error.kind(),
                         resolution.modelGroup(),
                         retries.numRetries(run.request().body().getValue("num_retries"), attempt.deployment()));
-        return recorder.failed(attempt, error).compose(recorded -> {
-            int healthy = chooser.healthy(resolution).size();
-            boolean retry = index < budget
-                    && RetryPolicyRules.shouldRetry(
-                            error.kind(),
-                            retries.policyNames(error.kind(), resolution.modelGroup()),
-                            healthy,
-                            resolution.deployments().size(),
-                            run.fallbacks().hasFallbacks(),
-                            run.fallbacks().hasContextWindowFallbacks(),
-                            run.fallbacks().hasContentPolicyFallbacks());
-            if (!retry) {
-                return Future.failedFuture(budget > 0 ? withRetryCount(error, index, budget) : error);
-            }
-            boolean healthyOthers = resolution.deployments().size() > 1 && healthy > 0;
-            Duration delay =
-                    retries.backoff(budget - index, budget, error.retryAfter().orElse(null), healthyOthers);
-            Future<Void> pause = delay.isZero()
-                    ? Future.succeededFuture()
-                    : vertx.timer(delay.toMillis()).mapEmpty();
-            return pause.compose(v -> attempt(run, index + 1, budget));
-        });
+        int healthy = (int) chooser.healthy(resolution).stream()
+                .filter(deployment -> !state.excludes(deployment))
+                .count();
+        boolean retry = index < budget
+                && RetryPolicyRules.shouldRetry(
+                        error.kind(),
+                        retries.policyNames(error.kind(), resolution.modelGroup()),
+                        healthy,
+                        resolution.deployments().size(),
+                        run.fallbacks().hasFallbacks(),
+                        run.fallbacks().hasContextWindowFallbacks(),
+                        run.fallbacks().hasContentPolicyFallbacks());
+        if (!retry) {
+            return Future.failedFuture(budget > 0 ? withRetryCount(error, index, budget) : error);
+        }
+        boolean healthyOthers = resolution.deployments().size() > 1 && healthy > 0;
+        Duration delay =
+                retries.backoff(budget - index, budget, error.retryAfter().orElse(null), healthyOthers);
+        Future<Void> pause = delay.isZero()
+                ? Future.succeededFuture()
+                : vertx.timer(delay.toMillis()).mapEmpty();
+        state.retried();
+        return pause.compose(v -> attempt(run, index + 1, budget));
+    }
+
+    /** Whether the failed attempt's request ended with an assistant message, the client's or a continuation's. */
+    private static boolean sentPrefill(Run run, Attempt attempt) {
+        Deployment deployment = ClientCredentials.apply(run.request(), attempt.deployment());
+        return Continuation.endsWithAssistant(
+                run.state().shape(run.request(), deployment).body());
     }
 
     /**
@@ -220,13 +321,22 @@ final class GroupCall {
     /**
      * A group's successful answer.
      *
-     * @param reply the provider's reply
+     * @param reply the provider's whole answer, or null for a stream
+     * @param segment the stream, held to its first content, or null for a whole answer
      * @param attempt the attempt that produced it
      * @param retries how many retries it took
      * @param maxRetries the retry budget those retries were made under, or -1 when none were needed
-     * @param upstreamNanos time from admission to the answer (to the head, for a stream)
+     * @param upstreamNanos time from admission to the answer (to the first content, for a stream)
+     * @param next for a stream, the group's next attempt should it break midway (its failure recorded)
      */
-    record Answer(ProviderReply reply, Attempt attempt, int retries, int maxRetries, long upstreamNanos) {}
+    record Answer(
+            ProviderReply reply,
+            Segment segment,
+            Attempt attempt,
+            int retries,
+            int maxRetries,
+            long upstreamNanos,
+            Function<GatewayException, Future<Answer>> next) {}
 
     /** LiteLLM tells how hard it tried in the final error's message; clients and logs look for it. */
     private static GatewayException withRetryCount(GatewayException error, int retriesMade, int maxRetries) {

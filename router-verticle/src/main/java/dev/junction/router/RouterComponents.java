@@ -14,11 +14,13 @@ import dev.junction.router.keys.SubjectLimits;
 import dev.junction.router.limit.DeploymentLimits;
 import dev.junction.router.model.ModelTable;
 import dev.junction.router.precall.PreCallChecks;
+import dev.junction.router.resolve.LiveDeployments;
 import dev.junction.router.resolve.ModelResolver;
 import dev.junction.router.retry.RetryPolicyRules;
 import dev.junction.router.strategy.RoutingStrategy;
 import dev.junction.router.strategy.Strategies;
 import dev.junction.router.strategy.TokenPrices;
+import dev.junction.router.tags.TagFilter;
 import dev.junction.router.tokens.StreamUsage;
 import dev.junction.router.tokens.TokenCounter;
 import io.vertx.core.Vertx;
@@ -31,9 +33,11 @@ import java.time.Clock;
  */
 public final class RouterComponents {
     private static final int DEFAULT_LATENCY_SAMPLES = 10;
+    /** {@code router_settings} key: whether a stream that breaks midway is continued (default true). */
+    private static final String CONTINUE_BROKEN_STREAMS = "continue_broken_streams";
 
     private final JunctionConfig config;
-    private final ModelResolver resolver;
+    private final LiveDeployments deployments;
     private final RoutingStrategy strategy;
     private final ModelTable table;
     private final TokenCounter tokens;
@@ -46,7 +50,7 @@ public final class RouterComponents {
         RouterSettings settings = config.router();
         this.table = ModelTable.load();
         this.tokens = TokenCounter.load();
-        this.resolver = ModelResolver.of(config);
+        this.deployments = new LiveDeployments(config);
         this.strategy = Strategies.fromSettings(settings, this::tablePrices, new java.util.Random());
         this.preCallChecks = PreCallChecks.enabled(settings);
         this.countTokens = preCallChecks
@@ -72,14 +76,25 @@ public final class RouterComponents {
     }
 
     public ModelResolver resolver() {
-        return resolver;
+        return deployments.resolver();
+    }
+
+    /** The deployments served now: the config file's and those added through the model API. */
+    public LiveDeployments deployments() {
+        return deployments;
+    }
+
+    /** What a finished call cost, at the deployment's own prices or else the shipped table's: for observers. */
+    public double costOf(dev.junction.config.Deployment deployment, dev.junction.cluster.bus.Usage usage) {
+        return table.costOf(deployment, usage.promptTokens(), usage.completionTokens())
+                .total();
     }
 
     RequestRouter router(Vertx vertx, RoutingState state) {
         RouterSettings settings = config.router();
         CooldownPolicy cooldowns = new CooldownPolicy(settings);
-        DeploymentChooser chooser =
-                new DeploymentChooser(state, strategy, preCallChecks ? new PreCallChecks(table) : null);
+        DeploymentChooser chooser = new DeploymentChooser(
+                state, strategy, preCallChecks ? new PreCallChecks(table) : null, TagFilter.fromSettings(settings));
         OutcomeRecorder recorder = new OutcomeRecorder(state, cooldowns, latencySamples(settings));
         GroupCall groups = new GroupCall(
                 vertx,
@@ -90,7 +105,14 @@ public final class RouterComponents {
                 slots(vertx),
                 this::parallelLimit,
                 new StreamUsage(vertx, tokens));
-        return new RequestRouter(resolver, groups, FallbackPlan.fromSettings(settings), tokens, countTokens);
+        return new RequestRouter(
+                vertx,
+                deployments::resolver,
+                groups,
+                FallbackPlan.fromSettings(settings),
+                tokens,
+                countTokens,
+                !Boolean.FALSE.equals(settings.merged().getValue(CONTINUE_BROKEN_STREAMS)));
     }
 
     /**
@@ -99,13 +121,13 @@ public final class RouterComponents {
      */
     KeyGate keyGate(Vertx vertx, RoutingState state, BudgetLedger ledger, CacheStores stores) {
         RequestRouter router = router(vertx, state);
-        ResponseCache cache =
-                new ResponseCache(vertx, config.cache(), stores, resolver, router::route, Clock.systemUTC());
+        ResponseCache cache = new ResponseCache(
+                vertx, config.cache(), stores, deployments::resolver, router::route, Clock.systemUTC());
         return new KeyGate(
                 cache.around(router::route),
                 new SubjectLimits(state, Clock.systemUTC()),
                 ledger,
-                new CallPricing(resolver, table, tokens));
+                new CallPricing(deployments::resolver, table, tokens));
     }
 
     private synchronized ParallelSlots slots(Vertx vertx) {

@@ -196,6 +196,31 @@ public final class OpenAiWire {
                 400, errorBody(CONTENT_POLICY_MESSAGE, "invalid_request_error", null, "content_policy_violation"));
     }
 
+    /** The 400 of a model that takes no assistant prefill, for a conversation that ends with an assistant message. */
+    public static Answer prefillNotSupported() {
+        return Answer.json(
+                400,
+                errorBody(
+                        "This model does not support assistant message prefill. The conversation must end with a"
+                                + " user message.",
+                        "invalid_request_error",
+                        "messages",
+                        null));
+    }
+
+    /**
+     * For {@link FakeUpstream#guard}: {@link #prefillNotSupported()} when the request's messages end with an
+     * assistant message, else null (the script answers).
+     */
+    public static Answer refusingPrefill(RecordedRequest request) {
+        JsonArray messages = request.bodyAsJson().getJsonArray("messages");
+        boolean prefill = messages != null
+                && !messages.isEmpty()
+                && "assistant"
+                        .equals(messages.getJsonObject(messages.size() - 1).getString("role"));
+        return prefill ? prefillNotSupported() : null;
+    }
+
     /** What OpenAI answers on a path it does not serve; also the fake's answer to unscripted paths. */
     public static Answer invalidUrl(String method, String path) {
         return Answer.json(

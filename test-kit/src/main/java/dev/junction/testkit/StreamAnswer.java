@@ -20,13 +20,26 @@ final class StreamAnswer extends Answer {
     }
 
     private final List<String> events;
+    private final Duration firstDelay;
     private final Duration gap;
     private final Ending ending;
     private final String repeated;
 
     StreamAnswer(List<String> events, Duration gap, Ending ending, String repeated, Map<String, String> headers) {
+        this(events, Duration.ZERO, gap, ending, repeated, headers);
+    }
+
+    /** @param firstDelay the wait between the response head and the first frame */
+    StreamAnswer(
+            List<String> events,
+            Duration firstDelay,
+            Duration gap,
+            Ending ending,
+            String repeated,
+            Map<String, String> headers) {
         super(headers);
         this.events = List.copyOf(events);
+        this.firstDelay = firstDelay;
         this.gap = gap;
         this.ending = ending;
         this.repeated = repeated;
@@ -34,7 +47,7 @@ final class StreamAnswer extends Answer {
 
     @Override
     Answer withHeaders(Map<String, String> headers) {
-        return new StreamAnswer(events, gap, ending, repeated, headers);
+        return new StreamAnswer(events, firstDelay, gap, ending, repeated, headers);
     }
 
     @Override
@@ -43,7 +56,8 @@ final class StreamAnswer extends Answer {
         response.setChunked(true);
         head(response, 200, "text/event-stream");
         response.putHeader("cache-control", "no-cache");
-        emit(exchange, 0, response.writeHead());
+        Future<Void> head = response.writeHead();
+        exchange.schedule(firstDelay, () -> emit(exchange, 0, head));
     }
 
     /** Writes frame {@code i} and schedules the next; {@code written} completes when the previous write did. */

@@ -58,6 +58,11 @@ final class AdminRequest {
         return new AdminRequest(new JsonObject().put("blocked", blocked));
     }
 
+    /** The whole body, already checked against the route's fields. */
+    JsonObject body() {
+        return body.copy();
+    }
+
     boolean has(String field) {
         return body.containsKey(field);
     }

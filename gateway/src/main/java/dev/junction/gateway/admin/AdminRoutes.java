@@ -30,16 +30,7 @@ public final class AdminRoutes {
         AdminCalls calls = new AdminCalls(directory);
         KeyAdmin keys = new KeyAdmin(directory, ledger, calls, clock);
         TeamAdmin teams = new TeamAdmin(directory, ledger, calls, clock);
-        Handler<RoutingContext> adminOnly = ctx -> {
-            if (callerOf.apply(ctx) instanceof Caller.Admin) {
-                ctx.next();
-            } else {
-                ctx.fail(GatewayException.of(
-                        ErrorKind.AUTHENTICATION,
-                        "Authentication Error, only the master key can call "
-                                + ctx.request().path()));
-            }
-        };
+        Handler<RoutingContext> adminOnly = adminOnly(callerOf);
         router.route("/key/*").handler(adminOnly);
         router.route("/team/*").handler(adminOnly);
         router.post("/key/generate").handler(keys::generate);
@@ -58,5 +49,19 @@ public final class AdminRoutes {
         router.post("/team/unblock").handler(teams::unblock);
         router.get("/team/info").handler(teams::info);
         router.get("/team/list").handler(teams::list);
+    }
+
+    /** Lets the master key through; anyone else gets LiteLLM's 401. */
+    static Handler<RoutingContext> adminOnly(Function<RoutingContext, Caller> callerOf) {
+        return ctx -> {
+            if (callerOf.apply(ctx) instanceof Caller.Admin) {
+                ctx.next();
+            } else {
+                ctx.fail(GatewayException.of(
+                        ErrorKind.AUTHENTICATION,
+                        "Authentication Error, only the master key can call "
+                                + ctx.request().path()));
+            }
+        };
     }
 }

@@ -323,7 +323,7 @@ final class KeyAdmin {
                         request.has("max_parallel_requests")
                                 ? request.smallCount("max_parallel_requests")
                                 : current.maxParallelRequests(),
-                        request.has("metadata") ? request.object("metadata") : current.metadata(),
+                        SharedFields.metadata(request, current.metadata()),
                         request.has("aliases") ? request.stringMap("aliases") : current.aliases(),
                         request.has("team_id") ? request.string("team_id") : current.teamId(),
                         request.has("user_id") ? request.string("user_id") : current.userId(),

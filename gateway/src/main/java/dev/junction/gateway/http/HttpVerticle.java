@@ -9,15 +9,21 @@ import dev.junction.config.JunctionConfig;
 import dev.junction.gateway.access.AccessGate;
 import dev.junction.gateway.access.NodeAccess;
 import dev.junction.gateway.admin.AdminRoutes;
+import dev.junction.gateway.admin.ModelAdmin;
 import dev.junction.gateway.cache.CacheRoutes;
+import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
+import dev.junction.gateway.models.ModelChanges;
+import dev.junction.gateway.observe.Observability;
 import dev.junction.router.cache.CacheStores;
+import dev.junction.router.resolve.LiveDeployments;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -31,12 +37,14 @@ import java.util.function.Function;
 public final class HttpVerticle extends VerticleBase {
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private final JunctionConfig config;
-    private final List<String> listedModels;
+    private final LiveDeployments deployments;
+    private final ModelChanges modelChanges;
     private final ClusterView cluster;
     private final String configFingerprint;
     private final String host;
     private final int port;
     private final KeyServices keys;
+    private final Observability observability;
     private final ResponseStore responses;
     private final BodyBudget bodyBudget;
     /** The access controls held once per node (JWT keys, the global parallel limit). */
@@ -49,23 +57,27 @@ public final class HttpVerticle extends VerticleBase {
 
     public HttpVerticle(
             JunctionConfig config,
-            List<String> listedModels,
+            LiveDeployments deployments,
+            ModelChanges modelChanges,
             ClusterView cluster,
             String configFingerprint,
             String host,
             int port,
             KeyServices keys,
             ResponseStore responses,
+            Observability observability,
             BodyBudget bodyBudget,
             NodeAccess nodeAccess,
             CacheStores cache) {
         this.nodeAccess = nodeAccess;
         this.cache = cache;
         this.config = config;
+        this.observability = observability;
         this.keys = keys;
         this.responses = responses;
         this.bodyBudget = bodyBudget;
-        this.listedModels = List.copyOf(listedModels);
+        this.deployments = deployments;
+        this.modelChanges = modelChanges;
         this.cluster = cluster;
         this.configFingerprint = configFingerprint;
         this.host = host;
@@ -97,8 +109,10 @@ public final class HttpVerticle extends VerticleBase {
                 nodeAccess.jwt());
         ModelAccess access = ModelAccess.of(config.deployments());
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
+        ObservedCalls observed = new ObservedCalls(observability.observer(), observability.costs());
         LlmAccess controls = new LlmAccess(auth, access, settings, nodeAccess.parallel());
-        InboundRoutes handlers = new InboundRoutes(config, parser, vertx.eventBus(), access, controls, responses);
+        InboundRoutes handlers =
+                new InboundRoutes(config, deployments, parser, vertx.eventBus(), access, controls, responses, observed);
         connections = new ClientConnections(config.general());
         RequestBody body = new RequestBody(config.general().maxRequestBytes(), bodyBudget);
         Router router = router(auth, handlers, access, clock, new RouterBodies(body, connections));
@@ -151,14 +165,17 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/health/liveliness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
+        observability.mountPublic(router);
         router.route().handler(auth);
-        router.route().method(HttpMethod.POST).handler(bodies);
+        router.route().method(HttpMethod.POST).method(HttpMethod.PATCH).handler(bodies);
         // DirectLlmRoutes serves the exact paths; the router takes their variants (a trailing slash).
         handlers.mount(router);
         // After the LLM routes, which the router tries first.
+        observability.mountAuthenticated(router, ctx -> AuthHandler.caller(ctx) instanceof Caller.Admin);
         AdminRoutes.mount(router, keys.directory(), keys.ledger(), AuthHandler::caller, clock);
+        ModelAdmin.mount(router, modelChanges, AuthHandler::caller);
         CacheRoutes.mount(router, config.cache(), cache, AuthHandler::caller);
-        ModelRoutes.mount(router, new ModelCatalog(config, listedModels), access);
+        ModelRoutes.mount(router, new ModelCatalog(deployments), access);
         router.route()
                 .handler(ctx -> ctx.fail(GatewayException.of(
                         ErrorKind.NOT_FOUND,
@@ -176,9 +193,13 @@ public final class HttpVerticle extends VerticleBase {
                 .put("node_id", cluster.nodeId())
                 .put("cluster_safe", cluster.isSafe())
                 .put("config_hash", configFingerprint)
-                .put("db", "connected")
+                .put("db", keys.directory().storeDown() ? "Not connected" : "connected")
                 .put("key_store", keys.directory().store().describe())
-                .put("model_groups", config.modelGroups().size());
+                .put("model_groups", deployments.resolver().listedModelNames().size())
+                .put("config_version", deployments.current().version())
+                .put(
+                        "success_callbacks",
+                        new JsonArray(List.copyOf(observability.settings().successCallbacks())));
         json(ctx, body.encode());
     }
 

@@ -6,7 +6,9 @@ import dev.junction.cluster.bus.Endpoint;
 import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.RoutedReply;
+import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.observe.CallObservation;
 import dev.junction.config.RouterSettings;
 import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.keys.KeyGrants;
@@ -23,7 +25,10 @@ import java.time.Duration;
 /** Serves an operation: parse at the edge, hand over to the router, write what comes back, in its API's format. */
 final class LlmHandler implements Handler<RoutingContext> {
     /** Made once: it carries its hash, which a String name would compute again on every request. */
-    private static final CharSequence CALL_ID = HttpHeaders.createOptimized("x-litellm-call-id");
+    static final CharSequence CALL_ID = HttpHeaders.createOptimized("x-litellm-call-id");
+
+    private static final GatewayException CLIENT_GONE =
+            GatewayException.of(ErrorKind.CLIENT_CLOSED, "client closed the request before the answer");
 
     /**
      * The router answers within the request's own timeouts (and their retries); this bound only keeps a
@@ -37,6 +42,7 @@ final class LlmHandler implements Handler<RoutingContext> {
 
     private final ModelAccess access;
     private final LlmAccess controls;
+    private final ObservedCalls observed;
 
     LlmHandler(
             Endpoint endpoint,
@@ -44,10 +50,12 @@ final class LlmHandler implements Handler<RoutingContext> {
             EventBus bus,
             RouterSettings settings,
             ModelAccess access,
-            LlmAccess controls) {
+            LlmAccess controls,
+            ObservedCalls observed) {
         this.controls = controls;
         this.endpoint = endpoint;
         this.access = access;
+        this.observed = observed;
         this.api = api;
         this.bus = bus;
         this.routerBudget = settings.timeout().multipliedBy(4);
@@ -58,20 +66,31 @@ final class LlmHandler implements Handler<RoutingContext> {
         serve(RouterBodies.exchange(ctx), ctx.body().buffer(), ctx.pathParam("model"), AuthHandler.caller(ctx));
     }
 
-    /** Answers with an error in this operation's API shape. */
+    /**
+     * Answers with an error in this operation's API shape a call refused before its body was read (no or a wrong
+     * key), and tells the observers, which count it as a failed call as LiteLLM does.
+     */
     void fail(HttpServerRequest client, Throwable failure) {
+        CallObservation observation = observed.open(client, Caller.ADMIN);
         ErrorResponder.send(client, failure, api.errorShape());
+        observed.failed(observation, client.response(), failure);
     }
 
-    /** Answers, in this operation's API shape, a request whose body will not be read (see ErrorResponder). */
+    /**
+     * Answers, in this operation's API shape, a request whose body will not be read (see ErrorResponder), and
+     * tells the observers.
+     */
     void refuse(HttpServerRequest client, Throwable failure) {
+        CallObservation observation = observed.open(client, Caller.ADMIN);
         ErrorResponder.refuse(client, failure, api.errorShape());
+        observed.failed(observation, client.response(), failure);
     }
 
     /** Serves one call whose caller is known and whose body has been read; every failure is answered here. */
     void serve(Exchange exchange, Buffer body, String pathModel, Caller authenticated) {
         HttpServerRequest client = exchange.request();
         HttpServerResponse response = client.response();
+        CallObservation observation = observed.open(client, authenticated);
         LlmRequest parsed;
         Caller caller;
         try {
@@ -79,6 +98,7 @@ final class LlmHandler implements Handler<RoutingContext> {
             parsed = CacheControlHeader.apply(parsed, client.getHeader(HttpHeaders.CACHE_CONTROL));
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             response.putHeader(CALL_ID, parsed.callId());
+            observation.parsed(parsed);
             exchange.model(parsed.model());
             caller = controls.admit(exchange, authenticated, parsed.model(), parsed.body());
             if (caller instanceof Caller.KeyHolder holder) {
@@ -87,14 +107,27 @@ final class LlmHandler implements Handler<RoutingContext> {
             }
             controls.hold(exchange);
         } catch (GatewayException invalid) {
-            fail(client, invalid);
+            failed(client, observation, invalid);
             return;
         }
-        api.prepare(parsed, caller).onComplete(ready -> route(ready, client, caller), failure -> fail(client, failure));
+        api.prepare(parsed, caller)
+                .onComplete(
+                        ready -> route(observed(ready, observation), client, caller),
+                        failure -> failed(client, observation, failure));
+    }
+
+    private static LlmRequest observed(LlmRequest request, CallObservation observation) {
+        return observation == CallObservation.NONE ? request : request.observedBy(observation);
+    }
+
+    private void failed(HttpServerRequest client, CallObservation observation, Throwable failure) {
+        ErrorResponder.send(client, failure, api.errorShape());
+        observed.failed(observation, client.response(), failure);
     }
 
     private void route(LlmRequest request, HttpServerRequest client, Caller caller) {
         HttpServerResponse response = client.response();
+        CallObservation observation = request.observation();
         response.closeHandler(v -> request.cancellation().cancel());
         BusContract.request(bus, Addresses.ROUTER, request, routerBudget, RoutedReply.class)
                 .onSuccess(routed -> {
@@ -102,20 +135,23 @@ final class LlmHandler implements Handler<RoutingContext> {
                         if (routed.reply() instanceof ProviderReply.Streaming streaming) {
                             streaming.stream().cancel();
                         }
+                        observed.failed(observation, response, CLIENT_GONE);
                         return;
                     }
                     RoutedReply sized =
                             ResponseSize.limit(routed, controls.maxResponseBytes(), request, api.errorShape());
                     if (sized == null) {
-                        fail(client, ResponseSize.tooLarge(routed, controls.maxResponseBytes()));
+                        failed(client, observation, ResponseSize.tooLarge(routed, controls.maxResponseBytes()));
                         return;
                     }
                     api.write(request, sized, response, caller);
+                    observed.answered(observation, sized);
                 })
                 .onFailure(failure -> {
                     if (!response.closed()) {
-                        fail(client, failure);
+                        ErrorResponder.send(client, failure, api.errorShape());
                     }
+                    observed.failed(observation, response, failure);
                 });
     }
 }

@@ -2,7 +2,7 @@ package dev.junction.gateway.http;
 
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.config.Deployment;
-import dev.junction.config.JunctionConfig;
+import dev.junction.router.resolve.LiveDeployments;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -18,19 +18,17 @@ final class ModelCatalog {
     /** The fixed {@code created} LiteLLM reports for every model. */
     private static final long CREATED = 1677610602L;
 
-    private final JunctionConfig config;
-    private final List<String> listedModels;
+    private final LiveDeployments deployments;
 
-    /** @param listedModels the model groups and the aliases that are not hidden */
-    ModelCatalog(JunctionConfig config, List<String> listedModels) {
-        this.config = config;
-        this.listedModels = listedModels;
+    /** @param deployments those served now: the config file's and those of the model API */
+    ModelCatalog(LiveDeployments deployments) {
+        this.deployments = deployments;
     }
 
     /** The listed names {@code callable} accepts. */
     JsonObject models(Predicate<String> callable) {
         JsonArray data = new JsonArray();
-        for (String group : listedModels) {
+        for (String group : deployments.resolver().listedModelNames()) {
             if (callable.test(group)) {
                 data.add(new JsonObject()
                         .put("id", group)
@@ -50,10 +48,11 @@ final class ModelCatalog {
      */
     JsonObject modelInfo(Predicate<String> reachable, String deploymentId) {
         JsonArray data = new JsonArray();
-        for (Deployment deployment : config.deployments()) {
+        LiveDeployments.Snapshot served = deployments.current();
+        for (Deployment deployment : served.deployments()) {
             if (reachable.test(deployment.modelName())
                     && (deploymentId == null || deploymentId.equals(deployment.id()))) {
-                data.add(deploymentInfo(deployment));
+                data.add(deploymentInfo(deployment, served.runtimeIds().contains(deployment.id())));
             }
         }
         if (deploymentId != null && data.isEmpty()) {
@@ -64,9 +63,10 @@ final class ModelCatalog {
         return new JsonObject().put("data", data);
     }
 
-    private static JsonObject deploymentInfo(Deployment deployment) {
+    /** @param dbModel whether it came from the model API (LiteLLM's {@code db_model}) */
+    private static JsonObject deploymentInfo(Deployment deployment, boolean dbModel) {
         JsonObject info = deployment.modelInfo().copy().put("id", deployment.id());
-        info.put("db_model", false);
+        info.put("db_model", dbModel);
         return new JsonObject()
                 .put("model_name", deployment.modelName())
                 .put("litellm_params", deployment.publicParams())
@@ -75,7 +75,7 @@ final class ModelCatalog {
 
     /** @param modelGroup LiteLLM's {@code model_group}: only that group, or null for all */
     JsonObject modelGroupInfo(Predicate<String> reachable, String modelGroup) {
-        Map<String, List<Deployment>> groups = config.deployments().stream()
+        Map<String, List<Deployment>> groups = deployments.deployments().stream()
                 .filter(deployment -> reachable.test(deployment.modelName()))
                 .filter(deployment -> modelGroup == null || modelGroup.equals(deployment.modelName()))
                 .collect(Collectors.groupingBy(Deployment::modelName, LinkedHashMap::new, Collectors.toList()));

@@ -30,13 +30,14 @@ public final class KeyDirectory {
     private final WorkerExecutor worker;
     private final ClusterCache<VirtualKey> keys;
     private final ClusterCache<Team> teams;
+    private final StoreReads reads;
 
     /** @param cacheTtl {@code user_api_key_cache_ttl}: entries are read from the store again after it; or null */
     public KeyDirectory(
             Vertx vertx, HazelcastInstance hazelcast, KeyStore store, WorkerExecutor worker, Duration cacheTtl) {
         this.store = store;
         this.worker = worker;
-        StoreReads reads = new StoreReads(vertx, worker, new StoreOutage(store.describe()));
+        this.reads = new StoreReads(vertx, worker, new StoreOutage(store.describe()));
         this.keys = new ClusterCache<>(vertx, hazelcast.getMap(KEYS_MAP), reads, KeyJson::key, KeyJson::of, cacheTtl);
         this.teams =
                 new ClusterCache<>(vertx, hazelcast.getMap(TEAMS_MAP), reads, KeyJson::team, KeyJson::of, cacheTtl);
@@ -44,6 +45,11 @@ public final class KeyDirectory {
 
     public KeyStore store() {
         return store;
+    }
+
+    /** Whether the store is taken as down: its last read failed and none was answered since. */
+    public boolean storeDown() {
+        return reads.storeDown();
     }
 
     /** Runs blocking store work on the store's worker threads. */

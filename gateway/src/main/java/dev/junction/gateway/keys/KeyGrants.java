@@ -2,7 +2,11 @@ package dev.junction.gateway.keys;
 
 import dev.junction.cluster.bus.KeyGrant;
 import dev.junction.cluster.bus.SpendSubject;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What the router is told of a key holder: the limits and budgets its requests count against. */
 public final class KeyGrants {
@@ -31,8 +35,23 @@ public final class KeyGrants {
                         team.budgetDuration(),
                         team.spend(),
                         team.budgetResetAt());
+        List<String> tags = new ArrayList<>(tags(key.metadata()));
+        if (team != null) {
+            tags.addAll(tags(team.metadata()));
+        }
         return new KeyGrant(
-                keySubject, teamSubject, Boolean.TRUE.equals(key.metadata().getValue("disable_fallbacks")));
+                keySubject, teamSubject, Boolean.TRUE.equals(key.metadata().getValue("disable_fallbacks")), tags);
+    }
+
+    /** {@code metadata.tags}, where LiteLLM keeps the {@code tags} of a key or team; strings only. */
+    private static List<String> tags(JsonObject metadata) {
+        if (metadata == null || !(metadata.getValue("tags") instanceof JsonArray tags)) {
+            return List.of();
+        }
+        return tags.stream()
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .toList();
     }
 
     private static SpendSubject subject(

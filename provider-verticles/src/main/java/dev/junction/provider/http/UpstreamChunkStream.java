@@ -19,6 +19,8 @@ import java.util.Queue;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An upstream SSE response, translated chunk by chunk into OpenAI frames as bytes arrive. Frames wait in a
@@ -36,6 +38,7 @@ import java.util.function.UnaryOperator;
  * <p>All state is touched on the event-loop thread the response arrived on; calls from elsewhere hop onto it.
  */
 final class UpstreamChunkStream implements ChunkStream {
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamChunkStream.class);
     private static final int HIGH_WATER_MARK = 64;
     private static final int LOW_WATER_MARK = HIGH_WATER_MARK / 2;
 
@@ -47,6 +50,7 @@ final class UpstreamChunkStream implements ChunkStream {
     private final StreamDecoder parser;
     private final Function<Throwable, GatewayException> classifier;
     private final UnaryOperator<GatewayException> redaction;
+    private final String deploymentId;
     private final Promise<Usage> usage = Promise.promise();
     private final Queue<Buffer> pending = new ArrayDeque<>();
     private Handler<Buffer> handler;
@@ -71,7 +75,9 @@ final class UpstreamChunkStream implements ChunkStream {
             Function<Consumer<SseEvent>, StreamDecoder> decoder,
             Function<Throwable, GatewayException> classifier,
             UnaryOperator<GatewayException> redaction,
-            StallWatch stallWatch) {
+            StallWatch stallWatch,
+            String deploymentId) {
+        this.deploymentId = deploymentId;
         this.request = request;
         this.response = response;
         this.context = Vertx.currentContext();
@@ -137,6 +143,12 @@ final class UpstreamChunkStream implements ChunkStream {
         }
         upstreamDone = true;
         stallWatch.stop();
+        if (translator.droppedChunks() > 0) {
+            LOG.warn(
+                    "Dropped {} unreadable chunk(s) of a stream from deployment {}",
+                    translator.droppedChunks(),
+                    deploymentId);
+        }
         if (error != null) {
             reportInBand(error);
         }

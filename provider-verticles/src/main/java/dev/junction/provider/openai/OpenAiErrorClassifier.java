@@ -38,6 +38,11 @@ public final class OpenAiErrorClassifier {
         this.providerLabel = providerLabel;
     }
 
+    /** How messages name the upstream, e.g. {@code OpenAIException}. */
+    public String label() {
+        return providerLabel;
+    }
+
     public GatewayException classify(int status, MultiMap headers, Buffer body) {
         return build(status, errorObject(body), body, RetryAfter.parse(headers));
     }

@@ -1,6 +1,7 @@
 package dev.junction.provider.openai;
 
 import dev.junction.cluster.bus.Usage;
+import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.sse.SseEvent;
@@ -14,16 +15,20 @@ import java.util.function.Consumer;
 
 /**
  * Passes an OpenAI-format stream through. Chunks are forwarded as the upstream wrote them, and {@code [DONE]}
- * is always sent last, even by servers that omit it.
+ * is always sent last, even by servers that omit it once the answer has its {@code finish_reason}. A stream
+ * that closes with neither was cut: that is a {@link #failure()}, never an answer presented as whole.
+ *
+ * <p>A {@code data:} line that is not a JSON object is dropped and counted ({@link #droppedChunks()}): strict
+ * clients such as the OpenAI SDKs raise on one, losing the whole answer for one bad line.
  *
  * <p>An error the upstream sends in the stream ({@code data: {"error": {...}}}) is not forwarded as it came:
  * it ends the answer as a {@link #failure()}, which the stream tells the client as Junction's own error
  * event, redacted (upstreams quote keys and headers in these messages), and without {@code [DONE]}.
  *
- * <p>A chunk that carries usage is parsed to record it. When the client did not ask for usage, the upstream
- * sends none, so every chunk is parsed and the generated text kept (content, reasoning, tool-call names and
- * arguments) for the router to count the completion tokens: without it such a stream would be charged its
- * prompt only, against tpm limits and budgets alike.
+ * <p>Every chunk is parsed, for its usage and finish reason. When the client did not ask for usage, the
+ * upstream sends none, so the generated text is kept too (content, reasoning, tool-call names and arguments)
+ * for the router to count the completion tokens: without it such a stream would be charged its prompt only,
+ * against tpm limits and budgets alike.
  */
 public final class OpenAiStreamTranslator implements StreamTranslator {
     private static final String DONE = "[DONE]";
@@ -34,6 +39,11 @@ public final class OpenAiStreamTranslator implements StreamTranslator {
     private Usage usage = Usage.NONE;
     private StringBuilder text;
     private GatewayException failure;
+    /** Whether the upstream sent {@code [DONE]}, or a choice its {@code finish_reason}: it ended on purpose. */
+    private boolean done;
+
+    private boolean finished;
+    private int dropped;
 
     /**
      * @param keepText whether to keep the generated text for counting (the client asked for no usage)
@@ -47,26 +57,25 @@ public final class OpenAiStreamTranslator implements StreamTranslator {
     @Override
     public void onEvent(SseEvent event, Consumer<Buffer> out) {
         String data = event.data();
-        if (failure != null || DONE.equals(data.strip())) {
+        if (failure != null) {
             return;
         }
-        // In a chunk's JSON the key "error" can only be a key: inside a string its quotes would be escaped.
-        if (data.contains("\"error\"") && isError(data)) {
+        if (DONE.equals(data.strip())) {
+            done = true;
             return;
         }
-        if (text != null || data.contains("\"usage\"")) {
-            read(data);
+        JsonObject chunk = parse(data);
+        if (chunk == null) {
+            // Strict clients (the OpenAI SDKs) raise on a data line that is not JSON: it goes no further.
+            dropped++;
+            return;
         }
+        if (chunk.getValue("error") != null) {
+            failure = errors.fromStreamError(chunk);
+            return;
+        }
+        read(chunk);
         out.accept(SseFrames.data(data));
-    }
-
-    private boolean isError(String data) {
-        JsonObject event = parse(data);
-        if (event == null || event.getValue("error") == null) {
-            return false;
-        }
-        failure = errors.fromStreamError(event);
-        return true;
     }
 
     private static JsonObject parse(String data) {
@@ -77,21 +86,25 @@ public final class OpenAiStreamTranslator implements StreamTranslator {
         }
     }
 
-    private void read(String data) {
-        JsonObject chunk = parse(data);
-        if (chunk == null) {
-            return; // a malformed chunk is the client's to see; it counts for nothing here
-        }
+    private void read(JsonObject chunk) {
         if (chunk.getValue("usage") instanceof JsonObject usageJson) {
             usage = Usage.fromOpenAi(usageJson);
             text = null;
-        } else if (text != null && chunk.getValue("choices") instanceof JsonArray choices) {
-            choices.forEach(this::keepText);
+        }
+        if (chunk.getValue("choices") instanceof JsonArray choices) {
+            for (Object choice : choices) {
+                if (choice instanceof JsonObject fields) {
+                    finished |= fields.getValue("finish_reason") instanceof String;
+                    if (text != null) {
+                        keepText(fields);
+                    }
+                }
+            }
         }
     }
 
-    private void keepText(Object choice) {
-        if (!(choice instanceof JsonObject fields) || text.length() > MAX_TEXT_CHARS) {
+    private void keepText(JsonObject fields) {
+        if (text.length() > MAX_TEXT_CHARS) {
             return;
         }
         append(fields.getValue("text")); // legacy completions
@@ -124,9 +137,20 @@ public final class OpenAiStreamTranslator implements StreamTranslator {
 
     @Override
     public void onEnd(Consumer<Buffer> out) {
+        if (failure == null && !done && !finished) {
+            failure = GatewayException.of(
+                    ErrorKind.BAD_GATEWAY,
+                    ErrorKind.BAD_GATEWAY.describe(
+                            errors.label() + " - the stream ended before the answer was complete"));
+        }
         if (failure == null) {
             out.accept(SseFrames.done());
         }
+    }
+
+    @Override
+    public int droppedChunks() {
+        return dropped;
     }
 
     @Override

@@ -58,4 +58,9 @@ final class ChatStreamTranslator implements StreamTranslator {
     public Optional<GatewayException> failure() {
         return Optional.ofNullable(failure).or(chunks::failure);
     }
+
+    @Override
+    public int droppedChunks() {
+        return chunks.droppedChunks();
+    }
 }

@@ -215,7 +215,8 @@ class OpenAiStreamTranslatorTest {
         String sse = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"an \\\"error\\\": here\"}}]}\n\n";
         OpenAiStreamTranslator translator = translator(true);
 
-        List<String> frames = translate(translator, sse, WHOLE);
+        // A stream that ends with neither finish_reason nor [DONE] is a broken one: this one ends properly.
+        List<String> frames = translate(translator, sse + "data: [DONE]\n\n", WHOLE);
 
         assertThat(frames).containsExactly(dataFrames(sse).get(0), DONE);
         assertThat(translator.failure()).isEmpty();
@@ -225,7 +226,7 @@ class OpenAiStreamTranslatorTest {
     void a_data_field_spread_over_several_lines_stays_one_valid_frame() {
         String sse = "data: {\"choices\":[{\"index\":0,\n" + "data:  \"delta\":{\"content\":\"Hi\"}}]}\n\n";
         OpenAiStreamTranslator translator = translator(false);
-        List<String> frames = translate(translator, sse, WHOLE);
+        List<String> frames = translate(translator, sse + "data: [DONE]\n\n", WHOLE);
 
         List<SseEvent> reparsed = new ArrayList<>();
         SseParser parser = new SseParser(reparsed::add);

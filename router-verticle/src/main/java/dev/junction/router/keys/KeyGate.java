@@ -1,5 +1,6 @@
 package dev.junction.router.keys;
 
+import dev.junction.cluster.bus.ChunkStream;
 import dev.junction.cluster.bus.KeyGrant;
 import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.bus.ProviderReply;
@@ -8,9 +9,12 @@ import dev.junction.cluster.bus.SpendSubject;
 import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.observe.CallObservation;
+import dev.junction.cluster.observe.KeyCheck;
 import dev.junction.cluster.spend.BudgetHold;
 import dev.junction.cluster.spend.BudgetLedger;
 import dev.junction.cluster.state.Admission;
+import dev.junction.router.stream.ContinuedStream;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,8 +58,9 @@ public final class KeyGate {
             held.add(new Held(grant.team(), "team " + grant.team().id().substring("team:".length())));
         }
         CallPricing.Estimate estimate = pricing.estimate(request);
-        return admitAll(held, 0, estimate)
-                .compose(admitted -> reserveAll(held, 0, estimate))
+        CallObservation observation = request.observation();
+        return admitAll(held, 0, estimate, observation)
+                .compose(admitted -> reserveAll(held, 0, estimate, observation))
                 .compose(reserved -> router.apply(request))
                 .map(routed -> settleWhenDone(request, held, estimate, routed))
                 .onFailure(failure -> {
@@ -65,35 +70,56 @@ public final class KeyGate {
                 });
     }
 
-    private Future<Void> admitAll(List<Held> held, int index, CallPricing.Estimate estimate) {
+    private Future<Void> admitAll(
+            List<Held> held, int index, CallPricing.Estimate estimate, CallObservation observation) {
         if (index == held.size()) {
             return Future.succeededFuture();
         }
         Held each = held.get(index);
         if (!each.subject.hasRateLimits()) {
-            return admitAll(held, index + 1, estimate);
+            return admitAll(held, index + 1, estimate, observation);
         }
-        return limits.admit(each.subject, each.label, estimate.promptTokens()).compose(admission -> {
-            each.admission = admission;
-            return admitAll(held, index + 1, estimate);
-        });
+        long started = System.nanoTime();
+        return reported(
+                        limits.admit(each.subject, each.label, estimate.promptTokens()),
+                        observation,
+                        KeyCheck.RATE_LIMIT,
+                        each.label,
+                        started)
+                .compose(admission -> {
+                    each.admission = admission;
+                    return admitAll(held, index + 1, estimate, observation);
+                });
     }
 
-    private Future<Void> reserveAll(List<Held> held, int index, CallPricing.Estimate estimate) {
+    private Future<Void> reserveAll(
+            List<Held> held, int index, CallPricing.Estimate estimate, CallObservation observation) {
         if (index == held.size()) {
             return Future.succeededFuture();
         }
         Held each = held.get(index);
         if (each.subject.maxBudget() == null) {
-            return reserveAll(held, index + 1, estimate);
+            return reserveAll(held, index + 1, estimate, observation);
         }
-        return ledger.reserve(each.subject, estimate.usd()).compose(hold -> {
-            if (!hold.admitted()) {
-                return Future.failedFuture(overBudget(each, hold));
-            }
-            each.hold = hold;
-            return reserveAll(held, index + 1, estimate);
-        });
+        long started = System.nanoTime();
+        Future<BudgetHold> reserved = ledger.reserve(each.subject, estimate.usd())
+                .compose(hold ->
+                        hold.admitted() ? Future.succeededFuture(hold) : Future.failedFuture(overBudget(each, hold)));
+        return reported(reserved, observation, KeyCheck.BUDGET, each.label, started)
+                .compose(hold -> {
+                    each.hold = hold;
+                    return reserveAll(held, index + 1, estimate, observation);
+                });
+    }
+
+    /** Tells the call's observers how a check of {@code kind} on {@code label} went, once it has answered. */
+    private static <T> Future<T> reported(
+            Future<T> check, CallObservation observation, String kind, String label, long startedNanos) {
+        if (observation == CallObservation.NONE) {
+            return check;
+        }
+        return check.onComplete(done ->
+                observation.keyChecked(new KeyCheck(kind, label, done.succeeded(), startedNanos, System.nanoTime())));
     }
 
     private RoutedReply settleWhenDone(
@@ -113,13 +139,31 @@ public final class KeyGate {
             streaming.stream().usage().onComplete(ended -> {
                 Usage usage = ended.succeeded() ? ended.result() : Usage.NONE;
                 // A cached answer called no provider, so it costs nothing (its tokens still count, as in LiteLLM).
-                double cost = routed.cacheHit() ? 0 : pricing.cost(routed.deployment(), usage, estimate);
-                for (Held each : held) {
-                    each.end(limits, ledger, cost, usage, estimate, ended.succeeded());
-                }
+                Future<Double> cost = routed.cacheHit()
+                        ? Future.succeededFuture(0.0)
+                        : streamCost(routed, streaming.stream(), usage, estimate);
+                cost.onComplete(priced -> {
+                    for (Held each : held) {
+                        each.end(limits, ledger, priced.result(), usage, estimate, ended.succeeded());
+                    }
+                });
             });
         }
         return routed.withHeaders(headers);
+    }
+
+    /**
+     * What a stream cost: each attempt that served part of it (a broken stream and its continuation) at its
+     * own deployment's prices, once it ended well; nothing when it failed.
+     */
+    private Future<Double> streamCost(
+            RoutedReply routed, ChunkStream stream, Usage usage, CallPricing.Estimate estimate) {
+        if (usage == Usage.NONE || !(stream instanceof ContinuedStream continued)) {
+            return Future.succeededFuture(pricing.cost(routed.deployment(), usage, estimate));
+        }
+        return continued.served().map(parts -> parts.stream()
+                .mapToDouble(part -> pricing.cost(part.deployment(), part.usage(), estimate))
+                .sum());
     }
 
     private static void putIfSet(Map<String, String> headers, String name, Object value) {

@@ -33,16 +33,24 @@ public final class StreamUsage {
             if (reported.totalTokens() > 0 || text.isEmpty()) {
                 return Future.succeededFuture(reported);
             }
-            // A long answer takes milliseconds to encode: not on the event loop. Should that fail (the node is
-            // closing), the call still ended well: it keeps the usage it had rather than becoming a failure.
-            return vertx.executeBlocking(
-                            () -> {
-                                long prompt = promptTokens > 0 ? promptTokens : tokens.countRequest(model, body);
-                                long completion = tokens.countText(model, text);
-                                return new Usage(prompt, completion, prompt + completion);
-                            },
-                            false)
-                    .otherwise(reported);
+            // Should counting fail (the node is closing), the call still ended well: it keeps the usage it had
+            // rather than becoming a failure.
+            return count(model, promptTokens, body, text).otherwise(reported);
         }));
+    }
+
+    /**
+     * The usage of a call that produced {@code text}: the prompt's tokens ({@code promptTokens}, or counted from
+     * {@code body} when 0) plus those of the text, in {@code model}'s vocabulary. A long answer takes milliseconds
+     * to encode, so it is counted off the event loop. Also what a stream that broke midway is charged.
+     */
+    public Future<Usage> count(String model, long promptTokens, JsonObject body, String text) {
+        return vertx.executeBlocking(
+                () -> {
+                    long prompt = promptTokens > 0 ? promptTokens : tokens.countRequest(model, body);
+                    long completion = text.isEmpty() ? 0 : tokens.countText(model, text);
+                    return new Usage(prompt, completion, prompt + completion);
+                },
+                false);
     }
 }

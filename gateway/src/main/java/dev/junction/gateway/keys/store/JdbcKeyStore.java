@@ -28,6 +28,7 @@ public final class JdbcKeyStore implements KeyStore {
     private final Sql sql;
     private final TeamSql teams;
     private final SpendSql spend;
+    private final ModelSql models;
     private final String description;
     private final AutoCloseable pool;
 
@@ -36,6 +37,7 @@ public final class JdbcKeyStore implements KeyStore {
         this.sql = new Sql(dataSource, description);
         this.teams = new TeamSql(sql);
         this.spend = new SpendSql(sql);
+        this.models = new ModelSql(sql);
         this.description = description;
         this.pool = pool;
     }
@@ -70,6 +72,11 @@ public final class JdbcKeyStore implements KeyStore {
                 return statement.executeUpdate() == 1;
             }
         });
+    }
+
+    @Override
+    public dev.junction.gateway.models.ModelStore models() {
+        return models;
     }
 
     @Override
