@@ -31,6 +31,7 @@ final class KeyAdmin {
             "user_id", FieldType.STRING,
             "team_id", FieldType.STRING,
             "aliases", FieldType.STRING_MAP,
+            "allowed_cache_controls", FieldType.STRING_LIST,
             "key", FieldType.STRING));
 
     private static final Map<String, FieldType> ONE_KEY = Map.of("key", FieldType.STRING);
@@ -238,25 +239,26 @@ final class KeyAdmin {
 
     private static VirtualKey renamed(VirtualKey key, String token, String keyName, Instant now) {
         return new VirtualKey(
-                token,
-                keyName,
-                key.keyAlias(),
-                key.models(),
-                key.expires(),
-                key.maxBudget(),
-                key.budgetDuration(),
-                key.budgetResetAt(),
-                key.rpmLimit(),
-                key.tpmLimit(),
-                key.maxParallelRequests(),
-                key.metadata(),
-                key.aliases(),
-                key.teamId(),
-                key.userId(),
-                key.spend(),
-                key.blocked(),
-                key.createdAt(),
-                now);
+                        token,
+                        keyName,
+                        key.keyAlias(),
+                        key.models(),
+                        key.expires(),
+                        key.maxBudget(),
+                        key.budgetDuration(),
+                        key.budgetResetAt(),
+                        key.rpmLimit(),
+                        key.tpmLimit(),
+                        key.maxParallelRequests(),
+                        key.metadata(),
+                        key.aliases(),
+                        key.teamId(),
+                        key.userId(),
+                        key.spend(),
+                        key.blocked(),
+                        key.createdAt(),
+                        now)
+                .withAllowedCacheControls(key.allowedCacheControls());
     }
 
     private Future<Void> requireTeam(String teamId) {
@@ -308,26 +310,34 @@ final class KeyAdmin {
             expires = duration == null ? null : now.plus(DurationText.parse(duration));
         }
         return new VirtualKey(
-                current.token(),
-                current.keyName(),
-                request.has("key_alias") ? request.string("key_alias") : current.keyAlias(),
-                request.has("models") ? request.strings("models") : current.models(),
-                expires,
-                request.has("max_budget") ? request.money("max_budget") : current.maxBudget(),
-                budgetDuration,
-                budgetResetAt,
-                request.has("rpm_limit") ? request.count("rpm_limit") : current.rpmLimit(),
-                request.has("tpm_limit") ? request.count("tpm_limit") : current.tpmLimit(),
-                request.has("max_parallel_requests")
-                        ? request.smallCount("max_parallel_requests")
-                        : current.maxParallelRequests(),
-                SharedFields.metadata(request, current.metadata()),
-                request.has("aliases") ? request.stringMap("aliases") : current.aliases(),
-                request.has("team_id") ? request.string("team_id") : current.teamId(),
-                request.has("user_id") ? request.string("user_id") : current.userId(),
-                request.has("spend") && request.money("spend") != null ? request.money("spend") : current.spend(),
-                request.has("blocked") && request.flag("blocked") != null ? request.flag("blocked") : current.blocked(),
-                current.createdAt(),
-                now);
+                        current.token(),
+                        current.keyName(),
+                        request.has("key_alias") ? request.string("key_alias") : current.keyAlias(),
+                        request.has("models") ? request.strings("models") : current.models(),
+                        expires,
+                        request.has("max_budget") ? request.money("max_budget") : current.maxBudget(),
+                        budgetDuration,
+                        budgetResetAt,
+                        request.has("rpm_limit") ? request.count("rpm_limit") : current.rpmLimit(),
+                        request.has("tpm_limit") ? request.count("tpm_limit") : current.tpmLimit(),
+                        request.has("max_parallel_requests")
+                                ? request.smallCount("max_parallel_requests")
+                                : current.maxParallelRequests(),
+                        SharedFields.metadata(request, current.metadata()),
+                        request.has("aliases") ? request.stringMap("aliases") : current.aliases(),
+                        request.has("team_id") ? request.string("team_id") : current.teamId(),
+                        request.has("user_id") ? request.string("user_id") : current.userId(),
+                        request.has("spend") && request.money("spend") != null
+                                ? request.money("spend")
+                                : current.spend(),
+                        request.has("blocked") && request.flag("blocked") != null
+                                ? request.flag("blocked")
+                                : current.blocked(),
+                        current.createdAt(),
+                        now)
+                .withAllowedCacheControls(
+                        request.has("allowed_cache_controls")
+                                ? request.strings("allowed_cache_controls")
+                                : current.allowedCacheControls());
     }
 }

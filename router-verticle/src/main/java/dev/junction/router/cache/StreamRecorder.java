@@ -115,7 +115,9 @@ final class StreamRecorder implements ChunkStream {
                 endHandler == null
                         ? null
                         : v -> {
-                            settle(stream.usage().isComplete());
+                            // A continued stream (router_settings.continue_broken_streams) may settle its usage
+                            // just after its last frame: the answer is whole once the usage is known.
+                            stream.usage().onComplete(ended -> settle(ended.succeeded()));
                             endHandler.handle(v);
                         });
         return this;

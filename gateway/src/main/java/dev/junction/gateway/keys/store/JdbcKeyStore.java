@@ -23,7 +23,7 @@ public final class JdbcKeyStore implements KeyStore {
     private static final String KEY_SETTINGS = "key_name = ?, key_alias = ?, models = ?, expires = ?,"
             + " max_budget = ?, budget_duration = ?, budget_reset_at = ?, rpm_limit = ?, tpm_limit = ?,"
             + " max_parallel_requests = ?, metadata = ?, aliases = ?, team_id = ?, user_id = ?, blocked = ?,"
-            + " updated_at = ?";
+            + " updated_at = ?, allowed_cache_controls = ?";
 
     private final Sql sql;
     private final TeamSql teams;
@@ -47,8 +47,8 @@ public final class JdbcKeyStore implements KeyStore {
         KeyRows.text("key", key.token(), KeyRows.MAX_ID_LENGTH);
         String insert = "INSERT INTO junction_keys (key_name, key_alias, models, expires, max_budget,"
                 + " budget_duration, budget_reset_at, rpm_limit, tpm_limit, max_parallel_requests, metadata,"
-                + " aliases, team_id, user_id, blocked, updated_at, token, spend, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " aliases, team_id, user_id, blocked, updated_at, allowed_cache_controls, token, spend, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         sql.run("insert a key", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(insert)) {
                 int i = KeyRows.bindKeySettings(statement, key);
