@@ -46,12 +46,15 @@ public final class ConfigParser {
         GeneralSettings general = GeneralSettingsParser.parse(resolved.getValue("general_settings"), context);
         RouterSettings router = RouterSettingsParser.parse(
                 resolved.getValue("litellm_settings"), resolved.getValue("router_settings"), context);
+        ObservabilitySettings observability = ObservabilityParser.parse(
+                resolved.getValue("litellm_settings"), resolved.getValue("general_settings"), context);
         RegionSources.check(deployments, general, context);
         CacheSettings cache = cacheSettings(resolved.getValue("litellm_settings"), deployments, context);
         return new JunctionConfig(
                 deployments,
                 router,
                 general,
+                observability,
                 context.ignoredKeys(),
                 source,
                 context.warnings(),

@@ -36,6 +36,22 @@ public final class Environment {
         return Optional.ofNullable(value != null ? value : process.get(name));
     }
 
+    /** Every variable whose name starts with {@code prefix}, overlay values winning. */
+    public Map<String, String> startingWith(String prefix) {
+        Map<String, String> found = new LinkedHashMap<>();
+        process.forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                found.put(name, value);
+            }
+        });
+        overlay.forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                found.put(name, value);
+            }
+        });
+        return found;
+    }
+
     @Override
     public String toString() {
         // Environment values are often credentials: show how many there are, never what they hold.

@@ -40,6 +40,8 @@ public record GeneralSettings(
     public static final String CLIENT_BODY_TIMEOUT = "client_body_timeout";
     /** Seconds a keep-alive connection with no request in flight stays open (nginx's name and default). */
     public static final String KEEPALIVE_TIMEOUT = "keepalive_timeout";
+    /** LiteLLM's switch for models added through {@code /model/new}, stored in the key store. */
+    public static final String STORE_MODEL_IN_DB = "store_model_in_db";
 
     public static final Duration DEFAULT_CLIENT_HEADER_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_CLIENT_BODY_TIMEOUT = Duration.ofSeconds(60);
@@ -123,6 +125,11 @@ public record GeneralSettings(
     public OptionalInt budgetQuorum() {
         Number members = (Number) raw.getValue("budget_quorum");
         return members == null ? OptionalInt.empty() : OptionalInt.of(members.intValue());
+    }
+
+    /** {@code store_model_in_db} (or {@code STORE_MODEL_IN_DB}): whether the model API may change models. */
+    public boolean storeModelInDb() {
+        return raw.getBoolean(STORE_MODEL_IN_DB, false);
     }
 
     /** {@code max_parallel_requests}: the per-deployment concurrency limit, when configured. */

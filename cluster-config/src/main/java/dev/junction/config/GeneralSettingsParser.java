@@ -25,7 +25,8 @@ final class GeneralSettingsParser {
             GeneralSettings.CLIENT_BODY_TIMEOUT,
             GeneralSettings.KEEPALIVE_TIMEOUT,
             "budget_fail_mode",
-            "budget_quorum");
+            "budget_quorum",
+            GeneralSettings.STORE_MODEL_IN_DB);
 
     /** Junction's own keys, each a positive number (megabytes or seconds). */
     private static final List<String> POSITIVE_NUMBERS = List.of(
@@ -46,7 +47,9 @@ final class GeneralSettingsParser {
         JsonObject settings = Fields.object(context, section, PATH);
         JsonObject raw = settings == null ? new JsonObject() : settings.copy();
         raw.fieldNames().stream()
-                .filter(key -> !SUPPORTED.contains(key) && !AccessSettingsParser.KEYS.contains(key))
+                .filter(key -> !SUPPORTED.contains(key)
+                        && !ObservabilityParser.GENERAL_KEYS.contains(key)
+                        && !AccessSettingsParser.KEYS.contains(key))
                 .forEach(key -> context.ignore(YamlPath.key(PATH, key)));
         Secret masterKey = masterKey(raw, context);
         Number maxSize =
@@ -85,6 +88,7 @@ final class GeneralSettingsParser {
             throw new ConfigException(path("budget_quorum"), "must be a member count from 1 to " + MAX_QUORUM);
         }
         putIfPresent(raw, "budget_quorum", quorum);
+        raw.put(GeneralSettings.STORE_MODEL_IN_DB, storeModelInDb(raw, context));
         return new GeneralSettings(
                 masterKey,
                 maxSize == null ? GeneralSettings.DEFAULT_MAX_REQUEST_SIZE_MB : maxSize.doubleValue(),
@@ -113,6 +117,19 @@ final class GeneralSettingsParser {
             throw new ConfigException(path, "must not be empty");
         }
         return Secret.of(key);
+    }
+
+    /** {@code store_model_in_db}, else LiteLLM's {@code STORE_MODEL_IN_DB} variable ("True" or "true"). */
+    private static boolean storeModelInDb(JsonObject raw, ParseContext context) {
+        String path = path(GeneralSettings.STORE_MODEL_IN_DB);
+        Boolean configured = Fields.bool(context, raw.getValue(GeneralSettings.STORE_MODEL_IN_DB), path);
+        if (configured != null) {
+            return configured;
+        }
+        return context.environment()
+                .get("STORE_MODEL_IN_DB")
+                .map(text -> text.equalsIgnoreCase("true"))
+                .orElse(false);
     }
 
     private static void putIfPresent(JsonObject raw, String key, Object value) {

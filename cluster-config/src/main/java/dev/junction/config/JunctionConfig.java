@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
  * @param deployments the {@code model_list}, in file order, with unsupported environments dropped
  * @param router router settings
  * @param general general settings
+ * @param observability callbacks, logs, health checks and alerts
  * @param ignoredKeys YAML paths of keys Junction does not act on (reported once at start-up)
  * @param source where the config came from, for logs
  * @param warnings problems that do not stop the gateway (an unset optional environment variable, an empty
@@ -25,6 +26,7 @@ public record JunctionConfig(
         List<Deployment> deployments,
         RouterSettings router,
         GeneralSettings general,
+        ObservabilitySettings observability,
         List<String> ignoredKeys,
         String source,
         List<String> warnings,
@@ -35,6 +37,7 @@ public record JunctionConfig(
     public JunctionConfig {
         cache = cache == null ? CacheSettings.disabled() : cache;
         deployments = List.copyOf(deployments);
+        observability = observability == null ? ObservabilitySettings.defaults() : observability;
         ignoredKeys = List.copyOf(ignoredKeys);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         skipped = skipped == null ? List.of() : List.copyOf(skipped);
@@ -49,7 +52,17 @@ public record JunctionConfig(
             String source,
             List<String> warnings,
             List<SkippedDeployment> skipped) {
-        this(deployments, router, general, ignoredKeys, source, warnings, skipped, List.of(), CacheSettings.disabled());
+        this(
+                deployments,
+                router,
+                general,
+                ObservabilitySettings.defaults(),
+                ignoredKeys,
+                source,
+                warnings,
+                skipped,
+                List.of(),
+                CacheSettings.disabled());
     }
 
     public JunctionConfig(

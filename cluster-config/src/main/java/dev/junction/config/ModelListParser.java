@@ -37,7 +37,7 @@ final class ModelListParser {
         return deployments;
     }
 
-    private static List<Deployment> parseEntry(JsonObject entry, String path, ParseContext context) {
+    static List<Deployment> parseEntry(JsonObject entry, String path, ParseContext context) {
         entry.fieldNames().stream()
                 .filter(key -> !ENTRY_KEYS.contains(key))
                 .forEach(key -> context.ignore(YamlPath.key(path, key)));

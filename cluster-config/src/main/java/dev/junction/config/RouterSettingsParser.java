@@ -35,6 +35,9 @@ final class RouterSettingsParser {
         }
         boolean isRouter = sectionPath.equals(ROUTER);
         section.getMap().forEach((key, value) -> {
+            if (!isRouter && ObservabilityParser.LITELLM_KEYS.contains(key)) {
+                return; // callbacks and logging: read by ObservabilityParser
+            }
             String path = YamlPath.key(sectionPath, key);
             if (!isRouter && CacheSettingsParser.KEYS.contains(key)) {
                 return; // read by CacheSettingsParser

@@ -37,6 +37,8 @@ final class RoutingKeys {
             "rate_limit_accuracy",
             "rate_limit_sync_interval_ms",
             "drop_params",
+            "enable_tag_filtering",
+            "tag_filtering_match_any",
             "continue_broken_streams");
 
     /** {@code batched}: decide locally, sync every interval (default); {@code strict}: one cluster call each. */
@@ -66,6 +68,8 @@ final class RoutingKeys {
                     "enable_pre_call_checks",
                     "enable_pre_call_check",
                     "drop_params",
+                    "enable_tag_filtering",
+                    "tag_filtering_match_any",
                     "continue_broken_streams" -> Fields.bool(context, value, path);
             case "routing_strategy_args" -> Fields.object(context, value, path);
             case "retry_policy", "allowed_fails_policy" -> counts(value, path, context);

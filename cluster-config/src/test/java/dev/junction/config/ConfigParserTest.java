@@ -40,10 +40,10 @@ class ConfigParserTest {
                 model_list: [{model_name: a, litellm_params: {model: gpt-4o, api_key: os.environ/UNSET_KEY}}]
                 litellm_settings:
                   cache_params: {password: os.environ/REDIS_PASSWORD}
-                general_settings: {alerting_args: {webhook: os.environ/SLACK_WEBHOOK_URL}}
+                general_settings: {pass_through_endpoints: [{headers: {key: os.environ/PASS_KEY}}]}
                 """);
         assertThat(config.ignoredKeys())
-                .containsExactlyInAnyOrder("litellm_settings.cache_params", "general_settings.alerting_args");
+                .containsExactlyInAnyOrder("litellm_settings.cache_params", "general_settings.pass_through_endpoints");
         assertThat(config.warnings())
                 .containsExactly("model_list[0].litellm_params.api_key: environment variable UNSET_KEY is not set; "
                         + "the value is left out");

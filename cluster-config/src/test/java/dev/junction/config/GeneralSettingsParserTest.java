@@ -149,7 +149,7 @@ class GeneralSettingsParserTest {
                 general_settings:
                   master_key: sk-1234
                   database_url: "postgresql://user:pw@db/litellm"
-                  alerting: ["slack"]
+                  store_model_in_db: true
                   health_check_interval: 300
                 """);
         GeneralSettings general = config.general();
@@ -158,7 +158,8 @@ class GeneralSettingsParserTest {
         assertThat(general.raw().getInteger("health_check_interval")).isEqualTo(300);
         assertThat(general.raw().containsKey("master_key")).isFalse();
         assertThat(general.toString()).doesNotContain("pw@db");
-        assertThat(config.ignoredKeys())
-                .containsExactly("general_settings.alerting", "general_settings.health_check_interval");
+        // health_check_interval is read for the health checks (ObservabilityParser) and store_model_in_db for the
+        // model API (RuntimeModels): neither is ignored any more.
+        assertThat(config.ignoredKeys()).isEmpty();
     }
 }

@@ -127,8 +127,9 @@ final class ReferenceExampleCases {
                             .containsExactly(
                                     "router_settings.redis_host",
                                     "router_settings.redis_password",
-                                    "router_settings.redis_port",
-                                    "router_settings.enable_tag_filtering");
+                                    "router_settings.redis_port");
+                    assertThat(config.router().merged().getBoolean("enable_tag_filtering"))
+                            .isTrue();
                 }),
                 example(
                         "proxy-config-yaml-19.yaml",

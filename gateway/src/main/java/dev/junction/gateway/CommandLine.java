@@ -20,7 +20,8 @@ public record CommandLine(
         Duration shutdownGrace,
         Path dataDir,
         boolean allowUnenforcedAccessControls,
-        boolean help) {
+        boolean help,
+        boolean watchConfig) {
 
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
     static final String SHUTDOWN_GRACE_VARIABLE = "JUNCTION_SHUTDOWN_GRACE_SECONDS";
@@ -31,7 +32,7 @@ public record CommandLine(
     public static final String USAGE =
             """
             Usage: java -jar junction.jar [--config FILE] [--port 4000] [--host 0.0.0.0] [--detailed_debug]
-                                          [--shutdown-grace 30] [--data-dir DIR]
+                                          [--shutdown-grace 30] [--data-dir DIR] [--watch-config]
                                           [--allow-unenforced-access-controls]
                                           [--cluster-name NAME] [--cluster-port 5701]
                                           [--cluster-members h:p,h:p | --cluster-join multicast
@@ -46,6 +47,8 @@ public record CommandLine(
                                      JUNCTION_SHUTDOWN_GRACE_SECONDS)
               --data-dir DIR         where the embedded key store keeps its files when general_settings has
                                      no database_url (default ./junction-data; JUNCTION_DATA_DIR)
+              --watch-config         reload the config's model_list when the file changes (SIGHUP always
+                                     reloads it); a file that does not load is refused, the running one kept
               --allow-unenforced-access-controls
                                      start even though the config sets access controls Junction does not
                                      enforce, which are then NOT applied (JUNCTION_ALLOW_UNENFORCED_ACCESS_CONTROLS=true)
@@ -78,6 +81,7 @@ public record CommandLine(
                         String.valueOf(env.get(ALLOW_UNENFORCED_VARIABLE)).strip());
         boolean debug = false;
         boolean help = false;
+        boolean watch = false;
         String grace = env.get(SHUTDOWN_GRACE_VARIABLE);
         String graceSource = SHUTDOWN_GRACE_VARIABLE;
         String dataDir = env.get(DATA_DIR_VARIABLE);
@@ -96,6 +100,7 @@ public record CommandLine(
                 case "--data-dir" -> dataDir = value(args, ++i, flag);
                 case ALLOW_UNENFORCED_FLAG -> allowUnenforced = true;
                 case "--help", "-h" -> help = true;
+                case "--watch-config" -> watch = true;
                 default -> {
                     if (!ClusterArguments.accepts(flag)) {
                         throw new IllegalArgumentException("unknown option " + flag);
@@ -116,7 +121,8 @@ public record CommandLine(
                 shutdownGrace(grace, graceSource),
                 dataDir == null || dataDir.isBlank() ? NodeOptions.DEFAULT_DATA_DIR : Path.of(dataDir),
                 allowUnenforced,
-                help);
+                help,
+                watch);
     }
 
     private static Duration shutdownGrace(String seconds, String source) {

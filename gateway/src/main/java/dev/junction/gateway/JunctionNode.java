@@ -18,18 +18,26 @@ import dev.junction.config.ConfigFingerprint;
 import dev.junction.gateway.access.NodeAccess;
 import dev.junction.gateway.http.BodyBudget;
 import dev.junction.gateway.http.HttpVerticle;
+import dev.junction.gateway.models.LiveModels;
+import dev.junction.gateway.models.ModelChanges;
+import dev.junction.gateway.observe.Observability;
+import dev.junction.gateway.observe.metrics.NodeMetrics;
 import dev.junction.provider.ProviderVerticles;
 import dev.junction.provider.http.ProviderHttpSettings;
 import dev.junction.router.RouterComponents;
 import dev.junction.router.RouterVerticle;
 import dev.junction.router.cache.CacheStores;
+import dev.junction.router.resolve.LiveDeployments;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.net.BindException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +62,8 @@ public final class JunctionNode {
     private final int port;
     private final RoutingState state;
     private final KeyPersistence keys;
+    private final Observability observability;
+    private final LiveDeployments deployments;
 
     private JunctionNode(
             Vertx vertx,
@@ -61,13 +71,17 @@ public final class JunctionNode {
             List<HttpVerticle> servers,
             int port,
             RoutingState state,
-            KeyPersistence keys) {
+            KeyPersistence keys,
+            Observability observability,
+            LiveDeployments deployments) {
         this.vertx = vertx;
         this.cluster = cluster;
         this.servers = List.copyOf(servers);
         this.port = port;
         this.state = state;
         this.keys = keys;
+        this.observability = observability;
+        this.deployments = deployments;
     }
 
     public static Future<JunctionNode> start(NodeOptions options) {
@@ -75,18 +89,20 @@ public final class JunctionNode {
         options.config().general().budgetQuorum().ifPresent(members -> SpendMap.requireQuorum(hazelcast, members));
         ResponseCacheMaps.configure(hazelcast, options.config().cache());
         HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast);
-        return Vertx.builder()
-                // Epoll where Netty ships it (Linux x86-64): fewer system calls per request; NIO elsewhere.
-                .with(new VertxOptions()
-                        .setEventLoopPoolSize(options.instances())
-                        .setPreferNativeTransport(true))
-                .withClusterManager(manager)
-                .buildClustered()
-                .compose(vertx -> deploy(vertx, manager, options)
-                        .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure))));
+        // Epoll where Netty ships it (Linux x86-64): fewer system calls per request; NIO elsewhere.
+        VertxOptions vertxOptions =
+                new VertxOptions().setEventLoopPoolSize(options.instances()).setPreferNativeTransport(true);
+        NodeMetrics metrics = Observability.metricsFor(options.config());
+        VertxBuilder builder = metrics == null
+                ? Vertx.builder().with(vertxOptions)
+                : metrics.instrument(Vertx.builder(), vertxOptions);
+        return builder.withClusterManager(manager).buildClustered().compose(vertx -> deploy(
+                        vertx, manager, options, metrics)
+                .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure))));
     }
 
-    private static Future<JunctionNode> deploy(Vertx vertx, HazelcastClusterManager manager, NodeOptions options) {
+    private static Future<JunctionNode> deploy(
+            Vertx vertx, HazelcastClusterManager manager, NodeOptions options, NodeMetrics metrics) {
         HazelcastInstance hazelcast = manager.getHazelcastInstance();
         ClusterView cluster = ClusterView.of(manager, hazelcast);
         String fingerprint = ConfigFingerprint.of(options.config());
@@ -104,8 +120,33 @@ public final class JunctionNode {
         List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
         Future<CacheStores> cache = vertx.executeBlocking(
                 () -> CacheStores.open(vertx, hazelcast, options.config().cache()));
+        Observability[] observability = {Observability.none()};
+        Promise<LiveModels> models = Promise.promise();
         return Future.all(List.of(components, state, keys, responses, cache))
-                .compose(ready -> ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances()))
+                // The cluster's current models before anything serves: a joining node never answers from an older
+                // version.
+                .compose(ready -> LiveModels.start(
+                                vertx,
+                                hazelcast,
+                                cluster,
+                                keys.result().store().models(),
+                                keys.result().worker(),
+                                options.config().general(),
+                                components.result().deployments(),
+                                System.getenv())
+                        .onComplete(models))
+                .compose(ready -> {
+                    observability[0] = Observability.start(new Observability.Parts(
+                            vertx,
+                            hazelcast,
+                            cluster,
+                            options.config(),
+                            state.result(),
+                            keys.result().services(),
+                            metrics,
+                            components.result()::costOf));
+                    return ProviderVerticles.deploy(vertx, ProviderHttpSettings.DEFAULT, options.instances());
+                })
                 .compose(v -> vertx.deployVerticle(
                         () -> new RouterVerticle(
                                 components.result(),
@@ -119,13 +160,24 @@ public final class JunctionNode {
                         cluster,
                         fingerprint,
                         components.result(),
+                        models.future().result().changes(),
                         options,
                         keys.result(),
                         responses.result(),
+                        observability[0],
                         servers,
                         cache.result()))
-                .map(port -> new JunctionNode(vertx, cluster, servers, port, state.result(), keys.result()))
+                .map(port -> new JunctionNode(
+                        vertx,
+                        cluster,
+                        servers,
+                        port,
+                        state.result(),
+                        keys.result(),
+                        observability[0],
+                        components.result().deployments()))
                 .onFailure(failure -> {
+                    observability[0].close();
                     if (keys.succeeded()) {
                         keys.result().close();
                     }
@@ -160,12 +212,13 @@ public final class JunctionNode {
             ClusterView cluster,
             String fingerprint,
             RouterComponents components,
+            ModelChanges modelChanges,
             NodeOptions options,
             KeyPersistence keys,
             ResponseStore responses,
+            Observability observability,
             List<HttpVerticle> servers,
             CacheStores cache) {
-        List<String> listedModels = components.resolver().listedModelNames();
         int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
         // One budget for the node: its event loops share one heap.
         BodyBudget bodyBudget = BodyBudget.of(options.config().general());
@@ -174,13 +227,15 @@ public final class JunctionNode {
         Supplier<HttpVerticle> server = () -> {
             HttpVerticle verticle = new HttpVerticle(
                     options.config(),
-                    listedModels,
+                    components.deployments(),
+                    modelChanges,
                     cluster,
                     fingerprint,
                     options.host(),
                     port,
                     keys.services(),
                     responses,
+                    observability,
                     bodyBudget,
                     access,
                     cache,
@@ -219,6 +274,11 @@ public final class JunctionNode {
         return vertx;
     }
 
+    /** Reloads the {@code model_list} of {@code file} ({@link ConfigReload}), resolving against {@code env}. */
+    ConfigReload configReload(Path file, java.util.Map<String, String> env) {
+        return new ConfigReload(vertx, file, deployments, env);
+    }
+
     public ClusterView cluster() {
         return cluster;
     }
@@ -227,6 +287,7 @@ public final class JunctionNode {
     public Future<Void> close() {
         // Flushing blocks and Vert.x is shutting down: neither may run on, or complete onto, an event loop.
         CompletableFuture<Void> closed = CompletableFuture.runAsync(this::flushState)
+                .thenRun(observability::close)
                 .thenCompose(flushed -> vertx.close().toCompletionStage())
                 .whenComplete((done, failure) -> keys.close());
         return Future.fromCompletionStage(closed);

@@ -41,12 +41,19 @@ final class KeyPersistence implements AutoCloseable {
     private final LedgerWriter writer;
     private final SpendLogWriter logWriter;
     private final KeyServices services;
+    private final WorkerExecutor worker;
 
-    private KeyPersistence(JdbcKeyStore store, LedgerWriter writer, SpendLogWriter logWriter, KeyServices services) {
+    private KeyPersistence(
+            JdbcKeyStore store,
+            LedgerWriter writer,
+            SpendLogWriter logWriter,
+            KeyServices services,
+            WorkerExecutor worker) {
         this.store = store;
         this.writer = writer;
         this.logWriter = logWriter;
         this.services = services;
+        this.worker = worker;
     }
 
     /** Blocking (opens the database, runs migrations): call on a worker thread. */
@@ -74,7 +81,7 @@ final class KeyPersistence implements AutoCloseable {
                         general.access().keyCacheTtl()),
                 new BudgetLedger(
                         vertx, hazelcast, Clock.systemUTC(), LedgerOptions.defaults(general.budgetFailsClosed())));
-        return new KeyPersistence(store, writer, logWriter, services);
+        return new KeyPersistence(store, writer, logWriter, services, worker);
     }
 
     private static DirectoryReads reads(ManagementStores management) {
@@ -98,6 +105,15 @@ final class KeyPersistence implements AutoCloseable {
     /** Where the router writes each call's spend log row; nothing with {@code disable_spend_logs}. */
     CallLog calls() {
         return logWriter == null ? CallLog.NONE : logWriter;
+    }
+
+    KeyStore store() {
+        return store;
+    }
+
+    /** The store's worker pool: every blocking store call runs on it. */
+    WorkerExecutor worker() {
+        return worker;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.junction.config.ConfigException;
 import dev.junction.config.ConfigLoader;
 import dev.junction.config.JunctionConfig;
 import dev.junction.gateway.keys.store.KeyStoreException;
+import dev.junction.gateway.observe.logs.JsonLogs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -19,6 +20,8 @@ public final class Main {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     /** Undeploying and leaving the cluster after the drain: Hazelcast hands its partitions over first. */
     private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(30);
+    /** How often {@code --watch-config} looks at the file's modification time. */
+    private static final Duration WATCH_PERIOD = Duration.ofSeconds(2);
 
     private Main() {}
 
@@ -37,6 +40,9 @@ public final class Main {
             System.out.print(CommandLine.USAGE);
             return;
         }
+        if ("true".equalsIgnoreCase(System.getenv("JSON_LOGS"))) {
+            JsonLogs.install(); // before the config is read, so that its own messages are JSON too
+        }
         if (commandLine.detailedDebug()) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.junction")).setLevel(Level.DEBUG);
         }
@@ -48,6 +54,9 @@ public final class Main {
             System.err.println("junction: invalid config: " + invalid.getMessage());
             System.exit(1);
             return;
+        }
+        if (config.observability().jsonLogs()) {
+            JsonLogs.install();
         }
         StartupReport.configLoaded(config);
         if (!StartupReport.accessControlsEnforced(config, commandLine.allowUnenforcedAccessControls())) {
@@ -77,6 +86,13 @@ public final class Main {
         // SIGTERM (a rolling update, docker stop, Ctrl-C) drains the node before the JVM exits.
         Duration grace = commandLine.shutdownGrace();
         ShutdownSignals.install(() -> drainAndLeave(node, grace));
+        if (commandLine.config() != null) {
+            ConfigReload reload = node.configReload(commandLine.config(), System.getenv());
+            ShutdownSignals.onHangUp(reload::reload);
+            if (commandLine.watchConfig()) {
+                reload.watch(WATCH_PERIOD);
+            }
+        }
         StartupReport.serving(node, commandLine.host(), (System.nanoTime() - started) / 1_000_000);
     }
 

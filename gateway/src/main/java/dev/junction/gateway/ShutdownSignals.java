@@ -41,4 +41,13 @@ final class ShutdownSignals {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(once, "junction-shutdown-hook"));
     }
+
+    /** {@code SIGHUP} runs {@code reload} (reloading the config, as daemons do), where the platform has it. */
+    static void onHangUp(Runnable reload) {
+        try {
+            Signal.handle(new Signal("HUP"), signal -> reload.run());
+        } catch (IllegalArgumentException unavailable) {
+            LOG.debug("SIGHUP cannot be handled here; use --watch-config to reload the config");
+        }
+    }
 }

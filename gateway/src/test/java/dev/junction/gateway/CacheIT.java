@@ -452,6 +452,30 @@ class CacheIT {
         assertThat(spend).isCloseTo(0.04, org.assertj.core.data.Offset.offset(1e-9));
     }
 
+    @Test
+    void a_key_may_send_only_the_cache_controls_it_is_allowed() throws Exception {
+        JsonObject generate = new JsonObject().put("allowed_cache_controls", new JsonArray().add("no-cache"));
+        String key = new JsonObject(post(a, "/key/generate", generate, MASTER).body()).getString("key");
+        JsonObject allowed = chatBody("gpt-4o", prompt()).put("cache", new JsonObject().put("no-cache", true));
+        JsonObject refused = chatBody("gpt-4o", prompt())
+                .put("cache", new JsonObject().put("no-cache", true).put("ttl", 60));
+
+        HttpResponse<String> passed = post(b, "/v1/chat/completions", allowed, key);
+        HttpResponse<String> stopped = post(b, "/v1/chat/completions", refused, key);
+        HttpResponse<String> byMaster = post(b, "/v1/chat/completions", refused, MASTER);
+
+        assertThat(passed.statusCode()).as(passed.body()).isEqualTo(200);
+        assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(403);
+        JsonObject error = new JsonObject(stopped.body()).getJsonObject("error");
+        assertThat(error.getString("message"))
+                .isEqualTo("Not allowed to set ttl as a cache control. Contact admin to change permissions.");
+        assertThat(byMaster.statusCode()).as(byMaster.body()).isEqualTo(200);
+        assertThat(upstreamCalls(CHAT)).isEqualTo(2);
+        HttpResponse<String> info = b.get("/key/info?key=" + key, "authorization", "Bearer " + MASTER);
+        assertThat(new JsonObject(info.body()).getJsonObject("info").getJsonArray("allowed_cache_controls"))
+                .containsExactly("no-cache");
+    }
+
     private static double spend(String key) throws Exception {
         HttpResponse<String> info = a.get("/key/info?key=" + key, "authorization", "Bearer " + MASTER);
         assertThat(info.statusCode()).as(info.body()).isEqualTo(200);

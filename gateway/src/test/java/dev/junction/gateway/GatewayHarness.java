@@ -111,6 +111,11 @@ final class GatewayHarness implements AutoCloseable {
         return new ClusterSettings(clusterName, port, members);
     }
 
+    /** The config file the node was started on (placeholders filled in). */
+    Path configFile() {
+        return Path.of(options.config().source());
+    }
+
     /** Stops the node gracefully (spend flushed) and starts a new one on the same config and data directory. */
     void restart() throws Exception {
         await(node.shutdown(Duration.ofSeconds(5)));
@@ -188,6 +193,17 @@ final class GatewayHarness implements AutoCloseable {
             request.headers(headers);
         }
         return bounded(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** A GET whose body is kept as bytes (a binary format such as Prometheus's protobuf one). */
+    HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(20))
+                .GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return bounded(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     HttpResponse<String> delete(String path, String... headers) throws IOException, InterruptedException {

@@ -11,6 +11,8 @@ import dev.junction.provider.sse.SseParser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +36,15 @@ public interface ProviderAdapter {
      */
     default boolean speaksNatively(Surface surface, Deployment deployment) {
         return false;
+    }
+
+    /**
+     * The OpenAI chat parameters this provider's translation carries for {@code call} (a chat or completion
+     * call), which {@link dev.junction.provider.params.UnsupportedParams} checks the request against before
+     * {@link #toUpstream}; empty for a provider that takes OpenAI's format and is sent every parameter.
+     */
+    default Optional<Set<String>> supportedOpenAiParams(ProviderCall call) {
+        return Optional.empty();
     }
 
     /** The upstream HTTP request that carries out {@code call}. */

@@ -43,7 +43,11 @@ public final class RequestBodies {
             "user_config",
             "tags",
             "guardrails",
-            "litellm_metadata");
+            "litellm_metadata",
+            // LiteLLM's switches for unsupported parameters (params.UnsupportedParams), never the provider's
+            "drop_params",
+            "additional_drop_params",
+            "allowed_openai_params");
 
     private RequestBodies() {}
 

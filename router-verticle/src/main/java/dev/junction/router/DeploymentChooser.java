@@ -13,6 +13,7 @@ import dev.junction.router.resolve.Resolution;
 import dev.junction.router.stats.StatsView;
 import dev.junction.router.strategy.PickContext;
 import dev.junction.router.strategy.RoutingStrategy;
+import dev.junction.router.tags.TagFilter;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,12 +34,17 @@ final class DeploymentChooser {
     private final RoutingState state;
     private final RoutingStrategy strategy;
     private final PreCallChecks preCallChecks;
+    private final TagFilter tags;
 
-    /** @param preCallChecks null when {@code enable_pre_call_checks} is off */
-    DeploymentChooser(RoutingState state, RoutingStrategy strategy, PreCallChecks preCallChecks) {
+    /**
+     * @param preCallChecks null when {@code enable_pre_call_checks} is off
+     * @param tags null when {@code enable_tag_filtering} is off
+     */
+    DeploymentChooser(RoutingState state, RoutingStrategy strategy, PreCallChecks preCallChecks, TagFilter tags) {
         this.state = state;
         this.strategy = strategy;
         this.preCallChecks = preCallChecks;
+        this.tags = tags;
     }
 
     /** Deployments of the resolution that are not cooling down (a deployment named by id is always taken). */
@@ -89,6 +95,14 @@ final class DeploymentChooser {
                                 : noDeployments(resolution, Duration.ofSeconds(1)));
             }
             candidates = checked.deployments();
+        }
+        // Last, as in LiteLLM: tags choose among the deployments that could take the call.
+        if (tags != null && !resolution.byId()) {
+            try {
+                candidates = tags.apply(candidates, request, resolution.modelGroup());
+            } catch (GatewayException refused) {
+                return Future.failedFuture(refused);
+            }
         }
         return pickAndAdmit(resolution, candidates, request, inputTokens, new HashSet<>(), 0);
     }

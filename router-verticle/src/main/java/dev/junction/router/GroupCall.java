@@ -7,6 +7,8 @@ import dev.junction.cluster.bus.ProviderCall;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.observe.AttemptStart;
+import dev.junction.cluster.observe.CallObservation;
 import dev.junction.config.Deployment;
 import dev.junction.config.RouterSettings;
 import dev.junction.router.fallback.FallbackPlan;
@@ -82,7 +84,9 @@ final class GroupCall {
     /** @param maxRetries -1 until the first failure tells which retry budget applies */
     private Future<Answer> attempt(Run run, int index, int maxRetries) {
         // A failure to choose (nothing healthy, all at their limits) is final: choosing again now changes nothing.
+        long choosing = System.nanoTime();
         return chooser.choose(run.resolution(), run.request(), run.inputTokens(), run.state(), run.unable())
+                .map(chosen -> observed(chosen, run.request().observation(), index, choosing))
                 .compose(attempt -> send(attempt, run, index, maxRetries)
                         .recover(failure -> afterFailure(run, index, maxRetries, attempt, failureOf(run, failure))));
     }
@@ -92,6 +96,15 @@ final class GroupCall {
         return run.request().cancellation().isCancelled()
                 ? GatewayException.of(ErrorKind.CLIENT_CLOSED, "client closed the request")
                 : GatewayException.from(failure);
+    }
+
+    /** The attempt with what watches it; nothing is built when nothing watches the call. */
+    private static Attempt observed(Attempt chosen, CallObservation call, int index, long choosingNanos) {
+        if (call == CallObservation.NONE) {
+            return chosen;
+        }
+        return chosen.observedBy(call.attemptStarted(new AttemptStart(
+                chosen.deployment(), chosen.resolution().modelGroup(), index, choosingNanos, chosen.startedNanos())));
     }
 
     private Future<Answer> send(Attempt attempt, Run run, int index, int maxRetries) {
@@ -110,7 +123,12 @@ final class GroupCall {
                                             "mock_timeout: no answer within " + timeout.toMillis() + " ms"))
                             .withTimeout(timeout)));
         }
-        ProviderCall call = new ProviderCall(run.state().shape(request, deployment), deployment, timeout);
+        ProviderCall call = new ProviderCall(
+                run.state().shape(request, deployment),
+                deployment,
+                timeout,
+                attempt.observation().upstreamHeaders(),
+                Boolean.TRUE.equals(settings.merged().getValue("drop_params")));
         return onDeployment(call, DeploymentRetries.of(deployment), 0)
                 .recover(failure -> Future.failedFuture(withTimeout(failure, timeout)))
                 .compose(reply -> reply instanceof ProviderReply.Streaming streaming && !streaming.passedThrough()
@@ -167,7 +185,7 @@ final class GroupCall {
 
     private Future<Answer> accept(Attempt attempt, ProviderReply reply, int index, int maxRetries, Run run) {
         if (reply instanceof ProviderReply.Complete complete) {
-            recorder.succeeded(attempt, complete.usage(), -1);
+            recorder.succeeded(attempt, complete.usage(), complete.finishReason(), -1);
             if ("content_filter".equals(complete.finishReason())
                     && !run.fallbacks()
                             .targetsFor(
@@ -189,7 +207,7 @@ final class GroupCall {
             // the head is out, but a stream that failed midway is a failed call.
             stream.usage()
                     .onComplete(
-                            usage -> recorder.succeeded(attempt, usage, head),
+                            usage -> recorder.succeeded(attempt, usage, null, head),
                             failure -> recorder.failed(attempt, GatewayException.from(failure)));
         }
         return Future.succeededFuture(
@@ -224,7 +242,7 @@ final class GroupCall {
             // continuation asks where this attempt left the group's retries.
             Future<Void> recorded = stream.usage().transform(ended -> {
                 if (ended.succeeded()) {
-                    recorder.succeeded(attempt, ended.result(), firstContent);
+                    recorder.succeeded(attempt, ended.result(), null, firstContent);
                     return Future.<Void>succeededFuture();
                 }
                 return recorder.failed(attempt, GatewayException.from(ended.cause()));
@@ -245,11 +263,19 @@ final class GroupCall {
         return recorder.failed(attempt, error).compose(recorded -> nextAttempt(run, index, maxRetries, attempt, error));
     }
 
+    /**
+     * A deployment that let the call time out is not waited on again in this call; one that answered 408 itself
+     * (an upstream's own timeout) answered quickly and is retried by LiteLLM's rules.
+     */
+    private static boolean silent(GatewayException error) {
+        return error.kind() == ErrorKind.TIMEOUT && error.upstreamStatus() == 0;
+    }
+
     /** The next attempt after a failure already recorded: a retry by LiteLLM's rules, or the failure. */
     private Future<Answer> nextAttempt(Run run, int index, int maxRetries, Attempt attempt, GatewayException error) {
         Resolution resolution = run.resolution();
         CallState state = run.state();
-        if (error.kind() == ErrorKind.TIMEOUT || error.kind() == ErrorKind.CIRCUIT_OPEN) {
+        if (silent(error) || error.kind() == ErrorKind.CIRCUIT_OPEN) {
             state.exclude(attempt.deployment());
         }
         if (PrefillRefusal.is(error) && !state.prefillRefused() && sentPrefill(run, attempt)) {

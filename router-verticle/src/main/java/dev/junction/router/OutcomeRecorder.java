@@ -32,8 +32,12 @@ final class OutcomeRecorder {
         this.maxLatencySamples = maxLatencySamples;
     }
 
-    /** A whole answer, or a stream at its end. {@code firstTokenNanos} is the stream's head time, or -1. */
-    void succeeded(Attempt attempt, Usage usage, long firstTokenNanos) {
+    /**
+     * A whole answer, or a stream at its end. {@code firstTokenNanos} is the stream's head time, or -1;
+     * {@code finishReason} the answer's first finish reason, or null.
+     */
+    void succeeded(Attempt attempt, Usage usage, String finishReason, long firstTokenNanos) {
+        attempt.observation().succeeded(usage, finishReason);
         long elapsed = System.nanoTime() - attempt.startedNanos();
         long reported = usage.totalTokens();
         long correction = reported > 0 ? reported - attempt.estimatedTokens() : 0;
@@ -56,6 +60,7 @@ final class OutcomeRecorder {
 
     /** A failed attempt; completes once any cooldown it earned is in place, so a retry sees it. */
     Future<Void> failed(Attempt attempt, GatewayException error) {
+        attempt.observation().failed(error);
         Double penalty = error.kind() == ErrorKind.TIMEOUT ? TIMEOUT_PENALTY_SECONDS : null;
         // The failures that opened a breaker were each counted when they happened; a refusal by the open
         // breaker, a client that left, or a deployment that cannot take this kind of request at all, says
@@ -102,6 +107,7 @@ final class OutcomeRecorder {
                             attempt.deployment().modelName(),
                             duration.toMillis(),
                             error.kind());
+                    attempt.observation().cooledDown(duration, error);
                     return state.coolDown(
                             attempt.deployment().id(), duration, error.kind().name());
                 })

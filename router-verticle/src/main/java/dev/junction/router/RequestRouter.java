@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Routes one request the way LiteLLM's router does: resolve the name, call the group with its retries, and
@@ -38,16 +39,17 @@ public final class RequestRouter {
             "mock_testing_content_policy_fallbacks");
 
     private final Vertx vertx;
-    private final ModelResolver resolver;
+    private final Supplier<ModelResolver> resolver;
     private final GroupCall groups;
     private final FallbackPlan fallbacks;
     private final TokenCounter tokens;
     private final boolean countTokens;
     private final boolean continueStreams;
 
+    /** @param resolver the resolver of the deployments served now (the model API changes them) */
     RequestRouter(
             Vertx vertx,
-            ModelResolver resolver,
+            Supplier<ModelResolver> resolver,
             GroupCall groups,
             FallbackPlan fallbacks,
             TokenCounter tokens,
@@ -95,9 +97,10 @@ public final class RequestRouter {
     }
 
     private Future<Routed> inGroup(LlmRequest request, String model, FallbackPlan plan, int depth, CallState state) {
-        Resolution resolution = resolver.resolve(model).orElse(null);
+        ModelResolver served = resolver.get();
+        Resolution resolution = served.resolve(model).orElse(null);
         if (resolution == null) {
-            return Future.failedFuture(resolver.unservedProvider(model)
+            return Future.failedFuture(served.unservedProvider(model)
                     .map(provider -> RoutingErrors.unsupportedProvider(model, provider))
                     .orElseGet(() -> unknownModel(request, model)));
         }
@@ -182,7 +185,9 @@ public final class RequestRouter {
         LlmRequest fallbackRequest = forFallback(request, target);
         Function<GatewayException, Future<Routed>> nextTarget =
                 failure -> tryTargets(request, plan, depth, targets, index + 1, failure, state);
+        request.observation().fallbackStarted(request.model(), target.model(), lastError);
         return inGroup(fallbackRequest, target.model(), plan, depth + index + 1, state)
+                .onComplete(done -> request.observation().fallbackEnded(target.model(), done.succeeded()))
                 .map(routed -> routed.orElse(nextTarget))
                 .recover(failure -> nextTarget.apply(GatewayException.from(failure)));
     }
@@ -243,7 +248,7 @@ public final class RequestRouter {
     }
 
     /** Mock answers never touch the network, whatever provider the deployment names. */
-    static String providerAddress(ProviderCall call) {
+    public static String providerAddress(ProviderCall call) {
         boolean mocked = call.request().body().containsKey("mock_response")
                 || call.deployment().mockResponse().isPresent();
         return mocked

@@ -15,11 +15,13 @@ import dev.junction.router.keys.SubjectLimits;
 import dev.junction.router.limit.DeploymentLimits;
 import dev.junction.router.model.ModelTable;
 import dev.junction.router.precall.PreCallChecks;
+import dev.junction.router.resolve.LiveDeployments;
 import dev.junction.router.resolve.ModelResolver;
 import dev.junction.router.retry.RetryPolicyRules;
 import dev.junction.router.strategy.RoutingStrategy;
 import dev.junction.router.strategy.Strategies;
 import dev.junction.router.strategy.TokenPrices;
+import dev.junction.router.tags.TagFilter;
 import dev.junction.router.tokens.StreamUsage;
 import dev.junction.router.tokens.TokenCounter;
 import io.vertx.core.Vertx;
@@ -36,7 +38,7 @@ public final class RouterComponents {
     private static final String CONTINUE_BROKEN_STREAMS = "continue_broken_streams";
 
     private final JunctionConfig config;
-    private final ModelResolver resolver;
+    private final LiveDeployments deployments;
     private final RoutingStrategy strategy;
     private final ModelTable table;
     private final TokenCounter tokens;
@@ -49,7 +51,7 @@ public final class RouterComponents {
         RouterSettings settings = config.router();
         this.table = ModelTable.load();
         this.tokens = TokenCounter.load();
-        this.resolver = ModelResolver.of(config);
+        this.deployments = new LiveDeployments(config);
         this.strategy = Strategies.fromSettings(settings, this::tablePrices, new java.util.Random());
         this.preCallChecks = PreCallChecks.enabled(settings);
         this.countTokens = preCallChecks
@@ -75,14 +77,25 @@ public final class RouterComponents {
     }
 
     public ModelResolver resolver() {
-        return resolver;
+        return deployments.resolver();
+    }
+
+    /** The deployments served now: the config file's and those added through the model API. */
+    public LiveDeployments deployments() {
+        return deployments;
+    }
+
+    /** What a finished call cost, at the deployment's own prices or else the shipped table's: for observers. */
+    public double costOf(dev.junction.config.Deployment deployment, dev.junction.cluster.bus.Usage usage) {
+        return table.costOf(deployment, usage.promptTokens(), usage.completionTokens())
+                .total();
     }
 
     RequestRouter router(Vertx vertx, RoutingState state) {
         RouterSettings settings = config.router();
         CooldownPolicy cooldowns = new CooldownPolicy(settings);
-        DeploymentChooser chooser =
-                new DeploymentChooser(state, strategy, preCallChecks ? new PreCallChecks(table) : null);
+        DeploymentChooser chooser = new DeploymentChooser(
+                state, strategy, preCallChecks ? new PreCallChecks(table) : null, TagFilter.fromSettings(settings));
         OutcomeRecorder recorder = new OutcomeRecorder(state, cooldowns, latencySamples(settings));
         GroupCall groups = new GroupCall(
                 vertx,
@@ -95,7 +108,7 @@ public final class RouterComponents {
                 new StreamUsage(vertx, tokens));
         return new RequestRouter(
                 vertx,
-                resolver,
+                deployments::resolver,
                 groups,
                 FallbackPlan.fromSettings(settings),
                 tokens,
@@ -109,13 +122,13 @@ public final class RouterComponents {
      */
     KeyGate keyGate(Vertx vertx, RoutingState state, BudgetLedger ledger, CallLog log, CacheStores stores) {
         RequestRouter router = router(vertx, state);
-        ResponseCache cache =
-                new ResponseCache(vertx, config.cache(), stores, resolver, router::route, Clock.systemUTC());
+        ResponseCache cache = new ResponseCache(
+                vertx, config.cache(), stores, deployments::resolver, router::route, Clock.systemUTC());
         return new KeyGate(
                 cache.around(router::route),
                 new SubjectLimits(state, Clock.systemUTC()),
                 ledger,
-                new CallPricing(resolver, table, tokens),
+                new CallPricing(deployments::resolver, table, tokens),
                 log);
     }
 

@@ -13,6 +13,13 @@ public final class Addresses {
     /** The mock provider: answers {@code mock_response} calls without any network. */
     public static final String MOCK_PROVIDER = "junction.provider.mock";
 
+    /**
+     * Each node's config receiver, one address per member: takes {@code {"version": n}}, applies the cluster's
+     * current models and answers {@code {"node": id, "version": applied}}. Clustered, so that the node making a
+     * change can ask every member in turn and know which of them applied it.
+     */
+    private static final String CONFIG_APPLY_PREFIX = "junction.config.apply.";
+
     private static final String PROVIDER_PREFIX = "junction.provider.";
     private static final Map<ProviderFamily, String> PROVIDERS = new EnumMap<>(ProviderFamily.class);
 
@@ -23,6 +30,11 @@ public final class Addresses {
     }
 
     private Addresses() {}
+
+    /** The config receiver of the member {@code nodeId} (its cluster node id). */
+    public static String configApply(String nodeId) {
+        return CONFIG_APPLY_PREFIX + nodeId;
+    }
 
     /** The provider verticle of a wire family: takes a {@link ProviderCall}, answers a {@link ProviderReply}. */
     public static String provider(ProviderFamily family) {

@@ -17,6 +17,7 @@ import java.util.List;
  * @param allowedRegion the only region ({@code region_name}) the call may go to (the end user's {@code
  *     allowed_model_region}), or null for any
  * @param owner who the call's spend log row names
+ * @param tags the {@code metadata.tags} of the key and of its team, added to the request's own for tag routing
  */
 public record KeyGrant(
         SpendSubject key,
@@ -24,14 +25,21 @@ public record KeyGrant(
         boolean disableFallbacks,
         List<SpendSubject> others,
         String allowedRegion,
-        CallOwner owner) {
+        CallOwner owner,
+        List<String> tags) {
     public KeyGrant {
         others = others == null ? List.of() : List.copyOf(others);
         owner = owner == null ? CallOwner.NONE : owner;
+        tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
     /** A key's grant without users, organisations or end users. */
     public KeyGrant(SpendSubject key, SpendSubject team, boolean disableFallbacks) {
-        this(key, team, disableFallbacks, List.of(), null, null);
+        this(key, team, disableFallbacks, List.of(), null, null, List.of());
+    }
+
+    /** A key's grant without users, organisations or end users, carrying its and its team's tags. */
+    public KeyGrant(SpendSubject key, SpendSubject team, boolean disableFallbacks, List<String> tags) {
+        this(key, team, disableFallbacks, List.of(), null, null, tags);
     }
 }

@@ -1,5 +1,6 @@
 package dev.junction.cluster.bus;
 
+import dev.junction.cluster.observe.CallObservation;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param surface the client's original request when it came on another API (Messages, Responses) and {@code
  *     body} is its translation to chat; null for OpenAI's own operations
  * @param files the files of a multipart upload, whose text fields are {@code body}; empty for JSON requests
+ * @param observation what watches this call (metrics, traces, ...); {@link CallObservation#NONE} when nothing does
  */
 public record LlmRequest(
         String callId,
@@ -35,7 +37,8 @@ public record LlmRequest(
         long receivedNanos,
         KeyGrant grant,
         SurfaceRequest surface,
-        List<FormFile> files) {
+        List<FormFile> files,
+        CallObservation observation) {
 
     public LlmRequest {
         Objects.requireNonNull(callId, "callId");
@@ -44,9 +47,10 @@ public record LlmRequest(
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(cancellation, "cancellation");
         files = files == null ? List.of() : List.copyOf(files);
+        observation = observation == null ? CallObservation.NONE : observation;
     }
 
-    /** A request of OpenAI's own format. */
+    /** A request of OpenAI's own format, which nothing observes. */
     public LlmRequest(
             String callId,
             Endpoint endpoint,
@@ -70,7 +74,8 @@ public record LlmRequest(
                 receivedNanos,
                 grant,
                 null,
-                List.of());
+                List.of(),
+                CallObservation.NONE);
     }
 
     /** A request made without a virtual key. */
@@ -135,7 +140,8 @@ public record LlmRequest(
                 receivedNanos,
                 keyGrant,
                 surface,
-                files);
+                files,
+                observation);
     }
 
     /** This request for {@code otherModel} with another body (a fallback's): the raw bytes no longer match it. */
@@ -152,7 +158,8 @@ public record LlmRequest(
                 receivedNanos,
                 grant,
                 surface,
-                files);
+                files,
+                observation);
     }
 
     /** This request as the translation of {@code original}, a request that came on another inbound API. */
@@ -169,7 +176,8 @@ public record LlmRequest(
                 receivedNanos,
                 grant,
                 original,
-                files);
+                files,
+                observation);
     }
 
     /** This request with the files of its multipart upload. */
@@ -186,6 +194,25 @@ public record LlmRequest(
                 receivedNanos,
                 grant,
                 surface,
-                uploaded);
+                uploaded,
+                observation);
+    }
+
+    /** This request, watched by {@code watcher}. */
+    public LlmRequest observedBy(CallObservation watcher) {
+        return new LlmRequest(
+                callId,
+                endpoint,
+                model,
+                body,
+                rawBody,
+                stream,
+                timeoutOverride,
+                cancellation,
+                receivedNanos,
+                grant,
+                surface,
+                files,
+                watcher);
     }
 }

@@ -11,7 +11,10 @@ public interface ClusterView {
 
     int memberCount();
 
-    /** The node ids of the current members, this node's included (in no particular order). */
+    /**
+     * The node ids of the current members, this node's included (in no particular order), as the event bus knows
+     * them (not Hazelcast's member ids).
+     */
     default List<String> memberIds() {
         return List.of(nodeId());
     }

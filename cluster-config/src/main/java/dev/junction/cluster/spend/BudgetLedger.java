@@ -148,6 +148,17 @@ public final class BudgetLedger {
                 .mapEmpty();
     }
 
+    /**
+     * Every subject's live spend, read from the whole cluster map: for metrics, never the request path.
+     * Blocking; call it on a worker.
+     */
+    public java.util.Map<String, SpendState> all() {
+        java.util.Map<String, SpendState> states = new java.util.HashMap<>();
+        counters.entrySet()
+                .forEach(entry -> states.put(entry.getKey(), entry.getValue().state()));
+        return states;
+    }
+
     /** Forgets a deleted subject's counter. */
     public Future<Void> forget(String subjectId) {
         return Future.fromCompletionStage(counters.removeAsync(subjectId), vertx.getOrCreateContext())

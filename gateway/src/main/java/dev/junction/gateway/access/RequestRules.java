@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * What every LLM request body must (or must not) carry, whoever sends it: {@code enforce_user_param} (a
  * {@code user}), {@code enforced_params} of the config and of the caller's key ({@code metadata.enforced_params}),
- * and with {@code reject_clientside_metadata_tags} no {@code metadata.tags}.
+ * with {@code reject_clientside_metadata_tags} no {@code metadata.tags}, and no cache control the caller's key is
+ * not allowed ({@link CacheControlGrant}).
  */
 public final class RequestRules {
     private final AccessSettings settings;
@@ -31,6 +32,9 @@ public final class RequestRules {
         }
         for (String param : enforcedParams(caller)) {
             checkPresent(body, param);
+        }
+        if (caller instanceof Caller.KeyHolder holder) {
+            CacheControlGrant.check(holder.key().allowedCacheControls(), body);
         }
         if (settings.rejectClientsideMetadataTags()
                 && body.getValue("metadata") instanceof JsonObject metadata

@@ -53,7 +53,7 @@ public final class AdminCalls {
         }
     }
 
-    private static Throwable storeError(Throwable failure) {
+    static Throwable storeError(Throwable failure) {
         if (failure instanceof GatewayException) {
             return failure;
         }

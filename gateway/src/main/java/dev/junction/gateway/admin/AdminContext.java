@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What every management resource works with: the cluster-wide directory (and the key store behind it), the
@@ -18,7 +19,8 @@ import java.util.Set;
  * @param stores users, memberships, organisations, budgets, end users, spend logs
  * @param calls store work off the event loop, and answers
  * @param clock the time
- * @param modelNames the model groups the config serves (for an end user's {@code default_model})
+ * @param modelNames the model groups served now, the config's and the model API's (for an end user's {@code
+ *     default_model})
  * @param proxyMaxBudget {@code litellm_settings.max_budget}, or null
  */
 public record AdminContext(
@@ -27,7 +29,7 @@ public record AdminContext(
         ManagementStores stores,
         AdminCalls calls,
         Clock clock,
-        Set<String> modelNames,
+        Supplier<Set<String>> modelNames,
         Double proxyMaxBudget) {
 
     public KeyStore keys() {

@@ -68,6 +68,11 @@ public final class AdminRequest {
         return body.getValue(field);
     }
 
+    /** The whole body, already checked against the route's fields. */
+    JsonObject body() {
+        return body.copy();
+    }
+
     public boolean has(String field) {
         return body.containsKey(field);
     }

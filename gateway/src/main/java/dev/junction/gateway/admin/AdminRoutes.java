@@ -16,6 +16,8 @@ import dev.junction.gateway.admin.teams.TeamMembers;
 import dev.junction.gateway.admin.teams.TeamViews;
 import dev.junction.gateway.admin.users.UserAdmin;
 import dev.junction.gateway.admin.users.UserViews;
+import dev.junction.cluster.error.ErrorKind;
+import dev.junction.cluster.error.GatewayException;
 import dev.junction.gateway.keys.Caller;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -154,5 +156,19 @@ public final class AdminRoutes {
         for (HttpMethod method : methods) {
             router.route(method, path).handler(access.require(need)).handler(handler);
         }
+    }
+
+    /** Lets the master key through; anyone else gets LiteLLM's 401. */
+    static Handler<RoutingContext> adminOnly(Function<RoutingContext, Caller> callerOf) {
+        return ctx -> {
+            if (callerOf.apply(ctx) instanceof Caller.Admin) {
+                ctx.next();
+            } else {
+                ctx.fail(GatewayException.of(
+                        ErrorKind.AUTHENTICATION,
+                        "Authentication Error, only the master key can call "
+                                + ctx.request().path()));
+            }
+        };
     }
 }

@@ -17,6 +17,7 @@ public final class SharedFields {
             entry("tpm_limit", FieldType.COUNT),
             entry("max_parallel_requests", FieldType.SMALL_COUNT),
             entry("metadata", FieldType.OBJECT),
+            entry("tags", FieldType.STRING_LIST),
             entry("blocked", FieldType.BOOLEAN));
 
     private SharedFields() {}
@@ -26,6 +27,20 @@ public final class SharedFields {
         Map<String, FieldType> all = new HashMap<>(LIMITS_AND_BUDGET);
         all.putAll(own);
         return Map.copyOf(all);
+    }
+
+    /**
+     * The {@code metadata} the request sets (else the current one), with its top-level {@code tags} kept in
+     * {@code metadata.tags}, where LiteLLM keeps a key's or team's tags for tag routing.
+     */
+    public static io.vertx.core.json.JsonObject metadata(AdminRequest request, io.vertx.core.json.JsonObject current) {
+        io.vertx.core.json.JsonObject metadata = request.has("metadata")
+                ? request.object("metadata").copy()
+                : (current == null ? new io.vertx.core.json.JsonObject() : current.copy());
+        if (request.has("tags")) {
+            metadata.put("tags", new io.vertx.core.json.JsonArray(request.strings("tags")));
+        }
+        return metadata;
     }
 
     /**

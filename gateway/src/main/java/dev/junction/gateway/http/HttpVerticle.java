@@ -5,31 +5,38 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.cluster.node.ClusterView;
 import dev.junction.cluster.responses.ResponseStore;
 import dev.junction.config.AccessSettings;
+import dev.junction.config.Deployment;
 import dev.junction.config.JunctionConfig;
 import dev.junction.gateway.access.AccessGate;
 import dev.junction.gateway.access.NodeAccess;
 import dev.junction.gateway.admin.AdminCalls;
 import dev.junction.gateway.admin.AdminContext;
 import dev.junction.gateway.admin.AdminRoutes;
+import dev.junction.gateway.admin.ModelAdmin;
 import dev.junction.gateway.cache.CacheRoutes;
+import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.keys.EndUsers;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
 import dev.junction.gateway.keys.store.ManagementStores;
+import dev.junction.gateway.models.ModelChanges;
+import dev.junction.gateway.observe.Observability;
 import dev.junction.router.cache.CacheStores;
 import dev.junction.router.model.ModelTable;
+import dev.junction.router.resolve.LiveDeployments;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -37,12 +44,14 @@ import java.util.function.Function;
 public final class HttpVerticle extends VerticleBase {
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private final JunctionConfig config;
-    private final List<String> listedModels;
+    private final LiveDeployments deployments;
+    private final ModelChanges modelChanges;
     private final ClusterView cluster;
     private final String configFingerprint;
     private final String host;
     private final int port;
     private final KeyServices keys;
+    private final Observability observability;
     private final ResponseStore responses;
     private final ManagementStores stores;
     private final ModelTable table;
@@ -57,13 +66,15 @@ public final class HttpVerticle extends VerticleBase {
 
     public HttpVerticle(
             JunctionConfig config,
-            List<String> listedModels,
+            LiveDeployments deployments,
+            ModelChanges modelChanges,
             ClusterView cluster,
             String configFingerprint,
             String host,
             int port,
             KeyServices keys,
             ResponseStore responses,
+            Observability observability,
             BodyBudget bodyBudget,
             NodeAccess nodeAccess,
             CacheStores cache,
@@ -72,12 +83,14 @@ public final class HttpVerticle extends VerticleBase {
         this.nodeAccess = nodeAccess;
         this.cache = cache;
         this.config = config;
+        this.observability = observability;
         this.keys = keys;
         this.responses = responses;
         this.stores = stores;
         this.table = table;
         this.bodyBudget = bodyBudget;
-        this.listedModels = List.copyOf(listedModels);
+        this.deployments = deployments;
+        this.modelChanges = modelChanges;
         this.cluster = cluster;
         this.configFingerprint = configFingerprint;
         this.host = host;
@@ -109,9 +122,18 @@ public final class HttpVerticle extends VerticleBase {
                 nodeAccess.jwt());
         ModelAccess access = ModelAccess.of(config.deployments());
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
+        ObservedCalls observed = new ObservedCalls(observability.observer(), observability.costs());
         LlmAccess controls = new LlmAccess(auth, access, settings, nodeAccess.parallel());
         InboundRoutes handlers = new InboundRoutes(
-                config, parser, vertx.eventBus(), access, controls, responses, new EndUsers(keys.directory()));
+                config,
+                deployments,
+                parser,
+                vertx.eventBus(),
+                access,
+                controls,
+                responses,
+                new EndUsers(keys.directory()),
+                observed);
         connections = new ClientConnections(config.general());
         RequestBody body = new RequestBody(config.general().maxRequestBytes(), bodyBudget);
         Router router = router(auth, handlers, access, clock, new RouterBodies(body, connections));
@@ -165,6 +187,7 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
         router.get("/routes").handler(ctx -> json(ctx, RouteListing.of(router).encode()));
+        observability.mountPublic(router);
         router.route().handler(auth);
         // LiteLLM serves some management routes as PATCH or DELETE with a JSON body.
         router.route()
@@ -175,9 +198,11 @@ public final class HttpVerticle extends VerticleBase {
         // DirectLlmRoutes serves the exact paths; the router takes their variants (a trailing slash).
         handlers.mount(router);
         // After the LLM routes, which the router tries first.
+        observability.mountAuthenticated(router, ctx -> AuthHandler.caller(ctx) instanceof Caller.Admin);
         AdminRoutes.mount(router, adminContext(clock), AuthHandler::caller);
+        ModelAdmin.mount(router, modelChanges, AuthHandler::caller);
         CacheRoutes.mount(router, config.cache(), cache, AuthHandler::caller);
-        ModelRoutes.mount(router, new ModelCatalog(config, listedModels, new WildcardGroups(table)), access);
+        ModelRoutes.mount(router, new ModelCatalog(deployments, new WildcardGroups(table)), access);
         router.route()
                 .handler(ctx -> ctx.fail(GatewayException.of(
                         ErrorKind.NOT_FOUND,
@@ -195,7 +220,9 @@ public final class HttpVerticle extends VerticleBase {
                 stores,
                 new AdminCalls(keys.directory()),
                 clock,
-                Set.copyOf(config.modelGroups()),
+                () -> deployments.deployments().stream()
+                        .map(Deployment::modelName)
+                        .collect(Collectors.toCollection(java.util.LinkedHashSet::new)),
                 maxBudget instanceof Number number ? number.doubleValue() : null);
     }
 
@@ -208,9 +235,13 @@ public final class HttpVerticle extends VerticleBase {
                 .put("node_id", cluster.nodeId())
                 .put("cluster_safe", cluster.isSafe())
                 .put("config_hash", configFingerprint)
-                .put("db", "connected")
+                .put("db", keys.directory().storeDown() ? "Not connected" : "connected")
                 .put("key_store", keys.directory().store().describe())
-                .put("model_groups", config.modelGroups().size());
+                .put("model_groups", deployments.resolver().listedModelNames().size())
+                .put("config_version", deployments.current().version())
+                .put(
+                        "success_callbacks",
+                        new JsonArray(List.copyOf(observability.settings().successCallbacks())));
         json(ctx, body.encode());
     }
 

@@ -9,7 +9,7 @@ import dev.junction.gateway.surface.messages.CountTokens;
 import dev.junction.gateway.surface.messages.MessagesApi;
 import dev.junction.gateway.surface.responses.ResponsesApi;
 import dev.junction.gateway.surface.responses.ResponsesRoutes;
-import dev.junction.router.resolve.ModelResolver;
+import dev.junction.router.resolve.LiveDeployments;
 import dev.junction.router.tokens.TokenCounter;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -36,31 +36,38 @@ final class InboundRoutes {
     private final CountTokens countTokens;
     private final ResponsesRoutes responses;
 
-    /** @param controls the access controls every LLM request meets once parsed */
+    /**
+     * @param deployments those served now, for {@code count_tokens}: the config's and the model API's
+     * @param controls the access controls every LLM request meets once parsed
+     */
     InboundRoutes(
             JunctionConfig config,
+            LiveDeployments deployments,
             RequestParser parser,
             EventBus bus,
             ModelAccess access,
             LlmAccess controls,
             ResponseStore store,
-            EndUsers endUsers) {
+            EndUsers endUsers,
+            ObservedCalls observed) {
         OpenAiApi openAi = new OpenAiApi(parser);
         for (Endpoint endpoint : Endpoint.values()) {
-            LlmHandler handler = new LlmHandler(endpoint, openAi, bus, config.router(), access, controls, endUsers);
+            LlmHandler handler =
+                    new LlmHandler(endpoint, openAi, bus, config.router(), access, controls, endUsers, observed);
             byEndpoint.put(endpoint, handler);
             pathsOf(endpoint).forEach(path -> byPath.put(path, handler));
         }
         messages = new MessagesApi(parser);
         LlmHandler messagesHandler =
-                new LlmHandler(Endpoint.CHAT_COMPLETIONS, messages, bus, config.router(), access, controls, endUsers);
+                new LlmHandler(
+                        Endpoint.CHAT_COMPLETIONS, messages, bus, config.router(), access, controls, endUsers, observed);
         MESSAGES_PATHS.forEach(path -> byPath.put(path, messagesHandler));
         ResponsesApi responsesApi = new ResponsesApi(parser, store);
         LlmHandler responsesHandler = new LlmHandler(
-                Endpoint.CHAT_COMPLETIONS, responsesApi, bus, config.router(), access, controls, endUsers);
+                Endpoint.CHAT_COMPLETIONS, responsesApi, bus, config.router(), access, controls, endUsers, observed);
         RESPONSES_PATHS.forEach(path -> byPath.put(path, responsesHandler));
         responses = responsesApi.routes();
-        countTokens = new CountTokens(parser, ModelResolver.of(config), TokenCounter.load(), access);
+        countTokens = new CountTokens(parser, deployments::resolver, TokenCounter.load(), access);
     }
 
     /** An operation's fixed paths: OpenAI's, with and without {@code /v1}; rerank also at Cohere's {@code /v2}. */

@@ -7,7 +7,9 @@ import dev.junction.cluster.bus.KeyGrant;
 import dev.junction.cluster.bus.LlmRequest;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.RoutedReply;
+import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.observe.CallObservation;
 import dev.junction.config.RouterSettings;
 import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.keys.EndUserLimits;
@@ -23,6 +25,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Serves an operation: parse at the edge, find the request's end user, hand over to the router, write what
@@ -31,7 +35,10 @@ import java.time.Duration;
  */
 final class LlmHandler implements Handler<RoutingContext> {
     /** Made once: it carries its hash, which a String name would compute again on every request. */
-    private static final CharSequence CALL_ID = HttpHeaders.createOptimized("x-litellm-call-id");
+    static final CharSequence CALL_ID = HttpHeaders.createOptimized("x-litellm-call-id");
+
+    private static final GatewayException CLIENT_GONE =
+            GatewayException.of(ErrorKind.CLIENT_CLOSED, "client closed the request before the answer");
 
     /**
      * The router answers within the request's own timeouts (and their retries); this bound only keeps a
@@ -45,6 +52,7 @@ final class LlmHandler implements Handler<RoutingContext> {
     private final ModelAccess access;
     private final EndUsers endUsers;
     private final LlmAccess controls;
+    private final ObservedCalls observed;
 
     LlmHandler(
             Endpoint endpoint,
@@ -53,10 +61,12 @@ final class LlmHandler implements Handler<RoutingContext> {
             RouterSettings settings,
             ModelAccess access,
             LlmAccess controls,
-            EndUsers endUsers) {
+            EndUsers endUsers,
+            ObservedCalls observed) {
         this.controls = controls;
         this.endpoint = endpoint;
         this.access = access;
+        this.observed = observed;
         this.api = api;
         this.bus = bus;
         this.endUsers = endUsers;
@@ -68,19 +78,30 @@ final class LlmHandler implements Handler<RoutingContext> {
         serve(RouterBodies.exchange(ctx), ctx.body().buffer(), ctx.pathParam("model"), AuthHandler.caller(ctx));
     }
 
-    /** Answers with an error in this operation's API shape. */
+    /**
+     * Answers with an error in this operation's API shape a call refused before its body was read (no or a wrong
+     * key), and tells the observers, which count it as a failed call as LiteLLM does.
+     */
     void fail(HttpServerRequest client, Throwable failure) {
+        CallObservation observation = observed.open(client, Caller.ADMIN);
         ErrorResponder.send(client, failure, api.errorShape());
+        observed.failed(observation, client.response(), failure);
     }
 
-    /** Answers, in this operation's API shape, a request whose body will not be read (see ErrorResponder). */
+    /**
+     * Answers, in this operation's API shape, a request whose body will not be read (see ErrorResponder), and
+     * tells the observers.
+     */
     void refuse(HttpServerRequest client, Throwable failure) {
+        CallObservation observation = observed.open(client, Caller.ADMIN);
         ErrorResponder.refuse(client, failure, api.errorShape());
+        observed.failed(observation, client.response(), failure);
     }
 
     /** Serves one call whose caller is known and whose body has been read; every failure is answered here. */
     void serve(Exchange exchange, Buffer body, String pathModel, Caller authenticated) {
         HttpServerRequest client = exchange.request();
+        CallObservation observation = observed.open(client, authenticated);
         LlmRequest parsed;
         Caller caller;
         try {
@@ -88,6 +109,7 @@ final class LlmHandler implements Handler<RoutingContext> {
             parsed = CacheControlHeader.apply(parsed, client.getHeader(HttpHeaders.CACHE_CONTROL));
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             client.response().putHeader(CALL_ID, parsed.callId());
+            observation.parsed(parsed);
             exchange.model(parsed.model());
             caller = controls.admit(exchange, authenticated, parsed.model(), parsed.body());
             if (isBatch(parsed)) {
@@ -97,20 +119,20 @@ final class LlmHandler implements Handler<RoutingContext> {
             }
             controls.hold(exchange);
         } catch (GatewayException invalid) {
-            fail(client, invalid);
+            failed(client, observation, invalid);
             return;
         }
         // Every API's request names its end user as the chat's "user" once translated.
         String endUser = parsed.body().getValue("user") instanceof String user && !user.isBlank() ? user : null;
         if (endUser == null) {
-            dispatch(client, parsed, caller, null);
+            dispatch(client, parsed, caller, null, observation);
             return;
         }
         LlmRequest request = parsed;
         endUsers.of(endUser)
                 .onComplete(
-                        found -> dispatch(client, request, caller, found.orElse(null)),
-                        failure -> fail(client, failure));
+                        found -> dispatch(client, request, caller, found.orElse(null), observation),
+                        failure -> failed(client, observation, failure));
     }
 
     /** Batch completions are OpenAI's chat only: the other APIs have no answer shape for a list. */
@@ -118,27 +140,52 @@ final class LlmHandler implements Handler<RoutingContext> {
         return api instanceof OpenAiApi && BatchCompletions.isBatch(endpoint, parsed);
     }
 
-    private void dispatch(HttpServerRequest client, LlmRequest parsed, Caller caller, EndUserLimits endUser) {
+    private void dispatch(
+            HttpServerRequest client,
+            LlmRequest parsed,
+            Caller caller,
+            EndUserLimits endUser,
+            CallObservation observation) {
         if (isBatch(parsed)) {
+            List<Future<RoutedReply>> parts = new ArrayList<>();
             BatchCompletions.serve(parsed, client, model -> {
-                LlmRequest one = parsed.withModel(model);
-                if (caller instanceof Caller.KeyHolder holder) {
-                    try {
-                        access.check(holder, model, one.body());
-                    } catch (GatewayException denied) {
-                        return Future.failedFuture(denied);
-                    }
-                }
-                return toRouter(forCaller(one, caller, endUser));
+                Future<RoutedReply> part = batchPart(parsed.withModel(model), caller, endUser);
+                parts.add(part);
+                return part;
             });
+            // The observers see the batch as one call: failed only when none of its parts answered.
+            Future.join(parts).onComplete(done -> observed.batchEnded(observation, client.response(), parts));
             return;
         }
         api.prepare(forCaller(parsed, caller, endUser), caller)
-                .onComplete(ready -> route(ready, client, caller), failure -> fail(client, failure));
+                .onComplete(
+                        ready -> route(observed(ready, observation), client, caller),
+                        failure -> failed(client, observation, failure));
+    }
+
+    private Future<RoutedReply> batchPart(LlmRequest one, Caller caller, EndUserLimits endUser) {
+        if (caller instanceof Caller.KeyHolder holder) {
+            try {
+                access.check(holder, one.model(), one.body());
+            } catch (GatewayException denied) {
+                return Future.failedFuture(denied);
+            }
+        }
+        return toRouter(forCaller(one, caller, endUser));
+    }
+
+    private static LlmRequest observed(LlmRequest request, CallObservation observation) {
+        return observation == CallObservation.NONE ? request : request.observedBy(observation);
+    }
+
+    private void failed(HttpServerRequest client, CallObservation observation, Throwable failure) {
+        ErrorResponder.send(client, failure, api.errorShape());
+        observed.failed(observation, client.response(), failure);
     }
 
     private void route(LlmRequest request, HttpServerRequest client, Caller caller) {
         HttpServerResponse response = client.response();
+        CallObservation observation = request.observation();
         response.closeHandler(v -> request.cancellation().cancel());
         toRouter(request)
                 .onSuccess(routed -> {
@@ -146,20 +193,23 @@ final class LlmHandler implements Handler<RoutingContext> {
                         if (routed.reply() instanceof ProviderReply.Streaming streaming) {
                             streaming.stream().cancel();
                         }
+                        observed.failed(observation, response, CLIENT_GONE);
                         return;
                     }
                     RoutedReply sized =
                             ResponseSize.limit(routed, controls.maxResponseBytes(), request, api.errorShape());
                     if (sized == null) {
-                        fail(client, ResponseSize.tooLarge(routed, controls.maxResponseBytes()));
+                        failed(client, observation, ResponseSize.tooLarge(routed, controls.maxResponseBytes()));
                         return;
                     }
                     api.write(request, sized, response, caller);
+                    observed.answered(observation, sized);
                 })
                 .onFailure(failure -> {
                     if (!response.closed()) {
-                        fail(client, failure);
+                        ErrorResponder.send(client, failure, api.errorShape());
                     }
+                    observed.failed(observation, response, failure);
                 });
     }
 

@@ -2,7 +2,7 @@ package dev.junction.gateway.http;
 
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.config.Deployment;
-import dev.junction.config.JunctionConfig;
+import dev.junction.router.resolve.LiveDeployments;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -18,17 +18,15 @@ final class ModelCatalog {
     /** The fixed {@code created} LiteLLM reports for every model. */
     private static final long CREATED = 1677610602L;
 
-    private final JunctionConfig config;
-    private final List<String> listedModels;
+    private final LiveDeployments deployments;
     private final WildcardGroups wildcards;
 
     /**
-     * @param listedModels the model groups and the aliases that are not hidden
+     * @param deployments those served now: the config file's and those of the model API
      * @param wildcards what wildcard groups ({@code anthropic/*}) expand into
      */
-    ModelCatalog(JunctionConfig config, List<String> listedModels, WildcardGroups wildcards) {
-        this.config = config;
-        this.listedModels = listedModels;
+    ModelCatalog(LiveDeployments deployments, WildcardGroups wildcards) {
+        this.deployments = deployments;
         this.wildcards = wildcards;
     }
 
@@ -50,7 +48,7 @@ final class ModelCatalog {
     /** The listed names {@code callable} accepts. */
     JsonObject models(Predicate<String> callable) {
         JsonArray data = new JsonArray();
-        for (String group : listedModels) {
+        for (String group : deployments.resolver().listedModelNames()) {
             if (callable.test(group)) {
                 data.add(new JsonObject()
                         .put("id", group)
@@ -70,10 +68,11 @@ final class ModelCatalog {
      */
     JsonObject modelInfo(Predicate<String> reachable, String deploymentId) {
         JsonArray data = new JsonArray();
-        for (Deployment deployment : config.deployments()) {
+        LiveDeployments.Snapshot served = deployments.current();
+        for (Deployment deployment : served.deployments()) {
             if (reachable.test(deployment.modelName())
                     && (deploymentId == null || deploymentId.equals(deployment.id()))) {
-                data.add(deploymentInfo(deployment));
+                data.add(deploymentInfo(deployment, served.runtimeIds().contains(deployment.id())));
             }
         }
         if (deploymentId != null && data.isEmpty()) {
@@ -84,9 +83,10 @@ final class ModelCatalog {
         return new JsonObject().put("data", data);
     }
 
-    private static JsonObject deploymentInfo(Deployment deployment) {
+    /** @param dbModel whether it came from the model API (LiteLLM's {@code db_model}) */
+    private static JsonObject deploymentInfo(Deployment deployment, boolean dbModel) {
         JsonObject info = deployment.modelInfo().copy().put("id", deployment.id());
-        info.put("db_model", false);
+        info.put("db_model", dbModel);
         return new JsonObject()
                 .put("model_name", deployment.modelName())
                 .put("litellm_params", deployment.publicParams())
@@ -95,7 +95,7 @@ final class ModelCatalog {
 
     /** @param modelGroup LiteLLM's {@code model_group}: only that group, or null for all */
     JsonObject modelGroupInfo(Predicate<String> reachable, String modelGroup) {
-        Map<String, List<Deployment>> groups = config.deployments().stream()
+        Map<String, List<Deployment>> groups = deployments.deployments().stream()
                 .filter(deployment -> reachable.test(deployment.modelName()))
                 .filter(deployment -> modelGroup == null || modelGroup.equals(deployment.modelName()))
                 .collect(Collectors.groupingBy(Deployment::modelName, LinkedHashMap::new, Collectors.toList()));
@@ -110,7 +110,7 @@ final class ModelCatalog {
         });
         if (data.isEmpty() && modelGroup != null) {
             // A concrete model of a wildcard group, asked for by name.
-            config.deployments().stream()
+            this.deployments.deployments().stream()
                     .filter(deployment -> deployment.modelName().indexOf('*') >= 0)
                     .flatMap(deployment -> wildcards.expand(deployment.modelName(), deployment).stream())
                     .filter(expanded -> modelGroup.equals(expanded.getString("model_group")))

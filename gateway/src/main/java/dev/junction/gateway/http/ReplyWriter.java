@@ -114,9 +114,14 @@ public final class ReplyWriter {
             reframer.onEnd(out);
             reframer.beforeEnd().onComplete(done -> endUnlessClosed(response));
         });
+        boolean[] firstSent = {false};
         stream.handler(frame -> {
             if (response.closed()) {
                 return;
+            }
+            if (!firstSent[0]) {
+                firstSent[0] = true;
+                request.observation().firstToken(System.nanoTime());
             }
             if (reframer == null) {
                 response.write(frame);

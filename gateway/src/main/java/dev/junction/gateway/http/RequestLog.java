@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * With {@code --detailed_debug}: one debug line per request when it ends, saying where it went and how it
  * ended: method, path, requested model, model group, deployment, attempts, status and duration. The routing
- * facts are read from the answer's own {@code x-litellm-*} headers, so the line matches what the client saw.
+ * facts are read from the answer's own {@code x-litellm-*} headers, so the line matches what the client saw; the
+ * call's id is a key-value pair ({@code call_id}).
  */
 final class RequestLog {
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
@@ -30,16 +31,19 @@ final class RequestLog {
                         + count(headers, "x-litellm-attempted-retries")
                         + count(headers, "x-litellm-attempted-fallbacks"));
         String status = response.ended() ? Integer.toString(response.getStatusCode()) : "closed before an answer";
-        LOG.debug(
-                "{} {} model={} group={} deployment={} attempts={} status={} in {} ms",
-                request.method(),
-                request.path(),
-                orDash(exchange.model()),
-                orDash(headers.get("x-litellm-model-group")),
-                orDash(deployment),
-                attempts,
-                status,
-                ReplyWriter.millis(System.nanoTime() - exchange.startNanos()));
+        LOG.atDebug()
+                // JSON logs show it as a field; the line itself stays as it was.
+                .addKeyValue("call_id", headers.get(LlmHandler.CALL_ID))
+                .log(
+                        "{} {} model={} group={} deployment={} attempts={} status={} in {} ms",
+                        request.method(),
+                        request.path(),
+                        orDash(exchange.model()),
+                        orDash(headers.get("x-litellm-model-group")),
+                        orDash(deployment),
+                        attempts,
+                        status,
+                        ReplyWriter.millis(System.nanoTime() - exchange.startNanos()));
     }
 
     private static int count(MultiMap headers, String name) {

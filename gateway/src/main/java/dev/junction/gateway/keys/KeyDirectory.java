@@ -38,6 +38,7 @@ public final class KeyDirectory {
     private final ClusterCache<Organization> organizations;
     private final ClusterCache<Budget> budgets;
     private final ClusterCache<EndUser> endUsers;
+    private final StoreReads storeReads;
 
     /** @param cacheTtl {@code user_api_key_cache_ttl}: entries are read from the store again after it; or null */
     public KeyDirectory(
@@ -59,7 +60,7 @@ public final class KeyDirectory {
         this.store = store;
         this.worker = worker;
         this.reads = reads;
-        StoreReads storeReads = new StoreReads(vertx, worker, new StoreOutage(store.describe()));
+        this.storeReads = new StoreReads(vertx, worker, new StoreOutage(store.describe()));
         this.keys =
                 new ClusterCache<>(vertx, hazelcast.getMap(KEYS_MAP), storeReads, KeyJson::key, KeyJson::of, cacheTtl);
         this.teams = new ClusterCache<>(
@@ -93,6 +94,11 @@ public final class KeyDirectory {
 
     public KeyStore store() {
         return store;
+    }
+
+    /** Whether the store is taken as down: its last read failed and none was answered since. */
+    public boolean storeDown() {
+        return storeReads.storeDown();
     }
 
     /** Runs blocking store work on the store's worker threads. */

@@ -3,6 +3,8 @@ package dev.junction.gateway.keys;
 import dev.junction.cluster.bus.CallOwner;
 import dev.junction.cluster.bus.KeyGrant;
 import dev.junction.cluster.bus.SpendSubject;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,7 @@ public final class KeyGrants {
         SpendSubject key = null;
         SpendSubject team = null;
         boolean disableFallbacks = false;
+        List<String> tags = new ArrayList<>();
         CallOwner owner = CallOwner.NONE;
         if (caller instanceof Caller.KeyHolder holder) {
             VirtualKey virtualKey = holder.key();
@@ -35,6 +38,10 @@ public final class KeyGrants {
             team = holder.team() == null ? null : teamSubject(holder.team());
             disableFallbacks = Boolean.TRUE.equals(virtualKey.metadata().getValue("disable_fallbacks"));
             addHolders(holder, others);
+            tags.addAll(tags(virtualKey.metadata()));
+            if (holder.team() != null) {
+                tags.addAll(tags(holder.team().metadata()));
+            }
             owner = new CallOwner(
                     virtualKey.token(),
                     virtualKey.keyAlias(),
@@ -52,7 +59,7 @@ public final class KeyGrants {
         if (key == null && others.isEmpty() && region == null) {
             return null;
         }
-        return new KeyGrant(key, team, disableFallbacks, others, region, owner);
+        return new KeyGrant(key, team, disableFallbacks, others, region, owner, tags);
     }
 
     private static void addHolders(Caller.KeyHolder holder, List<SpendSubject> others) {
@@ -126,6 +133,17 @@ public final class KeyGrants {
                 budget.budgetDuration(),
                 spend,
                 resetAt);
+    }
+
+    /** {@code metadata.tags}, where LiteLLM keeps the {@code tags} of a key or team; strings only. */
+    private static List<String> tags(JsonObject metadata) {
+        if (metadata == null || !(metadata.getValue("tags") instanceof JsonArray tags)) {
+            return List.of();
+        }
+        return tags.stream()
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .toList();
     }
 
     private static SpendSubject subject(

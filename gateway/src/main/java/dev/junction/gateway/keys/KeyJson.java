@@ -36,30 +36,32 @@ public final class KeyJson {
                 .put("spend", key.spend())
                 .put("blocked", key.blocked())
                 .put("created_at", text(key.createdAt()))
-                .put("updated_at", text(key.updatedAt()));
+                .put("updated_at", text(key.updatedAt()))
+                .put("allowed_cache_controls", new JsonArray(key.allowedCacheControls()));
     }
 
     public static VirtualKey key(JsonObject json) {
         return new VirtualKey(
-                json.getString("token"),
-                json.getString("key_name"),
-                json.getString("key_alias"),
-                strings(json.getJsonArray("models")),
-                instant(json.getString("expires")),
-                json.getDouble("max_budget"),
-                json.getString("budget_duration"),
-                instant(json.getString("budget_reset_at")),
-                json.getLong("rpm_limit"),
-                json.getLong("tpm_limit"),
-                json.getInteger("max_parallel_requests"),
-                json.getJsonObject("metadata"),
-                stringMap(json.getJsonObject("aliases")),
-                json.getString("team_id"),
-                json.getString("user_id"),
-                json.getDouble("spend", 0.0),
-                json.getBoolean("blocked", false),
-                instant(json.getString("created_at")),
-                instant(json.getString("updated_at")));
+                        json.getString("token"),
+                        json.getString("key_name"),
+                        json.getString("key_alias"),
+                        strings(json.getJsonArray("models")),
+                        instant(json.getString("expires")),
+                        json.getDouble("max_budget"),
+                        json.getString("budget_duration"),
+                        instant(json.getString("budget_reset_at")),
+                        json.getLong("rpm_limit"),
+                        json.getLong("tpm_limit"),
+                        json.getInteger("max_parallel_requests"),
+                        json.getJsonObject("metadata"),
+                        stringMap(json.getJsonObject("aliases")),
+                        json.getString("team_id"),
+                        json.getString("user_id"),
+                        json.getDouble("spend", 0.0),
+                        json.getBoolean("blocked", false),
+                        instant(json.getString("created_at")),
+                        instant(json.getString("updated_at")))
+                .withAllowedCacheControls(strings(json.getJsonArray("allowed_cache_controls")));
     }
 
     public static JsonObject of(Team team) {

@@ -62,6 +62,9 @@ public interface KeyStore extends AutoCloseable {
     /** Sets a subject's spend outright (an admin's {@code spend} in {@code /key/update}). */
     void setSpend(String subjectId, double spend);
 
+    /** The models added through the model API, in the same database. */
+    dev.junction.gateway.models.ModelStore models();
+
     /** "embedded (path)" or "postgresql (host:port/db)": never a password. */
     String describe();
 

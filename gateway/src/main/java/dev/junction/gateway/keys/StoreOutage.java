@@ -43,6 +43,11 @@ final class StoreOutage {
         return now - next >= 0 && nextTry.compareAndSet(next, now + RETRY_INTERVAL.toNanos());
     }
 
+    /** Whether the store is taken as down: its last read failed and none has been answered since. */
+    boolean isDown() {
+        return down;
+    }
+
     /** A read was answered. */
     void answered() {
         if (down) {

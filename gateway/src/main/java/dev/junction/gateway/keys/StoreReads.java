@@ -88,4 +88,9 @@ final class StoreReads {
         return GatewayException.of(ErrorKind.SERVICE_UNAVAILABLE, reason + "; try again shortly.")
                 .withRetryAfter(RETRY_AFTER);
     }
+
+    /** Whether the store is taken as down (its last read failed). */
+    boolean storeDown() {
+        return outage.isDown();
+    }
 }

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param blocked whether it is refused
  * @param createdAt when it was made
  * @param updatedAt when it was last changed
+ * @param allowedCacheControls the response cache controls its requests may set ({@code no-cache}, ...); empty
+ *     means any
  */
 public record VirtualKey(
         String token,
@@ -48,13 +50,84 @@ public record VirtualKey(
         double spend,
         boolean blocked,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<String> allowedCacheControls) {
 
     public VirtualKey {
         Objects.requireNonNull(token, "token");
+        allowedCacheControls = allowedCacheControls == null ? List.of() : List.copyOf(allowedCacheControls);
         models = models == null ? List.of() : List.copyOf(models);
         metadata = metadata == null ? new JsonObject() : metadata.copy();
         aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
+    }
+
+    /** A key that may set any cache control. */
+    public VirtualKey(
+            String token,
+            String keyName,
+            String keyAlias,
+            List<String> models,
+            Instant expires,
+            Double maxBudget,
+            String budgetDuration,
+            Instant budgetResetAt,
+            Long rpmLimit,
+            Long tpmLimit,
+            Integer maxParallelRequests,
+            JsonObject metadata,
+            Map<String, String> aliases,
+            String teamId,
+            String userId,
+            double spend,
+            boolean blocked,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                token,
+                keyName,
+                keyAlias,
+                models,
+                expires,
+                maxBudget,
+                budgetDuration,
+                budgetResetAt,
+                rpmLimit,
+                tpmLimit,
+                maxParallelRequests,
+                metadata,
+                aliases,
+                teamId,
+                userId,
+                spend,
+                blocked,
+                createdAt,
+                updatedAt,
+                List.of());
+    }
+
+    /** This key allowed only the given cache controls (empty: any). */
+    public VirtualKey withAllowedCacheControls(List<String> controls) {
+        return new VirtualKey(
+                token,
+                keyName,
+                keyAlias,
+                models,
+                expires,
+                maxBudget,
+                budgetDuration,
+                budgetResetAt,
+                rpmLimit,
+                tpmLimit,
+                maxParallelRequests,
+                metadata,
+                aliases,
+                teamId,
+                userId,
+                spend,
+                blocked,
+                createdAt,
+                updatedAt,
+                controls);
     }
 
     public boolean isExpired(Instant now) {

@@ -16,6 +16,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * OpenAI chat completions to and from Anthropic's Messages API ({@code POST /v1/messages}); a request that
@@ -61,6 +63,11 @@ public final class AnthropicAdapter implements ProviderAdapter {
     @Override
     public boolean speaksNatively(Surface surface, Deployment deployment) {
         return surface == Surface.MESSAGES;
+    }
+
+    @Override
+    public Optional<Set<String>> supportedOpenAiParams(ProviderCall call) {
+        return Optional.of(AnthropicParams.SUPPORTED);
     }
 
     @Override

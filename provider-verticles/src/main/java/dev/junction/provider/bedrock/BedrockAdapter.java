@@ -22,6 +22,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -54,6 +56,11 @@ public final class BedrockAdapter implements ProviderAdapter {
     @Override
     public ProviderFamily family() {
         return ProviderFamily.BEDROCK;
+    }
+
+    @Override
+    public Optional<Set<String>> supportedOpenAiParams(ProviderCall call) {
+        return Optional.of(ConverseParams.SUPPORTED);
     }
 
     @Override

@@ -18,6 +18,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Cohere's v2 API for {@code cohere/} and {@code cohere_chat/} models: chat on {@code /v2/chat} (streams are
@@ -47,6 +49,11 @@ public final class CohereAdapter implements ProviderAdapter {
     @Override
     public String errorLabel() {
         return LABEL;
+    }
+
+    @Override
+    public Optional<Set<String>> supportedOpenAiParams(ProviderCall call) {
+        return Optional.of(CohereParams.SUPPORTED);
     }
 
     @Override

@@ -16,6 +16,8 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * OpenAI chat and embeddings to and from Google AI Studio's Gemini API: {@code
@@ -47,6 +49,11 @@ public final class GeminiAdapter implements ProviderAdapter {
     @Override
     public ProviderFamily family() {
         return ProviderFamily.GEMINI;
+    }
+
+    @Override
+    public Optional<Set<String>> supportedOpenAiParams(ProviderCall call) {
+        return Optional.of(GeminiParams.SUPPORTED);
     }
 
     @Override

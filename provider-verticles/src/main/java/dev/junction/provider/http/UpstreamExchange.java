@@ -9,6 +9,7 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.ProviderAdapter;
 import dev.junction.provider.RequestSigner;
 import dev.junction.provider.UpstreamRequest;
+import dev.junction.provider.params.UnsupportedParams;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -41,14 +42,28 @@ public final class UpstreamExchange {
         this.label = adapter.errorLabel();
     }
 
-    public Future<ProviderReply> execute(ProviderCall call) {
+    public Future<ProviderReply> execute(ProviderCall asked) {
+        ProviderCall call;
         UpstreamRequest upstream;
         try {
-            refuseUntranslatable(call);
+            call = admissible(asked);
             upstream = adapter.toUpstream(call);
         } catch (GatewayException invalid) {
             return Future.failedFuture(invalid);
         }
+        return throughBreaker(call, upstream);
+    }
+
+    /**
+     * The call as the provider may receive it: refused when its provider cannot carry what it asks, its
+     * unsupported or {@code additional_drop_params} parameters removed otherwise ({@link UnsupportedParams}).
+     */
+    private ProviderCall admissible(ProviderCall call) {
+        refuseUntranslatable(call);
+        return passesThrough(call) ? call : UnsupportedParams.apply(call, adapter.supportedOpenAiParams(call));
+    }
+
+    private Future<ProviderReply> throughBreaker(ProviderCall call, UpstreamRequest upstream) {
         return breakers.forDeployment(call.deployment().id())
                 .<ProviderReply>execute(() -> signer.sign(call, upstream).compose(signed -> send(call, signed)))
                 .recover(failure -> Future.failedFuture(
@@ -66,6 +81,7 @@ public final class UpstreamExchange {
                 .setHeaders(upstream.headers())
                 // A stream that stalls between chunks for a whole timeout is as dead as one that never started.
                 .setIdleTimeout(timeoutMs);
+        call.upstreamHeaders().forEach(options::putHeader);
         Promise<ProviderReply> result = Promise.promise();
         long timer =
                 vertx.setTimer(timeoutMs, id -> result.tryFail(TransportFailures.timeout(label, apiBase, timeoutMs)));

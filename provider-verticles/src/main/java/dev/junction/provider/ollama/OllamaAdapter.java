@@ -19,6 +19,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +50,11 @@ public final class OllamaAdapter implements ProviderAdapter {
     @Override
     public String errorLabel() {
         return LABEL;
+    }
+
+    @Override
+    public Optional<Set<String>> supportedOpenAiParams(ProviderCall call) {
+        return Optional.of(OllamaParams.supported(OllamaMode.of(call)));
     }
 
     @Override

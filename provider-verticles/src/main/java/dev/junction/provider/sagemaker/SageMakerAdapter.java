@@ -23,6 +23,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
@@ -51,6 +53,11 @@ public final class SageMakerAdapter implements ProviderAdapter {
     @Override
     public ProviderFamily family() {
         return ProviderFamily.SAGEMAKER;
+    }
+
+    @Override
+    public Optional<Set<String>> supportedOpenAiParams(ProviderCall call) {
+        return isChat(call.deployment()) ? Optional.empty() : Optional.of(TgiParams.SUPPORTED);
     }
 
     @Override

@@ -13,6 +13,8 @@ import dev.junction.provider.UnsupportedEndpoint;
 import dev.junction.provider.UpstreamHeaders;
 import dev.junction.provider.UpstreamRequest;
 import dev.junction.provider.anthropic.AnthropicAdapter;
+import dev.junction.provider.anthropic.AnthropicParams;
+import dev.junction.provider.gemini.GeminiParams;
 import dev.junction.provider.gemini.GeminiRequestTranslator;
 import dev.junction.provider.gemini.GeminiResponseTranslator;
 import dev.junction.provider.gemini.GeminiStreamTranslator;
@@ -25,6 +27,8 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Vertex AI: Gemini models through {@code generateContent} (the Gemini translation), Anthropic's Claude models
@@ -77,6 +81,12 @@ public final class VertexAdapter implements ProviderAdapter {
     @Override
     public RequestSigner signer(Vertx vertx) {
         return new VertexSigner(vertx, tokens, LABEL);
+    }
+
+    @Override
+    public Optional<Set<String>> supportedOpenAiParams(ProviderCall call) {
+        return Optional.of(
+                isClaude(call.deployment().upstreamModel()) ? AnthropicParams.SUPPORTED : GeminiParams.SUPPORTED);
     }
 
     @Override

@@ -110,14 +110,14 @@ final class CacheFill {
     private RoutedReply record(Probe probe, RoutedReply routed, Runnable release) {
         CachedCall call = probe.call();
         String deploymentId = routed.deployment().id();
-        if (!call.storable()) {
+        if (!call.storable() || passedThrough(routed.reply())) {
             release.run();
             return CacheReplies.miss(call, routed, routed.reply());
         }
         if (routed.reply() instanceof ProviderReply.Streaming streaming) {
             StreamRecorder recorder = new StreamRecorder(
                     streaming.stream(),
-                    call.callType().equals(CallTypes.CHAT),
+                    !call.callType().equals(CallTypes.TEXT_COMPLETION),
                     answer -> keep(probe, answer.encode().getBytes(StandardCharsets.UTF_8), deploymentId)
                             .onComplete(done -> release.run()),
                     release);
@@ -126,6 +126,12 @@ final class CacheFill {
         ProviderReply.Complete complete = (ProviderReply.Complete) routed.reply();
         keep(probe, complete.body().getBytes(), deploymentId).onComplete(done -> release.run());
         return CacheReplies.miss(call, routed, complete);
+    }
+
+    /** An answer in the Messages or Responses API's own format, from a deployment that speaks it: not stored. */
+    private static boolean passedThrough(ProviderReply reply) {
+        return reply instanceof ProviderReply.Complete complete && complete.passedThrough()
+                || reply instanceof ProviderReply.Streaming streaming && streaming.passedThrough();
     }
 
     private Future<Void> keep(Probe probe, byte[] body, String deploymentId) {

@@ -104,16 +104,10 @@ public final class CacheKeys {
 
     private CacheKeys() {}
 
-    /**
-     * Whether requests of {@code callType} are cached at all. The Responses and Messages keys are ready, but their
-     * answers are not cached yet: a hit would have to be written in their own formats.
-     */
+    /** Whether requests of {@code callType} are cached at all. */
     static boolean knows(String callType) {
-        return PARAMS.containsKey(callType) && !SURFACES.contains(callType);
+        return PARAMS.containsKey(callType);
     }
-
-    private static final java.util.Set<String> SURFACES =
-            java.util.Set.of(CallTypes.RESPONSES, CallTypes.ANTHROPIC_MESSAGES);
 
     /**
      * The key of a request.

@@ -30,8 +30,8 @@ final class CacheReplies {
         JsonObject json = new JsonObject(body);
         Usage usage = Usage.fromOpenAi(json.getJsonObject("usage"));
         ProviderReply reply;
-        if (call.request().stream() && call.streamable()) {
-            boolean chat = call.callType().equals(CallTypes.CHAT);
+        if (call.request().stream() && (call.completion() || call.onSurface())) {
+            boolean chat = !call.callType().equals(CallTypes.TEXT_COMPLETION);
             boolean includeUsage = call.request().includeUsage();
             List<Buffer> frames =
                     chat ? ReplayFrames.chat(json, includeUsage) : ReplayFrames.textCompletion(json, includeUsage);

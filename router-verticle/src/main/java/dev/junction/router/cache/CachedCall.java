@@ -40,6 +40,8 @@ record CachedCall(
         if (!settings.caches(callType) || !CacheKeys.knows(callType)) {
             return null;
         }
+        // Controls come from the request as routed: a surface's chat translation carries its cache fields and the
+        // Cache-Control header's directives.
         JsonObject body = request.body();
         CacheControls controls = CacheControls.of(body);
         if (settings.defaultOff() && !controls.useCache() || Boolean.FALSE.equals(caching(body))) {
@@ -51,9 +53,17 @@ record CachedCall(
         }
         String group = resolution.viaAlias() ? resolution.aliasTarget() : resolution.modelGroup();
         String namespace = controls.namespaceOr(body, settings.namespace());
-        String key = CacheKeys.key(callType, group, body, namespace);
+        String key = CacheKeys.key(callType, group, ownBody(request), namespace);
         Duration ttl = controls.ttl() != null ? controls.ttl() : settings.ttl();
         return new CachedCall(request, callType, resolution, group, key, controls, ttl);
+    }
+
+    /**
+     * The body the client sent: a Messages or Responses request is keyed by its own fields, as LiteLLM keys those
+     * call types, not by its translation to chat.
+     */
+    private static JsonObject ownBody(LlmRequest request) {
+        return request.surface() != null ? request.surface().body() : request.body();
     }
 
     /** LiteLLM's per-call switch: {@code caching: false} skips the cache altogether. */
@@ -70,9 +80,18 @@ record CachedCall(
         return !controls.noStore() && (ttl == null || !ttl.isZero());
     }
 
-    /** Whether its answer can be replayed as a stream: chat and text completions. */
-    boolean streamable() {
+    /** Whether its prompt is a chat or text completion's, which semantic caching compares. */
+    boolean completion() {
         return callType.equals(CallTypes.CHAT) || callType.equals(CallTypes.TEXT_COMPLETION);
+    }
+
+    /**
+     * Whether it came on the Messages or Responses API. Its answer is stored in chat form (an answer relayed in
+     * the API's own format is not stored), and a hit is written in that API's format by the gateway, as it
+     * writes any chat answer to it.
+     */
+    boolean onSurface() {
+        return request.surface() != null;
     }
 
     /** The deployment a cached answer names, or the group's first when it is no longer configured. */

@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ public final class ResponseCache {
 
     private final CacheSettings settings;
     private final ResponseStore store;
-    private final ModelResolver resolver;
+    private final Supplier<ModelResolver> resolver;
     private final SemanticLookup semantic;
     private final CacheFill fill;
     private final Clock clock;
@@ -40,7 +41,7 @@ public final class ResponseCache {
             Vertx vertx,
             CacheSettings settings,
             CacheStores stores,
-            ModelResolver resolver,
+            Supplier<ModelResolver> resolver,
             Function<LlmRequest, Future<RoutedReply>> router,
             Clock clock) {
         this.settings = settings;
@@ -61,7 +62,7 @@ public final class ResponseCache {
     private Future<RoutedReply> route(LlmRequest request, Function<LlmRequest, Future<RoutedReply>> next) {
         CachedCall call;
         try {
-            call = CachedCall.of(request, settings, resolver);
+            call = CachedCall.of(request, settings, resolver.get());
         } catch (GatewayException invalid) {
             return Future.failedFuture(invalid);
         }

@@ -52,7 +52,7 @@ final class SemanticLookup {
 
     /** Whether a call's prompt can be embedded: chat and text completions. */
     static boolean applies(CachedCall call) {
-        return call.streamable();
+        return call.completion();
     }
 
     static String scope(CachedCall call) {

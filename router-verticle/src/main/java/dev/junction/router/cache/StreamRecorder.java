@@ -115,8 +115,9 @@ final class StreamRecorder implements ChunkStream {
                 endHandler == null
                         ? null
                         : v -> {
-                            // A continued stream may end for the client before its parts' usage is summed.
-                            stream.usage().onComplete(counted -> settle(true));
+                            // A continued stream (router_settings.continue_broken_streams) may settle its usage
+                            // just after its last frame: the answer is whole once the usage is known.
+                            stream.usage().onComplete(ended -> settle(ended.succeeded()));
                             endHandler.handle(v);
                         });
         return this;

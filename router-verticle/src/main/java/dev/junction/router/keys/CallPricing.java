@@ -12,18 +12,19 @@ import dev.junction.router.resolve.ModelResolver;
 import dev.junction.router.resolve.Resolution;
 import dev.junction.router.tokens.TokenCounter;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Prices calls for spend tracking: a deployment's own {@code input_cost_per_token}/{@code
  * output_cost_per_token} (in {@code litellm_params} or {@code model_info}), else the shipped price table.
  */
 public final class CallPricing {
-    private final ModelResolver resolver;
+    private final Supplier<ModelResolver> resolver;
     private final ModelTable table;
     private final TokenCounter tokens;
     private final MediaCost media;
 
-    public CallPricing(ModelResolver resolver, ModelTable table, TokenCounter tokens) {
+    public CallPricing(Supplier<ModelResolver> resolver, ModelTable table, TokenCounter tokens) {
         this.resolver = resolver;
         this.table = table;
         this.tokens = tokens;
@@ -41,8 +42,10 @@ public final class CallPricing {
     public record Estimate(long promptTokens, double usd) {}
 
     public Estimate estimate(LlmRequest request) {
-        List<Deployment> group =
-                resolver.resolve(request.model()).map(Resolution::deployments).orElse(List.of());
+        List<Deployment> group = resolver.get()
+                .resolve(request.model())
+                .map(Resolution::deployments)
+                .orElse(List.of());
         String model = group.isEmpty() ? request.model() : group.get(0).upstreamModel();
         long prompt = tokens.countRequest(model, request.body());
         long maxOutput = maxOutputTokens(request);

@@ -9,6 +9,8 @@ import dev.junction.cluster.bus.SpendSubject;
 import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.observe.CallObservation;
+import dev.junction.cluster.observe.KeyCheck;
 import dev.junction.cluster.spend.BudgetHold;
 import dev.junction.cluster.spend.BudgetLedger;
 import dev.junction.cluster.spend.CallLog;
@@ -73,8 +75,9 @@ public final class KeyGate {
                     .onFailure(failure -> records.failed(request, startMillis));
         }
         CallPricing.Estimate estimate = pricing.estimate(request);
-        return admitAll(held, 0, estimate)
-                .compose(admitted -> reserveAll(held, 0, estimate))
+        CallObservation observation = request.observation();
+        return admitAll(held, 0, estimate, observation)
+                .compose(admitted -> reserveAll(held, 0, estimate, observation))
                 .compose(reserved -> router.apply(request))
                 .map(routed -> settleWhenDone(request, held, estimate, routed, startMillis))
                 .onFailure(failure -> {
@@ -100,36 +103,58 @@ public final class KeyGate {
         return held;
     }
 
-    private Future<Void> admitAll(List<HeldSubject> held, int index, CallPricing.Estimate estimate) {
+    private Future<Void> admitAll(
+            List<HeldSubject> held, int index, CallPricing.Estimate estimate, CallObservation observation) {
         if (index == held.size()) {
             return Future.succeededFuture();
         }
         HeldSubject each = held.get(index);
         if (!each.subject.hasRateLimits()) {
-            return admitAll(held, index + 1, estimate);
+            return admitAll(held, index + 1, estimate, observation);
         }
-        return limits.admit(each.subject, each.subject.label(), estimate.promptTokens())
+        long started = System.nanoTime();
+        String label = each.subject.label();
+        return reported(
+                        limits.admit(each.subject, label, estimate.promptTokens()),
+                        observation,
+                        KeyCheck.RATE_LIMIT,
+                        label,
+                        started)
                 .compose(admission -> {
                     each.admission = admission;
-                    return admitAll(held, index + 1, estimate);
+                    return admitAll(held, index + 1, estimate, observation);
                 });
     }
 
-    private Future<Void> reserveAll(List<HeldSubject> held, int index, CallPricing.Estimate estimate) {
+    private Future<Void> reserveAll(
+            List<HeldSubject> held, int index, CallPricing.Estimate estimate, CallObservation observation) {
         if (index == held.size()) {
             return Future.succeededFuture();
         }
         HeldSubject each = held.get(index);
         if (each.subject.maxBudget() == null) {
-            return reserveAll(held, index + 1, estimate);
+            return reserveAll(held, index + 1, estimate, observation);
         }
-        return ledger.reserve(each.subject, estimate.usd()).compose(hold -> {
-            if (!hold.admitted()) {
-                return Future.failedFuture(overBudget(each.subject, hold));
-            }
-            each.hold = hold;
-            return reserveAll(held, index + 1, estimate);
-        });
+        long started = System.nanoTime();
+        Future<BudgetHold> reserved = ledger.reserve(each.subject, estimate.usd())
+                .compose(hold -> hold.admitted()
+                        ? Future.succeededFuture(hold)
+                        : Future.failedFuture(overBudget(each.subject, hold)));
+        return reported(reserved, observation, KeyCheck.BUDGET, each.subject.label(), started)
+                .compose(hold -> {
+                    each.hold = hold;
+                    return reserveAll(held, index + 1, estimate, observation);
+                });
+    }
+
+    /** Tells the call's observers how a check of {@code kind} on {@code label} went, once it has answered. */
+    private static <T> Future<T> reported(
+            Future<T> check, CallObservation observation, String kind, String label, long startedNanos) {
+        if (observation == CallObservation.NONE) {
+            return check;
+        }
+        return check.onComplete(done ->
+                observation.keyChecked(new KeyCheck(kind, label, done.succeeded(), startedNanos, System.nanoTime())));
     }
 
     private RoutedReply settleWhenDone(

@@ -84,7 +84,7 @@ class ResponseCacheTest {
                 vertx,
                 config.cache(),
                 new CacheStores(new LocalResponseStore(config.cache().maxBytesPerNode()), null),
-                resolver,
+                () -> resolver,
                 request -> Future.failedFuture("no embeddings here"),
                 clock);
         cached = cache.around(this::provider);

@@ -14,6 +14,7 @@ import dev.junction.gateway.keys.EndUser;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -142,11 +143,12 @@ public final class EndUserAdmin {
 
     private void checkDefaultModel(AdminRequest request) {
         String model = request.string("default_model");
-        if (model != null && !admin.modelNames().contains(model)) {
+        Set<String> served = admin.modelNames().get();
+        if (model != null && !served.contains(model)) {
             throw GatewayException.of(
                             ErrorKind.UNPROCESSABLE,
                             "Default Model not on proxy. Configure via `/model/new` or config.yaml. Default_model="
-                                    + model + ", proxy_model_names=" + admin.modelNames())
+                                    + model + ", proxy_model_names=" + served)
                     .withParam("default_model");
         }
     }

@@ -20,6 +20,7 @@ public final class KeySettings {
             "user_id", FieldType.STRING,
             "team_id", FieldType.STRING,
             "aliases", FieldType.STRING_MAP,
+            "allowed_cache_controls", FieldType.STRING_LIST,
             "key", FieldType.STRING));
 
     private KeySettings() {}
@@ -97,14 +98,22 @@ public final class KeySettings {
                 request.has("max_parallel_requests")
                         ? request.smallCount("max_parallel_requests")
                         : current.maxParallelRequests(),
-                request.has("metadata") ? request.object("metadata") : current.metadata(),
-                request.has("aliases") ? request.stringMap("aliases") : current.aliases(),
-                request.has("team_id") ? request.string("team_id") : current.teamId(),
-                request.has("user_id") ? request.string("user_id") : current.userId(),
-                request.has("spend") && request.money("spend") != null ? request.money("spend") : current.spend(),
-                request.has("blocked") && request.flag("blocked") != null ? request.flag("blocked") : current.blocked(),
-                current.createdAt(),
-                now);
+                        SharedFields.metadata(request, current.metadata()),
+                        request.has("aliases") ? request.stringMap("aliases") : current.aliases(),
+                        request.has("team_id") ? request.string("team_id") : current.teamId(),
+                        request.has("user_id") ? request.string("user_id") : current.userId(),
+                        request.has("spend") && request.money("spend") != null
+                                ? request.money("spend")
+                                : current.spend(),
+                        request.has("blocked") && request.flag("blocked") != null
+                                ? request.flag("blocked")
+                                : current.blocked(),
+                        current.createdAt(),
+                        now)
+                .withAllowedCacheControls(
+                        request.has("allowed_cache_controls")
+                                ? request.strings("allowed_cache_controls")
+                                : current.allowedCacheControls());
     }
 
     /** The key under a new token (regeneration): same settings and spend. */
@@ -127,7 +136,8 @@ public final class KeySettings {
                 key.userId(),
                 key.spend(),
                 key.blocked(),
-                key.createdAt(),
-                now);
+                        key.createdAt(),
+                        now)
+                .withAllowedCacheControls(key.allowedCacheControls());
     }
 }

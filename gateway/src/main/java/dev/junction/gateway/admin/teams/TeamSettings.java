@@ -41,7 +41,7 @@ final class TeamSettings {
                 request.has("max_parallel_requests")
                         ? request.smallCount("max_parallel_requests")
                         : current.maxParallelRequests(),
-                request.has("metadata") ? request.object("metadata") : current.metadata(),
+                SharedFields.metadata(request, current.metadata()),
                 current.spend(),
                 request.has("blocked") && request.flag("blocked") != null ? request.flag("blocked") : current.blocked(),
                 current.createdAt(),

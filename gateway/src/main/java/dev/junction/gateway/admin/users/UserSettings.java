@@ -68,7 +68,7 @@ final class UserSettings {
                 request.has("max_parallel_requests")
                         ? request.smallCount("max_parallel_requests")
                         : current.maxParallelRequests(),
-                request.has("metadata") ? request.object("metadata") : current.metadata(),
+                SharedFields.metadata(request, current.metadata()),
                 request.has("spend") && request.money("spend") != null ? request.money("spend") : current.spend(),
                 current.createdAt(),
                 now);

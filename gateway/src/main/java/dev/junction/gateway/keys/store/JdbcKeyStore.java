@@ -23,12 +23,13 @@ public final class JdbcKeyStore implements KeyStore {
     private static final String KEY_SETTINGS = "key_name = ?, key_alias = ?, models = ?, expires = ?,"
             + " max_budget = ?, budget_duration = ?, budget_reset_at = ?, rpm_limit = ?, tpm_limit = ?,"
             + " max_parallel_requests = ?, metadata = ?, aliases = ?, team_id = ?, user_id = ?, blocked = ?,"
-            + " updated_at = ?";
+            + " updated_at = ?, allowed_cache_controls = ?";
 
     private final Sql sql;
     private final TeamSql teams;
     private final SpendSql spend;
     private final ManagementStores management;
+    private final ModelSql models;
     private final String description;
     private final AutoCloseable pool;
 
@@ -38,6 +39,7 @@ public final class JdbcKeyStore implements KeyStore {
         this.teams = new TeamSql(sql);
         this.spend = new SpendSql(sql);
         this.management = ManagementStores.on(sql);
+        this.models = new ModelSql(sql);
         this.description = description;
         this.pool = pool;
     }
@@ -47,8 +49,8 @@ public final class JdbcKeyStore implements KeyStore {
         KeyRows.text("key", key.token(), KeyRows.MAX_ID_LENGTH);
         String insert = "INSERT INTO junction_keys (key_name, key_alias, models, expires, max_budget,"
                 + " budget_duration, budget_reset_at, rpm_limit, tpm_limit, max_parallel_requests, metadata,"
-                + " aliases, team_id, user_id, blocked, updated_at, token, spend, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " aliases, team_id, user_id, blocked, updated_at, allowed_cache_controls, token, spend, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         sql.run("insert a key", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(insert)) {
                 int i = KeyRows.bindKeySettings(statement, key);
@@ -72,6 +74,11 @@ public final class JdbcKeyStore implements KeyStore {
                 return statement.executeUpdate() == 1;
             }
         });
+    }
+
+    @Override
+    public dev.junction.gateway.models.ModelStore models() {
+        return models;
     }
 
     @Override

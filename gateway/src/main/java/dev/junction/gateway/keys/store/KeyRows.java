@@ -20,7 +20,7 @@ final class KeyRows {
 
     static final String KEY_COLUMNS = "token, key_name, key_alias, models, expires, max_budget, budget_duration,"
             + " budget_reset_at, rpm_limit, tpm_limit, max_parallel_requests, metadata, aliases, team_id, user_id,"
-            + " spend, blocked, created_at, updated_at";
+            + " spend, blocked, created_at, updated_at, allowed_cache_controls";
     static final String TEAM_COLUMNS = "team_id, team_alias, models, model_aliases, max_budget, budget_duration,"
             + " budget_reset_at, rpm_limit, tpm_limit, max_parallel_requests, metadata, spend, blocked, created_at,"
             + " updated_at, organization_id";
@@ -46,6 +46,7 @@ final class KeyRows {
         statement.setString(i++, text("user_id", key.userId(), Integer.MAX_VALUE));
         statement.setBoolean(i++, key.blocked());
         statement.setLong(i++, key.updatedAt().toEpochMilli());
+        statement.setString(i++, new JsonArray(List.copyOf(key.allowedCacheControls())).encode());
         return i;
     }
 
@@ -70,25 +71,26 @@ final class KeyRows {
 
     static VirtualKey key(ResultSet row) throws SQLException {
         return new VirtualKey(
-                row.getString("token"),
-                row.getString("key_name"),
-                row.getString("key_alias"),
-                strings(row.getString("models")),
-                instant(row, "expires"),
-                doubleOrNull(row, "max_budget"),
-                row.getString("budget_duration"),
-                instant(row, "budget_reset_at"),
-                longOrNull(row, "rpm_limit"),
-                longOrNull(row, "tpm_limit"),
-                intOrNull(row, "max_parallel_requests"),
-                new JsonObject(row.getString("metadata")),
-                stringMap(row.getString("aliases")),
-                row.getString("team_id"),
-                row.getString("user_id"),
-                row.getDouble("spend"),
-                row.getBoolean("blocked"),
-                instant(row, "created_at"),
-                instant(row, "updated_at"));
+                        row.getString("token"),
+                        row.getString("key_name"),
+                        row.getString("key_alias"),
+                        strings(row.getString("models")),
+                        instant(row, "expires"),
+                        doubleOrNull(row, "max_budget"),
+                        row.getString("budget_duration"),
+                        instant(row, "budget_reset_at"),
+                        longOrNull(row, "rpm_limit"),
+                        longOrNull(row, "tpm_limit"),
+                        intOrNull(row, "max_parallel_requests"),
+                        new JsonObject(row.getString("metadata")),
+                        stringMap(row.getString("aliases")),
+                        row.getString("team_id"),
+                        row.getString("user_id"),
+                        row.getDouble("spend"),
+                        row.getBoolean("blocked"),
+                        instant(row, "created_at"),
+                        instant(row, "updated_at"))
+                .withAllowedCacheControls(strings(row.getString("allowed_cache_controls")));
     }
 
     static Team team(ResultSet row) throws SQLException {

@@ -38,6 +38,8 @@ public final class KeyStores {
     private static final int EMBEDDED_OPEN_ATTEMPTS = 10;
     /** H2's message to the loser when nodes on one host open the embedded store at the same moment. */
     private static final String H2_LOCK_RACE = "Lock file recently modified";
+    /** HikariCP's words when no connection came within its wait. */
+    private static final String POOL_WAIT = "Connection is not available";
     /** Flyway's history table; a name of its own, so that a database shared with other tools stays apart. */
     static final String HISTORY_TABLE = "junction_schema_history";
 
@@ -100,13 +102,19 @@ public final class KeyStores {
             } catch (KeyStoreException failed) {
                 // Nodes started together on one host race for H2's lock file; the loser is told it was "recently
                 // modified" and would stop at start-up, although a moment later the winner serves the file.
-                if (attempt >= EMBEDDED_OPEN_ATTEMPTS || !failed.getMessage().contains(H2_LOCK_RACE)) {
+                // Or the winner is still migrating and the loser's second connection (Flyway takes two) waits past
+                // the pool's bound: a busy machine's start-up, gone a moment later.
+                if (attempt >= EMBEDDED_OPEN_ATTEMPTS || !startupRace(failed.getMessage())) {
                     throw failed;
                 }
                 LOG.info("The embedded key store is being opened by another node; trying again");
                 pause(ThreadLocalRandom.current().nextLong(200, 1000));
             }
         }
+    }
+
+    private static boolean startupRace(String message) {
+        return message != null && (message.contains(H2_LOCK_RACE) || message.contains(POOL_WAIT));
     }
 
     private static void pause(long millis) {

@@ -11,6 +11,7 @@ import dev.junction.router.tokens.TokenCounter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /v1/messages/count_tokens}: the input tokens of a Messages request, counted by the router's own
@@ -20,11 +21,12 @@ import java.util.List;
  */
 public final class CountTokens {
     private final RequestParser parser;
-    private final ModelResolver resolver;
+    private final Supplier<ModelResolver> resolver;
     private final TokenCounter tokens;
     private final ModelAccess access;
 
-    public CountTokens(RequestParser parser, ModelResolver resolver, TokenCounter tokens, ModelAccess access) {
+    public CountTokens(
+            RequestParser parser, Supplier<ModelResolver> resolver, TokenCounter tokens, ModelAccess access) {
         this.parser = parser;
         this.resolver = resolver;
         this.tokens = tokens;
@@ -47,7 +49,7 @@ public final class CountTokens {
             routed = ModelAccess.rewrite(holder, model);
         }
         List<Deployment> group =
-                resolver.resolve(routed).map(Resolution::deployments).orElse(List.of());
+                resolver.get().resolve(routed).map(Resolution::deployments).orElse(List.of());
         String tokenizerModel = group.isEmpty() ? routed : group.get(0).upstreamModel();
         return new JsonObject().put("input_tokens", tokens.countRequest(tokenizerModel, chat));
     }
