@@ -107,7 +107,7 @@ final class KeyPersistence implements AutoCloseable {
         return logWriter == null ? CallLog.NONE : logWriter;
     }
 
-    KeyStore store() {
+    JdbcKeyStore store() {
         return store;
     }
 

@@ -123,7 +123,8 @@ public record LlmRequest(
                 receivedNanos,
                 grant,
                 surface,
-                files);
+                files,
+                observation);
     }
 
     /** This request on behalf of a virtual key, for {@code routedModel} (the model after the key's aliases). */

@@ -1,5 +1,7 @@
 package dev.junction.gateway.admin;
 
+import dev.junction.cluster.error.ErrorKind;
+import dev.junction.cluster.error.GatewayException;
 import dev.junction.gateway.admin.AdminAccess.Need;
 import dev.junction.gateway.admin.budgets.BudgetAdmin;
 import dev.junction.gateway.admin.endusers.EndUserAdmin;
@@ -16,8 +18,6 @@ import dev.junction.gateway.admin.teams.TeamMembers;
 import dev.junction.gateway.admin.teams.TeamViews;
 import dev.junction.gateway.admin.users.UserAdmin;
 import dev.junction.gateway.admin.users.UserViews;
-import dev.junction.cluster.error.ErrorKind;
-import dev.junction.cluster.error.GatewayException;
 import dev.junction.gateway.keys.Caller;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;

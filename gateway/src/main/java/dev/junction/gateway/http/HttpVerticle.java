@@ -36,9 +36,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Listens for clients. Only parses, authenticates and dispatches; the work happens behind the event bus. */
 public final class HttpVerticle extends VerticleBase {

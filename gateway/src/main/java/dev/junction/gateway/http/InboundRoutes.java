@@ -58,9 +58,8 @@ final class InboundRoutes {
             pathsOf(endpoint).forEach(path -> byPath.put(path, handler));
         }
         messages = new MessagesApi(parser);
-        LlmHandler messagesHandler =
-                new LlmHandler(
-                        Endpoint.CHAT_COMPLETIONS, messages, bus, config.router(), access, controls, endUsers, observed);
+        LlmHandler messagesHandler = new LlmHandler(
+                Endpoint.CHAT_COMPLETIONS, messages, bus, config.router(), access, controls, endUsers, observed);
         MESSAGES_PATHS.forEach(path -> byPath.put(path, messagesHandler));
         ResponsesApi responsesApi = new ResponsesApi(parser, store);
         LlmHandler responsesHandler = new LlmHandler(

@@ -14,9 +14,9 @@ import dev.junction.gateway.keys.EndUser;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.util.Set;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * LiteLLM's {@code /end_user/new} and {@code /end_user/update} (also under {@code /customer/}): an end user, its

@@ -85,19 +85,19 @@ public final class KeySettings {
             expires = duration == null ? null : now.plus(DurationText.parse(duration));
         }
         return new VirtualKey(
-                current.token(),
-                current.keyName(),
-                request.has("key_alias") ? request.string("key_alias") : current.keyAlias(),
-                request.has("models") ? request.strings("models") : current.models(),
-                expires,
-                request.has("max_budget") ? request.money("max_budget") : current.maxBudget(),
-                budgetDuration,
-                budgetResetAt,
-                request.has("rpm_limit") ? request.count("rpm_limit") : current.rpmLimit(),
-                request.has("tpm_limit") ? request.count("tpm_limit") : current.tpmLimit(),
-                request.has("max_parallel_requests")
-                        ? request.smallCount("max_parallel_requests")
-                        : current.maxParallelRequests(),
+                        current.token(),
+                        current.keyName(),
+                        request.has("key_alias") ? request.string("key_alias") : current.keyAlias(),
+                        request.has("models") ? request.strings("models") : current.models(),
+                        expires,
+                        request.has("max_budget") ? request.money("max_budget") : current.maxBudget(),
+                        budgetDuration,
+                        budgetResetAt,
+                        request.has("rpm_limit") ? request.count("rpm_limit") : current.rpmLimit(),
+                        request.has("tpm_limit") ? request.count("tpm_limit") : current.tpmLimit(),
+                        request.has("max_parallel_requests")
+                                ? request.smallCount("max_parallel_requests")
+                                : current.maxParallelRequests(),
                         SharedFields.metadata(request, current.metadata()),
                         request.has("aliases") ? request.stringMap("aliases") : current.aliases(),
                         request.has("team_id") ? request.string("team_id") : current.teamId(),
@@ -119,23 +119,23 @@ public final class KeySettings {
     /** The key under a new token (regeneration): same settings and spend. */
     static VirtualKey renamed(VirtualKey key, String token, String keyName, Instant now) {
         return new VirtualKey(
-                token,
-                keyName,
-                key.keyAlias(),
-                key.models(),
-                key.expires(),
-                key.maxBudget(),
-                key.budgetDuration(),
-                key.budgetResetAt(),
-                key.rpmLimit(),
-                key.tpmLimit(),
-                key.maxParallelRequests(),
-                key.metadata(),
-                key.aliases(),
-                key.teamId(),
-                key.userId(),
-                key.spend(),
-                key.blocked(),
+                        token,
+                        keyName,
+                        key.keyAlias(),
+                        key.models(),
+                        key.expires(),
+                        key.maxBudget(),
+                        key.budgetDuration(),
+                        key.budgetResetAt(),
+                        key.rpmLimit(),
+                        key.tpmLimit(),
+                        key.maxParallelRequests(),
+                        key.metadata(),
+                        key.aliases(),
+                        key.teamId(),
+                        key.userId(),
+                        key.spend(),
+                        key.blocked(),
                         key.createdAt(),
                         now)
                 .withAllowedCacheControls(key.allowedCacheControls());
