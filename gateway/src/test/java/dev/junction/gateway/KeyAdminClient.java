@@ -34,25 +34,42 @@ final class KeyAdminClient {
 
     /** The spend {@code /key/info} shows for the key on {@code node}. */
     static double spend(JarNode node, Key key) throws Exception {
+        HttpResponse<String> response = keyInfo(node, key);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return spendIn(response);
+    }
+
+    /**
+     * Polls {@code /key/info} until it shows {@code expected} (settlements land asynchronously); the last seen.
+     * A 503 is polled through: when a killed node held the shared embedded store's file, the store answers again
+     * only once a survivor serves it.
+     */
+    static double awaitSpend(JarNode node, Key key, double expected, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        HttpResponse<String> response = keyInfo(node, key);
+        while (!shows(response, expected) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            response = keyInfo(node, key);
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return spendIn(response);
+    }
+
+    private static boolean shows(HttpResponse<String> response, double expected) {
+        return response.statusCode() == 200 && Math.abs(spendIn(response) - expected) <= 1e-9;
+    }
+
+    private static double spendIn(HttpResponse<String> response) {
+        return new JsonObject(response.body()).getJsonObject("info").getDouble("spend");
+    }
+
+    private static HttpResponse<String> keyInfo(JarNode node, Key key) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(node.uri("/key/info?key=" + key.token()))
                 .timeout(Duration.ofSeconds(10))
                 .header("authorization", "Bearer " + ChatLoad.MASTER_KEY)
                 .GET()
                 .build();
-        HttpResponse<String> response = ChatLoad.http().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new JsonObject(response.body()).getJsonObject("info").getDouble("spend");
-    }
-
-    /** Polls {@code /key/info} until it shows {@code expected} (settlements land asynchronously); the last seen. */
-    static double awaitSpend(JarNode node, Key key, double expected, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        double seen = spend(node, key);
-        while (Math.abs(seen - expected) > 1e-9 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            seen = spend(node, key);
-        }
-        return seen;
+        return ChatLoad.http().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject post(JarNode node, String path, JsonObject body) throws Exception {

@@ -40,7 +40,10 @@ final class CachedToken {
         if (fetching == null) {
             Future<GoogleToken> fetch = vertx.executeBlocking(this::fetch, false);
             fetching = fetch;
+            // A fetch that already failed (a missing file) runs fetched() right here and clears the field:
+            // the caller gets this fetch, not the null left behind.
             fetch.onComplete(this::fetched);
+            return fetch;
         }
         return fetching;
     }
