@@ -8,8 +8,10 @@ import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.RoutedReply;
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.config.Deployment;
 import dev.junction.router.fallback.FallbackPlan;
 import dev.junction.router.fallback.FallbackTarget;
+import dev.junction.router.limit.DeploymentLimits;
 import dev.junction.router.limit.RateLimitHeaders;
 import dev.junction.router.resolve.ModelResolver;
 import dev.junction.router.resolve.Resolution;
@@ -104,13 +106,23 @@ public final class RequestRouter {
                     .map(provider -> RoutingErrors.unsupportedProvider(model, provider))
                     .orElseGet(() -> unknownModel(request, model)));
         }
-        long inputTokens = countTokens
+        long inputTokens = countTokens || anyTpmLimit(resolution)
                 ? tokens.countRequest(resolution.deployments().get(0).upstreamModel(), request.body())
                 : 0;
         Future<GroupCall.Answer> answer = mockFallbackError(request, resolution)
                 .map(Future::<GroupCall.Answer>failedFuture)
                 .orElseGet(() -> groups.call(resolution, request, inputTokens, plan, state));
         return settle(answer, request, resolution, plan, depth, state);
+    }
+
+    /** A group with a tpm limit needs the prompt's tokens before the call, whatever the config file held. */
+    private static boolean anyTpmLimit(Resolution resolution) {
+        for (Deployment deployment : resolution.deployments()) {
+            if (DeploymentLimits.of(deployment).tpm().isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The group's answer; or, when it failed, its fallbacks' (the same should a stream of it break later). */

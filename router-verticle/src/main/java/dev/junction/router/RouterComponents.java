@@ -12,7 +12,6 @@ import dev.junction.router.fallback.FallbackPlan;
 import dev.junction.router.keys.CallPricing;
 import dev.junction.router.keys.KeyGate;
 import dev.junction.router.keys.SubjectLimits;
-import dev.junction.router.limit.DeploymentLimits;
 import dev.junction.router.model.ModelTable;
 import dev.junction.router.precall.PreCallChecks;
 import dev.junction.router.resolve.LiveDeployments;
@@ -54,9 +53,8 @@ public final class RouterComponents {
         this.deployments = new LiveDeployments(config);
         this.strategy = Strategies.fromSettings(settings, this::tablePrices, new java.util.Random());
         this.preCallChecks = PreCallChecks.enabled(settings);
+        // Else counted per call for a group with a tpm limit (RequestRouter): the model API may add one.
         this.countTokens = preCallChecks
-                || config.deployments().stream()
-                        .anyMatch(d -> DeploymentLimits.of(d).tpm().isPresent())
                 || settings.merged()
                         .getString("routing_strategy", "simple-shuffle")
                         .startsWith("usage-based");

@@ -120,7 +120,7 @@ public final class HttpVerticle extends VerticleBase {
                 new AccessGate(settings),
                 settings.keyHeaderName(),
                 nodeAccess.jwt());
-        ModelAccess access = ModelAccess.of(config.deployments());
+        ModelAccess access = ModelAccess.live(deployments::deployments);
         RequestParser parser = new RequestParser(config.general().allowClientSideCredentials());
         ObservedCalls observed = new ObservedCalls(observability.observer(), observability.costs());
         LlmAccess controls = new LlmAccess(auth, access, settings, nodeAccess.parallel());

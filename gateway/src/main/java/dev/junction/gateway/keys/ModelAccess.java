@@ -12,13 +12,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Which models a key (and its team) may call, by LiteLLM's rules: an empty list or {@code all-proxy-models}
  * allows every model; otherwise a model must be listed by name, belong to a listed access group ({@code
  * model_info.access_groups}), or match a listed wildcard ({@code openai/*}). A key listing {@code
  * all-team-models} takes its team's list. A team key must pass both lists. A name passes when it or what the
- * team's or key's aliases turn it into passes.
+ * team's or key's aliases turn it into passes. Access groups follow the deployments served now (the model API
+ * changes them).
  */
 public final class ModelAccess {
     static final String ALL_PROXY_MODELS = "all-proxy-models";
@@ -26,13 +28,42 @@ public final class ModelAccess {
     /** LiteLLM's entry that allows no model at all: a user restricted to team keys. */
     static final String NO_DEFAULT_MODELS = "no-default-models";
 
-    private final Map<String, Set<String>> accessGroups;
+    private final Supplier<List<Deployment>> deployments;
+    private volatile Groups groups;
 
-    private ModelAccess(Map<String, Set<String>> accessGroups) {
-        this.accessGroups = accessGroups;
+    /** The access groups of one list of deployments: rebuilt only when the list served changes. */
+    private record Groups(List<Deployment> from, Map<String, Set<String>> byName) {}
+
+    private ModelAccess(Supplier<List<Deployment>> deployments) {
+        this.deployments = deployments;
     }
 
     public static ModelAccess of(List<Deployment> deployments) {
+        List<Deployment> fixed = List.copyOf(deployments);
+        return live(() -> fixed);
+    }
+
+    /**
+     * Access groups read from the deployments served now, so that a model added, updated or deleted through
+     * the model API joins or leaves its {@code model_info.access_groups} at once.
+     *
+     * @param deployments the deployments served now; a new list object for each change
+     */
+    public static ModelAccess live(Supplier<List<Deployment>> deployments) {
+        return new ModelAccess(deployments);
+    }
+
+    private Map<String, Set<String>> accessGroupMembers() {
+        List<Deployment> served = deployments.get();
+        Groups seen = groups;
+        if (seen == null || seen.from() != served) {
+            seen = new Groups(served, index(served));
+            groups = seen;
+        }
+        return seen.byName();
+    }
+
+    private static Map<String, Set<String>> index(List<Deployment> deployments) {
         Map<String, Set<String>> groups = new HashMap<>();
         for (Deployment deployment : deployments) {
             JsonArray names = deployment.modelInfo() == null
@@ -45,7 +76,7 @@ public final class ModelAccess {
                 }
             }
         }
-        return new ModelAccess(Map.copyOf(groups));
+        return Map.copyOf(groups);
     }
 
     /**
@@ -63,7 +94,7 @@ public final class ModelAccess {
 
     /** The names of the access groups ({@code model_info.access_groups}) the config defines. */
     public Set<String> accessGroups() {
-        return accessGroups.keySet();
+        return accessGroupMembers().keySet();
     }
 
     /** The model a key's request is routed to: the team's alias first, then the key's own. */
@@ -153,6 +184,7 @@ public final class ModelAccess {
         if (allowed.isEmpty() || allowed.contains(ALL_PROXY_MODELS)) {
             return true;
         }
+        Map<String, Set<String>> accessGroups = accessGroupMembers();
         for (String candidate : candidates) {
             for (String entry : allowed) {
                 if (entry.equals(candidate)

@@ -116,6 +116,35 @@ class ModelAccessTest {
     }
 
     @Test
+    void access_groups_follow_the_deployments_served_now() {
+        Deployment grouped = new Deployment(
+                "d1",
+                "live-llama",
+                "openai/llama",
+                ProviderCatalog.byPrefix("openai").orElseThrow(),
+                "llama",
+                "http://localhost:1/v1",
+                null,
+                new JsonObject(),
+                new JsonObject().put("access_groups", new JsonArray().add("live-group")));
+        java.util.concurrent.atomic.AtomicReference<List<Deployment>> served =
+                new java.util.concurrent.atomic.AtomicReference<>(List.of());
+        ModelAccess access = ModelAccess.live(served::get);
+        Caller.KeyHolder teamKey = holder(key(List.of(), Map.of(), "team-1"), team(List.of("live-group"), Map.of()));
+        assertThat(refusal(access, teamKey, "live-llama", new JsonObject()))
+                .isEqualTo(ErrorKind.TEAM_MODEL_ACCESS_DENIED);
+
+        served.set(List.of(grouped));
+        assertThat(refusal(access, teamKey, "live-llama", new JsonObject())).isNull();
+        assertThat(access.accessGroups()).containsExactly("live-group");
+
+        served.set(List.of());
+        assertThat(refusal(access, teamKey, "live-llama", new JsonObject()))
+                .isEqualTo(ErrorKind.TEAM_MODEL_ACCESS_DENIED);
+        assertThat(access.accessGroups()).isEmpty();
+    }
+
+    @Test
     void a_team_key_must_pass_the_team_list_as_well() {
         Caller.KeyHolder holder = holder(key(List.of(), Map.of(), "team-1"), team(List.of("gpt-4o"), Map.of()));
         assertThat(refusal(ACCESS, holder, "gpt-4o", new JsonObject())).isNull();
