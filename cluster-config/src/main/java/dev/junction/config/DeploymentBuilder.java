@@ -1,8 +1,11 @@
 package dev.junction.config;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Turns one {@code model_list} entry (one organisation of it) into a validated {@link Deployment}. */
 final class DeploymentBuilder {
@@ -109,7 +112,26 @@ final class DeploymentBuilder {
             return Fields.nonNegativeNumber(context, value, keyPath);
         } else if (STRING_PARAMS.contains(key)) {
             return Fields.string(context, value, keyPath);
+        } else if ("tag_regex".equals(key)) {
+            return tagRegexes(value, keyPath);
         }
         return value;
+    }
+
+    /** Tag routing's {@code tag_regex}: checked here, so a pattern that does not compile stops the start. */
+    private JsonArray tagRegexes(Object value, String keyPath) {
+        List<String> patterns = Fields.strings(context, value, keyPath);
+        if (patterns == null) {
+            return null;
+        }
+        for (int i = 0; i < patterns.size(); i++) {
+            try {
+                Pattern.compile(patterns.get(i));
+            } catch (PatternSyntaxException invalid) {
+                throw new ConfigException(
+                        YamlPath.index(keyPath, i), "is not a valid regular expression: " + invalid.getDescription());
+            }
+        }
+        return new JsonArray(patterns);
     }
 }

@@ -25,7 +25,8 @@ class TagRoutingIT {
     @BeforeAll
     static void start() throws Exception {
         gateway = GatewayHarness.start("/e2e/tags.yaml");
-        for (String path : List.of("team-a", "team-b", "default", "paid")) {
+        for (String path :
+                List.of("team-a", "team-b", "default", "paid", "eu", "us", "claude-code", "coding-default")) {
             gateway.upstream
                     .on("/" + path + "/v1/chat/completions")
                     .replyAlways(
@@ -122,6 +123,63 @@ class TagRoutingIT {
                 admin("/key/generate", new JsonObject().put("team_id", team)).getString("key");
 
         assertThat(answerWithBody(key, chatBody("tagged"))).isEqualTo("from team-a");
+    }
+
+    private static JsonArray tags(String... tags) {
+        return new JsonArray(List.of((Object[]) tags));
+    }
+
+    @Test
+    void an_excluded_tag_leaves_out_the_deployments_carrying_it() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(answerWithBody(MASTER, chatBody("tiers").put("tags", tags("fast", "!us"))))
+                    .isEqualTo("from eu");
+        }
+    }
+
+    @Test
+    void a_required_tag_keeps_only_the_deployments_carrying_it() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(answerWithBody(MASTER, chatBody("tiers").put("tags", tags("&us"))))
+                    .isEqualTo("from us");
+        }
+    }
+
+    @Test
+    void a_tag_whose_deployments_were_left_out_is_refused_rather_than_sent_to_the_default() {
+        assertThatThrownBy(() -> answerWithBody(MASTER, chatBody("tagged").put("tags", tags("team-a", "&beta"))))
+                .isInstanceOf(UnauthorizedException.class)
+                .hasMessageContaining("tags=[team-a, &beta]");
+    }
+
+    private static HttpResponse<String> chatAs(String userAgent) throws Exception {
+        return gateway.post(
+                "/v1/chat/completions",
+                chatBody("coding").encode(),
+                "authorization",
+                "Bearer " + MASTER,
+                "user-agent",
+                userAgent);
+    }
+
+    private static String content(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new JsonObject(response.body())
+                .getJsonArray("choices")
+                .getJsonObject(0)
+                .getJsonObject("message")
+                .getString("content");
+    }
+
+    @Test
+    void a_user_agent_matching_a_deployments_tag_regex_is_routed_to_it() throws Exception {
+        assertThat(content(chatAs("claude-code/1.0.43 (external, cli)"))).isEqualTo("from claude-code");
+        JsonObject sent = gateway.upstream.lastRequest().bodyAsJson();
+        assertThat(sent.fieldNames()).doesNotContain("tag_regex", "metadata");
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(content(chatAs("curl/8.5.0"))).isEqualTo("from coding-default");
+        }
     }
 
     private static JsonObject admin(String path, JsonObject body) throws Exception {

@@ -47,6 +47,15 @@ public interface ProviderAdapter {
         return Optional.empty();
     }
 
+    /**
+     * The OpenAI parameters of an embedding, image generation or transcription call ({@link
+     * dev.junction.provider.params.OpenAiParams}) this provider carries for {@code call}, checked as {@link
+     * #supportedOpenAiParams} is for chat; empty for a provider that is sent every parameter.
+     */
+    default Optional<Set<String>> supportedOperationParams(ProviderCall call) {
+        return Optional.empty();
+    }
+
     /** The upstream HTTP request that carries out {@code call}. */
     UpstreamRequest toUpstream(ProviderCall call);
 

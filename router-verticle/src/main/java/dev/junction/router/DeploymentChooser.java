@@ -99,7 +99,7 @@ final class DeploymentChooser {
         // Last, as in LiteLLM: tags choose among the deployments that could take the call.
         if (tags != null && !resolution.byId()) {
             try {
-                candidates = tags.apply(candidates, request, resolution.modelGroup());
+                candidates = tags.apply(candidates, resolution.deployments(), request, resolution.modelGroup());
             } catch (GatewayException refused) {
                 return Future.failedFuture(refused);
             }

@@ -53,6 +53,8 @@ final class LlmHandler implements Handler<RoutingContext> {
     private final EndUsers endUsers;
     private final LlmAccess controls;
     private final ObservedCalls observed;
+    /** {@code enable_tag_filtering}: the client's User-Agent goes in the metadata, for {@code tag_regex}. */
+    private final boolean tagRouting;
 
     LlmHandler(
             Endpoint endpoint,
@@ -71,6 +73,7 @@ final class LlmHandler implements Handler<RoutingContext> {
         this.bus = bus;
         this.endUsers = endUsers;
         this.routerBudget = settings.timeout().multipliedBy(4);
+        this.tagRouting = settings.merged().getBoolean("enable_tag_filtering", false);
     }
 
     @Override
@@ -107,6 +110,9 @@ final class LlmHandler implements Handler<RoutingContext> {
         try {
             parsed = api.parse(endpoint, client, body, pathModel);
             parsed = CacheControlHeader.apply(parsed, client.getHeader(HttpHeaders.CACHE_CONTROL));
+            if (tagRouting) {
+                parsed = UserAgentMetadata.apply(parsed, client.getHeader(HttpHeaders.USER_AGENT));
+            }
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             client.response().putHeader(CALL_ID, parsed.callId());
             observation.parsed(parsed);

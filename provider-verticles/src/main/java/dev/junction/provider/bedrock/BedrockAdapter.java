@@ -63,6 +63,12 @@ public final class BedrockAdapter implements ProviderAdapter {
         return Optional.of(ConverseParams.SUPPORTED);
     }
 
+    /** Embeddings: {@code dimensions} for Titan models; nothing for Cohere's, whose translation carries none. */
+    @Override
+    public Optional<Set<String>> supportedOperationParams(ProviderCall call) {
+        return Optional.of(BedrockEmbeddings.supportedParams(call.deployment().upstreamModel()));
+    }
+
     @Override
     public UpstreamRequest toUpstream(ProviderCall call) {
         Deployment deployment = call.deployment();

@@ -6,11 +6,13 @@ import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.EmbeddingInputs;
 import dev.junction.provider.EmbeddingResponses;
+import dev.junction.provider.params.OpenAiParams;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Set;
 
 /**
  * OpenAI embeddings through Bedrock's InvokeModel, for the two families LiteLLM serves most: Amazon Titan
@@ -22,6 +24,11 @@ final class BedrockEmbeddings {
     static final String COHERE_DEFAULT_INPUT_TYPE = "search_document";
 
     private BedrockEmbeddings() {}
+
+    /** The OpenAI embedding parameters {@link #toBody} carries for {@code model}. */
+    static Set<String> supportedParams(String model) {
+        return "amazon".equals(BedrockModels.vendor(model)) ? OpenAiParams.DIMENSIONS_ONLY : Set.of();
+    }
 
     static JsonObject toBody(ProviderCall call) {
         JsonObject request = call.request().body();

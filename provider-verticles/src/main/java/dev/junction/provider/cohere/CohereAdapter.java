@@ -13,6 +13,7 @@ import dev.junction.provider.UnsupportedEndpoint;
 import dev.junction.provider.UpstreamHeaders;
 import dev.junction.provider.UpstreamRequest;
 import dev.junction.provider.openai.OpenAiErrorClassifier;
+import dev.junction.provider.params.OpenAiParams;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -54,6 +55,12 @@ public final class CohereAdapter implements ProviderAdapter {
     @Override
     public Optional<Set<String>> supportedOpenAiParams(ProviderCall call) {
         return Optional.of(CohereParams.SUPPORTED);
+    }
+
+    /** Embeddings: {@code dimensions} only ({@code output_dimension}): {@code encoding_format} is not translated. */
+    @Override
+    public Optional<Set<String>> supportedOperationParams(ProviderCall call) {
+        return Optional.of(OpenAiParams.DIMENSIONS_ONLY);
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.junction.provider.UnsupportedEndpoint;
 import dev.junction.provider.UpstreamHeaders;
 import dev.junction.provider.UpstreamRequest;
 import dev.junction.provider.google.GoogleErrorClassifier;
+import dev.junction.provider.params.OpenAiParams;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -54,6 +55,12 @@ public final class GeminiAdapter implements ProviderAdapter {
     @Override
     public Optional<Set<String>> supportedOpenAiParams(ProviderCall call) {
         return Optional.of(GeminiParams.SUPPORTED);
+    }
+
+    /** Embeddings: {@code dimensions} only ({@code outputDimensionality}), as LiteLLM's Vertex AI embedding list. */
+    @Override
+    public Optional<Set<String>> supportedOperationParams(ProviderCall call) {
+        return Optional.of(OpenAiParams.DIMENSIONS_ONLY);
     }
 
     @Override

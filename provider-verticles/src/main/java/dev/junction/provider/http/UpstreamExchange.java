@@ -9,6 +9,7 @@ import dev.junction.cluster.error.GatewayException;
 import dev.junction.provider.ProviderAdapter;
 import dev.junction.provider.RequestSigner;
 import dev.junction.provider.UpstreamRequest;
+import dev.junction.provider.params.AllowedParams;
 import dev.junction.provider.params.UnsupportedParams;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
@@ -19,6 +20,8 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Carries out one provider call over HTTP inside the deployment's circuit breaker: sends the translated
@@ -46,8 +49,15 @@ public final class UpstreamExchange {
         ProviderCall call;
         UpstreamRequest upstream;
         try {
-            call = admissible(asked);
-            upstream = adapter.toUpstream(call);
+            refuseUntranslatable(asked);
+            if (passesThrough(asked)) {
+                call = asked;
+                upstream = adapter.toUpstream(call);
+            } else {
+                Optional<Set<String>> supported = supportedParams(asked);
+                call = UnsupportedParams.apply(asked, supported);
+                upstream = AllowedParams.carry(adapter.toUpstream(call), call, supported);
+            }
         } catch (GatewayException invalid) {
             return Future.failedFuture(invalid);
         }
@@ -55,12 +65,14 @@ public final class UpstreamExchange {
     }
 
     /**
-     * The call as the provider may receive it: refused when its provider cannot carry what it asks, its
-     * unsupported or {@code additional_drop_params} parameters removed otherwise ({@link UnsupportedParams}).
+     * What the provider's translation carries of the call's OpenAI parameters: the unsupported ones are
+     * refused or dropped ({@link UnsupportedParams}), the {@code allowed_openai_params} added ({@link
+     * AllowedParams}).
      */
-    private ProviderCall admissible(ProviderCall call) {
-        refuseUntranslatable(call);
-        return passesThrough(call) ? call : UnsupportedParams.apply(call, adapter.supportedOpenAiParams(call));
+    private Optional<Set<String>> supportedParams(ProviderCall call) {
+        return call.request().endpoint().isTextGeneration()
+                ? adapter.supportedOpenAiParams(call)
+                : adapter.supportedOperationParams(call);
     }
 
     private Future<ProviderReply> throughBreaker(ProviderCall call, UpstreamRequest upstream) {

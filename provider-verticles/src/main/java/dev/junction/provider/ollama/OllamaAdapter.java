@@ -12,6 +12,7 @@ import dev.junction.provider.StreamTranslator;
 import dev.junction.provider.UpstreamHeaders;
 import dev.junction.provider.UpstreamRequest;
 import dev.junction.provider.openai.OpenAiErrorClassifier;
+import dev.junction.provider.params.OpenAiParams;
 import dev.junction.provider.sse.NdjsonDecoder;
 import dev.junction.provider.sse.SseEvent;
 import io.vertx.core.MultiMap;
@@ -55,6 +56,12 @@ public final class OllamaAdapter implements ProviderAdapter {
     @Override
     public Optional<Set<String>> supportedOpenAiParams(ProviderCall call) {
         return Optional.of(OllamaParams.supported(OllamaMode.of(call)));
+    }
+
+    /** Embeddings: {@code dimensions} only, as LiteLLM's Ollama embedding rule. */
+    @Override
+    public Optional<Set<String>> supportedOperationParams(ProviderCall call) {
+        return Optional.of(OpenAiParams.DIMENSIONS_ONLY);
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.junction.provider.RequestBodies;
 import dev.junction.provider.UpstreamHeaders;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * OpenAI and every OpenAI-compatible server: the request goes out in the client's own format, at the
@@ -22,6 +24,11 @@ public final class OpenAiAdapter extends OpenAiFormatAdapter {
     @Override
     public ProviderFamily family() {
         return ProviderFamily.OPENAI;
+    }
+
+    @Override
+    public Optional<Set<String>> supportedOperationParams(ProviderCall call) {
+        return OpenAiOperationParams.supported(call);
     }
 
     @Override

@@ -16,11 +16,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * LiteLLM's rule for OpenAI parameters a provider does not support: a chat or completion call carrying one
- * is refused with {@code UnsupportedParamsError} (400, before anything is sent), unless {@code drop_params}
- * is true (gateway-wide, on the deployment or in the request), in which case those parameters are removed.
- * Names in {@code additional_drop_params} (the deployment's or the request's) are removed from every call,
- * whatever the provider. Deployment defaults count as the request's own values, as they do in LiteLLM.
+ * LiteLLM's rule for OpenAI parameters a provider does not support: a call carrying one (a chat or completion,
+ * an embedding, an image generation or a transcription, each with its own {@link OpenAiParams} list) is refused
+ * with {@code UnsupportedParamsError} (400, before anything is sent), unless {@code drop_params} is true
+ * (gateway-wide, on the deployment or in the request), in which case those parameters are removed. Names in
+ * {@code allowed_openai_params} (the deployment's or the request's) are never refused nor dropped ({@link
+ * AllowedParams} sends them). Names in {@code additional_drop_params} (the deployment's or the request's) are
+ * removed from every call, whatever the provider. Deployment defaults count as the request's own values, as
+ * they do in LiteLLM.
  */
 public final class UnsupportedParams {
     private UnsupportedParams() {}
@@ -28,8 +31,8 @@ public final class UnsupportedParams {
     /**
      * The call as its provider may receive it.
      *
-     * @param supported the OpenAI parameters the provider carries; empty for a provider that takes OpenAI's
-     *     format and is sent every parameter
+     * @param supported the OpenAI parameters the provider carries for the call's operation; empty for a
+     *     provider that is sent every parameter
      * @throws GatewayException {@link ErrorKind#UNSUPPORTED_BY_DEPLOYMENT} naming the parameters
      */
     public static ProviderCall apply(ProviderCall call, Optional<Set<String>> supported) {
@@ -38,17 +41,8 @@ public final class UnsupportedParams {
         Set<String> removed = new LinkedHashSet<>();
         removed.addAll(names(defaults.getValue("additional_drop_params")));
         removed.addAll(names(body.getValue("additional_drop_params")));
-        if (supported.isPresent() && isTextGeneration(call.request().endpoint())) {
-            Set<String> unsupported = new LinkedHashSet<>();
-            for (JsonObject source : new JsonObject[] {body, call.deployment().defaultCallParams()}) {
-                for (Map.Entry<String, Object> field : source) {
-                    if (OpenAiParams.isChecked(field.getKey(), field.getValue())
-                            && !supported.get().contains(field.getKey())
-                            && !removed.contains(field.getKey())) {
-                        unsupported.add(field.getKey());
-                    }
-                }
-            }
+        if (supported.isPresent()) {
+            Set<String> unsupported = unsupported(call, supported.get(), removed);
             if (!unsupported.isEmpty() && !dropsParams(call)) {
                 throw refusal(call.deployment(), unsupported);
             }
@@ -57,8 +51,26 @@ public final class UnsupportedParams {
         return without(call, removed);
     }
 
-    private static boolean isTextGeneration(Endpoint endpoint) {
-        return endpoint == Endpoint.CHAT_COMPLETIONS || endpoint == Endpoint.COMPLETIONS;
+    private static Set<String> unsupported(ProviderCall call, Set<String> supported, Set<String> removed) {
+        Endpoint endpoint = call.request().endpoint();
+        Set<String> allowed = AllowedParams.names(call);
+        Set<String> unsupported = new LinkedHashSet<>();
+        for (JsonObject source :
+                new JsonObject[] {call.request().body(), call.deployment().defaultCallParams()}) {
+            for (Map.Entry<String, Object> field : source) {
+                // A list field of an upload comes as its form's name, e.g. timestamp_granularities[].
+                String name = field.getKey().endsWith("[]")
+                        ? field.getKey().substring(0, field.getKey().length() - 2)
+                        : field.getKey();
+                if (OpenAiParams.isChecked(endpoint, name, field.getValue())
+                        && !supported.contains(name)
+                        && !removed.contains(name)
+                        && !allowed.contains(name)) {
+                    unsupported.add(field.getKey());
+                }
+            }
+        }
+        return unsupported;
     }
 
     /** LiteLLM drops when any of its switches says so: the gateway's, the deployment's or the request's. */
@@ -74,7 +86,7 @@ public final class UnsupportedParams {
     }
 
     /** {@code additional_drop_params}: a list of names (a single name is taken as a list of one). */
-    private static Set<String> names(Object value) {
+    static Set<String> names(Object value) {
         Set<String> names = new LinkedHashSet<>();
         if (value instanceof JsonArray list) {
             list.forEach(name -> {
@@ -94,7 +106,8 @@ public final class UnsupportedParams {
                 "litellm.UnsupportedParamsError: " + deployment.provider().prefix()
                         + " does not support parameters: " + listed + ", for model=" + deployment.upstreamModel()
                         + ". To drop these, set `drop_params: true` in litellm_settings, in the deployment's litellm_params"
-                        + " or in the request, or list them in the deployment's `additional_drop_params`.";
+                        + " or in the request, or list them in the deployment's `additional_drop_params`. To send them"
+                        + " anyway, list them in `allowed_openai_params`.";
         return GatewayException.of(ErrorKind.UNSUPPORTED_BY_DEPLOYMENT, message)
                 .withParam(unsupported.iterator().next());
     }

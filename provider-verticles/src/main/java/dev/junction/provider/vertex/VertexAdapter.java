@@ -20,6 +20,7 @@ import dev.junction.provider.gemini.GeminiResponseTranslator;
 import dev.junction.provider.gemini.GeminiStreamTranslator;
 import dev.junction.provider.google.GoogleErrorClassifier;
 import dev.junction.provider.google.GoogleTokens;
+import dev.junction.provider.params.OpenAiParams;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -87,6 +88,12 @@ public final class VertexAdapter implements ProviderAdapter {
     public Optional<Set<String>> supportedOpenAiParams(ProviderCall call) {
         return Optional.of(
                 isClaude(call.deployment().upstreamModel()) ? AnthropicParams.SUPPORTED : GeminiParams.SUPPORTED);
+    }
+
+    /** Embeddings: {@code dimensions} only ({@code outputDimensionality}), as LiteLLM's Vertex AI embedding list. */
+    @Override
+    public Optional<Set<String>> supportedOperationParams(ProviderCall call) {
+        return Optional.of(OpenAiParams.DIMENSIONS_ONLY);
     }
 
     @Override

@@ -154,10 +154,50 @@ class UnsupportedParamsTest {
     }
 
     @Test
-    void embeddings_are_not_checked() {
+    void embeddings_are_checked_against_their_own_parameters_only() {
         JsonObject body = new JsonObject().put("model", "m").put("input", "hi").put("seed", 1);
-        ProviderCall call = WireFixtures.call(Endpoint.EMBEDDINGS, body, anthropic(null));
+        ProviderCall plain = WireFixtures.call(Endpoint.EMBEDDINGS, body, anthropic(null));
+        ProviderCall encoded =
+                WireFixtures.call(Endpoint.EMBEDDINGS, body.copy().put("encoding_format", "float"), anthropic(null));
 
-        assertThat(UnsupportedParams.apply(call, TEMPERATURE_ONLY)).isSameAs(call);
+        assertThat(UnsupportedParams.apply(plain, Optional.of(OpenAiParams.DIMENSIONS_ONLY)))
+                .isSameAs(plain);
+        assertThatThrownBy(() -> UnsupportedParams.apply(encoded, Optional.of(OpenAiParams.DIMENSIONS_ONLY)))
+                .hasMessageContaining("does not support parameters: ['encoding_format']");
+    }
+
+    @Test
+    void an_upload_field_of_a_list_is_checked_by_its_name_without_brackets() {
+        JsonObject form = new JsonObject().put("model", "m").put("timestamp_granularities[]", "word");
+        ProviderCall call = WireFixtures.call(Endpoint.AUDIO_TRANSCRIPTIONS, form, anthropic(null));
+
+        assertThatThrownBy(() -> UnsupportedParams.apply(call, Optional.of(Set.of("language"))))
+                .hasMessageContaining("['timestamp_granularities[]']");
+        ProviderCall dropping =
+                WireFixtures.call(Endpoint.AUDIO_TRANSCRIPTIONS, form.copy().put("drop_params", true), anthropic(null));
+        assertThat(UnsupportedParams.apply(dropping, Optional.of(Set.of("language")))
+                        .request()
+                        .body()
+                        .fieldNames())
+                .doesNotContain("timestamp_granularities[]");
+    }
+
+    @Test
+    void allowed_openai_params_of_the_request_or_the_deployment_are_neither_refused_nor_dropped() {
+        JsonObject bias = new JsonObject().put("logit_bias", new JsonObject().put("1", 2));
+        ProviderCall asked = chat(
+                bias.copy().put("allowed_openai_params", new io.vertx.core.json.JsonArray().add("logit_bias")),
+                anthropic(null));
+        ProviderCall configured = chat(
+                bias.copy().put("drop_params", true),
+                anthropic(new JsonObject()
+                        .put("allowed_openai_params", new io.vertx.core.json.JsonArray().add("logit_bias"))));
+
+        assertThat(UnsupportedParams.apply(asked, TEMPERATURE_ONLY)).isSameAs(asked);
+        assertThat(UnsupportedParams.apply(configured, TEMPERATURE_ONLY)
+                        .request()
+                        .body()
+                        .containsKey("logit_bias"))
+                .isTrue();
     }
 }

@@ -5,18 +5,25 @@ import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.config.Deployment;
 import dev.junction.config.RouterSettings;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * LiteLLM's tag-based routing ({@code router_settings.enable_tag_filtering}): a request's tags (its body's
- * {@code tags} and {@code metadata.tags}, then its key's and its team's) keep the deployments whose {@code
- * litellm_params.tags} match (any of them, or all with {@code tag_filtering_match_any: false}); when none
- * matches, those tagged {@code default}; when there are none either, the request is refused. A request without
- * tags goes to the {@code default} deployments when there are any, else to all. Pure: no state.
+ * LiteLLM's tag-based routing ({@code router_settings.enable_tag_filtering}), as its {@code tag_based_routing}
+ * decides (see {@link RequestTags} for how a request's tags are read). First {@code !tag} leaves out the
+ * deployments carrying that tag and {@code &tag} keeps only those carrying it. Then:
+ *
+ * <ul>
+ *   <li>with plain tags (or a User-Agent that a remaining deployment's {@code tag_regex} could match), the
+ *       deployments matching them (any plain tag, or all with {@code tag_filtering_match_any: false}; else one of
+ *       their {@code tag_regex} patterns) are kept; when none does, those tagged {@code default}, unless a
+ *       deployment of the group carries one of the plain tags (its deployments were left out: refused);
+ *   <li>with only {@code !}/{@code &} tags, what remains of them (from the {@code default} deployments when
+ *       only {@code !} tags were given and the group has any);
+ *   <li>without tags, the {@code default} deployments when there are any, else all.
+ * </ul>
+ *
+ * Nothing left is refused with LiteLLM's 401. Pure: no state.
  */
 public final class TagFilter {
     static final String DEFAULT_TAG = "default";
@@ -39,63 +46,60 @@ public final class TagFilter {
     }
 
     /**
-     * @throws GatewayException a 401 when the request has tags and no deployment matches them nor is tagged
-     *     {@code default}
+     * @param candidates the group's deployments that could take the call
+     * @param group every deployment of the group, those cooling down included
+     * @throws GatewayException a 401 when no deployment is left
      */
-    public List<Deployment> apply(List<Deployment> candidates, LlmRequest request, String modelGroup) {
-        Set<String> requested = requestTags(request);
-        List<Deployment> defaults =
-                candidates.stream().filter(d -> tagsOf(d).contains(DEFAULT_TAG)).toList();
-        if (requested.isEmpty()) {
-            return defaults.isEmpty() ? candidates : defaults;
+    public List<Deployment> apply(
+            List<Deployment> candidates, List<Deployment> group, LlmRequest request, String modelGroup) {
+        RequestTags tags = RequestTags.of(request);
+        List<Deployment> pool = candidates.stream()
+                .filter(d -> DeploymentTags.allowedBy(d, tags))
+                .toList();
+        List<String> headers = tags.headerLines();
+        boolean regexCanMatch =
+                !headers.isEmpty() && tags.required().isEmpty() && pool.stream().anyMatch(DeploymentTags::hasRegexes);
+        if (!tags.plain().isEmpty() || regexCanMatch) {
+            return byMatch(pool, group, tags, modelGroup);
         }
-        List<Deployment> matching =
-                candidates.stream().filter(d -> matches(tagsOf(d), requested)).toList();
+        if (tags.hasConstraints()) {
+            List<Deployment> from = tags.required().isEmpty() ? defaultsOrAll(candidates) : candidates;
+            List<Deployment> kept =
+                    from.stream().filter(d -> DeploymentTags.allowedBy(d, tags)).toList();
+            return orRefuse(kept, tags, modelGroup);
+        }
+        return defaultsOrAll(candidates);
+    }
+
+    private List<Deployment> byMatch(
+            List<Deployment> pool, List<Deployment> group, RequestTags tags, String modelGroup) {
+        List<String> headers = tags.headerLines();
+        List<Deployment> matching = pool.stream()
+                .filter(d -> DeploymentTags.matches(d, tags.plain(), headers, matchAny))
+                .toList();
         if (!matching.isEmpty()) {
             return matching;
         }
-        if (!defaults.isEmpty()) {
-            return defaults;
-        }
-        throw GatewayException.of(
-                ErrorKind.AUTHENTICATION,
-                NOT_ALLOWED + ". Passed model=" + modelGroup + " and tags=" + List.copyOf(requested));
+        boolean knownTag = group.stream().anyMatch(d -> DeploymentTags.carriesAny(d, tags.plain()));
+        return orRefuse(knownTag ? List.of() : defaults(pool), tags, modelGroup);
     }
 
-    private boolean matches(Set<String> deploymentTags, Set<String> requested) {
-        if (deploymentTags.isEmpty()) {
-            return false;
+    private static List<Deployment> orRefuse(List<Deployment> kept, RequestTags tags, String modelGroup) {
+        if (kept.isEmpty()) {
+            throw GatewayException.of(
+                    ErrorKind.AUTHENTICATION, NOT_ALLOWED + ". Passed model=" + modelGroup + " and tags=" + tags.all());
         }
-        return matchAny ? requested.stream().anyMatch(deploymentTags::contains) : deploymentTags.containsAll(requested);
+        return kept;
     }
 
-    /** The body's {@code tags} and {@code metadata.tags}, then the key's and team's, without repeats. */
-    static Set<String> requestTags(LlmRequest request) {
-        Set<String> tags = new LinkedHashSet<>();
-        JsonObject body = request.body();
-        addStrings(tags, body.getValue("tags"));
-        if (body.getValue("metadata") instanceof JsonObject metadata) {
-            addStrings(tags, metadata.getValue("tags"));
-        }
-        if (request.grant() != null) {
-            tags.addAll(request.grant().tags());
-        }
-        return tags;
+    private static List<Deployment> defaults(List<Deployment> deployments) {
+        return deployments.stream()
+                .filter(d -> DeploymentTags.of(d).contains(DEFAULT_TAG))
+                .toList();
     }
 
-    static Set<String> tagsOf(Deployment deployment) {
-        Set<String> tags = new LinkedHashSet<>();
-        addStrings(tags, deployment.litellmParams().getValue("tags"));
-        return tags;
-    }
-
-    private static void addStrings(Set<String> into, Object value) {
-        if (value instanceof JsonArray list) {
-            list.forEach(item -> {
-                if (item instanceof String text) {
-                    into.add(text);
-                }
-            });
-        }
+    private static List<Deployment> defaultsOrAll(List<Deployment> deployments) {
+        List<Deployment> defaults = defaults(deployments);
+        return defaults.isEmpty() ? deployments : defaults;
     }
 }
