@@ -46,6 +46,17 @@ class ModelListValidationTest {
     }
 
     @Test
+    void a_tag_regex_that_does_not_compile_names_its_place() {
+        assertFails(
+                """
+                model_list:
+                  - model_name: a
+                    litellm_params: {model: openai/gpt-4o, tag_regex: ["^User-Agent: ok", "(unclosed"]}
+                """,
+                "model_list[0].litellm_params.tag_regex[1]: is not a valid regular expression: Unclosed group");
+    }
+
+    @Test
     void litellm_params_is_required() {
         assertFails(
                 """

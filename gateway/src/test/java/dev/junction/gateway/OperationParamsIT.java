@@ -52,7 +52,7 @@ class OperationParamsIT {
     @BeforeEach
     void resetUpstream() {
         gateway.upstream.reset();
-        gateway.upstream.on(GEMINI_BATCH).replyAlways(Answer.json(200, GeminiWire.batchEmbeddings(1, 8)));
+        gateway.upstream.on(GEMINI_BATCH).replyAlways(Answer.json(200, GeminiWire.batchEmbeddings(2, 8)));
         gateway.upstream
                 .on("/openai" + OpenAiWire.EMBEDDINGS_PATH)
                 .replyAlways(Answer.json(200, OpenAiWire.embeddings("text-embedding-ada-002", 1, 8)));
@@ -77,6 +77,11 @@ class OperationParamsIT {
         return EmbeddingCreateParams.builder().model(model).input("The cat sat");
     }
 
+    /** Two inputs: Gemini embeds them with batchEmbedContents. */
+    private static EmbeddingCreateParams.Builder geminiEmbedding() {
+        return EmbeddingCreateParams.builder().model("gemini-embed").inputOfArrayOfStrings(List.of("The cat", "sat"));
+    }
+
     private static BadRequestException refusal(Runnable call) {
         return catchThrowableOfType(BadRequestException.class, call::run);
     }
@@ -84,7 +89,7 @@ class OperationParamsIT {
     @Test
     void gemini_embeddings_refuse_encoding_format_and_send_nothing() {
         BadRequestException refused = refusal(() -> client.embeddings()
-                .create(embedding("gemini-embed")
+                .create(geminiEmbedding()
                         .encodingFormat(EmbeddingCreateParams.EncodingFormat.FLOAT)
                         .build()));
 
@@ -96,7 +101,7 @@ class OperationParamsIT {
     @Test
     void drop_params_in_an_embedding_request_drops_what_gemini_lacks_and_keeps_dimensions() {
         client.embeddings()
-                .create(embedding("gemini-embed")
+                .create(geminiEmbedding()
                         .encodingFormat(EmbeddingCreateParams.EncodingFormat.FLOAT)
                         .dimensions(8)
                         .putAdditionalBodyProperty("drop_params", JsonValue.from(true))
