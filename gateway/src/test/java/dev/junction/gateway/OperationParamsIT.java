@@ -87,14 +87,15 @@ class OperationParamsIT {
     }
 
     @Test
-    void gemini_embeddings_refuse_encoding_format_and_send_nothing() {
+    void gemini_embeddings_refuse_user_and_send_nothing_but_take_the_sdks_encoding_format() {
         BadRequestException refused = refusal(() -> client.embeddings()
                 .create(geminiEmbedding()
                         .encodingFormat(EmbeddingCreateParams.EncodingFormat.FLOAT)
+                        .user("alice")
                         .build()));
 
         assertThat(refused.getMessage())
-                .contains("litellm.UnsupportedParamsError: gemini does not support parameters: ['encoding_format']");
+                .contains("litellm.UnsupportedParamsError: gemini does not support parameters: ['user']");
         assertThat(gateway.upstream.requests(GEMINI_BATCH)).isEmpty();
     }
 
@@ -102,13 +103,13 @@ class OperationParamsIT {
     void drop_params_in_an_embedding_request_drops_what_gemini_lacks_and_keeps_dimensions() {
         client.embeddings()
                 .create(geminiEmbedding()
-                        .encodingFormat(EmbeddingCreateParams.EncodingFormat.FLOAT)
+                        .user("alice")
                         .dimensions(8)
                         .putAdditionalBodyProperty("drop_params", JsonValue.from(true))
                         .build());
 
         String sent = gateway.upstream.lastRequest().bodyAsString();
-        assertThat(sent).doesNotContain("encoding_format", "drop_params").contains("\"outputDimensionality\":8");
+        assertThat(sent).doesNotContain("alice", "drop_params").contains("\"outputDimensionality\":8");
     }
 
     @Test

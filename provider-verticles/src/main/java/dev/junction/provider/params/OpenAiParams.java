@@ -41,8 +41,11 @@ public final class OpenAiParams {
             "service_tier",
             "safety_identifier");
 
-    /** LiteLLM's {@code OPENAI_EMBEDDING_PARAMS}, the embedding call's optional parameters. */
-    public static final List<String> EMBEDDING = List.of("user", "encoding_format", "dimensions");
+    /**
+     * LiteLLM's {@code OPENAI_EMBEDDING_PARAMS} but {@code encoding_format}, which the OpenAI SDKs send by default
+     * (LiteLLM refusing it from Vertex AI and Gemini deployments is its issue 33173): never checked.
+     */
+    public static final List<String> EMBEDDING = List.of("user", "dimensions");
 
     /** What most translations of an embedding carry: {@code dimensions}, under the provider's own name. */
     public static final java.util.Set<String> DIMENSIONS_ONLY = java.util.Set.of("dimensions");

@@ -157,13 +157,15 @@ class UnsupportedParamsTest {
     void embeddings_are_checked_against_their_own_parameters_only() {
         JsonObject body = new JsonObject().put("model", "m").put("input", "hi").put("seed", 1);
         ProviderCall plain = WireFixtures.call(Endpoint.EMBEDDINGS, body, anthropic(null));
-        ProviderCall encoded =
-                WireFixtures.call(Endpoint.EMBEDDINGS, body.copy().put("encoding_format", "float"), anthropic(null));
+        ProviderCall encoded = WireFixtures.call(
+                Endpoint.EMBEDDINGS,
+                body.copy().put("encoding_format", "base64").put("user", "alice"),
+                anthropic(null));
 
         assertThat(UnsupportedParams.apply(plain, Optional.of(OpenAiParams.DIMENSIONS_ONLY)))
                 .isSameAs(plain);
         assertThatThrownBy(() -> UnsupportedParams.apply(encoded, Optional.of(OpenAiParams.DIMENSIONS_ONLY)))
-                .hasMessageContaining("does not support parameters: ['encoding_format']");
+                .hasMessageContaining("does not support parameters: ['user']");
     }
 
     @Test
