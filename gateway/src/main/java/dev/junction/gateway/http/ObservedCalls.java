@@ -21,6 +21,7 @@ import java.util.List;
  * how it ended. With no observer configured nothing is built.
  */
 final class ObservedCalls {
+    private static final String RESPONSE_COST = "x-litellm-response-cost";
     private final CallObserver observer;
     private final CallCosts costs;
 
@@ -56,7 +57,7 @@ final class ObservedCalls {
                     null,
                     routed,
                     complete.usage(),
-                    costs.of(routed.deployment(), complete.usage()),
+                    cost(routed, complete.usage()),
                     complete.body(),
                     System.nanoTime()));
         } else if (routed.reply() instanceof ProviderReply.Streaming streaming) {
@@ -67,6 +68,22 @@ final class ObservedCalls {
                         200, error, routed, usage, costs.of(routed.deployment(), usage), null, System.nanoTime()));
             });
         }
+    }
+
+    /**
+     * What a whole answer cost: the router's own pricing when it gave one ({@code x-litellm-response-cost}, which
+     * prices images, audio and the like by their own measure), else its tokens at the deployment's prices.
+     */
+    private double cost(RoutedReply routed, Usage usage) {
+        String priced = routed.headers().get(RESPONSE_COST);
+        if (priced != null) {
+            try {
+                return Double.parseDouble(priced);
+            } catch (NumberFormatException unreadable) {
+                // priced below from its tokens
+            }
+        }
+        return costs.of(routed.deployment(), usage);
     }
 
     /** The call failed and {@code response} carries the error. */
