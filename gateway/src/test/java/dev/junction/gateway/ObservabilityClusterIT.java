@@ -3,6 +3,9 @@ package dev.junction.gateway;
 import static dev.junction.gateway.E2eClient.chatBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.junction.testkit.Answer;
 import dev.junction.testkit.FakeUpstream;
 import dev.junction.testkit.OpenAiWire;
@@ -10,10 +13,13 @@ import dev.junction.testkit.RecordedRequest;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +38,7 @@ class ObservabilityClusterIT {
     private static final Duration INTERVAL = Duration.ofSeconds(2);
     private static Vertx vertx;
     private static FakeUpstream shared;
+    private static GreenMail smtp;
     private static GatewayHarness a;
     private static GatewayHarness b;
 
@@ -48,8 +55,12 @@ class ObservabilityClusterIT {
         }
         shared.on("/hc-3/v1/embeddings")
                 .replyAlways(Answer.json(200, OpenAiWire.embeddings("text-embedding-3-small", 1, 4)));
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        smtp.setUser("alerts@junction.test", "junction-alerts", "smtp-secret-pass");
         String cluster = "junction-obs-cluster-" + UUID.randomUUID();
-        Map<String, String> placeholders = Map.of("SHARED", shared.baseUrl());
+        Map<String, String> placeholders = Map.of(
+                "SHARED", shared.baseUrl(), "SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
         a = GatewayHarness.start(
                 "/e2e/observability-cluster.yaml", placeholders, cluster, Files.createTempDirectory("obs-a"));
         b = GatewayHarness.start(
@@ -62,11 +73,12 @@ class ObservabilityClusterIT {
         b.close();
         a.close();
         shared.close();
+        smtp.stop();
         GatewayHarness.await(vertx.close());
     }
 
     @Test
-    void an_alert_raised_on_both_nodes_is_sent_once_to_each_channel() throws Exception {
+    void an_alert_raised_on_both_nodes_is_sent_once_to_each_channel_slack_webhook_and_email() throws Exception {
         for (int i = 0; i < 4; i++) {
             for (GatewayHarness node : List.of(a, b)) {
                 HttpResponse<String> failed = node.post(
@@ -89,6 +101,24 @@ class ObservabilityClusterIT {
         assertThat(webhook).hasSize(1);
         assertThat(webhook.get(0).getString("event_message")).contains("InternalServerError");
         assertThat(webhook.get(0).getString("exception_class")).isEqualTo("InternalServerError");
+        // The SMTP server keeps one copy per recipient: one mail to both is two copies, a mail sent twice four.
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            if (mail.getSubject().equals("Junction alert (High): LLM API call failed")
+                    && GreenMailUtil.getBody(mail).contains("/failing/v1")) {
+                mails.add(mail);
+            }
+        }
+        assertThat(mails).hasSize(2);
+        MimeMessage mail = mails.get(0);
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("alerts@junction.test");
+        assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString))
+                .containsExactlyInAnyOrder("ops@ops.test", "oncall@oncall.test");
+        assertThat(GreenMailUtil.getBody(mail))
+                .contains("Type: llm_exceptions")
+                .contains("exception_class: InternalServerError")
+                .doesNotContain("sk-up");
+    }
     }
 
     @Test

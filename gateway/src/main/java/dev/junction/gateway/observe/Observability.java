@@ -15,6 +15,7 @@ import dev.junction.gateway.observe.callbacks.LogCallbacks;
 import dev.junction.gateway.observe.health.BackgroundHealthChecks;
 import dev.junction.gateway.observe.health.HealthChecks;
 import dev.junction.gateway.observe.health.HealthRoutes;
+import dev.junction.gateway.observe.logs.AttemptLog;
 import dev.junction.gateway.observe.metrics.CallMetrics;
 import dev.junction.gateway.observe.metrics.NodeMetrics;
 import dev.junction.gateway.observe.metrics.PrometheusEndpoint;
@@ -90,6 +91,9 @@ public final class Observability implements AutoCloseable {
             Tracing tracing = Tracing.start(settings);
             observers.add(tracing.observer());
             closeables.add(tracing);
+        }
+        if (AttemptLog.wanted()) {
+            observers.add(new AttemptLog());
         }
         LogCallbacks logs = LogCallbacks.start(parts.vertx(), settings);
         observers.add(logs.observer());

@@ -66,7 +66,10 @@ public final class Alerting implements AutoCloseable {
             }
         }
         if (alerting.channels().contains("email")) {
-            LOG.warn("alerting names email, which Junction does not send yet; use slack or webhook");
+            EmailChannel email = EmailChannel.create(vertx, settings::variable);
+            if (email != null) {
+                channels.add(email);
+            }
         }
         if (channels.isEmpty()) {
             client.close();
