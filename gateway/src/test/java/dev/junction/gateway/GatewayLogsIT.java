@@ -112,8 +112,7 @@ class GatewayLogsIT {
     }
 
     @Test
-    void detailed_debug_logs_each_attempt_with_its_deployment_status_and_duration_and_the_outcome()
-            throws Exception {
+    void detailed_debug_logs_each_attempt_with_its_deployment_status_and_duration_and_the_outcome() throws Exception {
         gateway.upstream.on("/picky-fb/v1/chat/completions").replyAlways(OpenAiWire.serverError());
         gateway.upstream
                 .on("/picky-backup/v1/chat/completions")
@@ -126,14 +125,15 @@ class GatewayLogsIT {
         List<ILoggingEvent> events = logged.list.stream()
                 .filter(event -> event.getLoggerName().equals(ATTEMPTS))
                 .toList();
-        assertThat(events).allSatisfy(event -> assertThat(event.getKeyValuePairs())
-                .anySatisfy(pair -> {
+        assertThat(events)
+                .allSatisfy(event -> assertThat(event.getKeyValuePairs()).anySatisfy(pair -> {
                     assertThat(pair.key).isEqualTo("call_id");
                     assertThat(pair.value).isEqualTo(callId);
                 }));
         List<String> lines =
                 events.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        int failedAttempts = gateway.upstream.requests("/picky-fb/v1/chat/completions").size();
+        int failedAttempts =
+                gateway.upstream.requests("/picky-fb/v1/chat/completions").size();
         assertThat(failedAttempts).isPositive();
         assertThat(lines).hasSize(failedAttempts + 3);
         for (int i = 0; i < failedAttempts; i++) {

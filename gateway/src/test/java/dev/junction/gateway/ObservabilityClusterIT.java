@@ -60,7 +60,10 @@ class ObservabilityClusterIT {
         smtp.setUser("alerts@junction.test", "junction-alerts", "smtp-secret-pass");
         String cluster = "junction-obs-cluster-" + UUID.randomUUID();
         Map<String, String> placeholders = Map.of(
-                "SHARED", shared.baseUrl(), "SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+                "SHARED",
+                shared.baseUrl(),
+                "SMTP_PORT",
+                Integer.toString(smtp.getSmtp().getPort()));
         a = GatewayHarness.start(
                 "/e2e/observability-cluster.yaml", placeholders, cluster, Files.createTempDirectory("obs-a"));
         b = GatewayHarness.start(
@@ -118,7 +121,6 @@ class ObservabilityClusterIT {
                 .contains("Type: llm_exceptions")
                 .contains("exception_class: InternalServerError")
                 .doesNotContain("sk-up");
-    }
     }
 
     @Test
