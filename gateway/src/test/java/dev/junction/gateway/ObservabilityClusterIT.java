@@ -2,6 +2,7 @@ package dev.junction.gateway;
 
 import static dev.junction.gateway.E2eClient.chatBody;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -53,6 +54,8 @@ class ObservabilityClusterIT {
         for (String path : List.of("/hc-1/v1/chat/completions", "/hc-2/v1/chat/completions")) {
             shared.on(path).replyAlways(OpenAiWire.chat("gpt-4o").usage(1, 1).answer());
         }
+        shared.on("/reported/v1/chat/completions")
+                .replyAlways(OpenAiWire.chat("gpt-4o").usage(1_000, 500).answer());
         shared.on("/hc-3/v1/embeddings")
                 .replyAlways(Answer.json(200, OpenAiWire.embeddings("text-embedding-3-small", 1, 4)));
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -170,5 +173,51 @@ class ObservabilityClusterIT {
                     .isEqualTo(2);
         }
         assertThat(a.get("/health").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void each_report_leaves_once_per_period_with_the_calls_of_both_nodes() throws Exception {
+        for (GatewayHarness node : List.of(a, b, a)) {
+            HttpResponse<String> answered = node.post(
+                    "/v1/chat/completions", chatBody("reported").encode(), "authorization", "Bearer " + MASTER);
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        }
+        // Each node adds its counts to the cluster's within a second; a report leaves every 3 s.
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (reportedRequests() < 3 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(4_000); // a report sent twice, or the same calls counted twice, would arrive by now
+        assertThat(reportedRequests()).isEqualTo(3);
+        List<JsonObject> daily = events("daily_reports");
+        assertThat(daily.stream().map(event -> event.getString("period"))).doesNotHaveDuplicates();
+        List<JsonObject> spend = events("spend_reports");
+        assertThat(spend.stream().map(event -> event.getString("period"))).doesNotHaveDuplicates();
+        // gpt-4o's list prices: 1,000 prompt tokens at 2.5e-6 and 500 answer tokens at 1e-5, three times
+        double reportedSpend = spend.stream()
+                .mapToDouble(event -> event.getJsonObject("keys").getDouble("master key", 0.0))
+                .sum();
+        assertThat(reportedSpend).isCloseTo(3 * (1_000 * 2.5e-6 + 500 * 1e-5), within(1e-9));
+        assertThat(shared.requests("/slack-hook").stream()
+                        .map(hook -> hook.bodyAsJson().getString("text"))
+                        .filter(text -> text.startsWith("*Daily Report*")))
+                .hasSameSizeAs(daily)
+                .anySatisfy(text -> assertThat(text).contains("Top 5 slowest deployments").contains("`reported`"));
+    }
+
+    private static List<JsonObject> events(String type) {
+        return shared.requests("/webhook").stream()
+                .map(RecordedRequest::bodyAsJson)
+                .filter(event -> type.equals(event.getString("event")))
+                .toList();
+    }
+
+    private static long reportedRequests() {
+        return events("daily_reports").stream()
+                .flatMap(event -> event.getJsonArray("deployments").stream())
+                .map(JsonObject.class::cast)
+                .filter(deployment -> "reported".equals(deployment.getString("model_group")))
+                .mapToLong(deployment -> deployment.getLong("requests"))
+                .sum();
     }
 }

@@ -82,7 +82,7 @@ public final class Observability implements AutoCloseable {
         List<CallObserver> observers = new ArrayList<>();
         List<AutoCloseable> closeables = new ArrayList<>();
         Alerting alerting =
-                Alerting.start(parts.vertx(), parts.hazelcast(), parts.cluster().nodeId(), settings, parts.keys());
+                Alerting.start(parts.vertx(), parts.hazelcast(), parts.cluster().nodeId(), parts.config(), parts.keys());
         if (alerting != null) {
             observers.add(alerting.observer());
             closeables.add(alerting);
