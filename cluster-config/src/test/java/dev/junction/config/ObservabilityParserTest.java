@@ -83,7 +83,8 @@ class ObservabilityParserTest {
                 .anySatisfy(warning ->
                         assertThat(warning).startsWith("general_settings.alert_types: alert type 'fallback_reports'"))
                 .anySatisfy(warning -> assertThat(warning)
-                        .startsWith("general_settings.alerting_args.max_outage_alert_list_size: is not used by Junction"))
+                        .startsWith(
+                                "general_settings.alerting_args.max_outage_alert_list_size: is not used by Junction"))
                 .noneSatisfy(warning -> assertThat(warning).contains("budget_alert_ttl:"));
         assertThat(config.observability().alerting().argSeconds("budget_alert_ttl", Duration.ZERO))
                 .isEqualTo(Duration.ofMinutes(10));

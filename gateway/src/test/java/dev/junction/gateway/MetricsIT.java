@@ -77,7 +77,7 @@ class MetricsIT {
     @Test
     void an_image_call_is_priced_in_spend_as_the_router_priced_it_per_image() throws Exception {
         gateway.upstream
-                .on("/media/v1" + OpenAiMediaWire.IMAGES_PATH)
+                .on("/media" + OpenAiMediaWire.IMAGES_PATH)
                 .replyAlways(OpenAiMediaWire.images("https://img/1.png"));
         PrometheusScrape before = scrape();
         JsonObject request = new JsonObject()

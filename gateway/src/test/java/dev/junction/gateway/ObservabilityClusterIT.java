@@ -202,7 +202,8 @@ class ObservabilityClusterIT {
                         .map(hook -> hook.bodyAsJson().getString("text"))
                         .filter(text -> text.startsWith("*Daily Report*")))
                 .hasSameSizeAs(daily)
-                .anySatisfy(text -> assertThat(text).contains("Top 5 slowest deployments").contains("`reported`"));
+                .anySatisfy(text ->
+                        assertThat(text).contains("Top 5 slowest deployments").contains("`reported`"));
     }
 
     private static List<JsonObject> events(String type) {

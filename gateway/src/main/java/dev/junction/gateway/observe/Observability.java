@@ -81,8 +81,8 @@ public final class Observability implements AutoCloseable {
         ObservabilitySettings settings = parts.config().observability();
         List<CallObserver> observers = new ArrayList<>();
         List<AutoCloseable> closeables = new ArrayList<>();
-        Alerting alerting =
-                Alerting.start(parts.vertx(), parts.hazelcast(), parts.cluster().nodeId(), parts.config(), parts.keys());
+        Alerting alerting = Alerting.start(
+                parts.vertx(), parts.hazelcast(), parts.cluster().nodeId(), parts.config(), parts.keys());
         if (alerting != null) {
             observers.add(alerting.observer());
             closeables.add(alerting);

@@ -31,7 +31,8 @@ final class ReportTallies implements CallObserver {
 
     private final boolean deployments;
     private final boolean spend;
-    private final AtomicReference<Map<String, double[]>> byDeployment = new AtomicReference<>(new ConcurrentHashMap<>());
+    private final AtomicReference<Map<String, double[]>> byDeployment =
+            new AtomicReference<>(new ConcurrentHashMap<>());
     private final AtomicReference<Map<String, double[]>> bySpender = new AtomicReference<>(new ConcurrentHashMap<>());
 
     ReportTallies(boolean deployments, boolean spend) {

@@ -27,8 +27,7 @@ final class ReportTexts {
         }
         List<Map.Entry<String, double[]>> failing = tallies.entrySet().stream()
                 .filter(entry -> entry.getValue()[ReportTallies.FAILURES] > 0)
-                .sorted(Comparator.comparingDouble(
-                        entry -> -entry.getValue()[ReportTallies.FAILURES]))
+                .sorted(Comparator.comparingDouble(entry -> -entry.getValue()[ReportTallies.FAILURES]))
                 .limit(TOP)
                 .toList();
         List<Map.Entry<String, double[]>> slowest = tallies.entrySet().stream()
@@ -86,7 +85,9 @@ final class ReportTexts {
                     });
             text.append('\n');
         }
-        double total = teams.stream().mapToDouble(entry -> ((Number) entry.getValue()).doubleValue()).sum();
+        double total = teams.stream()
+                .mapToDouble(entry -> ((Number) entry.getValue()).doubleValue())
+                .sum();
         JsonObject fields = new JsonObject()
                 .put("event_group", "proxy")
                 .put("period", period.toString())
@@ -123,8 +124,6 @@ final class ReportTexts {
         entry.remove("event_group");
         return entry.put("requests", (long) tally[ReportTallies.ATTEMPTS])
                 .put("failures", (long) tally[ReportTallies.FAILURES])
-                .put(
-                        "average_latency_seconds",
-                        succeeded(tally) > 0 ? average(tally) : null);
+                .put("average_latency_seconds", succeeded(tally) > 0 ? average(tally) : null);
     }
 }

@@ -57,7 +57,8 @@ final class Reports implements AutoCloseable {
         this.nodeId = nodeId;
         this.alerter = alerter;
         this.byId = byId;
-        this.dailyEvery = settings.sends("daily_reports") ? settings.argSeconds("daily_report_frequency", DAILY_EVERY) : null;
+        this.dailyEvery =
+                settings.sends("daily_reports") ? settings.argSeconds("daily_report_frequency", DAILY_EVERY) : null;
         this.spendEvery = settings.sends("spend_reports") ? spendEvery : null;
         this.tallies = new ReportTallies(dailyEvery != null, this.spendEvery != null);
         long check = settings.argSeconds("report_check_interval", CHECK_EVERY).toMillis();
@@ -84,12 +85,20 @@ final class Reports implements AutoCloseable {
         tallies.flushTo(deploymentTallies, spendTallies);
         List<Alert> due = new ArrayList<>();
         if (dailyEvery != null) {
-            report("daily_reports", dailyEvery, deploymentTallies, (taken, period) ->
-                    ReportTexts.daily(taken, byId, period, dailyEvery), due);
+            report(
+                    "daily_reports",
+                    dailyEvery,
+                    deploymentTallies,
+                    (taken, period) -> ReportTexts.daily(taken, byId, period, dailyEvery),
+                    due);
         }
         if (spendEvery != null) {
-            report("spend_reports", spendEvery, spendTallies, (taken, period) ->
-                    ReportTexts.spend(taken, period, spendEvery), due);
+            report(
+                    "spend_reports",
+                    spendEvery,
+                    spendTallies,
+                    (taken, period) -> ReportTexts.spend(taken, period, spendEvery),
+                    due);
         }
         return due;
     }
