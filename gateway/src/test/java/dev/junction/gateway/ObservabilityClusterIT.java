@@ -157,7 +157,7 @@ class ObservabilityClusterIT {
             HttpResponse<String> health = node.get("/health", "authorization", "Bearer " + MASTER);
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
             JsonObject body = new JsonObject(health.body());
-            assertThat(body.getInteger("healthy_count")).isEqualTo(3);
+            assertThat(body.getInteger("healthy_count")).isEqualTo(4);
             assertThat(body.getInteger("unhealthy_count")).isEqualTo(2);
             assertThat(health.body()).doesNotContain("sk-up").doesNotContain("sk-secret-down");
             JsonObject down = body.getJsonArray("unhealthy_endpoints").stream()

@@ -62,7 +62,7 @@ final class Reports implements AutoCloseable {
         this.spendEvery = settings.sends("spend_reports") ? spendEvery : null;
         this.tallies = new ReportTallies(dailyEvery != null, this.spendEvery != null);
         long check = settings.argSeconds("report_check_interval", CHECK_EVERY).toMillis();
-        this.timer = vertx.setPeriodic(check, id -> check());
+        this.timer = enabled() ? vertx.setPeriodic(check, id -> check()) : -1;
     }
 
     /** Whether either report is sent; when not, nothing is counted. */
@@ -122,6 +122,8 @@ final class Reports implements AutoCloseable {
 
     @Override
     public void close() {
-        vertx.cancelTimer(timer);
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
     }
 }
