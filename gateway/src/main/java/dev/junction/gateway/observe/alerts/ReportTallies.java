@@ -13,7 +13,6 @@ import dev.junction.cluster.observe.CallerLabels;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the reports count, per node between two flushes: for each deployment its attempts, failures and the
@@ -31,9 +30,8 @@ final class ReportTallies implements CallObserver {
 
     private final boolean deployments;
     private final boolean spend;
-    private final AtomicReference<Map<String, double[]>> byDeployment =
-            new AtomicReference<>(new ConcurrentHashMap<>());
-    private final AtomicReference<Map<String, double[]>> bySpender = new AtomicReference<>(new ConcurrentHashMap<>());
+    private final Map<String, double[]> byDeployment = new ConcurrentHashMap<>();
+    private final Map<String, double[]> bySpender = new ConcurrentHashMap<>();
 
     ReportTallies(boolean deployments, boolean spend) {
         this.deployments = deployments;
@@ -82,8 +80,9 @@ final class ReportTallies implements CallObserver {
         }
     }
 
-    private static void add(AtomicReference<Map<String, double[]>> tallies, String key, int index, double amount) {
-        tallies.get().compute(key, (name, tally) -> {
+    /** Counts under the map's lock for the key, which {@link #flush} takes too: no count is lost to a flush. */
+    private static void add(Map<String, double[]> tallies, String key, int index, double amount) {
+        tallies.compute(key, (name, tally) -> {
             double[] counts = tally == null ? new double[3] : tally;
             counts[index] += amount;
             return counts;
@@ -96,9 +95,13 @@ final class ReportTallies implements CallObserver {
         flush(bySpender, spendTallies);
     }
 
-    private static void flush(AtomicReference<Map<String, double[]>> local, IMap<String, double[]> shared) {
-        Map<String, double[]> counted = local.getAndSet(new ConcurrentHashMap<>());
-        counted.forEach((key, tally) -> shared.merge(key, tally.clone(), ReportTallies::sum));
+    private static void flush(Map<String, double[]> local, IMap<String, double[]> shared) {
+        for (String key : local.keySet()) {
+            double[] tally = local.remove(key); // a count after this starts a new tally, flushed next time
+            if (tally != null) {
+                shared.merge(key, tally, ReportTallies::sum);
+            }
+        }
     }
 
     static double[] sum(double[] one, double[] other) {
