@@ -344,6 +344,52 @@ abstract class ManagementContract {
     }
 
     @Test
+    void key_list_takes_litellms_filters_and_a_page_past_the_end_is_empty() throws Exception {
+        String userId = id("listed");
+        String team = id("listed-team");
+        String org = id("listed-org");
+        admin.ok(
+                "/organization/new",
+                new JsonObject().put("organization_id", org).put("organization_alias", org));
+        admin.ok("/team/new", new JsonObject().put("team_id", team).put("organization_id", org));
+        JsonObject userKey = admin.ok("/user/new", new JsonObject().put("user_id", userId));
+        String alias = id("listed-alias");
+        JsonObject teamKey = admin.ok(
+                "/key/generate",
+                new JsonObject().put("user_id", userId).put("team_id", team).put("key_alias", alias));
+        admin.ok("/key/generate", new JsonObject());
+
+        assertThat(admin.read("/key/list?user_id=" + userId).getJsonArray("keys"))
+                .containsExactlyInAnyOrder(userKey.getString("token"), teamKey.getString("token"));
+        assertThat(admin.read("/key/list?user_id=" + userId + "&team_id=" + team)
+                        .getJsonArray("keys"))
+                .containsExactly(teamKey.getString("token"));
+        assertThat(admin.read("/key/list?key_alias=" + alias).getJsonArray("keys"))
+                .containsExactly(teamKey.getString("token"));
+        assertThat(admin.read("/key/list?key_hash=" + userKey.getString("token"))
+                        .getJsonArray("keys"))
+                .containsExactly(userKey.getString("token"));
+        JsonObject ofOrg = admin.read("/key/list?organization_id=" + org);
+        assertThat(ofOrg.getJsonArray("keys")).containsExactly(teamKey.getString("token"));
+        assertThat(ofOrg.getInteger("total_count")).isEqualTo(1);
+        assertThat(admin.read("/key/list?user_id=" + userId + "&size=1&page=2").getJsonArray("keys"))
+                .hasSize(1);
+
+        AdminClient user = admin.as(userKey.getString("key"));
+        assertThat(user.read("/key/list?user_id=" + userId).getInteger("total_count"))
+                .isEqualTo(2);
+        assertThat(user.get("/key/list?user_id=someone-else").statusCode()).isEqualTo(403);
+
+        // A page this far out, computed in int arithmetic, wrapped round to a negative offset and answered rows.
+        String farPage = "page=" + Integer.MAX_VALUE;
+        assertThat(admin.read("/key/list?" + farPage).getJsonArray("keys")).isEmpty();
+        assertThat(admin.read("/key/list?team_id=" + team + "&" + farPage).getJsonArray("keys"))
+                .isEmpty();
+        assertThat(admin.list("/team/list?" + farPage)).isEmpty();
+        assertThat(admin.read("/user/list?" + farPage).getJsonArray("users")).isEmpty();
+    }
+
+    @Test
     void a_key_reads_its_own_info_and_a_team_key_its_teams_info_but_no_other() throws Exception {
         String team = id("own-team");
         admin.ok("/team/new", new JsonObject().put("team_id", team));
@@ -951,6 +997,13 @@ abstract class ManagementContract {
                         .getJsonObject("message")
                         .getString("content"))
                 .isEqualTo("from /cheap");
+        // Each model's call is a call of its own in the spend logs, under the batch's call id.
+        JsonArray rows = admin.awaitList(
+                "/spend/logs?request_id=" + header(batch, "x-litellm-call-id"), list -> list.size() == 2);
+        assertThat(rows.stream().map(JsonObject.class::cast).map(row -> row.getString("model_group")))
+                .containsExactlyInAnyOrder("gpt-4o", "cheap");
+        assertThat(rows.stream().map(JsonObject.class::cast).map(row -> row.getDouble("spend")))
+                .allSatisfy(spend -> assertThat(spend).isCloseTo(CALL_COST, offset(1e-12)));
         HttpResponse<String> streamed = gateway.post(
                 "/v1/chat/completions",
                 chatBody("gpt-4o,cheap").put("stream", true).encode(),

@@ -64,7 +64,8 @@ public final class TeamViews {
         int page = AdminCalls.intParam(ctx, "page", 1, 1, Integer.MAX_VALUE);
         int size = AdminCalls.intParam(ctx, "size", 100, 1, 1000);
         admin.calls().answer(ctx, admin.calls().blocking(() -> {
-            List<Team> teams = scope.all() ? admin.keys().listTeams((page - 1) * size, size) : ownTeams(scope);
+            List<Team> teams =
+                    scope.all() ? admin.keys().listTeams(AdminCalls.offset(page, size), size) : ownTeams(scope);
             JsonArray listed = new JsonArray();
             for (Team team : teams) {
                 List<TeamMember> members = admin.stores().teamMembers().ofTeam(team.teamId());
