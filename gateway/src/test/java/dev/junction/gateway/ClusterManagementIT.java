@@ -149,7 +149,10 @@ class ClusterManagementIT {
         String org = "cluster-org-" + UUID.randomUUID();
         adminA.ok(
                 "/organization/new",
-                new JsonObject().put("organization_id", org).put("max_budget", 0.03));
+                new JsonObject()
+                        .put("organization_id", org)
+                        .put("organization_alias", org)
+                        .put("max_budget", 0.03));
         String[] keys = new String[2];
         for (int i = 0; i < 2; i++) {
             String team = "cluster-org-team-" + i + "-" + UUID.randomUUID();

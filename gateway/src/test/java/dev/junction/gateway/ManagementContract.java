@@ -381,15 +381,15 @@ abstract class ManagementContract {
         admin.ok("/key/generate", new JsonObject());
 
         assertThat(admin.read("/key/list?user_id=" + userId).getJsonArray("keys"))
-                .containsExactlyInAnyOrder(userKey.getString("token"), teamKey.getString("token"));
+                .containsExactlyInAnyOrder(userKey.getString("token_id"), teamKey.getString("token"));
         assertThat(admin.read("/key/list?user_id=" + userId + "&team_id=" + team)
                         .getJsonArray("keys"))
                 .containsExactly(teamKey.getString("token"));
         assertThat(admin.read("/key/list?key_alias=" + alias).getJsonArray("keys"))
                 .containsExactly(teamKey.getString("token"));
-        assertThat(admin.read("/key/list?key_hash=" + userKey.getString("token"))
+        assertThat(admin.read("/key/list?key_hash=" + userKey.getString("token_id"))
                         .getJsonArray("keys"))
-                .containsExactly(userKey.getString("token"));
+                .containsExactly(userKey.getString("token_id"));
         JsonObject ofOrg = admin.read("/key/list?organization_id=" + org);
         assertThat(ofOrg.getJsonArray("keys")).containsExactly(teamKey.getString("token"));
         assertThat(ofOrg.getInteger("total_count")).isEqualTo(1);
