@@ -411,6 +411,49 @@ abstract class ManagementContract {
     }
 
     @Test
+    void team_list_takes_litellms_user_id_and_organization_id_filters() throws Exception {
+        String userId = id("team-lister");
+        String org = id("listed-teams-org");
+        admin.ok(
+                "/organization/new",
+                new JsonObject().put("organization_id", org).put("organization_alias", org));
+        String inOrg = id("org-team");
+        String member = id("member-team");
+        admin.ok("/team/new", new JsonObject().put("team_id", inOrg).put("organization_id", org));
+        admin.ok(
+                "/team/new",
+                new JsonObject()
+                        .put("team_id", member)
+                        .put(
+                                "members_with_roles",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("role", "user")
+                                                .put("user_id", userId))));
+        admin.ok("/team/new", new JsonObject().put("team_id", id("other-team")));
+
+        assertThat(teamIds(admin.list("/team/list?user_id=" + userId))).containsExactly(member);
+        assertThat(teamIds(admin.list("/team/list?organization_id=" + org))).containsExactly(inOrg);
+        assertThat(teamIds(admin.list("/team/list?organization_id=default_organization&size=1000")))
+                .contains(member)
+                .doesNotContain(inOrg);
+        assertThat(teamIds(admin.list("/team/list?user_id=" + userId + "&organization_id=" + org)))
+                .isEmpty();
+
+        AdminClient user = admin.as(admin.ok("/key/generate", new JsonObject().put("user_id", userId))
+                .getString("key"));
+        assertThat(teamIds(user.list("/team/list?user_id=" + userId))).containsExactly(member);
+        assertThat(user.get("/team/list?user_id=someone-else").statusCode()).isEqualTo(403);
+    }
+
+    private static List<String> teamIds(JsonArray teams) {
+        return teams.stream()
+                .map(JsonObject.class::cast)
+                .map(team -> team.getString("team_id"))
+                .toList();
+    }
+
+    @Test
     void a_key_reads_its_own_info_and_a_team_key_its_teams_info_but_no_other() throws Exception {
         String team = id("own-team");
         admin.ok("/team/new", new JsonObject().put("team_id", team));
