@@ -183,6 +183,35 @@ class MetricsIT {
     }
 
     @Test
+    void each_model_of_a_batch_completion_is_counted_as_a_call_of_its_own() throws Exception {
+        PrometheusScrape before = scrape();
+        HttpResponse<String> batch = client.chat(chatBody("steady, no-such-model"));
+        assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
+        PrometheusScrape after = scrape();
+        String[] steady = {"requested_model", "steady"};
+        assertThat(delta(before, after, "litellm_proxy_total_requests_metric_total", steady))
+                .isEqualTo(1);
+        assertThat(delta(before, after, "litellm_total_tokens_metric_total", steady))
+                .isEqualTo(15);
+        assertThat(delta(before, after, "litellm_spend_metric_total", "model", "gpt-4o"))
+                .isCloseTo(0.02, within(1e-9));
+        assertThat(delta(before, after, "litellm_deployment_success_responses_total", steady))
+                .isEqualTo(1);
+        assertThat(delta(
+                        before,
+                        after,
+                        "litellm_proxy_failed_requests_metric_total",
+                        "requested_model",
+                        "no-such-model",
+                        "exception_status",
+                        "400"))
+                .isEqualTo(1);
+        assertThat(delta(before, after, "litellm_proxy_total_requests_metric_total"))
+                .as("the batch itself is not counted besides its two calls")
+                .isEqualTo(2);
+    }
+
+    @Test
     void a_failed_deployment_and_the_fallback_that_saved_the_call_are_counted() throws Exception {
         PrometheusScrape before = scrape();
         HttpResponse<String> answer = client.chat(chatBody("broken"));
