@@ -169,8 +169,10 @@ class NativeSurfaceCacheIT {
         AdminClient admin = new AdminClient(a, MASTER);
         JsonObject missRow =
                 spendLogRow(admin, miss.headers().values("x-litellm-call-id").get(0));
-        JsonObject hitRow =
-                spendLogRow(admin, hit.headers().values("x-litellm-call-id").get(0));
+        // Each node here keeps its own spend logs: the hit's row is on the node that answered it.
+        JsonObject hitRow = spendLogRow(
+                new AdminClient(b, MASTER),
+                hit.headers().values("x-litellm-call-id").get(0));
         assertThat(missRow.getString("cache_hit")).isEqualTo("False");
         assertThat(missRow.getDouble("spend")).isGreaterThan(0);
         assertThat(hitRow.getString("cache_hit")).isEqualTo("True");
@@ -332,13 +334,7 @@ class NativeSurfaceCacheIT {
         try (com.openai.core.http.StreamResponse<ResponseStreamEvent> stream =
                 client.responses().createStreaming(params)) {
             for (ResponseStreamEvent event : (Iterable<ResponseStreamEvent>) stream.stream()::iterator) {
-                types.add(event._json()
-                        .orElseThrow()
-                        .asObject()
-                        .orElseThrow()
-                        .get("type")
-                        .asString()
-                        .orElseThrow());
+                types.add(type(event));
                 event.outputTextDelta().ifPresent(delta -> deltas.append(delta.delta()));
                 if (event.completed().isPresent()) {
                     completed = event.completed().get().response();
@@ -347,6 +343,28 @@ class NativeSurfaceCacheIT {
         }
         assertThat(completed).as("a response.completed event").isNotNull();
         return completed;
+    }
+
+    /** The event's type, for those a message's stream is made of. */
+    private static String type(ResponseStreamEvent event) {
+        if (event.isCreated()) {
+            return "response.created";
+        } else if (event.isInProgress()) {
+            return "response.in_progress";
+        } else if (event.isOutputItemAdded()) {
+            return "response.output_item.added";
+        } else if (event.isContentPartAdded()) {
+            return "response.content_part.added";
+        } else if (event.isOutputTextDelta()) {
+            return "response.output_text.delta";
+        } else if (event.isOutputTextDone()) {
+            return "response.output_text.done";
+        } else if (event.isContentPartDone()) {
+            return "response.content_part.done";
+        } else if (event.isOutputItemDone()) {
+            return "response.output_item.done";
+        }
+        return event.isCompleted() ? "response.completed" : "other";
     }
 
     private static ResponseCreateParams ask(String model, String prompt) {
