@@ -6,8 +6,6 @@ import dev.junction.config.Deployment;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +26,10 @@ public final class ModelAccess {
     /** LiteLLM's entry that allows no model at all: a user restricted to team keys. */
     static final String NO_DEFAULT_MODELS = "no-default-models";
 
-    private final Supplier<List<Deployment>> deployments;
-    private volatile Groups groups;
+    private final AccessGroups groups;
 
-    /** The access groups of one list of deployments: rebuilt only when the list served changes. */
-    private record Groups(List<Deployment> from, Map<String, Set<String>> byName) {}
-
-    private ModelAccess(Supplier<List<Deployment>> deployments) {
-        this.deployments = deployments;
+    private ModelAccess(AccessGroups groups) {
+        this.groups = groups;
     }
 
     public static ModelAccess of(List<Deployment> deployments) {
@@ -50,33 +44,7 @@ public final class ModelAccess {
      * @param deployments the deployments served now; a new list object for each change
      */
     public static ModelAccess live(Supplier<List<Deployment>> deployments) {
-        return new ModelAccess(deployments);
-    }
-
-    private Map<String, Set<String>> accessGroupMembers() {
-        List<Deployment> served = deployments.get();
-        Groups seen = groups;
-        if (seen == null || seen.from() != served) {
-            seen = new Groups(served, index(served));
-            groups = seen;
-        }
-        return seen.byName();
-    }
-
-    private static Map<String, Set<String>> index(List<Deployment> deployments) {
-        Map<String, Set<String>> groups = new HashMap<>();
-        for (Deployment deployment : deployments) {
-            JsonArray names = deployment.modelInfo() == null
-                    ? null
-                    : deployment.modelInfo().getJsonArray("access_groups");
-            if (names != null) {
-                for (Object name : names) {
-                    groups.computeIfAbsent(String.valueOf(name), any -> new HashSet<>())
-                            .add(deployment.modelName());
-                }
-            }
-        }
-        return Map.copyOf(groups);
+        return new ModelAccess(new AccessGroups(deployments));
     }
 
     /**
@@ -94,7 +62,7 @@ public final class ModelAccess {
 
     /** The names of the access groups ({@code model_info.access_groups}) the config defines. */
     public Set<String> accessGroups() {
-        return accessGroupMembers().keySet();
+        return groups.members().keySet();
     }
 
     /** The model a key's request is routed to: the team's alias first, then the key's own. */
@@ -184,7 +152,7 @@ public final class ModelAccess {
         if (allowed.isEmpty() || allowed.contains(ALL_PROXY_MODELS)) {
             return true;
         }
-        Map<String, Set<String>> accessGroups = accessGroupMembers();
+        Map<String, Set<String>> accessGroups = groups.members();
         for (String candidate : candidates) {
             for (String entry : allowed) {
                 if (entry.equals(candidate)
