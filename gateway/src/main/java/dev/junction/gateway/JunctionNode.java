@@ -19,7 +19,6 @@ import dev.junction.gateway.access.NodeAccess;
 import dev.junction.gateway.http.BodyBudget;
 import dev.junction.gateway.http.HttpVerticle;
 import dev.junction.gateway.models.LiveModels;
-import dev.junction.gateway.models.ModelChanges;
 import dev.junction.gateway.observe.Observability;
 import dev.junction.gateway.observe.metrics.NodeMetrics;
 import dev.junction.provider.ProviderVerticles;
@@ -160,7 +159,7 @@ public final class JunctionNode {
                         cluster,
                         fingerprint,
                         components.result(),
-                        models.future().result().changes(),
+                        models.future().result(),
                         options,
                         keys.result(),
                         responses.result(),
@@ -212,7 +211,7 @@ public final class JunctionNode {
             ClusterView cluster,
             String fingerprint,
             RouterComponents components,
-            ModelChanges modelChanges,
+            LiveModels liveModels,
             NodeOptions options,
             KeyPersistence keys,
             ResponseStore responses,
@@ -228,7 +227,7 @@ public final class JunctionNode {
             HttpVerticle verticle = new HttpVerticle(
                     options.config(),
                     components.deployments(),
-                    modelChanges,
+                    liveModels,
                     cluster,
                     fingerprint,
                     options.host(),

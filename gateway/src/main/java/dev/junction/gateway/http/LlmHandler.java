@@ -27,6 +27,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Serves an operation: parse at the edge, find the request's end user, hand over to the router, write what
@@ -44,7 +45,8 @@ final class LlmHandler implements Handler<RoutingContext> {
      * The router answers within the request's own timeouts (and their retries); this bound only keeps a
      * request from waiting forever if the router never answered.
      */
-    private final Duration routerBudget;
+    /** The router settings served now (they change through {@code /config/update}): its timeout bounds the wait. */
+    private final Supplier<RouterSettings> settings;
 
     private final Endpoint endpoint;
     private final InboundApi api;
@@ -58,7 +60,7 @@ final class LlmHandler implements Handler<RoutingContext> {
             Endpoint endpoint,
             InboundApi api,
             EventBus bus,
-            RouterSettings settings,
+            Supplier<RouterSettings> settings,
             ModelAccess access,
             LlmAccess controls,
             EndUsers endUsers,
@@ -70,7 +72,7 @@ final class LlmHandler implements Handler<RoutingContext> {
         this.api = api;
         this.bus = bus;
         this.endUsers = endUsers;
-        this.routerBudget = settings.timeout().multipliedBy(4);
+        this.settings = settings;
     }
 
     @Override
@@ -223,6 +225,10 @@ final class LlmHandler implements Handler<RoutingContext> {
     }
 
     private Future<RoutedReply> toRouter(LlmRequest request) {
-        return BusContract.request(bus, Addresses.ROUTER, request, routerBudget, RoutedReply.class);
+        return BusContract.request(bus, Addresses.ROUTER, request, routerBudget(), RoutedReply.class);
+    }
+
+    private Duration routerBudget() {
+        return settings.get().timeout().multipliedBy(4);
     }
 }
