@@ -122,6 +122,7 @@ public final class JunctionNode {
         Observability[] observability = {Observability.none()};
         Promise<LiveModels> models = Promise.promise();
         return Future.all(List.of(components, state, keys, responses, cache))
+                .compose(ready -> keys.result().services().directory().confirmAcross(vertx, cluster))
                 // The cluster's current models before anything serves: a joining node never answers from an older
                 // version.
                 .compose(ready -> LiveModels.start(

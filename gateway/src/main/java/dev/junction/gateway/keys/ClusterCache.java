@@ -53,6 +53,10 @@ final class ClusterCache<T> {
     private final Duration ttl;
 
     private final Map<String, CompletableFuture<Optional<T>>> lookups = new ConcurrentHashMap<>();
+    /** The cluster map's name: how {@link DirectoryConfirmations} tells the caches apart. */
+    private final String name;
+    /** Confirms a change with every member once it is in the cluster map; nothing until the node is clustered. */
+    private volatile DirectoryConfirmations confirmations;
 
     ClusterCache(
             Vertx vertx,
@@ -75,7 +79,39 @@ final class ClusterCache<T> {
         this.reads = reads;
         this.decode = decode;
         this.encode = encode;
+        this.name = shared.getName();
         shared.addEntryListener(new Listener(), true);
+    }
+
+    String name() {
+        return name;
+    }
+
+    void confirmWith(DirectoryConfirmations confirmations) {
+        this.confirmations = confirmations;
+    }
+
+    /**
+     * Takes the cluster map's entry for {@code id} into this node's copy now, rather than when the map's event
+     * arrives: what a member does when the node that made an admin change asks (see {@link
+     * DirectoryConfirmations}).
+     */
+    Future<Void> refresh(String id) {
+        return Future.fromCompletionStage(shared.getAsync(id), vertx.getOrCreateContext())
+                .map(json -> {
+                    if (json == null) {
+                        local.invalidate(id);
+                    } else {
+                        replace(id, decodeShared(json));
+                    }
+                    return null;
+                });
+    }
+
+    /** Once the cluster map has the change: every member takes it in before the admin call answers. */
+    private Future<Void> confirmed(String id, Future<Void> written) {
+        DirectoryConfirmations asking = confirmations;
+        return asking == null ? written : written.compose(done -> asking.confirm(name, id));
     }
 
     Future<Optional<T>> find(String id, Callable<Optional<T>> fromStore) {
@@ -159,18 +195,22 @@ final class ClusterCache<T> {
     Future<Void> publish(String id, T value) {
         replace(id, Optional.of(value));
         String json = encode.apply(value).encode();
-        return Future.fromCompletionStage(
-                ttl == null
-                        ? shared.setAsync(id, json)
-                        : shared.setAsync(id, json, ttl.toMillis(), TimeUnit.MILLISECONDS),
-                vertx.getOrCreateContext());
+        return confirmed(
+                id,
+                Future.fromCompletionStage(
+                        ttl == null
+                                ? shared.setAsync(id, json)
+                                : shared.setAsync(id, json, ttl.toMillis(), TimeUnit.MILLISECONDS),
+                        vertx.getOrCreateContext()));
     }
 
     Future<Void> remove(String id) {
         replace(id, Optional.empty());
-        return Future.fromCompletionStage(
-                shared.setAsync(id, TOMBSTONE, TOMBSTONE_TTL.toSeconds(), TimeUnit.SECONDS),
-                vertx.getOrCreateContext());
+        return confirmed(
+                id,
+                Future.fromCompletionStage(
+                        shared.setAsync(id, TOMBSTONE, TOMBSTONE_TTL.toSeconds(), TimeUnit.SECONDS),
+                        vertx.getOrCreateContext()));
     }
 
     private static Duration shorter(Duration bound, Duration ttl) {
