@@ -170,6 +170,36 @@ class RuntimeConfigIT {
             assertThat(content(c, alias)).isEqualTo("from fixed");
         } finally {
             c.close();
+            awaitTwoMembers();
+        }
+    }
+
+    /** Until both members see the third one gone: the other tests expect two members to confirm. */
+    private static void awaitTwoMembers() throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while ((a.node.cluster().memberCount() != 2 || b.node.cluster().memberCount() != 2)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(a.node.cluster().memberIds()).hasSize(2);
+        assertThat(b.node.cluster().memberIds()).hasSize(2);
+    }
+
+    @Test
+    void the_first_node_of_a_new_cluster_serves_the_stored_settings_as_after_a_whole_cluster_restart()
+            throws Exception {
+        String alias = "restarted-" + UUID.randomUUID();
+        updated(a, new JsonObject().put("model_group_alias", new JsonObject().put(alias, "fixed")));
+
+        // Another cluster on the same store: it has no version yet, so its first member brings the store's in.
+        GatewayHarness fresh = GatewayHarness.start(CONFIG, Map.of(), cluster + "-restarted", data);
+        try {
+            fresh.upstream.on("/fixed/v1/chat/completions").replyAlways(OpenAiWire.ok("from fixed"));
+            assertThat(fresh.node.cluster().memberCount()).isEqualTo(1);
+            assertThat(configVersion(fresh)).isEqualTo(configVersion(a));
+            assertThat(content(fresh, alias)).isEqualTo("from fixed");
+        } finally {
+            fresh.close();
         }
     }
 }
