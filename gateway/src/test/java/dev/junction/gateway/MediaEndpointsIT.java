@@ -198,6 +198,54 @@ class MediaEndpointsIT {
     }
 
     @Test
+    void health_checks_call_image_speech_and_transcription_deployments_in_their_own_modes() throws Exception {
+        gateway.upstream.on(MEDIA + OpenAiMediaWire.IMAGES_PATH).reply(OpenAiMediaWire.images("https://img/t.png"));
+        gateway.upstream.on(MEDIA + OpenAiMediaWire.SPEECH_PATH).reply(OpenAiMediaWire.speech());
+        gateway.upstream
+                .on(MEDIA + OpenAiMediaWire.TRANSCRIPTIONS_PATH)
+                .reply(OpenAiMediaWire.verboseTranscription("", 0.5));
+
+        for (String group : new String[] {"dall-e-3", "tts", "whisper"}) {
+            HttpResponse<String> health = gateway.get("/health?model=" + group, "authorization", "Bearer " + MASTER);
+            JsonObject body = new JsonObject(health.body());
+            assertThat(body.getInteger("healthy_count")).as(health.body()).isEqualTo(1);
+            assertThat(body.getInteger("unhealthy_count")).as(health.body()).isZero();
+        }
+
+        JsonObject image = gateway.upstream
+                .requests(MEDIA + OpenAiMediaWire.IMAGES_PATH)
+                .get(0)
+                .bodyAsJson();
+        assertThat(image.getString("model")).isEqualTo("dall-e-3");
+        assertThat(image.getInteger("n")).isEqualTo(1);
+        JsonObject speech = gateway.upstream
+                .requests(MEDIA + OpenAiMediaWire.SPEECH_PATH)
+                .get(0)
+                .bodyAsJson();
+        assertThat(speech.getString("voice")).isEqualTo("alloy");
+        assertThat(speech.getString("input")).isNotBlank();
+        RecordedRequest upload = gateway.upstream
+                .requests(MEDIA + OpenAiMediaWire.TRANSCRIPTIONS_PATH)
+                .get(0);
+        assertThat(upload.header("content-type")).startsWith("multipart/form-data; boundary=");
+        String form = upload.body().toString(StandardCharsets.ISO_8859_1);
+        assertThat(form).contains("name=\"model\"\r\n\r\nwhisper-1\r\n");
+        // a real WAV file: the RIFF header, its WAVE form type and 16-bit mono PCM at 16 kHz
+        javax.sound.sampled.AudioFormat format = javax.sound.sampled.AudioSystem.getAudioFileFormat(
+                        new java.io.ByteArrayInputStream(wavPart(form)))
+                .getFormat();
+        assertThat(format.getSampleRate()).isEqualTo(16_000f);
+        assertThat(format.getChannels()).isEqualTo(1);
+    }
+
+    /** The file part's bytes of a multipart form read as ISO-8859-1 (one char per byte). */
+    private static byte[] wavPart(String form) {
+        int start = form.indexOf("RIFF");
+        int end = form.indexOf("\r\n--", start);
+        return form.substring(start, end).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void a_moderation_is_relayed() {
         gateway.upstream.on(MEDIA + OpenAiMediaWire.MODERATIONS_PATH).reply(OpenAiMediaWire.moderation(true));
 

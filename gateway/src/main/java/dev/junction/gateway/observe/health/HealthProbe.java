@@ -15,17 +15,22 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Calls one deployment with the smallest request of its mode ({@code model_info.mode}: chat by default,
- * completion or embedding), straight through its provider verticle: no routing, limits or cooldowns, as
- * LiteLLM's health check calls the deployment itself.
+ * Calls one deployment with the smallest request of its mode ({@code model_info.mode}: chat by default, or any
+ * operation Junction serves), straight through its provider verticle: no routing, limits or cooldowns, as
+ * LiteLLM's health check calls the deployment itself. Image and speech checks are billed by their providers,
+ * as they are in LiteLLM: a deployment is checked in those modes only when its config says so.
  */
 final class HealthProbe {
     /** LiteLLM's {@code HEALTH_CHECK_TIMEOUT_SECONDS}. */
     static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private static final String CHECKED_MODES = String.join(
+            ", ", Arrays.stream(Endpoint.values()).map(Endpoint::mode).toList());
 
     private final Vertx vertx;
 
@@ -43,9 +48,7 @@ final class HealthProbe {
         Endpoint endpoint = endpointOf(mode);
         if (endpoint == null) {
             return Future.succeededFuture(result(
-                    deployment,
-                    "Junction does not health-check mode '" + mode
-                            + "' (checked: chat, completion, embedding, moderation, rerank)"));
+                    deployment, "Junction does not health-check mode '" + mode + "' (checked: " + CHECKED_MODES + ")"));
         }
         LlmRequest request = new LlmRequest(
                 "health-check-" + UUID.randomUUID(),
@@ -57,6 +60,9 @@ final class HealthProbe {
                 null,
                 new Cancellation(),
                 System.nanoTime());
+        if (endpoint == Endpoint.AUDIO_TRANSCRIPTIONS) {
+            request = request.withFiles(List.of(HealthCheckAudio.file()));
+        }
         ProviderCall call = new ProviderCall(request, deployment, TIMEOUT);
         return BusContract.request(
                         vertx.eventBus(), RequestRouter.providerAddress(call), call, TIMEOUT, ProviderReply.class)
@@ -77,20 +83,16 @@ final class HealthProbe {
     }
 
     private static Endpoint endpointOf(String mode) {
-        return switch (mode) {
-            case "chat" -> Endpoint.CHAT_COMPLETIONS;
-            case "completion" -> Endpoint.COMPLETIONS;
-            case "embedding" -> Endpoint.EMBEDDINGS;
-            case "moderation" -> Endpoint.MODERATIONS;
-            case "rerank" -> Endpoint.RERANK;
-                // Images and speech cost real money per check, and a transcription needs an audio upload.
-            default -> null;
-        };
+        return Arrays.stream(Endpoint.values())
+                .filter(endpoint -> endpoint.mode().equals(mode))
+                .findFirst()
+                .orElse(null);
     }
 
     /**
      * The smallest request of the mode: one short message and one answer token, one input to embed or moderate,
-     * one document to rerank.
+     * one document to rerank, one image of the deployment's default size, a one-word speech, a half-second
+     * recording to transcribe (its text fields only: the file travels beside the body).
      */
     private static JsonObject body(Endpoint endpoint, Deployment deployment) {
         JsonObject body = new JsonObject().put("model", deployment.modelName());
@@ -106,7 +108,11 @@ final class HealthProbe {
             case RERANK -> body.put("query", "ping")
                     .put("documents", new JsonArray().add("ping"))
                     .put("top_n", 1);
-            default -> throw new IllegalArgumentException("no health check for " + endpoint);
+            case IMAGE_GENERATIONS -> body.put("prompt", "test").put("n", 1);
+                // LiteLLM's check says "test" in the voice "alloy" unless the deployment names its own.
+            case AUDIO_SPEECH -> body.put("input", "test")
+                    .put("voice", deployment.litellmParams().getString("voice", "alloy"));
+            case AUDIO_TRANSCRIPTIONS -> body;
         };
     }
 }
