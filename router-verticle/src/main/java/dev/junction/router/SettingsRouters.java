@@ -12,13 +12,15 @@ import java.util.function.Function;
  * run time ({@code /config/update}) arrive as a new {@link LiveDeployments} snapshot; the first request after it
  * builds the router of the new settings (strategies, retries, fallbacks and cooldown rules are cheap to build;
  * their state lives in the cluster), so a request is routed by one version of the settings from start to end.
- * One per router verticle instance, used from its event loop only.
+ * One per router verticle instance.
  */
 final class SettingsRouters {
     private final LiveDeployments deployments;
     private final Function<RouterSettings, RequestRouter> build;
-    private RouterSettings builtFor;
-    private RequestRouter router;
+    /** Swapped whole, so a reader never pairs one version's settings with another's router. */
+    private volatile Built built;
+
+    private record Built(RouterSettings settings, RequestRouter router) {}
 
     SettingsRouters(LiveDeployments deployments, Function<RouterSettings, RequestRouter> build) {
         this.deployments = deployments;
@@ -31,11 +33,12 @@ final class SettingsRouters {
 
     private RequestRouter current() {
         RouterSettings served = deployments.router();
+        Built known = built;
         // Identity, not equality: each snapshot's settings object is built once and shared by its requests.
-        if (served != builtFor) {
-            router = build.apply(served);
-            builtFor = served;
+        if (known == null || known.settings() != served) {
+            known = new Built(served, build.apply(served));
+            built = known;
         }
-        return router;
+        return known.router();
     }
 }

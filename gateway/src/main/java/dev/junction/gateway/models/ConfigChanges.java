@@ -1,5 +1,6 @@
 package dev.junction.gateway.models;
 
+import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.config.ConfigException;
 import dev.junction.config.RuntimeRouterSettings;
@@ -18,6 +19,9 @@ import java.util.OptionalLong;
 public final class ConfigChanges {
     /** The sections LiteLLM's body has that Junction reads only from the config file. */
     static final List<String> FILE_ONLY = List.of("general_settings", "environment_variables", "model_list");
+
+    /** Other changes to the settings made meanwhile; beyond this many the caller is asked to try again. */
+    private static final int MAX_ATTEMPTS = 20;
 
     private final ModelStore store;
     private final ClusterModels cluster;
@@ -51,7 +55,7 @@ public final class ConfigChanges {
 
     /** Blocking: the compare-and-set is retried when another change to the settings came in between. */
     private long save(JsonObject body) {
-        while (true) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             JsonObject current = cluster.routerSettings();
             JsonObject next = current.copy();
             for (String section : List.of(RuntimeRouterSettings.ROUTER, RuntimeRouterSettings.LITELLM)) {
@@ -71,5 +75,7 @@ public final class ConfigChanges {
                 return version.getAsLong();
             }
         }
+        throw GatewayException.of(
+                ErrorKind.SERVICE_UNAVAILABLE, "The router settings are being changed by other calls; try again");
     }
 }
