@@ -933,6 +933,12 @@ abstract class ManagementContract {
                 .getJsonObject(0);
         assertThat(one.getJsonArray("providers")).containsExactly("anthropic");
         assertThat(one.getLong("max_input_tokens")).isPositive();
+        // A group whose model_info says nothing: the shipped table's context window, as LiteLLM's model map gives.
+        JsonObject cheap = admin.read("/model_group/info?model_group=cheap")
+                .getJsonArray("data")
+                .getJsonObject(0);
+        assertThat(cheap.getLong("max_input_tokens")).isEqualTo(128_000L);
+        assertThat(cheap.getString("mode")).isEqualTo("chat");
 
         HttpResponse<String> batch = gateway.post(
                 "/v1/chat/completions", chatBody("gpt-4o, cheap").encode(), "authorization", "Bearer " + MASTER);

@@ -205,7 +205,7 @@ public final class HttpVerticle extends VerticleBase {
         AdminRoutes.mount(router, adminContext(clock), AuthHandler::caller);
         ModelAdmin.mount(router, modelChanges, AuthHandler::caller);
         CacheRoutes.mount(router, config.cache(), cache, AuthHandler::caller);
-        ModelRoutes.mount(router, new ModelCatalog(deployments, new WildcardGroups(table)), access);
+        ModelRoutes.mount(router, new ModelCatalog(deployments, table), access);
         router.route()
                 .handler(ctx -> ctx.fail(GatewayException.of(
                         ErrorKind.NOT_FOUND,
