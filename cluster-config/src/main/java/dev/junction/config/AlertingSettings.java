@@ -27,7 +27,12 @@ public record AlertingSettings(
     public static final Set<String> CHANNELS = Set.of("slack", "webhook", "email");
     /** The {@code alerting_args} Junction acts on, in this order when listed. */
     public static final List<String> ARGS = List.of(
-            "budget_alert_ttl", "outage_alert_ttl", "minor_outage_alert_threshold", "major_outage_alert_threshold");
+            "budget_alert_ttl",
+            "outage_alert_ttl",
+            "minor_outage_alert_threshold",
+            "major_outage_alert_threshold",
+            "daily_report_frequency",
+            "report_check_interval");
     /** The alert types Junction sends. */
     public static final Set<String> SUPPORTED_TYPES = Set.of(
             "llm_exceptions",
@@ -36,7 +41,9 @@ public record AlertingSettings(
             "budget_alerts",
             "cooldown_deployment",
             "outage_alerts",
-            "db_exceptions");
+            "db_exceptions",
+            "daily_reports",
+            "spend_reports");
 
     public AlertingSettings {
         channels = Set.copyOf(channels);

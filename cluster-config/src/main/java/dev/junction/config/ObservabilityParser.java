@@ -32,6 +32,8 @@ final class ObservabilityParser {
             "alerting_threshold",
             "alerting_args",
             "alert_to_webhook_url",
+            // read by the gateway's spend reports, as a LiteLLM duration ("1d", "7d", ...)
+            "spend_report_frequency",
             "access_log");
 
     /** The environment variables the observers read, by prefix or name. */

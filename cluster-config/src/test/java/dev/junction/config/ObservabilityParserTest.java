@@ -73,17 +73,18 @@ class ObservabilityParserTest {
                   callbacks: ["datadog", "prometheus"]
                 general_settings:
                   alerting: ["slack"]
-                  alert_types: ["llm_exceptions", "daily_reports"]
-                  alerting_args: {daily_report_frequency: 43200, budget_alert_ttl: 600}
+                  alert_types: ["llm_exceptions", "fallback_reports"]
+                  alerting_args: {max_outage_alert_list_size: 1000, budget_alert_ttl: 600}
                 """);
         assertThat(config.observability().successCallbacks()).containsExactly("prometheus");
         assertThat(config.warnings())
                 .anySatisfy(warning ->
                         assertThat(warning).startsWith("litellm_settings.callbacks: 'datadog' is not supported"))
                 .anySatisfy(warning ->
-                        assertThat(warning).startsWith("general_settings.alert_types: alert type 'daily_reports'"))
+                        assertThat(warning).startsWith("general_settings.alert_types: alert type 'fallback_reports'"))
                 .anySatisfy(warning -> assertThat(warning)
-                        .startsWith("general_settings.alerting_args.daily_report_frequency: is not used by Junction"))
+                        .startsWith(
+                                "general_settings.alerting_args.max_outage_alert_list_size: is not used by Junction"))
                 .noneSatisfy(warning -> assertThat(warning).contains("budget_alert_ttl:"));
         assertThat(config.observability().alerting().argSeconds("budget_alert_ttl", Duration.ZERO))
                 .isEqualTo(Duration.ofMinutes(10));

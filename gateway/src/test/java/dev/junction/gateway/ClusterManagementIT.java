@@ -145,6 +145,34 @@ class ClusterManagementIT {
     }
 
     @Test
+    void an_organisations_budget_is_spent_by_its_teams_keys_on_both_nodes_against_one_counter() throws Exception {
+        String org = "cluster-org-" + UUID.randomUUID();
+        adminA.ok(
+                "/organization/new",
+                new JsonObject()
+                        .put("organization_id", org)
+                        .put("organization_alias", org)
+                        .put("max_budget", 0.03));
+        String[] keys = new String[2];
+        for (int i = 0; i < 2; i++) {
+            String team = "cluster-org-team-" + i + "-" + UUID.randomUUID();
+            adminB.ok("/team/new", new JsonObject().put("team_id", team).put("organization_id", org));
+            keys[i] = adminA.ok("/key/generate", new JsonObject().put("team_id", team))
+                    .getString("key");
+        }
+        // Two teams' keys, one call on each node: 0.04 of the organisation's 0.03.
+        assertThat(chat(a, keys[0], "cheap")).isEqualTo(200);
+        assertThat(chat(b, keys[1], "cheap")).isEqualTo(200);
+        within1s(a, keys[1], chatBody("cheap"), 400);
+        assertThat(chat(b, keys[0], "cheap")).isEqualTo(400);
+
+        adminB.ok(
+                "/organization/update",
+                new JsonObject().put("organization_id", org).put("max_budget", 1));
+        within1s(a, keys[0], chatBody("cheap"), 200);
+    }
+
+    @Test
     void with_disable_spend_logs_no_row_is_written() throws Exception {
         String key = adminA.ok("/key/generate", new JsonObject()).getString("key");
         assertThat(chat(a, key, "cheap")).isEqualTo(200);

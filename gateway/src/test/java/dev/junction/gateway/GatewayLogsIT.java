@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 class GatewayLogsIT {
     private static final String ERRORS = "dev.junction.gateway.http.ErrorResponder";
     private static final String REQUESTS = "dev.junction.gateway.http.RequestLog";
+    private static final String ATTEMPTS = "dev.junction.gateway.observe.logs.AttemptLog";
 
     private static GatewayHarness gateway;
     private static E2eClient client;
@@ -30,6 +31,8 @@ class GatewayLogsIT {
 
     @BeforeAll
     static void start() throws Exception {
+        // As --detailed_debug sets it before the node starts, which then watches each call's attempts.
+        logger(ATTEMPTS).setLevel(Level.DEBUG);
         gateway = GatewayHarness.start("/e2e/gateway.yaml");
         client = new E2eClient(gateway, "sk-master-e2e");
     }
@@ -37,6 +40,7 @@ class GatewayLogsIT {
     @AfterAll
     static void stop() throws Exception {
         gateway.close();
+        logger(ATTEMPTS).setLevel(null);
     }
 
     @BeforeEach
@@ -46,12 +50,14 @@ class GatewayLogsIT {
         logged.start();
         logger(ERRORS).addAppender(logged);
         logger(REQUESTS).addAppender(logged);
+        logger(ATTEMPTS).addAppender(logged);
     }
 
     @AfterEach
     void stopListening() {
         logger(ERRORS).detachAppender(logged);
         logger(REQUESTS).detachAppender(logged);
+        logger(ATTEMPTS).detachAppender(logged);
         logger(REQUESTS).setLevel(null);
     }
 
@@ -103,5 +109,48 @@ class GatewayLogsIT {
                         line -> assertThat(line)
                                 .startsWith("POST /v1/chat/completions model=no-such-model group=- deployment=-"
                                         + " attempts=- status=400 in "));
+    }
+
+    @Test
+    void detailed_debug_logs_each_attempt_with_its_deployment_status_and_duration_and_the_outcome() throws Exception {
+        gateway.upstream.on("/picky-fb/v1/chat/completions").replyAlways(OpenAiWire.serverError());
+        gateway.upstream
+                .on("/picky-backup/v1/chat/completions")
+                .replyAlways(OpenAiWire.chat("gpt-4o-mini").answer());
+
+        HttpResponse<String> served = client.chat(chatBody("picky-with-fallback"));
+
+        assertThat(served.statusCode()).isEqualTo(200);
+        String callId = header(served, "x-litellm-call-id");
+        List<ILoggingEvent> events = logged.list.stream()
+                .filter(event -> event.getLoggerName().equals(ATTEMPTS))
+                .toList();
+        assertThat(events)
+                .allSatisfy(event -> assertThat(event.getKeyValuePairs()).anySatisfy(pair -> {
+                    assertThat(pair.key).isEqualTo("call_id");
+                    assertThat(pair.value).isEqualTo(callId);
+                }));
+        List<String> lines =
+                events.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        int failedAttempts =
+                gateway.upstream.requests("/picky-fb/v1/chat/completions").size();
+        assertThat(failedAttempts).isPositive();
+        assertThat(lines).hasSize(failedAttempts + 3);
+        for (int i = 0; i < failedAttempts; i++) {
+            assertThat(lines.get(i))
+                    .matches("attempt " + (i + 1) + " group=picky-with-fallback deployment=\\S+"
+                            + " model=openai/gpt-4o-mini retry=" + i
+                            + " status=500 error=InternalServerError: .* in \\d+\\.\\d ms");
+        }
+        assertThat(lines.get(failedAttempts))
+                .startsWith("fallback from group=picky-with-fallback to group=picky-backup after InternalServerError");
+        assertThat(lines.get(failedAttempts + 1))
+                .matches("attempt " + (failedAttempts + 1) + " group=picky-backup deployment="
+                        + header(served, "x-litellm-model-id")
+                        + " model=openai/gpt-4o-mini retry=0 status=200 in \\d+\\.\\d ms");
+        assertThat(lines.get(failedAttempts + 2))
+                .matches("/v1/chat/completions succeeded after " + (failedAttempts + 1)
+                        + " attempt\\(s\\): status=200 in \\d+\\.\\d ms");
+        assertThat(String.join("\n", lines)).doesNotContain("sk-picky-upstream");
     }
 }

@@ -268,6 +268,27 @@ abstract class ManagementContract {
         assertThat(admin.read("/user/list?page_size=1").getInteger("total")).isEqualTo(before);
     }
 
+    @Test
+    void a_query_or_path_parameter_with_a_control_character_is_a_400_naming_it() throws Exception {
+        // PostgreSQL fails on a NUL in a query: it was answered as a store outage (503) and logged as an error.
+        String[][] refusals = {
+            {"/user/list?user_email=%00", "user_email"},
+            {"/user/list?role=%00", "role"},
+            {"/spend/logs?user_id=%00", "user_id"},
+            {"/spend/logs?request_id=a%0Ab", "request_id"},
+            {"/key/info?key=%00", "key"},
+            {"/team/info?team_id=%00", "team_id"},
+        };
+        for (String[] refusal : refusals) {
+            HttpResponse<String> response = admin.get(refusal[0]);
+            assertThat(response.statusCode()).as(refusal[0]).isEqualTo(400);
+            assertThat(error(response).getString("param")).as(refusal[0]).isEqualTo(refusal[1]);
+        }
+        HttpResponse<String> path = admin.post("/key/%00/regenerate", new JsonObject());
+        assertThat(path.statusCode()).isEqualTo(400);
+        assertThat(error(path).getString("param")).isEqualTo("key");
+    }
+
     // ---- roles ----
 
     @Test
@@ -341,6 +362,95 @@ abstract class ManagementContract {
                         .getJsonArray("deleted_keys"))
                 .hasSize(1);
         assertThatThrownBy(() -> chat(own.getString("key"), "cheap")).isInstanceOf(UnauthorizedException.class);
+    }
+
+    @Test
+    void key_list_takes_litellms_filters_and_a_page_past_the_end_is_empty() throws Exception {
+        String userId = id("listed");
+        String team = id("listed-team");
+        String org = id("listed-org");
+        admin.ok(
+                "/organization/new",
+                new JsonObject().put("organization_id", org).put("organization_alias", org));
+        admin.ok("/team/new", new JsonObject().put("team_id", team).put("organization_id", org));
+        JsonObject userKey = admin.ok("/user/new", new JsonObject().put("user_id", userId));
+        String alias = id("listed-alias");
+        JsonObject teamKey = admin.ok(
+                "/key/generate",
+                new JsonObject().put("user_id", userId).put("team_id", team).put("key_alias", alias));
+        admin.ok("/key/generate", new JsonObject());
+
+        assertThat(admin.read("/key/list?user_id=" + userId).getJsonArray("keys"))
+                .containsExactlyInAnyOrder(userKey.getString("token_id"), teamKey.getString("token"));
+        assertThat(admin.read("/key/list?user_id=" + userId + "&team_id=" + team)
+                        .getJsonArray("keys"))
+                .containsExactly(teamKey.getString("token"));
+        assertThat(admin.read("/key/list?key_alias=" + alias).getJsonArray("keys"))
+                .containsExactly(teamKey.getString("token"));
+        assertThat(admin.read("/key/list?key_hash=" + userKey.getString("token_id"))
+                        .getJsonArray("keys"))
+                .containsExactly(userKey.getString("token_id"));
+        JsonObject ofOrg = admin.read("/key/list?organization_id=" + org);
+        assertThat(ofOrg.getJsonArray("keys")).containsExactly(teamKey.getString("token"));
+        assertThat(ofOrg.getInteger("total_count")).isEqualTo(1);
+        assertThat(admin.read("/key/list?user_id=" + userId + "&size=1&page=2").getJsonArray("keys"))
+                .hasSize(1);
+
+        AdminClient user = admin.as(userKey.getString("key"));
+        assertThat(user.read("/key/list?user_id=" + userId).getInteger("total_count"))
+                .isEqualTo(2);
+        assertThat(user.get("/key/list?user_id=someone-else").statusCode()).isEqualTo(403);
+
+        // A page this far out, computed in int arithmetic, wrapped round to a negative offset and answered rows.
+        String farPage = "page=" + Integer.MAX_VALUE;
+        assertThat(admin.read("/key/list?" + farPage).getJsonArray("keys")).isEmpty();
+        assertThat(admin.read("/key/list?team_id=" + team + "&" + farPage).getJsonArray("keys"))
+                .isEmpty();
+        assertThat(admin.list("/team/list?" + farPage)).isEmpty();
+        assertThat(admin.read("/user/list?" + farPage).getJsonArray("users")).isEmpty();
+    }
+
+    @Test
+    void team_list_takes_litellms_user_id_and_organization_id_filters() throws Exception {
+        String userId = id("team-lister");
+        String org = id("listed-teams-org");
+        admin.ok(
+                "/organization/new",
+                new JsonObject().put("organization_id", org).put("organization_alias", org));
+        String inOrg = id("org-team");
+        String member = id("member-team");
+        admin.ok("/team/new", new JsonObject().put("team_id", inOrg).put("organization_id", org));
+        admin.ok(
+                "/team/new",
+                new JsonObject()
+                        .put("team_id", member)
+                        .put(
+                                "members_with_roles",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("role", "user")
+                                                .put("user_id", userId))));
+        admin.ok("/team/new", new JsonObject().put("team_id", id("other-team")));
+
+        assertThat(teamIds(admin.list("/team/list?user_id=" + userId))).containsExactly(member);
+        assertThat(teamIds(admin.list("/team/list?organization_id=" + org))).containsExactly(inOrg);
+        assertThat(teamIds(admin.list("/team/list?organization_id=default_organization&size=1000")))
+                .contains(member)
+                .doesNotContain(inOrg);
+        assertThat(teamIds(admin.list("/team/list?user_id=" + userId + "&organization_id=" + org)))
+                .isEmpty();
+
+        AdminClient user = admin.as(admin.ok("/key/generate", new JsonObject().put("user_id", userId))
+                .getString("key"));
+        assertThat(teamIds(user.list("/team/list?user_id=" + userId))).containsExactly(member);
+        assertThat(user.get("/team/list?user_id=someone-else").statusCode()).isEqualTo(403);
+    }
+
+    private static List<String> teamIds(JsonArray teams) {
+        return teams.stream()
+                .map(JsonObject.class::cast)
+                .map(team -> team.getString("team_id"))
+                .toList();
     }
 
     @Test
@@ -959,6 +1069,13 @@ abstract class ManagementContract {
                         .getJsonObject("message")
                         .getString("content"))
                 .isEqualTo("from /cheap");
+        // Each model's call is a call of its own in the spend logs, under the batch's call id.
+        JsonArray rows = admin.awaitList(
+                "/spend/logs?request_id=" + header(batch, "x-litellm-call-id"), list -> list.size() == 2);
+        assertThat(rows.stream().map(JsonObject.class::cast).map(row -> row.getString("model_group")))
+                .containsExactlyInAnyOrder("gpt-4o", "cheap");
+        assertThat(rows.stream().map(JsonObject.class::cast).map(row -> row.getDouble("spend")))
+                .allSatisfy(spend -> assertThat(spend).isCloseTo(CALL_COST, offset(1e-12)));
         HttpResponse<String> streamed = gateway.post(
                 "/v1/chat/completions",
                 chatBody("gpt-4o,cheap").put("stream", true).encode(),

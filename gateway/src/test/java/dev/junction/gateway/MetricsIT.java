@@ -4,10 +4,12 @@ import static dev.junction.gateway.E2eClient.chatBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.junction.testkit.OpenAiMediaWire;
 import dev.junction.testkit.OpenAiWire;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,18 +52,19 @@ class MetricsIT {
     }
 
     @Test
-    void a_scraper_gets_prometheus_text_by_default_and_openmetrics_when_it_asks_with_the_same_families()
+    void a_scraper_gets_prometheus_text_by_default_and_protobuf_or_openmetrics_when_it_asks_with_the_same_families()
             throws Exception {
         client.warmUp("steady");
-        PrometheusScrape decoded = scrape();
-        HttpResponse<String> text = gateway.get("/metrics");
-        assertThat(text.statusCode()).isEqualTo(200);
-        assertThat(text.headers().firstValue("content-type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
-        for (PrometheusScrape.Family family : decoded.families()) {
-            assertThat(text.body())
-                    .as("the text scrape declares %s", family.name())
-                    .containsPattern("(?m)^# TYPE " + family.name() + "(_total)? " + family.type() + "$");
-        }
+        PrometheusScrape text = scrape();
+        PrometheusScrape protobuf = PrometheusScrape.scrapeProtobuf(gateway);
+        Map<String, String> textTypes = new TreeMap<>();
+        text.families().forEach(family -> textTypes.put(family.name(), family.type()));
+        Map<String, String> protobufTypes = new TreeMap<>();
+        protobuf.families().forEach(family -> protobufTypes.put(family.name(), family.type()));
+        assertThat(textTypes).isEqualTo(protobufTypes).containsEntry("litellm_proxy_total_requests_metric", "counter");
+        assertThat(text.sum("litellm_proxy_total_requests_metric_total", "requested_model", "steady"))
+                .isEqualTo(protobuf.sum("litellm_proxy_total_requests_metric_total", "requested_model", "steady"))
+                .isPositive();
         HttpResponse<String> openMetrics =
                 gateway.get("/metrics", "accept", "application/openmetrics-text; version=1.0.0; charset=utf-8");
         assertThat(openMetrics.headers().firstValue("content-type").orElse(""))
@@ -69,6 +72,29 @@ class MetricsIT {
         assertThat(openMetrics.body())
                 .contains("# TYPE litellm_proxy_total_requests_metric counter")
                 .endsWith("# EOF\n");
+    }
+
+    @Test
+    void an_image_call_is_priced_in_spend_as_the_router_priced_it_per_image() throws Exception {
+        gateway.upstream
+                .on("/media" + OpenAiMediaWire.IMAGES_PATH)
+                .replyAlways(OpenAiMediaWire.images("https://img/1.png"));
+        PrometheusScrape before = scrape();
+        JsonObject request = new JsonObject()
+                .put("model", "images")
+                .put("prompt", "A cute baby sea otter")
+                .put("n", 1)
+                .put("size", "1024x1024");
+        HttpResponse<String> image =
+                gateway.post("/v1/images/generations", request.encode(), "authorization", "Bearer " + MASTER);
+        assertThat(image.statusCode()).as(image.body()).isEqualTo(200);
+        double charged = Double.parseDouble(
+                image.headers().firstValue("x-litellm-response-cost").orElseThrow());
+        PrometheusScrape after = scrape();
+        // dall-e-3, standard 1024x1024: about 0.04 an image, priced per pixel (no tokens: a token price would say 0)
+        assertThat(charged).isCloseTo(0.04, within(1e-6));
+        assertThat(delta(before, after, "litellm_spend_metric_total", "model", "dall-e-3"))
+                .isCloseTo(charged, within(1e-9));
     }
 
     @Test
@@ -154,6 +180,35 @@ class MetricsIT {
         assertThat(after.sum("litellm_remaining_requests_metric", "model_group", "steady"))
                 .isLessThan(1000)
                 .isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void each_model_of_a_batch_completion_is_counted_as_a_call_of_its_own() throws Exception {
+        PrometheusScrape before = scrape();
+        HttpResponse<String> batch = client.chat(chatBody("steady, no-such-model"));
+        assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
+        PrometheusScrape after = scrape();
+        String[] steady = {"requested_model", "steady"};
+        assertThat(delta(before, after, "litellm_proxy_total_requests_metric_total", steady))
+                .isEqualTo(1);
+        assertThat(delta(before, after, "litellm_total_tokens_metric_total", steady))
+                .isEqualTo(15);
+        assertThat(delta(before, after, "litellm_spend_metric_total", "model", "gpt-4o"))
+                .isCloseTo(0.02, within(1e-9));
+        assertThat(delta(before, after, "litellm_deployment_success_responses_total", steady))
+                .isEqualTo(1);
+        assertThat(delta(
+                        before,
+                        after,
+                        "litellm_proxy_failed_requests_metric_total",
+                        "requested_model",
+                        "no-such-model",
+                        "exception_status",
+                        "400"))
+                .isEqualTo(1);
+        assertThat(delta(before, after, "litellm_proxy_total_requests_metric_total"))
+                .as("the batch itself is not counted besides its two calls")
+                .isEqualTo(2);
     }
 
     @Test

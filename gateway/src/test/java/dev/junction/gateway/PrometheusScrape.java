@@ -15,12 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A node's {@code /metrics} as a Prometheus server reads it. The scrape is asked for in Prometheus's protobuf
- * format (the {@code Accept} header a Prometheus server sends first) and decoded with the Prometheus client's own
- * generated {@code io.prometheus.client.MetricFamily} classes, so what a test reads went through a real parser
- * of a real exposition format, not a regular expression. Its families are then laid out as the text format
- * names them ({@code _total}, {@code _bucket} with {@code le}, {@code _count}, {@code _sum}), which is how
- * dashboards and the tests refer to them.
+ * A node's {@code /metrics} as a Prometheus server reads it: by default the text format, parsed with a
+ * maintained parser of that format ({@link PrometheusText}); or Prometheus's protobuf format (the {@code Accept}
+ * header a Prometheus server sends first), decoded with the Prometheus client's own generated {@code
+ * io.prometheus.client.MetricFamily} classes. Either way what a test reads went through a real parser of a real
+ * exposition format, not a regular expression, and its families are laid out as the text format names them
+ * ({@code _total}, {@code _bucket} with {@code le}, {@code _count}, {@code _sum}), which is how dashboards and
+ * the tests refer to them.
  */
 final class PrometheusScrape {
     /** One sample of a family. */
@@ -35,8 +36,16 @@ final class PrometheusScrape {
         this.families = families;
     }
 
-    /** Scrapes {@code node} in the protobuf format and decodes it; anything else than a valid scrape fails. */
+    /** Scrapes {@code node} in the default text format and parses it; anything else than a valid scrape fails. */
     static PrometheusScrape scrape(GatewayHarness node) throws IOException, InterruptedException {
+        HttpResponse<String> response = node.get("/metrics");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        return new PrometheusScrape(PrometheusText.parse(response.body()));
+    }
+
+    /** Scrapes {@code node} in the protobuf format and decodes it; anything else than a valid scrape fails. */
+    static PrometheusScrape scrapeProtobuf(GatewayHarness node) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = node.getBytes("/metrics", "accept", PrometheusProtobufWriter.CONTENT_TYPE);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).hasValue(PrometheusProtobufWriter.CONTENT_TYPE);
@@ -105,7 +114,7 @@ final class PrometheusScrape {
     }
 
     /** A bound as the text format writes it: {@code +Inf}, {@code 300.0}, {@code 0.00625}. */
-    private static String number(double value) {
+    static String number(double value) {
         return value == Double.POSITIVE_INFINITY ? "+Inf" : Double.toString(value);
     }
 

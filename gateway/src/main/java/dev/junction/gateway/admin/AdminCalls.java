@@ -37,6 +37,14 @@ public final class AdminCalls {
         });
     }
 
+    /**
+     * Where page {@code page} of {@code size} rows starts, held to an int: a page far past the end computed in
+     * int arithmetic would wrap round to a negative offset and answer rows of an earlier page.
+     */
+    public static int offset(int page, int size) {
+        return (int) Math.min(Integer.MAX_VALUE, (page - 1L) * size);
+    }
+
     public static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
         String text = ctx.request().getParam(name);
         if (text == null) {

@@ -154,8 +154,30 @@ public final class AdminRoutes {
 
     private void route(String path, Need need, Handler<RoutingContext> handler, HttpMethod... methods) {
         for (HttpMethod method : methods) {
-            router.route(method, path).handler(access.require(need)).handler(handler);
+            router.route(method, path)
+                    .handler(access.require(need))
+                    .handler(AdminRoutes::plainParameters)
+                    .handler(handler);
         }
+    }
+
+    /**
+     * Refuses a query or path parameter holding a control character with a 400 naming it, as the bodies' fields
+     * are refused ({@link FieldType#textProblem}): no id can hold one, and PostgreSQL fails on a NUL in a query,
+     * which would answer a 503 as if the store were down.
+     */
+    private static void plainParameters(RoutingContext ctx) {
+        for (var parameters :
+                java.util.List.of(ctx.queryParams().entries(), ctx.pathParams().entrySet())) {
+            for (var parameter : parameters) {
+                if (parameter.getValue().chars().anyMatch(Character::isISOControl)) {
+                    ctx.fail(GatewayException.badField(
+                            parameter.getKey(), parameter.getKey() + " must not contain control characters"));
+                    return;
+                }
+            }
+        }
+        ctx.next();
     }
 
     /** Lets the master key through; anyone else gets LiteLLM's 401. */

@@ -102,24 +102,29 @@ final class LlmHandler implements Handler<RoutingContext> {
     void serve(Exchange exchange, Buffer body, String pathModel, Caller authenticated) {
         HttpServerRequest client = exchange.request();
         CallObservation observation = observed.open(client, authenticated);
-        LlmRequest parsed;
+        LlmRequest parsed = null;
+        boolean batch = false;
         Caller caller;
         try {
             parsed = api.parse(endpoint, client, body, pathModel);
             parsed = CacheControlHeader.apply(parsed, client.getHeader(HttpHeaders.CACHE_CONTROL));
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
             client.response().putHeader(CALL_ID, parsed.callId());
-            observation.parsed(parsed);
+            batch = isBatch(parsed);
+            if (!batch) {
+                // A batch's calls are observed one by one once dispatched, each with its own model.
+                observation.parsed(parsed);
+            }
             exchange.model(parsed.model());
             caller = controls.admit(exchange, authenticated, parsed.model(), parsed.body());
-            if (isBatch(parsed)) {
+            if (batch) {
                 BatchCompletions.check(parsed);
             } else if (caller instanceof Caller.KeyHolder holder) {
                 access.check(holder, parsed.model(), parsed.body());
             }
             controls.hold(exchange);
         } catch (GatewayException invalid) {
-            failed(client, observation, invalid);
+            failedWhole(client, observation, batch ? parsed : null, invalid);
             return;
         }
         // Every API's request names its end user as the chat's "user" once translated.
@@ -129,10 +134,20 @@ final class LlmHandler implements Handler<RoutingContext> {
             return;
         }
         LlmRequest request = parsed;
+        LlmRequest unobservedBatch = batch ? parsed : null;
         endUsers.of(endUser)
                 .onComplete(
                         found -> dispatch(client, request, caller, found.orElse(null), observation),
-                        failure -> failed(client, observation, failure));
+                        failure -> failedWhole(client, observation, unobservedBatch, failure));
+    }
+
+    /** A request refused as a whole; a batch refused so is observed as the one call it then is. */
+    private void failedWhole(
+            HttpServerRequest client, CallObservation observation, LlmRequest unobservedBatch, Throwable failure) {
+        if (unobservedBatch != null) {
+            observation.parsed(unobservedBatch);
+        }
+        failed(client, observation, failure);
     }
 
     /** Batch completions are OpenAI's chat only: the other APIs have no answer shape for a list. */
@@ -147,14 +162,14 @@ final class LlmHandler implements Handler<RoutingContext> {
             EndUserLimits endUser,
             CallObservation observation) {
         if (isBatch(parsed)) {
-            List<Future<RoutedReply>> parts = new ArrayList<>();
+            // Each model's call is a call of its own for the observers, as for limits, spend and spend logs: the
+            // first is followed by the request's observation, each other by one opened for it.
+            List<CallObservation> observations = new ArrayList<>();
             BatchCompletions.serve(parsed, client, model -> {
-                Future<RoutedReply> part = batchPart(parsed.withModel(model), caller, endUser);
-                parts.add(part);
-                return part;
+                CallObservation own = observations.isEmpty() ? observation : observed.open(client, caller);
+                observations.add(own);
+                return batchPart(parsed.withModel(model), caller, endUser, own);
             });
-            // The observers see the batch as one call: failed only when none of its parts answered.
-            Future.join(parts).onComplete(done -> observed.batchEnded(observation, client.response(), parts));
             return;
         }
         api.prepare(forCaller(parsed, caller, endUser), caller)
@@ -163,15 +178,22 @@ final class LlmHandler implements Handler<RoutingContext> {
                         failure -> failed(client, observation, failure));
     }
 
-    private Future<RoutedReply> batchPart(LlmRequest one, Caller caller, EndUserLimits endUser) {
-        if (caller instanceof Caller.KeyHolder holder) {
-            try {
+    /** One model's call of a batch, observed by {@code observation} from its parsing to its end. */
+    private Future<RoutedReply> batchPart(
+            LlmRequest one, Caller caller, EndUserLimits endUser, CallObservation observation) {
+        observation.parsed(one);
+        Future<RoutedReply> part;
+        try {
+            if (caller instanceof Caller.KeyHolder holder) {
                 access.check(holder, one.model(), one.body());
-            } catch (GatewayException denied) {
-                return Future.failedFuture(denied);
             }
+            part = toRouter(observed(forCaller(one, caller, endUser), observation));
+        } catch (GatewayException denied) {
+            part = Future.failedFuture(denied);
         }
-        return toRouter(forCaller(one, caller, endUser));
+        // Told before the batch's answer is written, which waits for every part (BatchCompletions.serve).
+        part.onComplete(done -> observed.partEnded(observation, done));
+        return part;
     }
 
     private static LlmRequest observed(LlmRequest request, CallObservation observation) {

@@ -11,16 +11,16 @@ import dev.junction.cluster.observe.CallStart;
 import dev.junction.cluster.observe.CallerLabels;
 import dev.junction.gateway.keys.Caller;
 import dev.junction.gateway.observe.CallCosts;
-import io.vertx.core.Future;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import java.util.List;
 
 /**
  * Where the HTTP layer tells the observers (metrics, traces, alerts, log callbacks) that a call arrived and
  * how it ended. With no observer configured nothing is built.
  */
 final class ObservedCalls {
+    private static final String RESPONSE_COST = "x-litellm-response-cost";
     private final CallObserver observer;
     private final CallCosts costs;
 
@@ -56,7 +56,7 @@ final class ObservedCalls {
                     null,
                     routed,
                     complete.usage(),
-                    costs.of(routed.deployment(), complete.usage()),
+                    cost(routed, complete.usage()),
                     complete.body(),
                     System.nanoTime()));
         } else if (routed.reply() instanceof ProviderReply.Streaming streaming) {
@@ -67,6 +67,22 @@ final class ObservedCalls {
                         200, error, routed, usage, costs.of(routed.deployment(), usage), null, System.nanoTime()));
             });
         }
+    }
+
+    /**
+     * What a whole answer cost: the router's own pricing when it gave one ({@code x-litellm-response-cost}, which
+     * prices images, audio and the like by their own measure), else its tokens at the deployment's prices.
+     */
+    private double cost(RoutedReply routed, Usage usage) {
+        String priced = routed.headers().get(RESPONSE_COST);
+        if (priced != null) {
+            try {
+                return Double.parseDouble(priced);
+            } catch (NumberFormatException unreadable) {
+                // priced below from its tokens
+            }
+        }
+        return costs.of(routed.deployment(), usage);
     }
 
     /** The call failed and {@code response} carries the error. */
@@ -81,18 +97,19 @@ final class ObservedCalls {
     }
 
     /**
-     * A batch completion ended: answered when one of its {@code parts} was (their usage and cost are not summed
-     * for the observers), else failed with its first part's error; a batch has at least one part.
+     * One model's call of a batch completion ended: answered, or failed with its own error's status (the batch's
+     * answer, a list, may still be a 200).
      */
-    void batchEnded(CallObservation observation, HttpServerResponse response, List<Future<RoutedReply>> parts) {
+    void partEnded(CallObservation observation, AsyncResult<RoutedReply> part) {
         if (observation == CallObservation.NONE) {
             return;
         }
-        if (parts.stream().anyMatch(Future::succeeded)) {
-            observation.ended(new CallEnd(200, null, null, Usage.NONE, 0, null, System.nanoTime()));
+        if (part.succeeded()) {
+            answered(observation, part.result());
             return;
         }
-        failed(observation, response, parts.get(0).cause());
+        GatewayException error = GatewayException.from(part.cause());
+        observation.ended(new CallEnd(error.kind().httpStatus(), error, null, Usage.NONE, 0, null, System.nanoTime()));
     }
 
     static CallerLabels labels(Caller caller) {

@@ -15,6 +15,7 @@ import dev.junction.gateway.observe.callbacks.LogCallbacks;
 import dev.junction.gateway.observe.health.BackgroundHealthChecks;
 import dev.junction.gateway.observe.health.HealthChecks;
 import dev.junction.gateway.observe.health.HealthRoutes;
+import dev.junction.gateway.observe.logs.AttemptLog;
 import dev.junction.gateway.observe.metrics.CallMetrics;
 import dev.junction.gateway.observe.metrics.NodeMetrics;
 import dev.junction.gateway.observe.metrics.PrometheusEndpoint;
@@ -80,8 +81,8 @@ public final class Observability implements AutoCloseable {
         ObservabilitySettings settings = parts.config().observability();
         List<CallObserver> observers = new ArrayList<>();
         List<AutoCloseable> closeables = new ArrayList<>();
-        Alerting alerting =
-                Alerting.start(parts.vertx(), parts.hazelcast(), parts.cluster().nodeId(), settings, parts.keys());
+        Alerting alerting = Alerting.start(
+                parts.vertx(), parts.hazelcast(), parts.cluster().nodeId(), parts.config(), parts.keys());
         if (alerting != null) {
             observers.add(alerting.observer());
             closeables.add(alerting);
@@ -90,6 +91,9 @@ public final class Observability implements AutoCloseable {
             Tracing tracing = Tracing.start(settings);
             observers.add(tracing.observer());
             closeables.add(tracing);
+        }
+        if (AttemptLog.wanted()) {
+            observers.add(new AttemptLog());
         }
         LogCallbacks logs = LogCallbacks.start(parts.vertx(), settings);
         observers.add(logs.observer());

@@ -63,7 +63,8 @@ public final class KeyGate {
 
     public Future<RoutedReply> route(LlmRequest request) {
         KeyGrant grant = request.grant();
-        if (grant == null && !records.enabled()) {
+        if (grant == null && !records.enabled() && request.observation() == CallObservation.NONE) {
+            // Nobody uses the cost: no key to charge, no spend log, no observer (metrics price by it).
             return router.apply(request);
         }
         long startMillis = System.currentTimeMillis();
@@ -171,9 +172,8 @@ public final class KeyGate {
             for (HeldSubject each : held) {
                 each.end(limits, ledger, cost, complete.usage(), estimate, true);
             }
-            if (!held.isEmpty()) {
-                headers.put("x-litellm-response-cost", Double.toString(cost));
-            }
+            // Every whole answer says its cost, as LiteLLM's do; metrics and log callbacks read it from here.
+            headers.put("x-litellm-response-cost", Double.toString(cost));
             records.answered(request, routed, complete.usage(), cost, startMillis, true);
         } else if (routed.reply() instanceof ProviderReply.Streaming streaming) {
             streaming.stream().usage().onComplete(ended -> {

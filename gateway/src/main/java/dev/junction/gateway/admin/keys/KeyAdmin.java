@@ -110,18 +110,20 @@ public final class KeyAdmin {
                 .map(info -> new JsonObject().put("key", asked).put("info", info))));
     }
 
+    /** LiteLLM's filters ({@link KeyListing}), a page of them: their tokens, or whole keys. */
     public void list(RoutingContext ctx) {
         AdminAccess.Scope scope = AdminAccess.scope(ctx);
         int page = AdminCalls.intParam(ctx, "page", 1, 1, Integer.MAX_VALUE);
         int size = AdminCalls.intParam(ctx, "size", 10, 1, 100);
-        String teamId = ctx.request().getParam("team_id");
+        KeyListing listing = KeyListing.of(ctx);
         boolean full = "true".equalsIgnoreCase(ctx.request().getParam("return_full_object"));
         admin.calls().answer(ctx, admin.calls().blocking(() -> {
-            List<VirtualKey> all = scope.all() ? null : ownKeys(scope, teamId);
-            int total = all != null ? all.size() : admin.keys().countKeys(teamId);
+            List<VirtualKey> all = listing.byStore(scope) ? null : listing.keys(admin, scope);
+            int total = all != null ? all.size() : admin.keys().countKeys(listing.teamId());
+            int from = AdminCalls.offset(page, size);
             List<VirtualKey> listed = all != null
-                    ? all.subList(Math.min(all.size(), (page - 1) * size), Math.min(all.size(), page * size))
-                    : admin.keys().listKeys(teamId, (page - 1) * size, size);
+                    ? all.subList(Math.min(total, from), (int) Math.min(total, (long) from + size))
+                    : admin.keys().listKeys(listing.teamId(), from, size);
             JsonArray answer = new JsonArray();
             listed.forEach(key -> answer.add(full ? KeyJson.of(key) : key.token()));
             return new JsonObject()
@@ -130,17 +132,6 @@ public final class KeyAdmin {
                     .put("current_page", page)
                     .put("total_pages", (total + size - 1) / size);
         }));
-    }
-
-    /** The caller's keys: its user's, or only itself when it has no user. Blocking. */
-    private List<VirtualKey> ownKeys(AdminAccess.Scope scope, String teamId) {
-        VirtualKey caller = scope.holder().key();
-        List<VirtualKey> own = caller.userId() == null
-                ? List.of(caller)
-                : admin.stores().users().keysOf(caller.userId());
-        return own.stream()
-                .filter(key -> teamId == null || teamId.equals(key.teamId()))
-                .toList();
     }
 
     /** A request that sets the key's user to the caller's own: a user's key makes keys for its user. */

@@ -2,6 +2,7 @@ package dev.junction.gateway.admin.keys;
 
 import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.cluster.spend.SpendState;
 import dev.junction.gateway.admin.AdminAccess;
 import dev.junction.gateway.admin.AdminContext;
 import dev.junction.gateway.admin.AdminRequest;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** LiteLLM's {@code /key/delete}, {@code /key/regenerate}, {@code /key/block} and {@code /key/unblock}. */
 public final class KeyLifecycle {
@@ -105,22 +107,38 @@ public final class KeyLifecycle {
                 .answer(
                         ctx,
                         keys.owned(given, scope)
-                                .compose(old -> admin.calls()
-                                        .blocking(() -> {
-                                            String name = KeyHashes.displayName(plain);
-                                            if (!admin.keys().replaceToken(old.token(), token, name, now)) {
-                                                // Made on a node with a store of its own: this store gets it.
-                                                admin.keys().insertKey(KeySettings.renamed(old, token, name, now));
-                                            }
-                                            return admin.keys().findKey(token).orElseThrow();
-                                        })
-                                        .compose(renewed -> admin.directory()
-                                                .removedKey(old.token())
-                                                .compose(v -> admin.ledger().forget(KeyGrants.keySubject(old.token())))
-                                                .compose(v -> admin.directory().published(renewed))
-                                                .map(renewed)))
+                                .compose(old -> admin.ledger()
+                                        .current(KeyGrants.keySubject(old.token()))
+                                        .compose(live -> renew(old, token, KeyHashes.displayName(plain), now, live)))
                                 .map(renewed ->
                                         KeyJson.of(renewed).put("key", plain).put("token_id", token)));
+    }
+
+    /**
+     * The key under its new token, with the spend the cluster counts for it: the store may not hold the latest
+     * calls' yet (they are written every {@code proxy_batch_write_at}), and the old token's counter is forgotten,
+     * so without it a key could shed that spend from its budget by being regenerated.
+     */
+    private Future<VirtualKey> renew(
+            VirtualKey old, String token, String name, Instant now, Optional<SpendState> live) {
+        String subject = KeyGrants.keySubject(token);
+        return admin.calls()
+                .blocking(() -> {
+                    if (!admin.keys().replaceToken(old.token(), token, name, now)) {
+                        // Made on a node with a store of its own: this store gets it.
+                        admin.keys().insertKey(KeySettings.renamed(old, token, name, now));
+                    }
+                    live.ifPresent(counted -> admin.keys().setSpend(subject, counted.spend()));
+                    return admin.keys().findKey(token).orElseThrow();
+                })
+                .compose(renewed -> live.isPresent()
+                        ? admin.spendSet(subject, live.get().spend(), renewed.budgetResetAt(), renewed)
+                        : Future.succeededFuture(renewed))
+                .compose(renewed -> admin.directory()
+                        .removedKey(old.token())
+                        .compose(v -> admin.ledger().forget(KeyGrants.keySubject(old.token())))
+                        .compose(v -> admin.directory().published(renewed))
+                        .map(renewed));
     }
 
     public void block(RoutingContext ctx) {

@@ -14,9 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * LiteLLM's {@code /team/info} and {@code /team/list}, and the team answer every team route shares: the team
@@ -58,13 +56,21 @@ public final class TeamViews {
                 }));
     }
 
-    /** A page of teams, as LiteLLM's list: each team with its members, memberships and keys. */
+    /** A page of teams, as LiteLLM's list ({@link TeamListing}'s filters): each with members, memberships, keys. */
     public void list(RoutingContext ctx) {
         AdminAccess.Scope scope = AdminAccess.scope(ctx);
         int page = AdminCalls.intParam(ctx, "page", 1, 1, Integer.MAX_VALUE);
         int size = AdminCalls.intParam(ctx, "size", 100, 1, 1000);
+        TeamListing listing = TeamListing.of(ctx);
         admin.calls().answer(ctx, admin.calls().blocking(() -> {
-            List<Team> teams = scope.all() ? admin.keys().listTeams((page - 1) * size, size) : ownTeams(scope);
+            int from = AdminCalls.offset(page, size);
+            List<Team> teams;
+            if (listing.byStore(scope)) {
+                teams = admin.keys().listTeams(from, size);
+            } else {
+                List<Team> all = listing.teams(admin, scope);
+                teams = all.subList(Math.min(all.size(), from), (int) Math.min(all.size(), (long) from + size));
+            }
             JsonArray listed = new JsonArray();
             for (Team team : teams) {
                 List<TeamMember> members = admin.stores().teamMembers().ofTeam(team.teamId());
@@ -75,26 +81,6 @@ public final class TeamViews {
             }
             return listed;
         }));
-    }
-
-    /** The teams of the caller's user, and its key's own team. Blocking. */
-    private List<Team> ownTeams(AdminAccess.Scope scope) {
-        List<String> ids = new ArrayList<>();
-        String teamId = scope.holder().key().teamId();
-        if (teamId != null) {
-            ids.add(teamId);
-        }
-        String userId = scope.holder().key().userId();
-        if (userId != null) {
-            admin.stores().teamMembers().ofUser(userId).stream()
-                    .map(TeamMember::teamId)
-                    .filter(id -> !ids.contains(id))
-                    .forEach(ids::add);
-        }
-        return ids.stream()
-                .map(id -> admin.keys().findTeam(id))
-                .flatMap(Optional::stream)
-                .toList();
     }
 
     /** The team as every team route answers it: LiteLLM's team row with its {@code members_with_roles}. */

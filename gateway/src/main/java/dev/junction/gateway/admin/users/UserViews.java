@@ -69,7 +69,7 @@ public final class UserViews {
         int size = AdminCalls.intParam(ctx, "page_size", 25, 1, 100);
         UserFilter filter = filter(ctx);
         admin.calls().answer(ctx, admin.calls().blocking(() -> {
-            Page<User> users = admin.stores().users().list(filter, (page - 1) * size, size);
+            Page<User> users = admin.stores().users().list(filter, AdminCalls.offset(page, size), size);
             List<String> ids = users.rows().stream().map(User::userId).toList();
             Map<String, Integer> keyCounts = admin.stores().users().keyCounts(ids);
             JsonArray listed = new JsonArray();

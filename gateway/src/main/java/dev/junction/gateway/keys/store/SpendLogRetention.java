@@ -26,7 +26,11 @@ public record SpendLogRetention(Duration period, Duration interval) {
         return new SpendLogRetention(period, interval == null ? DEFAULT_INTERVAL : interval);
     }
 
-    private static Duration duration(GeneralSettings general, String key) {
+    /**
+     * The {@code general_settings} duration {@code key} (LiteLLM's {@code 30d} form), null when not set; one that is
+     * not a duration stops start-up naming it.
+     */
+    public static Duration duration(GeneralSettings general, String key) {
         String text = general.raw().getString(key);
         if (text == null) {
             return null;

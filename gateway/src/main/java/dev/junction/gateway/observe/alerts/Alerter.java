@@ -120,5 +120,6 @@ public final class Alerter implements AutoCloseable {
     @Override
     public void close() {
         vertx.cancelTimer(timer);
+        channels.forEach(AlertChannel::close);
     }
 }

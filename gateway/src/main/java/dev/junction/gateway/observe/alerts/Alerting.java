@@ -4,8 +4,10 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.junction.cluster.observe.CallObserver;
 import dev.junction.config.AlertingSettings;
 import dev.junction.config.Deployment;
+import dev.junction.config.JunctionConfig;
 import dev.junction.config.ObservabilitySettings;
 import dev.junction.gateway.keys.KeyServices;
+import dev.junction.gateway.keys.store.SpendLogRetention;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -23,16 +25,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class Alerting implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Alerting.class);
+    /** {@code general_settings.spend_report_frequency}; LiteLLM sends weekly spend reports by default. */
+    private static final String SPEND_REPORT_FREQUENCY = "spend_report_frequency";
+
+    private static final Duration SPEND_REPORT_DEFAULT = Duration.ofDays(7);
 
     private final Alerter alerter;
     private final CallAlerts calls;
     private final StateAlerts state;
+    private final Reports reports;
     private final HttpClient client;
     private final Vertx vertx;
     private final long sweepTimer;
 
-    private Alerting(Vertx vertx, HttpClient client, Alerter alerter, CallAlerts calls, StateAlerts state) {
+    private Alerting(
+            Vertx vertx, HttpClient client, Alerter alerter, CallAlerts calls, StateAlerts state, Reports reports) {
         this.vertx = vertx;
+        this.reports = reports;
         this.client = client;
         this.alerter = alerter;
         this.calls = calls;
@@ -42,7 +51,8 @@ public final class Alerting implements AutoCloseable {
 
     /** The alerting the settings ask for, or null when {@code alerting} names no channel that can send. */
     public static Alerting start(
-            Vertx vertx, HazelcastInstance hazelcast, String nodeId, ObservabilitySettings settings, KeyServices keys) {
+            Vertx vertx, HazelcastInstance hazelcast, String nodeId, JunctionConfig config, KeyServices keys) {
+        ObservabilitySettings settings = config.observability();
         AlertingSettings alerting = settings.alerting();
         if (!alerting.enabled()) {
             return null;
@@ -66,23 +76,35 @@ public final class Alerting implements AutoCloseable {
             }
         }
         if (alerting.channels().contains("email")) {
-            LOG.warn("alerting names email, which Junction does not send yet; use slack or webhook");
+            EmailChannel email = EmailChannel.create(vertx, settings::variable);
+            if (email != null) {
+                channels.add(email);
+            }
         }
         if (channels.isEmpty()) {
             client.close();
             return null;
         }
         Alerter alerter = new Alerter(vertx, hazelcast, nodeId, channels);
+        Duration spendEvery = SpendLogRetention.duration(config.general(), SPEND_REPORT_FREQUENCY);
         return new Alerting(
                 vertx,
                 client,
                 alerter,
                 new CallAlerts(alerting, alerter),
-                new StateAlerts(vertx, alerting, alerter, keys.ledger(), keys.directory()));
+                new StateAlerts(vertx, alerting, alerter, keys.ledger(), keys.directory()),
+                new Reports(
+                        vertx,
+                        hazelcast,
+                        nodeId,
+                        alerting,
+                        spendEvery == null ? SPEND_REPORT_DEFAULT : spendEvery,
+                        alerter,
+                        config.deploymentsById()));
     }
 
     public CallObserver observer() {
-        return calls;
+        return reports.enabled() ? CallObserver.all(List.of(calls, reports.tallies())) : calls;
     }
 
     /** A failed health check of {@code deployment}. */
@@ -109,6 +131,7 @@ public final class Alerting implements AutoCloseable {
     @Override
     public void close() {
         vertx.cancelTimer(sweepTimer);
+        reports.close();
         state.close();
         alerter.close();
         client.close();
