@@ -60,7 +60,8 @@ public final class ConfigParser {
                 context.warnings(),
                 context.skipped(),
                 AccessControlKeys.unenforced(resolved, context.ignoredKeys()),
-                cache);
+                cache,
+                KeyManagementParser.parse(resolved.getValue("litellm_settings"), context));
     }
 
     private static CacheSettings cacheSettings(
