@@ -50,6 +50,7 @@ public final class ConfigParser {
                 resolved.getValue("litellm_settings"), resolved.getValue("general_settings"), context);
         RegionSources.check(deployments, general, context);
         CacheSettings cache = cacheSettings(resolved.getValue("litellm_settings"), deployments, context);
+        KeyManagementSettings keyManagement = KeyManagementParser.parse(resolved.getValue("litellm_settings"), context);
         return new JunctionConfig(
                 deployments,
                 router,
@@ -61,7 +62,7 @@ public final class ConfigParser {
                 context.skipped(),
                 AccessControlKeys.unenforced(resolved, context.ignoredKeys()),
                 cache,
-                KeyManagementParser.parse(resolved.getValue("litellm_settings"), context));
+                keyManagement);
     }
 
     private static CacheSettings cacheSettings(
