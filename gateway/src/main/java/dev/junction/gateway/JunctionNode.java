@@ -37,6 +37,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.net.BindException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -256,10 +257,17 @@ public final class JunctionNode {
                 });
     }
 
-    /** A port already taken becomes a one-line message naming it and the flag that moves it. */
+    /**
+     * A port already taken, or a host that is no address of this machine (a name that does not resolve, an
+     * address of another machine), becomes a one-line message naming it and the flag that changes it.
+     */
     private static Throwable bindFailure(Throwable failure, NodeOptions options) {
-        boolean inUse = failure instanceof BindException
-                || String.valueOf(failure.getMessage()).contains("Address already in use");
+        String message = String.valueOf(failure.getMessage());
+        if (failure instanceof UnknownHostException || message.contains("Cannot assign requested address")) {
+            return new StartupFailure("--host " + options.host() + " is not an address of this machine;"
+                    + " use one of its addresses, 0.0.0.0 for all of them or 127.0.0.1 for local clients only");
+        }
+        boolean inUse = failure instanceof BindException || message.contains("Address already in use");
         return inUse
                 ? new StartupFailure("port " + options.port() + " is already in use on " + options.host()
                         + "; stop what holds it or choose another port with --port")

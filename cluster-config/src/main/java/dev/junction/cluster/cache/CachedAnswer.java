@@ -3,8 +3,9 @@ package dev.junction.cluster.cache;
 import java.util.Objects;
 
 /**
- * One cached answer: the OpenAI-format JSON body a provider answered (a streamed answer assembled into that
- * body), when it was stored, and which deployment produced it.
+ * One cached answer: the JSON body a provider answered (a streamed answer assembled into that body), in OpenAI's
+ * format, or in the Messages or Responses API's own when the deployment spoke it natively; when it was stored,
+ * and which deployment produced it.
  *
  * @param body the whole answer as JSON, UTF-8
  * @param storedMillis epoch millis when it was stored, for a request's {@code s-maxage}

@@ -183,6 +183,9 @@ public final class HttpVerticle extends VerticleBase {
     private Router router(
             AuthHandler auth, InboundRoutes handlers, ModelAccess access, Clock clock, RouterBodies bodies) {
         Router router = Router.router(vertx);
+        router.route().handler(PercentEncoding::check);
+        // Vert.x Web answers a path it cannot decode with this status, in plain text unless handled.
+        router.errorHandler(400, ctx -> ErrorResponder.send(ctx.request(), PercentEncoding.malformedPath()));
         router.get("/health/liveliness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
@@ -202,7 +205,7 @@ public final class HttpVerticle extends VerticleBase {
         AdminRoutes.mount(router, adminContext(clock), AuthHandler::caller);
         ModelAdmin.mount(router, modelChanges, AuthHandler::caller);
         CacheRoutes.mount(router, config.cache(), cache, AuthHandler::caller);
-        ModelRoutes.mount(router, new ModelCatalog(deployments, new WildcardGroups(table)), access);
+        ModelRoutes.mount(router, new ModelCatalog(deployments, table), access);
         router.route()
                 .handler(ctx -> ctx.fail(GatewayException.of(
                         ErrorKind.NOT_FOUND,

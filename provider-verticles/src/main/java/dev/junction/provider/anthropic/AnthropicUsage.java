@@ -3,23 +3,12 @@ package dev.junction.provider.anthropic;
 import dev.junction.cluster.bus.Usage;
 import io.vertx.core.json.JsonObject;
 
-/**
- * Anthropic's {@code usage} object in OpenAI terms. Anthropic counts the prompt in three parts: {@code
- * input_tokens} excludes what was written to or read from the prompt cache, so all three are summed to get
- * the prompt size OpenAI's {@code prompt_tokens} reports (and LiteLLM bills).
- */
+/** Anthropic's {@code usage} object in OpenAI terms, and back (see {@link Usage#fromAnthropic}). */
 final class AnthropicUsage {
     private AnthropicUsage() {}
 
     static Usage from(JsonObject usage) {
-        if (usage == null) {
-            return Usage.NONE;
-        }
-        long prompt = count(usage, "input_tokens")
-                + count(usage, "cache_creation_input_tokens")
-                + count(usage, "cache_read_input_tokens");
-        long completion = count(usage, "output_tokens");
-        return new Usage(prompt, completion, prompt + completion);
+        return Usage.fromAnthropic(usage);
     }
 
     /** OpenAI's usage object; cache reads are also reported as {@code prompt_tokens_details.cached_tokens}. */

@@ -30,13 +30,7 @@ final class ResponsesPassThrough {
 
     /** A response's {@code usage} ({@code input_tokens}, {@code output_tokens}, {@code total_tokens}). */
     static Usage usage(Object usage) {
-        if (!(usage instanceof JsonObject counts)) {
-            return Usage.NONE;
-        }
-        long input = count(counts, "input_tokens");
-        long output = count(counts, "output_tokens");
-        long total = counts.getValue("total_tokens") instanceof Number number ? number.longValue() : input + output;
-        return new Usage(input, output, total);
+        return Usage.fromResponses(usage);
     }
 
     /** How the response ended, as a chat finish reason: cut by the token limit, by the content filter, or not. */
@@ -47,9 +41,5 @@ final class ResponsesPassThrough {
         Object details = response.getValue("incomplete_details");
         Object reason = details instanceof JsonObject object ? object.getValue("reason") : null;
         return "content_filter".equals(reason) ? "content_filter" : "length";
-    }
-
-    private static long count(JsonObject counts, String field) {
-        return counts.getValue(field) instanceof Number number ? number.longValue() : 0;
     }
 }

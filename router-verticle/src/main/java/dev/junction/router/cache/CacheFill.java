@@ -87,8 +87,9 @@ final class CacheFill {
         return vertx.timer(Math.min(pollMillis, left))
                 .compose(v -> store.get(call.key()))
                 .compose(answer -> {
-                    if (answer != null) {
-                        return Future.succeededFuture(CacheReplies.hit(call, answer, null));
+                    RoutedReply hit = answer == null ? null : CacheReplies.hit(call, answer, null);
+                    if (hit != null) {
+                        return Future.succeededFuture(hit);
                     }
                     return store.filling(call.key())
                             .compose(filling -> filling
@@ -106,32 +107,32 @@ final class CacheFill {
                 .onFailure(failure -> release.run());
     }
 
-    /** Marks the reply a miss and stores its answer: a whole one now, a stream's when it has been relayed. */
+    /**
+     * Marks the reply a miss and stores its answer: a whole one now, a stream's when it has been relayed. An answer
+     * in the Messages or Responses API's own format (from a deployment that speaks it) is stored in that format.
+     */
     private RoutedReply record(Probe probe, RoutedReply routed, Runnable release) {
         CachedCall call = probe.call();
         String deploymentId = routed.deployment().id();
-        if (!call.storable() || passedThrough(routed.reply())) {
+        if (!call.storable()) {
             release.run();
             return CacheReplies.miss(call, routed, routed.reply());
         }
         if (routed.reply() instanceof ProviderReply.Streaming streaming) {
+            AnswerAssembler assembler = streaming.passedThrough()
+                    ? NativeAnswers.assembler(call.surface())
+                    : new StreamAssembler(!call.callType().equals(CallTypes.TEXT_COMPLETION));
             StreamRecorder recorder = new StreamRecorder(
                     streaming.stream(),
-                    !call.callType().equals(CallTypes.TEXT_COMPLETION),
+                    assembler,
                     answer -> keep(probe, answer.encode().getBytes(StandardCharsets.UTF_8), deploymentId)
                             .onComplete(done -> release.run()),
                     release);
-            return CacheReplies.miss(call, routed, new ProviderReply.Streaming(recorder));
+            return CacheReplies.miss(call, routed, new ProviderReply.Streaming(recorder, streaming.passedThrough()));
         }
         ProviderReply.Complete complete = (ProviderReply.Complete) routed.reply();
         keep(probe, complete.body().getBytes(), deploymentId).onComplete(done -> release.run());
         return CacheReplies.miss(call, routed, complete);
-    }
-
-    /** An answer in the Messages or Responses API's own format, from a deployment that speaks it: not stored. */
-    private static boolean passedThrough(ProviderReply reply) {
-        return reply instanceof ProviderReply.Complete complete && complete.passedThrough()
-                || reply instanceof ProviderReply.Streaming streaming && streaming.passedThrough();
     }
 
     private Future<Void> keep(Probe probe, byte[] body, String deploymentId) {

@@ -4,6 +4,7 @@ import dev.junction.cluster.bus.CacheOutcome;
 import dev.junction.cluster.bus.FrameStream;
 import dev.junction.cluster.bus.ProviderReply;
 import dev.junction.cluster.bus.RoutedReply;
+import dev.junction.cluster.bus.Surface;
 import dev.junction.cluster.bus.Usage;
 import dev.junction.cluster.cache.CachedAnswer;
 import io.vertx.core.buffer.Buffer;
@@ -23,21 +24,22 @@ final class CacheReplies {
 
     /**
      * A hit: the stored body as it is, or for a streaming request the answer streamed again. No provider was
-     * called, so it costs nothing and no deployment counts it.
+     * called, so it costs nothing and no deployment counts it. Null when the stored answer is in a format the
+     * request cannot be answered in: a Messages or Responses API answer stored as its API wrote it, for a request
+     * of another API whose key happens to be the same.
      */
     static RoutedReply hit(CachedCall call, CachedAnswer answer, Double similarity) {
         Buffer body = Buffer.buffer(answer.body());
         JsonObject json = new JsonObject(body);
-        Usage usage = Usage.fromOpenAi(json.getJsonObject("usage"));
+        Surface format = NativeAnswers.formatOf(json);
         ProviderReply reply;
-        if (call.request().stream() && (call.completion() || call.onSurface())) {
-            boolean chat = !call.callType().equals(CallTypes.TEXT_COMPLETION);
-            boolean includeUsage = call.request().includeUsage();
-            List<Buffer> frames =
-                    chat ? ReplayFrames.chat(json, includeUsage) : ReplayFrames.textCompletion(json, includeUsage);
-            reply = new ProviderReply.Streaming(FrameStream.of(frames, usage));
+        if (format != null) {
+            if (format != call.surface()) {
+                return null;
+            }
+            reply = NativeAnswers.reply(format, json, call.request().stream());
         } else {
-            reply = new ProviderReply.Complete(body, usage, firstFinishReason(json));
+            reply = openAiReply(call, json, body);
         }
         Map<String, String> headers = new HashMap<>();
         headers.put(CACHE_KEY, call.key());
@@ -54,6 +56,19 @@ final class CacheReplies {
                 0,
                 headers,
                 new CacheOutcome(call.key(), true, similarity));
+    }
+
+    /** A chat, text completion or embedding answer, or its translation for the Messages and Responses APIs. */
+    private static ProviderReply openAiReply(CachedCall call, JsonObject json, Buffer body) {
+        Usage usage = Usage.fromOpenAi(json.getJsonObject("usage"));
+        if (call.request().stream() && (call.completion() || call.onSurface())) {
+            boolean chat = !call.callType().equals(CallTypes.TEXT_COMPLETION);
+            boolean includeUsage = call.request().includeUsage();
+            List<Buffer> frames =
+                    chat ? ReplayFrames.chat(json, includeUsage) : ReplayFrames.textCompletion(json, includeUsage);
+            return new ProviderReply.Streaming(FrameStream.of(frames, usage));
+        }
+        return new ProviderReply.Complete(body, usage, firstFinishReason(json));
     }
 
     /** A provider's reply with the key it was (or would have been) stored under. */
@@ -73,9 +88,13 @@ final class CacheReplies {
 
     /**
      * Whether an answer is worth keeping: LiteLLM stores no answer without output (no choice, or choices with
-     * neither text nor tool calls), since replaying an empty answer would make every retry fail the same way.
+     * neither text nor tool calls; a native answer without text or tool calls), since replaying an empty answer would make every retry fail the same way.
      */
     static boolean hasOutput(JsonObject json) {
+        Surface format = NativeAnswers.formatOf(json);
+        if (format != null) {
+            return NativeAnswers.hasOutput(format, json);
+        }
         if (json.getValue("data") instanceof JsonArray data) {
             return !data.isEmpty();
         }

@@ -1,6 +1,7 @@
 package dev.junction.router.cache;
 
 import dev.junction.cluster.bus.LlmRequest;
+import dev.junction.cluster.bus.Surface;
 import dev.junction.config.CacheSettings;
 import dev.junction.config.Deployment;
 import dev.junction.router.resolve.ModelResolver;
@@ -86,12 +87,17 @@ record CachedCall(
     }
 
     /**
-     * Whether it came on the Messages or Responses API. Its answer is stored in chat form (an answer relayed in
-     * the API's own format is not stored), and a hit is written in that API's format by the gateway, as it
-     * writes any chat answer to it.
+     * Whether it came on the Messages or Responses API. A hit on an answer stored in chat form (from a deployment
+     * the request was translated for) is written in that API's format by the gateway, as it writes any chat answer
+     * to it; an answer stored in the API's own format is replayed in it (see {@link NativeAnswers}).
      */
     boolean onSurface() {
         return request.surface() != null;
+    }
+
+    /** The API it came on, or null for OpenAI's own endpoints. */
+    Surface surface() {
+        return request.surface() == null ? null : request.surface().surface();
     }
 
     /** The deployment a cached answer names, or the group's first when it is no longer configured. */

@@ -81,11 +81,9 @@ public final class ResponseCache {
         CachedCall call = probe.call();
         return store.get(call.key())
                 .compose(answer -> {
-                    if (fresh(call, answer)) {
-                        return Future.succeededFuture(CacheReplies.hit(call, answer, null));
-                    }
-                    return semantic == null || !SemanticLookup.applies(call)
-                            ? Future.succeededFuture()
+                    RoutedReply hit = fresh(call, answer) ? CacheReplies.hit(call, answer, null) : null;
+                    return hit != null || semantic == null || !SemanticLookup.applies(call)
+                            ? Future.succeededFuture(hit)
                             : similar(probe);
                 })
                 .recover(trouble -> {

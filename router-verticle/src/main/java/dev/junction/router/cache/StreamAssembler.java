@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * reasoning, tool calls joined per choice), {@code text_completion} from text chunks. An answer is whole only if
  * the stream reached {@code [DONE]} without an error event.
  */
-final class StreamAssembler {
+final class StreamAssembler implements AnswerAssembler {
     private final boolean chat;
     private final Map<Integer, AssembledChoice> choices = new TreeMap<>();
     private JsonObject envelope;
@@ -25,16 +25,11 @@ final class StreamAssembler {
         this.chat = chat;
     }
 
-    /** Reads one relayed buffer, which may hold several SSE events. */
-    void accept(Buffer frame) {
-        if (failed) {
-            return;
-        }
-        for (String event : frame.toString().split("\n\n")) {
-            for (String line : event.split("\n")) {
-                if (line.startsWith("data:")) {
-                    data(line.substring(5).trim());
-                }
+    @Override
+    public void accept(Buffer frame) {
+        for (SseEvents.Event event : SseEvents.of(frame)) {
+            if (!failed) {
+                data(event.data());
             }
         }
     }
@@ -69,13 +64,14 @@ final class StreamAssembler {
         }
     }
 
-    /** Whether the stream ended properly, so that what was assembled is the whole answer. */
-    boolean whole() {
+    /** Whether the stream reached {@code [DONE]}, so that what was assembled is the whole answer. */
+    @Override
+    public boolean whole() {
         return done && !failed && envelope != null && !choices.isEmpty();
     }
 
-    /** The assembled answer; {@code counted} is the usage to put in it when the stream reported none. */
-    JsonObject answer(JsonObject counted) {
+    @Override
+    public JsonObject answer(JsonObject counted) {
         JsonArray assembled = new JsonArray();
         choices.values().forEach(choice -> assembled.add(chat ? choice.chatChoice() : choice.textChoice()));
         JsonObject answer = new JsonObject()

@@ -15,15 +15,15 @@ import java.util.function.Consumer;
  */
 final class StreamRecorder implements ChunkStream {
     private final ChunkStream stream;
-    private final StreamAssembler assembler;
+    private final AnswerAssembler assembler;
     private final Consumer<JsonObject> onWhole;
     private final Runnable onBroken;
     private boolean cancelled;
     private boolean settled;
 
-    StreamRecorder(ChunkStream stream, boolean chat, Consumer<JsonObject> onWhole, Runnable onBroken) {
+    StreamRecorder(ChunkStream stream, AnswerAssembler assembler, Consumer<JsonObject> onWhole, Runnable onBroken) {
         this.stream = stream;
-        this.assembler = new StreamAssembler(chat);
+        this.assembler = assembler;
         this.onWhole = onWhole;
         this.onBroken = onBroken;
         // The usage is known when the upstream ends, which may be before the last frames reach the client.
