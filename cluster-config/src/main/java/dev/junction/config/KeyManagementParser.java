@@ -19,8 +19,8 @@ final class KeyManagementParser {
     static final Set<String> KEYS = Set.of(DEFAULTS, UPPERBOUND, GENERATION, USER_BUDGET, USER_BUDGET_DURATION);
 
     /** The fields LiteLLM bounds (its LiteLLM_UpperboundKeyGenerateParams). */
-    private static final Set<String> BOUNDED = Set.of(
-            "max_budget", "budget_duration", "duration", "max_parallel_requests", "tpm_limit", "rpm_limit");
+    private static final Set<String> BOUNDED =
+            Set.of("max_budget", "budget_duration", "duration", "max_parallel_requests", "tpm_limit", "rpm_limit");
     /** The fields LiteLLM's /key/generate fills in from its defaults. */
     private static final Set<String> DEFAULTED = union(BOUNDED, Set.of("user_id", "team_id", "models", "metadata"));
 

@@ -96,7 +96,9 @@ class KeyManagementParserTest {
         assertRefused(
                 "{default_key_generate_params: {max_parallel_requests: 3000000000}}",
                 "litellm_settings.default_key_generate_params.max_parallel_requests");
-        assertRefused("{default_key_generate_params: {models: gpt-4o}}", "litellm_settings.default_key_generate_params.models");
+        assertRefused(
+                "{default_key_generate_params: {models: gpt-4o}}",
+                "litellm_settings.default_key_generate_params.models");
         assertRefused("{default_key_generate_params: [1]}", "litellm_settings.default_key_generate_params");
         assertRefused(
                 "{key_generation_settings: {team_key_generation: {allowed_team_member_roles: [owner]}}}",
@@ -110,7 +112,7 @@ class KeyManagementParserTest {
 
     private static void assertRefused(String litellmSettings, String path) {
         assertThatThrownBy(() -> TestYaml.parse("litellm_settings: " + litellmSettings))
-                .isInstanceOfSatisfying(
-                        ConfigException.class, refused -> assertThat(refused.path()).isEqualTo(path));
+                .isInstanceOfSatisfying(ConfigException.class, refused -> assertThat(refused.path())
+                        .isEqualTo(path));
     }
 }

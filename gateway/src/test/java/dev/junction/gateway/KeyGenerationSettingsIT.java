@@ -36,7 +36,8 @@ class KeyGenerationSettingsIT {
 
     @BeforeAll
     void start() throws Exception {
-        gateway = GatewayHarness.start("/e2e/key-generation.yaml", Map.of(), "junction-keygen-" + UUID.randomUUID(), null);
+        gateway = GatewayHarness.start(
+                "/e2e/key-generation.yaml", Map.of(), "junction-keygen-" + UUID.randomUUID(), null);
         admin = new AdminClient(gateway, MASTER);
         for (String path : List.of("/gpt-4o", "/cheap")) {
             gateway.upstream
@@ -80,9 +81,8 @@ class KeyGenerationSettingsIT {
         // The default models bound the key: the other model is refused, the default one answers.
         chat(key.getString("key"), "cheap");
         assertThatThrownBy(() -> chat(key.getString("key"), "gpt-4o"))
-                .isInstanceOfSatisfying(
-                        OpenAIServiceException.class, refused -> assertThat(refused.statusCode())
-                                .isEqualTo(401));
+                .isInstanceOfSatisfying(OpenAIServiceException.class, refused -> assertThat(refused.statusCode())
+                        .isEqualTo(401));
 
         JsonObject own = admin.ok(
                 "/key/generate",
@@ -96,7 +96,8 @@ class KeyGenerationSettingsIT {
         assertThat(own.getJsonArray("models")).containsExactly("gpt-4o");
         assertThat(own.getJsonObject("metadata").getString("source")).isEqualTo("request");
         // Sent as null is left out, as in LiteLLM: the default applies.
-        assertThat(Instant.parse(own.getString("expires"))).isAfter(Instant.now().plus(Duration.ofDays(6)));
+        assertThat(Instant.parse(own.getString("expires")))
+                .isAfter(Instant.now().plus(Duration.ofDays(6)));
         chat(own.getString("key"), "gpt-4o");
     }
 
@@ -144,9 +145,12 @@ class KeyGenerationSettingsIT {
         String ada = id("ada");
         String bob = id("bob");
         String carol = id("carol");
-        String adaKey = admin.ok("/user/new", new JsonObject().put("user_id", ada)).getString("key");
-        String bobKey = admin.ok("/user/new", new JsonObject().put("user_id", bob)).getString("key");
-        String carolKey = admin.ok("/user/new", new JsonObject().put("user_id", carol)).getString("key");
+        String adaKey =
+                admin.ok("/user/new", new JsonObject().put("user_id", ada)).getString("key");
+        String bobKey =
+                admin.ok("/user/new", new JsonObject().put("user_id", bob)).getString("key");
+        String carolKey =
+                admin.ok("/user/new", new JsonObject().put("user_id", carol)).getString("key");
         String team = id("team");
         admin.ok(
                 "/team/new",
@@ -155,8 +159,12 @@ class KeyGenerationSettingsIT {
                         .put(
                                 "members_with_roles",
                                 new JsonArray()
-                                        .add(new JsonObject().put("role", "admin").put("user_id", ada))
-                                        .add(new JsonObject().put("role", "user").put("user_id", bob))));
+                                        .add(new JsonObject()
+                                                .put("role", "admin")
+                                                .put("user_id", ada))
+                                        .add(new JsonObject()
+                                                .put("role", "user")
+                                                .put("user_id", bob))));
 
         assertTeamKeyRefused(
                 bobKey,
@@ -196,12 +204,15 @@ class KeyGenerationSettingsIT {
 
         JsonObject own = admin.ok(
                 "/user/new",
-                new JsonObject().put("user_id", id("own")).put("user_role", "internal_user").put("max_budget", 5));
+                new JsonObject()
+                        .put("user_id", id("own"))
+                        .put("user_role", "internal_user")
+                        .put("max_budget", 5));
         assertThat(own.getDouble("max_budget")).isEqualTo(5.0);
         assertThat(own.getString("budget_duration")).isEqualTo("1d");
 
-        JsonObject proxyAdmin =
-                admin.ok("/user/new", new JsonObject().put("user_id", id("admin")).put("user_role", "proxy_admin"));
+        JsonObject proxyAdmin = admin.ok(
+                "/user/new", new JsonObject().put("user_id", id("admin")).put("user_role", "proxy_admin"));
         assertThat(proxyAdmin.getValue("max_budget")).isNull();
         assertThat(proxyAdmin.getValue("budget_duration")).isNull();
 
@@ -215,9 +226,8 @@ class KeyGenerationSettingsIT {
                         Thread.sleep(100);
                     }
                 })
-                .isInstanceOfSatisfying(
-                        BadRequestException.class, refused -> assertThat(refused.getMessage())
-                                .contains("budget"));
+                .isInstanceOfSatisfying(BadRequestException.class, refused -> assertThat(refused.getMessage())
+                        .contains("budget"));
     }
 
     private void assertRefused(JsonObject body, String param, String message) throws Exception {

@@ -63,26 +63,30 @@ final class KeyGenerationPolicy {
         String caller = scope.holder().key().userId();
         Future<Optional<TeamMember>> assignedMember =
                 assigned == null ? Future.succeededFuture(Optional.empty()) : member(teamId, assigned);
-        return assignedMember.compose(found -> {
-            if (assigned != null && found.isEmpty()) {
-                throw notInTeam("user_id", assigned, teamId);
-            }
-            return member(teamId, caller);
-        }).compose(found -> {
-            TeamMember member = found.orElseThrow(() -> notInTeam("team_id", caller, teamId));
-            if (rule.allowedRoles() != null && !rule.allowedRoles().contains(member.role())) {
-                throw GatewayException.badField(
-                        "team_id",
-                        "Team member role " + member.role() + " not in allowed_team_member_roles="
-                                + pythonList(rule.allowedRoles()));
-            }
-            requireParams(request, rule);
-            return Future.succeededFuture();
-        });
+        return assignedMember
+                .compose(found -> {
+                    if (assigned != null && found.isEmpty()) {
+                        throw notInTeam("user_id", assigned, teamId);
+                    }
+                    return member(teamId, caller);
+                })
+                .compose(found -> {
+                    TeamMember member = found.orElseThrow(() -> notInTeam("team_id", caller, teamId));
+                    if (rule.allowedRoles() != null && !rule.allowedRoles().contains(member.role())) {
+                        throw GatewayException.badField(
+                                "team_id",
+                                "Team member role " + member.role() + " not in allowed_team_member_roles="
+                                        + pythonList(rule.allowedRoles()));
+                    }
+                    requireParams(request, rule);
+                    return Future.succeededFuture();
+                });
     }
 
     private Future<Optional<TeamMember>> member(String teamId, String userId) {
-        return userId == null ? Future.succeededFuture(Optional.empty()) : admin.directory().member(teamId, userId);
+        return userId == null
+                ? Future.succeededFuture(Optional.empty())
+                : admin.directory().member(teamId, userId);
     }
 
     /** Set in the request, even to null, as LiteLLM counts the fields a request sets. */

@@ -67,8 +67,8 @@ final class KeyParamLimits {
             } else if (COUNTS.contains(field) ? over((Number) value, (Number) bound) : longer(value, bound)) {
                 throw GatewayException.badField(
                         field,
-                        field + " is over max limit set in config - user_value=" + shown(field, value)
-                                + "; max_value=" + shown(field, bound));
+                        field + " is over max limit set in config - user_value=" + shown(field, value) + "; max_value="
+                                + shown(field, bound));
             }
         }
         return bounded;

@@ -12,10 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class KeyParamLimitsTest {
     private static final KeyManagementSettings SETTINGS = new KeyManagementSettings(
-            new JsonObject()
-                    .put("max_budget", 3.0)
-                    .put("tpm_limit", 50L)
-                    .put("models", new JsonArray().add("cheap")),
+            new JsonObject().put("max_budget", 3.0).put("tpm_limit", 50L).put("models", new JsonArray().add("cheap")),
             new JsonObject().put("max_budget", 2.0).put("budget_duration", "7d").put("tpm_limit", 100L),
             null,
             null,
@@ -34,10 +31,8 @@ class KeyParamLimitsTest {
 
     @Test
     void defaults_replace_null_and_empty_values_and_bounds_fill_what_is_left() {
-        AdminRequest made = apply(new JsonObject()
-                .put("max_budget", 1)
-                .put("tpm_limit", null)
-                .put("models", new JsonArray()));
+        AdminRequest made = apply(
+                new JsonObject().put("max_budget", 1).put("tpm_limit", null).put("models", new JsonArray()));
         assertThat(made.count("tpm_limit")).isEqualTo(50L);
         assertThat(made.strings("models")).containsExactly("cheap");
         assertThat(made.string("budget_duration")).isEqualTo("7d");
