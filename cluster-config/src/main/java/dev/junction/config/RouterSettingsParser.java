@@ -47,6 +47,9 @@ final class RouterSettingsParser {
             if (!isRouter && CacheSettingsParser.KEYS.contains(key)) {
                 return; // read by CacheSettingsParser
             }
+            if (!isRouter && KeyManagementParser.KEYS.contains(key)) {
+                return; // read by KeyManagementParser
+            }
             if (!RoutingKeys.SUPPORTED.contains(key)) {
                 context.ignore(path);
                 if (!isRouter) {

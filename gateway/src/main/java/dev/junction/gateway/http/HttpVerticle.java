@@ -226,7 +226,8 @@ public final class HttpVerticle extends VerticleBase {
                 () -> deployments.deployments().stream()
                         .map(Deployment::modelName)
                         .collect(Collectors.toCollection(java.util.LinkedHashSet::new)),
-                maxBudget instanceof Number number ? number.doubleValue() : null);
+                maxBudget instanceof Number number ? number.doubleValue() : null,
+                config.keyManagement());
     }
 
     private void readiness(RoutingContext ctx) {
