@@ -26,11 +26,7 @@ final class AccessControlKeys {
             "general_settings.service_account_settings",
             "litellm_settings.guardrails",
             "litellm_settings.max_budget",
-            "litellm_settings.max_end_user_budget",
-            "litellm_settings.max_internal_user_budget",
-            "litellm_settings.default_key_generate_params",
-            "litellm_settings.upperbound_key_generate_params",
-            "litellm_settings.key_generation_settings");
+            "litellm_settings.max_end_user_budget");
 
     /** {@code litellm_jwtauth} keys whose absence only makes Junction stricter. */
     private static final Set<String> LENIENT_JWT_KEYS = Set.of(

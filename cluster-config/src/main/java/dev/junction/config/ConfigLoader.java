@@ -1,8 +1,5 @@
 package dev.junction.config;
 
-import io.vertx.config.ConfigRetriever;
-import io.vertx.config.ConfigRetrieverOptions;
-import io.vertx.config.ConfigStoreOptions;
 import io.vertx.config.yaml.YamlProcessor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -55,23 +52,20 @@ public final class ConfigLoader {
     public static Future<JunctionConfig> loadDemo(Vertx vertx) {
         String source = "classpath:" + DEMO_RESOURCE;
         return vertx.executeBlocking(ConfigLoader::readDemoResource)
-                .compose(bytes -> new YamlProcessor().process(vertx, new JsonObject(), bytes))
+                .compose(bytes -> parseYaml(vertx, bytes))
                 .recover(error -> Future.failedFuture(asConfigException(source, error)))
                 .map(json -> new ConfigParser().parse(json, System.getenv(), source));
     }
 
     private static Future<JsonObject> readYaml(Vertx vertx, String path) {
-        ConfigStoreOptions store = new ConfigStoreOptions()
-                .setType("file")
-                .setFormat("yaml")
-                .setConfig(new JsonObject().put("path", path));
-        // No default stores (they would mix in system properties and the environment) and no rescans.
-        ConfigRetrieverOptions options = new ConfigRetrieverOptions()
-                .setIncludeDefaultStores(false)
-                .setScanPeriod(0)
-                .addStore(store);
-        ConfigRetriever retriever = ConfigRetriever.create(vertx, options);
-        return retriever.getConfig().eventually(retriever::close);
+        return vertx.fileSystem().readFile(path).compose(bytes -> parseYaml(vertx, bytes));
+    }
+
+    // A file of only blank lines or comments holds no YAML document: read as an empty one, as an empty file is.
+    private static Future<JsonObject> parseYaml(Vertx vertx, Buffer bytes) {
+        return new YamlProcessor()
+                .process(vertx, new JsonObject(), bytes)
+                .map(json -> json == null ? new JsonObject() : json);
     }
 
     private static Buffer readDemoResource() throws IOException {

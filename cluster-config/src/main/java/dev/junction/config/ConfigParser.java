@@ -50,6 +50,7 @@ public final class ConfigParser {
                 resolved.getValue("litellm_settings"), resolved.getValue("general_settings"), context);
         RegionSources.check(deployments, general, context);
         CacheSettings cache = cacheSettings(resolved.getValue("litellm_settings"), deployments, context);
+        KeyManagementSettings keyManagement = KeyManagementParser.parse(resolved.getValue("litellm_settings"), context);
         return new JunctionConfig(
                 deployments,
                 router,
@@ -60,7 +61,8 @@ public final class ConfigParser {
                 context.warnings(),
                 context.skipped(),
                 AccessControlKeys.unenforced(resolved, context.ignoredKeys()),
-                cache);
+                cache,
+                keyManagement);
     }
 
     private static CacheSettings cacheSettings(

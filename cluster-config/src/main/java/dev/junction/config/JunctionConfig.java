@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  * @param unenforcedAccessControls YAML paths of access controls the file sets that Junction does not enforce
  *     (the node refuses to start with any, unless told to go on)
  * @param cache the response cache ({@code litellm_settings.cache} and {@code cache_params})
+ * @param keyManagement keys' defaults and bounds, who may make keys, new internal users' budgets
  */
 public record JunctionConfig(
         List<Deployment> deployments,
@@ -32,9 +33,11 @@ public record JunctionConfig(
         List<String> warnings,
         List<SkippedDeployment> skipped,
         List<String> unenforcedAccessControls,
-        CacheSettings cache) {
+        CacheSettings cache,
+        KeyManagementSettings keyManagement) {
 
     public JunctionConfig {
+        keyManagement = keyManagement == null ? KeyManagementSettings.NONE : keyManagement;
         cache = cache == null ? CacheSettings.disabled() : cache;
         deployments = List.copyOf(deployments);
         observability = observability == null ? ObservabilitySettings.defaults() : observability;
@@ -62,7 +65,8 @@ public record JunctionConfig(
                 warnings,
                 skipped,
                 List.of(),
-                CacheSettings.disabled());
+                CacheSettings.disabled(),
+                KeyManagementSettings.NONE);
     }
 
     public JunctionConfig(

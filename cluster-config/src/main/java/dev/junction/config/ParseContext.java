@@ -1,5 +1,6 @@
 package dev.junction.config;
 
+import dev.junction.cluster.error.Redactor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -100,7 +101,9 @@ final class ParseContext {
         if (looksSensitive(path) || path.startsWith("environment_variables")) {
             return kind(value); // environment variables hold credentials more often than not
         }
-        String shown = value instanceof String text ? '"' + text + '"' : String.valueOf(value);
+        // Masked as answers to clients are: a URL's user info and signed query, keys and tokens anywhere.
+        String shown =
+                Redactor.redact(value instanceof String text ? '"' + text + '"' : String.valueOf(value), List.of());
         return shown.length() > MAX_SHOWN_VALUE ? shown.substring(0, MAX_SHOWN_VALUE) + "..." : shown;
     }
 

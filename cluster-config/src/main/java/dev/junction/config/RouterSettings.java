@@ -26,6 +26,19 @@ public record RouterSettings(Duration timeout, Duration streamTimeout, JsonObjec
         return new RouterSettings(DEFAULT_TIMEOUT, null, new JsonObject());
     }
 
+    /**
+     * These settings with {@code overrides} (checked by {@link RuntimeRouterSettings}) laid over them key by key,
+     * as LiteLLM lays the router settings stored in its database over the config file's.
+     */
+    public RouterSettings overlaid(JsonObject overrides) {
+        if (overrides == null || overrides.isEmpty()) {
+            return this;
+        }
+        JsonObject combined = merged.copy();
+        overrides.forEach(entry -> combined.put(entry.getKey(), entry.getValue()));
+        return RouterSettingsParser.fromMerged(combined);
+    }
+
     @Override
     public String toString() {
         // merged may hold redis_password and similar, so only its key names are shown.

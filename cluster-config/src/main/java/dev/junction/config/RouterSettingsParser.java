@@ -18,6 +18,11 @@ final class RouterSettingsParser {
         JsonObject merged = new JsonObject();
         mergeIn(Fields.object(context, litellmSettings, LITELLM), LITELLM, merged, context);
         mergeIn(Fields.object(context, routerSettings, ROUTER), ROUTER, merged, context);
+        return fromMerged(merged);
+    }
+
+    /** The settings of an already checked merged map: the file's, or the file's with run-time overrides. */
+    static RouterSettings fromMerged(JsonObject merged) {
         // request_timeout is litellm's module-wide default; the Router's own timeout takes precedence.
         Duration timeout = seconds(merged.getValue("timeout"));
         if (timeout == null) {
@@ -41,6 +46,9 @@ final class RouterSettingsParser {
             String path = YamlPath.key(sectionPath, key);
             if (!isRouter && CacheSettingsParser.KEYS.contains(key)) {
                 return; // read by CacheSettingsParser
+            }
+            if (!isRouter && KeyManagementParser.KEYS.contains(key)) {
+                return; // read by KeyManagementParser
             }
             if (!RoutingKeys.SUPPORTED.contains(key)) {
                 context.ignore(path);

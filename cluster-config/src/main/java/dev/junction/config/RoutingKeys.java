@@ -41,6 +41,15 @@ final class RoutingKeys {
             "tag_filtering_match_any",
             "continue_broken_streams");
 
+    /** The exception classes LiteLLM's policies are keyed by (the router's ErrorCategory acts on them). */
+    static final List<String> POLICY_ERROR_CLASSES = List.of(
+            "BadRequestError",
+            "AuthenticationError",
+            "TimeoutError",
+            "RateLimitError",
+            "ContentPolicyViolationError",
+            "InternalServerError");
+
     /** {@code batched}: decide locally, sync every interval (default); {@code strict}: one cluster call each. */
     static final List<String> ACCURACIES = List.of("batched", "strict");
 
@@ -72,7 +81,8 @@ final class RoutingKeys {
                     "tag_filtering_match_any",
                     "continue_broken_streams" -> Fields.bool(context, value, path);
             case "routing_strategy_args" -> Fields.object(context, value, path);
-            case "retry_policy", "allowed_fails_policy" -> counts(value, path, context);
+            case "retry_policy" -> counts(value, path, context, "Retries");
+            case "allowed_fails_policy" -> counts(value, path, context, "AllowedFails");
             case "model_group_retry_policy" -> groupRetryPolicies(value, path, context);
             case "model_group_alias" -> aliases(value, path, context);
             case "fallbacks", "context_window_fallbacks", "content_policy_fallbacks" -> FallbackLists.check(
@@ -94,16 +104,33 @@ final class RoutingKeys {
         return chosen;
     }
 
-    /** A map of error kind to count, as {@code retry_policy} and {@code allowed_fails_policy} are. */
-    private static JsonObject counts(Object value, String path, ParseContext context) {
+    /**
+     * A map of error kind to count, as {@code retry_policy} ({@code suffix} "Retries") and {@code
+     * allowed_fails_policy} ("AllowedFails") are. A key naming no error class is warned about: LiteLLM drops it
+     * silently, and a typo would leave the policy the user meant unapplied.
+     */
+    private static JsonObject counts(Object value, String path, ParseContext context, String suffix) {
         JsonObject map = Fields.object(context, value, path);
         if (map == null) {
             return null;
         }
         JsonObject out = new JsonObject();
-        map.getMap()
-                .forEach((kind, count) ->
-                        out.put(kind, Fields.nonNegativeInteger(context, count, YamlPath.key(path, kind))));
+        map.getMap().forEach((kind, count) -> {
+            String kindPath = YamlPath.key(path, kind);
+            out.put(kind, Fields.nonNegativeInteger(context, count, kindPath));
+            boolean known = kind.endsWith(suffix)
+                    && POLICY_ERROR_CLASSES.contains(kind.substring(0, kind.length() - suffix.length()));
+            if (!known) {
+                context.warn(
+                        kindPath,
+                        "not a key LiteLLM's policy knows, so it is ignored; the keys are "
+                                + String.join(
+                                        ", ",
+                                        POLICY_ERROR_CLASSES.stream()
+                                                .map(name -> name + suffix)
+                                                .toList()));
+            }
+        });
         return out;
     }
 
@@ -113,7 +140,9 @@ final class RoutingKeys {
             return null;
         }
         JsonObject out = new JsonObject();
-        map.getMap().forEach((group, policy) -> out.put(group, counts(policy, YamlPath.key(path, group), context)));
+        map.getMap()
+                .forEach((group, policy) ->
+                        out.put(group, counts(policy, YamlPath.key(path, group), context, "Retries")));
         return out;
     }
 

@@ -113,6 +113,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_file_of_only_blank_lines_and_comments_loads_as_an_empty_one() throws Exception {
+        // SnakeYAML reads such a file as no document at all; Vert.x Config then failed with a
+        // NullPointerException, shown at start-up as the whole message.
+        Path blank = dir.resolve("blank.yaml");
+        Files.writeString(blank, "\n# model_list: to come\n\n");
+        JunctionConfig config = load(blank, Map.of());
+        assertThat(config.deployments()).isEmpty();
+        assertThat(config.warnings()).anyMatch(w -> w.startsWith("model_list:"));
+    }
+
+    @Test
     void parse_errors_keep_their_yaml_path() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "model_list:\n  - model_name: x\n    litellm_params:\n      model: openai/\n");

@@ -123,6 +123,18 @@ class ProviderResolutionTest {
     }
 
     @Test
+    void a_refused_endpoint_is_quoted_without_its_credentials() {
+        // Start-up errors go to the console and its log collectors: a URL's password or signed query must not.
+        assertThatThrownBy(() -> only("{model: openai/x, api_base: 'http://ada:pw-secret-91@host:port/v1'}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("model_list[0].litellm_params.api_base: expected an absolute http://")
+                .hasMessageNotContaining("pw-secret-91");
+        assertThatThrownBy(() -> only("{model: openai/x, api_base: 'ftp://host/v1?sig=sig-secret-1234567'}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageNotContaining("sig-secret-1234567");
+    }
+
+    @Test
     void bedrock_resolves_its_region_and_endpoint_as_litellm_does() {
         Deployment plain =
                 only("{model: bedrock/anthropic.claude-3-5-sonnet-20240620-v1:0, aws_region_name: eu-west-1}");

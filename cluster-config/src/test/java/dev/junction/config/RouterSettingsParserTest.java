@@ -158,6 +158,23 @@ class RouterSettingsParserTest {
     }
 
     @Test
+    void a_policy_key_naming_no_error_class_is_warned_about_not_silently_ignored() {
+        JunctionConfig config = TestYaml.parse(
+                """
+                router_settings:
+                  retry_policy: {"RateLimitErrorRetries": 2, "RateLimitRetries": 5}
+                  allowed_fails_policy: {"TimeoutErrorAllowedFails": 1, "TimeoutErrorRetries": 3}
+                  model_group_retry_policy: {gpt-4: {"BadRequestErrorRetry": 1}}
+                """);
+        assertThat(config.warnings())
+                .anyMatch(w -> w.startsWith("router_settings.retry_policy.RateLimitRetries: ")
+                        && w.contains("RateLimitErrorRetries"))
+                .anyMatch(w -> w.startsWith("router_settings.allowed_fails_policy.TimeoutErrorRetries: "))
+                .anyMatch(w -> w.startsWith("router_settings.model_group_retry_policy.gpt-4.BadRequestErrorRetry: "))
+                .noneMatch(w -> w.contains("RateLimitErrorRetries:") || w.contains("TimeoutErrorAllowedFails:"));
+    }
+
+    @Test
     void model_group_alias_maps_to_a_name_or_a_hidden_alias() {
         RouterSettings settings = router(
                 """

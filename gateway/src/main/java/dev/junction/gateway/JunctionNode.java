@@ -19,7 +19,6 @@ import dev.junction.gateway.access.NodeAccess;
 import dev.junction.gateway.http.BodyBudget;
 import dev.junction.gateway.http.HttpVerticle;
 import dev.junction.gateway.models.LiveModels;
-import dev.junction.gateway.models.ModelChanges;
 import dev.junction.gateway.observe.Observability;
 import dev.junction.gateway.observe.metrics.NodeMetrics;
 import dev.junction.provider.ProviderVerticles;
@@ -37,6 +36,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.net.BindException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,6 +123,7 @@ public final class JunctionNode {
         Observability[] observability = {Observability.none()};
         Promise<LiveModels> models = Promise.promise();
         return Future.all(List.of(components, state, keys, responses, cache))
+                .compose(ready -> keys.result().services().directory().confirmAcross(vertx, cluster))
                 // The cluster's current models before anything serves: a joining node never answers from an older
                 // version.
                 .compose(ready -> LiveModels.start(
@@ -160,7 +161,7 @@ public final class JunctionNode {
                         cluster,
                         fingerprint,
                         components.result(),
-                        models.future().result().changes(),
+                        models.future().result(),
                         options,
                         keys.result(),
                         responses.result(),
@@ -212,7 +213,7 @@ public final class JunctionNode {
             ClusterView cluster,
             String fingerprint,
             RouterComponents components,
-            ModelChanges modelChanges,
+            LiveModels liveModels,
             NodeOptions options,
             KeyPersistence keys,
             ResponseStore responses,
@@ -228,7 +229,7 @@ public final class JunctionNode {
             HttpVerticle verticle = new HttpVerticle(
                     options.config(),
                     components.deployments(),
-                    modelChanges,
+                    liveModels,
                     cluster,
                     fingerprint,
                     options.host(),
@@ -256,10 +257,17 @@ public final class JunctionNode {
                 });
     }
 
-    /** A port already taken becomes a one-line message naming it and the flag that moves it. */
+    /**
+     * A port already taken, or a host that is no address of this machine (a name that does not resolve, an
+     * address of another machine), becomes a one-line message naming it and the flag that changes it.
+     */
     private static Throwable bindFailure(Throwable failure, NodeOptions options) {
-        boolean inUse = failure instanceof BindException
-                || String.valueOf(failure.getMessage()).contains("Address already in use");
+        String message = String.valueOf(failure.getMessage());
+        if (failure instanceof UnknownHostException || message.contains("Cannot assign requested address")) {
+            return new StartupFailure("--host " + options.host() + " is not an address of this machine;"
+                    + " use one of its addresses, 0.0.0.0 for all of them or 127.0.0.1 for local clients only");
+        }
+        boolean inUse = failure instanceof BindException || message.contains("Address already in use");
         return inUse
                 ? new StartupFailure("port " + options.port() + " is already in use on " + options.host()
                         + "; stop what holds it or choose another port with --port")

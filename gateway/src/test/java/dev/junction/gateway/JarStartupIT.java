@@ -124,6 +124,29 @@ class JarStartupIT {
     }
 
     @Test
+    void a_host_that_is_not_an_address_of_this_machine_stops_start_up_with_one_line_naming_it() throws Exception {
+        // 999.1.1.1 does not resolve (it was a stack trace); 192.0.2.1 (TEST-NET-1) is no local address (it was
+        // "port ... is already in use").
+        for (String host : List.of("999.1.1.1", "192.0.2.1")) {
+            Path log = Files.createTempFile("junction-host", ".log");
+
+            Process process = launch(log, "--host", host, "--port", "0", "--cluster-name", "jar-" + UUID.randomUUID());
+
+            try {
+                assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                process.destroyForcibly();
+            }
+            assertThat(process.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(log))
+                    .contains("junction: --host " + host + " is not an address of this machine")
+                    .doesNotContain("already in use")
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void a_database_url_the_driver_refuses_says_which_form_is_expected_without_a_stack_trace() throws Exception {
         Path config = Files.createTempFile("bad-db", ".yaml");
         Files.writeString(

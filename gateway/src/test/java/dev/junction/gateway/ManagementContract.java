@@ -809,8 +809,10 @@ abstract class ManagementContract {
         assertThat(admin.ok("/budget/delete", new JsonObject().put("id", budgetId))
                         .getString("budget_id"))
                 .isEqualTo(budgetId);
-        assertThat(admin.status("/budget/delete", new JsonObject().put("id", budgetId)))
-                .isEqualTo(404);
+        HttpResponse<String> gone = admin.post("/budget/delete", new JsonObject().put("id", budgetId));
+        assertThat(gone.statusCode()).isEqualTo(404);
+        // The route's field is "id" (LiteLLM's); the 404 used to name "budget_id", a field it does not take.
+        assertThat(error(gone).getString("param")).isEqualTo("id");
     }
 
     @Test
@@ -1043,6 +1045,12 @@ abstract class ManagementContract {
                 .getJsonObject(0);
         assertThat(one.getJsonArray("providers")).containsExactly("anthropic");
         assertThat(one.getLong("max_input_tokens")).isPositive();
+        // A group whose model_info says nothing: the shipped table's context window, as LiteLLM's model map gives.
+        JsonObject cheap = admin.read("/model_group/info?model_group=cheap")
+                .getJsonArray("data")
+                .getJsonObject(0);
+        assertThat(cheap.getLong("max_input_tokens")).isEqualTo(128_000L);
+        assertThat(cheap.getString("mode")).isEqualTo("chat");
 
         HttpResponse<String> batch = gateway.post(
                 "/v1/chat/completions", chatBody("gpt-4o, cheap").encode(), "authorization", "Bearer " + MASTER);

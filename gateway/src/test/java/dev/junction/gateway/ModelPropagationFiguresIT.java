@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.testkit.OpenAiWire;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The time from a model API call to every node serving the change, on one node and on three. Prints the
+ * The time from a model API call (and from a {@code /config/update} of the router settings) to every node serving
+ * the change, on one node and on three. Prints the
  * figures (README, "Models at run time"); asserts only that each node serves the change once the call returned,
  * never a duration.
  */
@@ -40,11 +42,43 @@ class ModelPropagationFiguresIT {
                 .upstream
                 .on("/live/v1/chat/completions")
                 .replyAlways(OpenAiWire.chat("gpt-4o").answer());
+        answerFixed(nodes.get(0));
         measure();
+        measureRouterSettings();
         nodes.add(GatewayHarness.start("/e2e/live-models.yaml", Map.of(), cluster, data));
         nodes.add(GatewayHarness.start("/e2e/live-models.yaml", Map.of(), cluster, data));
+        answerFixed(nodes.get(1));
+        answerFixed(nodes.get(2));
         assertThat(nodes.get(0).node.cluster().memberCount()).isEqualTo(3);
         measure();
+        measureRouterSettings();
+    }
+
+    private static void answerFixed(GatewayHarness node) {
+        node.upstream
+                .on("/fixed/v1/chat/completions")
+                .replyAlways(OpenAiWire.chat("gpt-4o").answer());
+    }
+
+    /** A new alias for the config's group "fixed" each round: served by every node once the call returned. */
+    private void measureRouterSettings() throws Exception {
+        List<Long> served = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            String alias = "alias-" + UUID.randomUUID();
+            GatewayHarness admin = nodes.get(round % nodes.size());
+            long started = System.nanoTime();
+            JsonObject body = new JsonObject()
+                    .put(
+                            "router_settings",
+                            new JsonObject().put("model_group_alias", new JsonObject().put(alias, "fixed")));
+            HttpResponse<String> answer = RuntimeConfigIT.update(admin, body);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            served.add(untilEveryNode(alias, 200, started));
+        }
+        System.out.printf(
+                "Router settings (/config/update), %d node(s), %d rounds: served everywhere after median %.1f ms"
+                        + " (max %.1f ms)%n",
+                nodes.size(), ROUNDS, median(served), max(served));
     }
 
     private void measure() throws Exception {

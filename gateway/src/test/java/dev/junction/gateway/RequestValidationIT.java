@@ -303,6 +303,33 @@ class RequestValidationIT {
     }
 
     @Test
+    void a_malformed_percent_escape_in_the_query_or_path_is_an_openai_shaped_400() throws Exception {
+        // Each used to be a 500 "Internal error" (the query) or a plain-text "Bad Request" (the path).
+        JsonObject query = rawError("GET /key/info?key=%ZZ HTTP/1.1", 400);
+        assertThat(query.getString("param")).isEqualTo("key");
+        assertThat(query.getString("message")).contains("key").contains("percent-encoding");
+        assertThat(rawError("GET /v1/models?page=1&x=%E0%A4%A HTTP/1.1", 400).getString("param"))
+                .isEqualTo("x");
+        assertThat(rawError("POST /key/%ZZ/regenerate HTTP/1.1", 400).getString("type"))
+                .isEqualTo("invalid_request_error");
+    }
+
+    /** The error of one request sent as raw bytes, which no HTTP client would send with a malformed escape. */
+    private static JsonObject rawError(String requestLine, int status) throws Exception {
+        try (RawConnection connection = RawConnection.open(gateway.node.port())) {
+            String head = requestLine + "\r\nHost: junction\r\nAuthorization: " + AUTH
+                    + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+            RawConnection.Ending ending = connection.send(head).readUntilClosed(Duration.ofSeconds(20));
+
+            assertThat(ending.received()).startsWith("HTTP/1.1 " + status + " ");
+            assertThat(ending.received()).containsIgnoringCase("content-type: application/json");
+            JsonObject error = ending.body().getJsonObject("error");
+            assertThat(error.getString("code")).isEqualTo(Integer.toString(status));
+            return error;
+        }
+    }
+
+    @Test
     void a_malformed_chunked_body_is_a_400_and_the_connection_closes() throws Exception {
         assertRefused(
                 "POST /v1/chat/completions HTTP/1.1\r\nHost: junction\r\nAuthorization: " + AUTH

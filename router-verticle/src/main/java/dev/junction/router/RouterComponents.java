@@ -27,7 +27,8 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 
 /**
- * Everything the router builds once from the config: the resolver, the strategy, the rules, the model table
+ * Everything the router builds from the config: the resolver, the strategy and rules of each version of the
+ * router settings (see {@link SettingsRouters}), the model table
  * and the tokenizer. Loading the table and the encodings reads resources, so this is built at start-up, off
  * the event loop, and shared by the router verticle's instances.
  */
@@ -38,23 +39,23 @@ public final class RouterComponents {
 
     private final JunctionConfig config;
     private final LiveDeployments deployments;
-    private final RoutingStrategy strategy;
     private final ModelTable table;
     private final TokenCounter tokens;
-    private final boolean preCallChecks;
-    private final boolean countTokens;
     private ParallelSlots slots;
 
     private RouterComponents(JunctionConfig config) {
         this.config = config;
-        RouterSettings settings = config.router();
         this.table = ModelTable.load();
         this.tokens = TokenCounter.load();
         this.deployments = new LiveDeployments(config);
-        this.strategy = Strategies.fromSettings(settings, this::tablePrices, new java.util.Random());
-        this.preCallChecks = PreCallChecks.enabled(settings);
-        // Else counted per call for a group with a tpm limit (RequestRouter): the model API may add one.
-        this.countTokens = preCallChecks
+    }
+
+    /**
+     * Whether every call is counted in tokens before it is sent: pre-call checks, usage routing. Otherwise a call
+     * is counted when its group has a tpm limit (RequestRouter), whoever added it: the file or the model API.
+     */
+    private boolean countTokens(RouterSettings settings) {
+        return PreCallChecks.enabled(settings)
                 || settings.merged()
                         .getString("routing_strategy", "simple-shuffle")
                         .startsWith("usage-based");
@@ -89,11 +90,15 @@ public final class RouterComponents {
                 .total();
     }
 
-    RequestRouter router(Vertx vertx, RoutingState state) {
-        RouterSettings settings = config.router();
+    /** The router of one version of the router settings: see {@link SettingsRouters}. */
+    RequestRouter router(Vertx vertx, RoutingState state, RouterSettings settings) {
         CooldownPolicy cooldowns = new CooldownPolicy(settings);
+        RoutingStrategy strategy = Strategies.fromSettings(settings, this::tablePrices, new java.util.Random());
         DeploymentChooser chooser = new DeploymentChooser(
-                state, strategy, preCallChecks ? new PreCallChecks(table) : null, TagFilter.fromSettings(settings));
+                state,
+                strategy,
+                PreCallChecks.enabled(settings) ? new PreCallChecks(table) : null,
+                TagFilter.fromSettings(settings));
         OutcomeRecorder recorder = new OutcomeRecorder(state, cooldowns, latencySamples(settings));
         GroupCall groups = new GroupCall(
                 vertx,
@@ -102,7 +107,7 @@ public final class RouterComponents {
                 new RetryPolicyRules(settings),
                 settings,
                 slots(vertx),
-                this::parallelLimit,
+                deployment -> parallelLimit(deployment, settings),
                 new StreamUsage(vertx, tokens));
         return new RequestRouter(
                 vertx,
@@ -110,7 +115,7 @@ public final class RouterComponents {
                 groups,
                 FallbackPlan.fromSettings(settings),
                 tokens,
-                countTokens,
+                countTokens(settings),
                 !Boolean.FALSE.equals(settings.merged().getValue(CONTINUE_BROKEN_STREAMS)));
     }
 
@@ -119,7 +124,7 @@ public final class RouterComponents {
      * cache between the two: a key's limits count a cache hit, no deployment's do.
      */
     KeyGate keyGate(Vertx vertx, RoutingState state, BudgetLedger ledger, CallLog log, CacheStores stores) {
-        RequestRouter router = router(vertx, state);
+        SettingsRouters router = new SettingsRouters(deployments, settings -> router(vertx, state, settings));
         ResponseCache cache = new ResponseCache(
                 vertx, config.cache(), stores, deployments::resolver, router::route, Clock.systemUTC());
         return new KeyGate(
@@ -147,12 +152,12 @@ public final class RouterComponents {
      * else {@code general_settings.max_parallel_requests}; 0 means unlimited. LiteLLM also derives a limit
      * from {@code rpm}/{@code tpm} when none is set; Junction enforces those as rate limits instead.
      */
-    private int parallelLimit(dev.junction.config.Deployment deployment) {
+    private int parallelLimit(dev.junction.config.Deployment deployment, RouterSettings settings) {
         Object own = deployment.litellmParams().getValue("max_parallel_requests");
         if (own instanceof Number number) {
             return number.intValue();
         }
-        Object routerDefault = config.router().merged().getValue("default_max_parallel_requests");
+        Object routerDefault = settings.merged().getValue("default_max_parallel_requests");
         if (routerDefault instanceof Number number) {
             return number.intValue();
         }

@@ -20,6 +20,12 @@ public final class Addresses {
      */
     private static final String CONFIG_APPLY_PREFIX = "junction.config.apply.";
 
+    /**
+     * Per member: takes a changed key, team, user, ... ({@code {"map", "id"}}) into the member's local copy and
+     * confirms it, so that an admin change is in force on every node when its call answers.
+     */
+    private static final String DIRECTORY_APPLY_PREFIX = "junction.directory.apply.";
+
     private static final String PROVIDER_PREFIX = "junction.provider.";
     private static final Map<ProviderFamily, String> PROVIDERS = new EnumMap<>(ProviderFamily.class);
 
@@ -34,6 +40,11 @@ public final class Addresses {
     /** The config receiver of the member {@code nodeId} (its cluster node id). */
     public static String configApply(String nodeId) {
         return CONFIG_APPLY_PREFIX + nodeId;
+    }
+
+    /** The key directory's cache receiver of the member {@code nodeId} (its cluster node id). */
+    public static String directoryApply(String nodeId) {
+        return DIRECTORY_APPLY_PREFIX + nodeId;
     }
 
     /** The provider verticle of a wire family: takes a {@link ProviderCall}, answers a {@link ProviderReply}. */

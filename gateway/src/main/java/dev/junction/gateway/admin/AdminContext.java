@@ -1,6 +1,7 @@
 package dev.junction.gateway.admin;
 
 import dev.junction.cluster.spend.BudgetLedger;
+import dev.junction.config.KeyManagementSettings;
 import dev.junction.gateway.keys.KeyDirectory;
 import dev.junction.gateway.keys.KeyStore;
 import dev.junction.gateway.keys.store.ManagementStores;
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
  * @param modelNames the model groups served now, the config's and the model API's (for an end user's {@code
  *     default_model})
  * @param proxyMaxBudget {@code litellm_settings.max_budget}, or null
+ * @param keyManagement the config's defaults and bounds of new keys and users, and who may make keys
  */
 public record AdminContext(
         KeyDirectory directory,
@@ -30,7 +32,8 @@ public record AdminContext(
         AdminCalls calls,
         Clock clock,
         Supplier<Set<String>> modelNames,
-        Double proxyMaxBudget) {
+        Double proxyMaxBudget,
+        KeyManagementSettings keyManagement) {
 
     public KeyStore keys() {
         return directory.store();

@@ -63,6 +63,11 @@ public final class AdminRequest {
         return new AdminRequest(body);
     }
 
+    /** This request with {@code field} set to {@code value}: a value filled in from the config. */
+    public AdminRequest with(String field, Object value) {
+        return new AdminRequest(body.copy().put(field, value));
+    }
+
     /** A field's raw JSON value, or null. */
     public Object value(String field) {
         return body.getValue(field);

@@ -42,6 +42,11 @@ public enum FieldType {
     public static final int MAX_ENTRIES = 1_000;
     /** {@code metadata} as JSON: it travels with the key to every node and every request. */
     public static final int MAX_OBJECT_LENGTH = 65_536;
+    /**
+     * {@code metadata}'s nesting: 900 levels (65 KB hold more) overflowed the stack of the key store's worker
+     * thread, answered as a 503 "try again" for what is bad input.
+     */
+    public static final int MAX_OBJECT_DEPTH = 100;
 
     private static final BigDecimal MAX_COUNT = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final BigDecimal MAX_SMALL_COUNT = BigDecimal.valueOf(Integer.MAX_VALUE);
@@ -122,9 +127,36 @@ public enum FieldType {
     }
 
     private static String objectProblem(JsonObject object) {
+        if (depth(object, 1) > MAX_OBJECT_DEPTH) {
+            return " must be nested at most " + MAX_OBJECT_DEPTH + " levels deep";
+        }
         return object.encode().length() > MAX_OBJECT_LENGTH
                 ? " must be at most " + MAX_OBJECT_LENGTH + " characters as JSON"
                 : null;
+    }
+
+    /** How deep objects and lists nest in {@code value}; stops counting once past the limit. */
+    private static int depth(Object value, int level) {
+        if (level > MAX_OBJECT_DEPTH) {
+            return level;
+        }
+        Iterable<?> children;
+        if (value instanceof JsonObject object) {
+            children = object.getMap().values();
+        } else if (value instanceof JsonArray list) {
+            children = list.getList();
+        } else if (value instanceof Map<?, ?> map) {
+            children = map.values();
+        } else if (value instanceof Iterable<?> list) {
+            children = list;
+        } else {
+            return level - 1;
+        }
+        int deepest = level;
+        for (Object child : children) {
+            deepest = Math.max(deepest, depth(child, level + 1));
+        }
+        return deepest;
     }
 
     /**

@@ -19,7 +19,7 @@ import dev.junction.gateway.keys.EndUsers;
 import dev.junction.gateway.keys.KeyServices;
 import dev.junction.gateway.keys.ModelAccess;
 import dev.junction.gateway.keys.store.ManagementStores;
-import dev.junction.gateway.models.ModelChanges;
+import dev.junction.gateway.models.LiveModels;
 import dev.junction.gateway.observe.Observability;
 import dev.junction.router.cache.CacheStores;
 import dev.junction.router.model.ModelTable;
@@ -45,7 +45,7 @@ public final class HttpVerticle extends VerticleBase {
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private final JunctionConfig config;
     private final LiveDeployments deployments;
-    private final ModelChanges modelChanges;
+    private final LiveModels liveModels;
     private final ClusterView cluster;
     private final String configFingerprint;
     private final String host;
@@ -67,7 +67,7 @@ public final class HttpVerticle extends VerticleBase {
     public HttpVerticle(
             JunctionConfig config,
             LiveDeployments deployments,
-            ModelChanges modelChanges,
+            LiveModels liveModels,
             ClusterView cluster,
             String configFingerprint,
             String host,
@@ -90,7 +90,7 @@ public final class HttpVerticle extends VerticleBase {
         this.table = table;
         this.bodyBudget = bodyBudget;
         this.deployments = deployments;
-        this.modelChanges = modelChanges;
+        this.liveModels = liveModels;
         this.cluster = cluster;
         this.configFingerprint = configFingerprint;
         this.host = host;
@@ -183,6 +183,9 @@ public final class HttpVerticle extends VerticleBase {
     private Router router(
             AuthHandler auth, InboundRoutes handlers, ModelAccess access, Clock clock, RouterBodies bodies) {
         Router router = Router.router(vertx);
+        router.route().handler(PercentEncoding::check);
+        // Vert.x Web answers a path it cannot decode with this status, in plain text unless handled.
+        router.errorHandler(400, ctx -> ErrorResponder.send(ctx.request(), PercentEncoding.malformedPath()));
         router.get("/health/liveliness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/liveness").handler(ctx -> json(ctx, "\"I'm alive!\""));
         router.get("/health/readiness").handler(this::readiness);
@@ -200,9 +203,9 @@ public final class HttpVerticle extends VerticleBase {
         // After the LLM routes, which the router tries first.
         observability.mountAuthenticated(router, ctx -> AuthHandler.caller(ctx) instanceof Caller.Admin);
         AdminRoutes.mount(router, adminContext(clock), AuthHandler::caller);
-        ModelAdmin.mount(router, modelChanges, AuthHandler::caller);
+        ModelAdmin.mount(router, liveModels.changes(), liveModels.config(), AuthHandler::caller);
         CacheRoutes.mount(router, config.cache(), cache, AuthHandler::caller);
-        ModelRoutes.mount(router, new ModelCatalog(deployments, new WildcardGroups(table)), access);
+        ModelRoutes.mount(router, new ModelCatalog(deployments, table), access);
         router.route()
                 .handler(ctx -> ctx.fail(GatewayException.of(
                         ErrorKind.NOT_FOUND,
@@ -223,7 +226,8 @@ public final class HttpVerticle extends VerticleBase {
                 () -> deployments.deployments().stream()
                         .map(Deployment::modelName)
                         .collect(Collectors.toCollection(java.util.LinkedHashSet::new)),
-                maxBudget instanceof Number number ? number.doubleValue() : null);
+                maxBudget instanceof Number number ? number.doubleValue() : null,
+                config.keyManagement());
     }
 
     private void readiness(RoutingContext ctx) {

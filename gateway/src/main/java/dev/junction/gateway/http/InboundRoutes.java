@@ -53,17 +53,24 @@ final class InboundRoutes {
         OpenAiApi openAi = new OpenAiApi(parser);
         for (Endpoint endpoint : Endpoint.values()) {
             LlmHandler handler =
-                    new LlmHandler(endpoint, openAi, bus, config.router(), access, controls, endUsers, observed);
+                    new LlmHandler(endpoint, openAi, bus, deployments::router, access, controls, endUsers, observed);
             byEndpoint.put(endpoint, handler);
             pathsOf(endpoint).forEach(path -> byPath.put(path, handler));
         }
         messages = new MessagesApi(parser);
         LlmHandler messagesHandler = new LlmHandler(
-                Endpoint.CHAT_COMPLETIONS, messages, bus, config.router(), access, controls, endUsers, observed);
+                Endpoint.CHAT_COMPLETIONS, messages, bus, deployments::router, access, controls, endUsers, observed);
         MESSAGES_PATHS.forEach(path -> byPath.put(path, messagesHandler));
         ResponsesApi responsesApi = new ResponsesApi(parser, store);
         LlmHandler responsesHandler = new LlmHandler(
-                Endpoint.CHAT_COMPLETIONS, responsesApi, bus, config.router(), access, controls, endUsers, observed);
+                Endpoint.CHAT_COMPLETIONS,
+                responsesApi,
+                bus,
+                deployments::router,
+                access,
+                controls,
+                endUsers,
+                observed);
         RESPONSES_PATHS.forEach(path -> byPath.put(path, responsesHandler));
         responses = responsesApi.routes();
         countTokens = new CountTokens(parser, deployments::resolver, TokenCounter.load(), access);

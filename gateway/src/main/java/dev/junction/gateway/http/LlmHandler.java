@@ -27,6 +27,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Serves an operation: parse at the edge, find the request's end user, hand over to the router, write what
@@ -44,7 +45,8 @@ final class LlmHandler implements Handler<RoutingContext> {
      * The router answers within the request's own timeouts (and their retries); this bound only keeps a
      * request from waiting forever if the router never answered.
      */
-    private final Duration routerBudget;
+    /** The router settings served now (they change through {@code /config/update}): its timeout bounds the wait. */
+    private final Supplier<RouterSettings> settings;
 
     private final Endpoint endpoint;
     private final InboundApi api;
@@ -53,14 +55,12 @@ final class LlmHandler implements Handler<RoutingContext> {
     private final EndUsers endUsers;
     private final LlmAccess controls;
     private final ObservedCalls observed;
-    /** {@code enable_tag_filtering}: the client's User-Agent goes in the metadata, for {@code tag_regex}. */
-    private final boolean tagRouting;
 
     LlmHandler(
             Endpoint endpoint,
             InboundApi api,
             EventBus bus,
-            RouterSettings settings,
+            Supplier<RouterSettings> settings,
             ModelAccess access,
             LlmAccess controls,
             EndUsers endUsers,
@@ -72,8 +72,7 @@ final class LlmHandler implements Handler<RoutingContext> {
         this.api = api;
         this.bus = bus;
         this.endUsers = endUsers;
-        this.routerBudget = settings.timeout().multipliedBy(4);
-        this.tagRouting = settings.merged().getBoolean("enable_tag_filtering", false);
+        this.settings = settings;
     }
 
     @Override
@@ -111,7 +110,8 @@ final class LlmHandler implements Handler<RoutingContext> {
         try {
             parsed = api.parse(endpoint, client, body, pathModel);
             parsed = CacheControlHeader.apply(parsed, client.getHeader(HttpHeaders.CACHE_CONTROL));
-            if (tagRouting) {
+            if (settings.get().merged().getBoolean("enable_tag_filtering", false)) {
+                // Tag routing's tag_regex patterns read the client's User-Agent from the metadata.
                 parsed = UserAgentMetadata.apply(parsed, client.getHeader(HttpHeaders.USER_AGENT));
             }
             // Set once parsed, so that every answer carries it, a refused key's included; the writer leaves it be.
@@ -251,6 +251,10 @@ final class LlmHandler implements Handler<RoutingContext> {
     }
 
     private Future<RoutedReply> toRouter(LlmRequest request) {
-        return BusContract.request(bus, Addresses.ROUTER, request, routerBudget, RoutedReply.class);
+        return BusContract.request(bus, Addresses.ROUTER, request, routerBudget(), RoutedReply.class);
+    }
+
+    private Duration routerBudget() {
+        return settings.get().timeout().multipliedBy(4);
     }
 }

@@ -2,6 +2,8 @@ package dev.junction.gateway.http;
 
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.config.Deployment;
+import dev.junction.router.model.ModelEntry;
+import dev.junction.router.model.ModelTable;
 import dev.junction.router.resolve.LiveDeployments;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -19,15 +22,17 @@ final class ModelCatalog {
     private static final long CREATED = 1677610602L;
 
     private final LiveDeployments deployments;
+    private final ModelTable table;
     private final WildcardGroups wildcards;
 
     /**
      * @param deployments those served now: the config file's and those of the model API
-     * @param wildcards what wildcard groups ({@code anthropic/*}) expand into
+     * @param table the shipped model table: a group's context window and mode when its model_info has none
      */
-    ModelCatalog(LiveDeployments deployments, WildcardGroups wildcards) {
+    ModelCatalog(LiveDeployments deployments, ModelTable table) {
         this.deployments = deployments;
-        this.wildcards = wildcards;
+        this.table = table;
+        this.wildcards = new WildcardGroups(table);
     }
 
     /** LiteLLM's {@code /models?only_model_access_groups=True}: the access groups, in the same list shape. */
@@ -121,24 +126,37 @@ final class ModelCatalog {
         return new JsonObject().put("data", data);
     }
 
-    private static JsonObject groupInfo(String name, List<Deployment> deployments) {
+    /**
+     * A group's line: its deployments' providers and summed limits; the context window and mode of their
+     * model_info, else of the shipped table (as LiteLLM fills them from its model map), the mode "chat" when
+     * neither knows.
+     */
+    private JsonObject groupInfo(String name, List<Deployment> deployments) {
         Set<String> providers = new LinkedHashSet<>();
         Long tpm = null;
         Long rpm = null;
-        String mode = "chat";
+        String mode = null;
         Long maxInput = null;
         for (Deployment deployment : deployments) {
             providers.add(deployment.provider().prefix());
             tpm = sum(tpm, limit(deployment, "tpm"));
             rpm = sum(rpm, limit(deployment, "rpm"));
-            mode = deployment.modelInfo().getString("mode", mode);
-            maxInput = max(maxInput, longValue(deployment.modelInfo().getValue("max_input_tokens")));
+            Optional<ModelEntry> known = table.entryFor(deployment);
+            String own = deployment.modelInfo().getString("mode");
+            mode = own != null ? own : known.map(ModelEntry::mode).orElse(mode);
+            Long input = longValue(deployment.modelInfo().getValue("max_input_tokens"));
+            if (input == null
+                    && known.isPresent()
+                    && known.get().maxInputTokens().isPresent()) {
+                input = known.get().maxInputTokens().getAsLong();
+            }
+            maxInput = max(maxInput, input);
         }
         return new JsonObject()
                 .put("model_group", name)
                 .put("providers", new JsonArray(List.copyOf(providers)))
                 .put("max_input_tokens", maxInput)
-                .put("mode", mode)
+                .put("mode", mode == null ? "chat" : mode)
                 .put("tpm", tpm)
                 .put("rpm", rpm);
     }

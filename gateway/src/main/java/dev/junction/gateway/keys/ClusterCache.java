@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -53,6 +54,12 @@ final class ClusterCache<T> {
     private final Duration ttl;
 
     private final Map<String, CompletableFuture<Optional<T>>> lookups = new ConcurrentHashMap<>();
+    /** How many times this node forgot an entry: a lookup that saw it change keeps nothing (see remember). */
+    private final AtomicLong forgotten = new AtomicLong();
+    /** The cluster map's name: how {@link DirectoryConfirmations} tells the caches apart. */
+    private final String name;
+    /** Confirms a change with every member once it is in the cluster map; nothing until the node is clustered. */
+    private volatile DirectoryConfirmations confirmations;
 
     ClusterCache(
             Vertx vertx,
@@ -75,7 +82,32 @@ final class ClusterCache<T> {
         this.reads = reads;
         this.decode = decode;
         this.encode = encode;
-        shared.addEntryListener(new Listener(), true);
+        this.name = shared.getName();
+        shared.addEntryListener(new Listener(), false);
+    }
+
+    String name() {
+        return name;
+    }
+
+    void confirmWith(DirectoryConfirmations confirmations) {
+        this.confirmations = confirmations;
+    }
+
+    /**
+     * Drops this node's copy of {@code id} now, rather than when the map's event arrives, so that the next lookup
+     * reads the cluster map: what a member does when the node that made an admin change asks (see {@link
+     * DirectoryConfirmations}).
+     */
+    Future<Void> refresh(String id) {
+        forget(id);
+        return Future.succeededFuture();
+    }
+
+    /** Once the cluster map has the change: every member takes it in before the admin call answers. */
+    private Future<Void> confirmed(String id, Future<Void> written) {
+        DirectoryConfirmations asking = confirmations;
+        return asking == null ? written : written.compose(done -> asking.confirm(name, id));
     }
 
     Future<Optional<T>> find(String id, Callable<Optional<T>> fromStore) {
@@ -109,12 +141,13 @@ final class ClusterCache<T> {
     }
 
     private Future<Optional<T>> lookUp(String id, Callable<Optional<T>> fromStore) {
+        long stamp = forgotten.get();
         return Future.fromCompletionStage(shared.getAsync(id), vertx.getOrCreateContext())
                 .compose(json -> json != null
                         ? Future.succeededFuture(decodeShared(json))
                         // The put that shares the store's answer blocks too: the worker thread does both.
                         : reads.read(fromStore, found -> share(id, found)))
-                .onSuccess(found -> remember(id, found));
+                .onSuccess(found -> remember(id, found, stamp));
     }
 
     /** Puts a key found in the store into the cluster map, unless a change or deletion made meanwhile won. */
@@ -132,12 +165,12 @@ final class ClusterCache<T> {
     }
 
     /**
-     * Keeps a lookup's answer, unless an event about the id arrived while it ran: that is newer. Per-key
-     * atomic with the listener's writes, so a key made meanwhile is never hidden by a stale "missing".
+     * Keeps a lookup's answer, unless this node forgot an entry since the lookup began: the answer may then be older
+     * than the change that made it forget. Per-key atomic with {@link #forget} and {@link #replace}.
      */
-    private void remember(String id, Optional<T> found) {
+    private void remember(String id, Optional<T> found, long stamp) {
         local.asMap().compute(id, (key, newer) -> {
-            if (newer != null) {
+            if (newer != null || forgotten.get() != stamp) {
                 return newer;
             }
             if (found.isPresent()) {
@@ -156,21 +189,38 @@ final class ClusterCache<T> {
         });
     }
 
+    /**
+     * This node no longer holds anything for the id, so its next lookup reads the cluster map. Changes arrive this
+     * way rather than with the values events carry: an event that arrives late (after the admin call that made a
+     * newer change was confirmed) then cannot bring an older value back.
+     */
+    private void forget(String id) {
+        local.asMap().compute(id, (key, old) -> {
+            forgotten.incrementAndGet();
+            missing.invalidate(key);
+            return null;
+        });
+    }
+
     Future<Void> publish(String id, T value) {
         replace(id, Optional.of(value));
         String json = encode.apply(value).encode();
-        return Future.fromCompletionStage(
-                ttl == null
-                        ? shared.setAsync(id, json)
-                        : shared.setAsync(id, json, ttl.toMillis(), TimeUnit.MILLISECONDS),
-                vertx.getOrCreateContext());
+        return confirmed(
+                id,
+                Future.fromCompletionStage(
+                        ttl == null
+                                ? shared.setAsync(id, json)
+                                : shared.setAsync(id, json, ttl.toMillis(), TimeUnit.MILLISECONDS),
+                        vertx.getOrCreateContext()));
     }
 
     Future<Void> remove(String id) {
         replace(id, Optional.empty());
-        return Future.fromCompletionStage(
-                shared.setAsync(id, TOMBSTONE, TOMBSTONE_TTL.toSeconds(), TimeUnit.SECONDS),
-                vertx.getOrCreateContext());
+        return confirmed(
+                id,
+                Future.fromCompletionStage(
+                        shared.setAsync(id, TOMBSTONE, TOMBSTONE_TTL.toSeconds(), TimeUnit.SECONDS),
+                        vertx.getOrCreateContext()));
     }
 
     private static Duration shorter(Duration bound, Duration ttl) {
@@ -181,7 +231,7 @@ final class ClusterCache<T> {
         return json.isEmpty() ? Optional.empty() : Optional.of(decode.apply(new JsonObject(json)));
     }
 
-    /** Mirrors every change of the cluster map into this node's copy. */
+    /** Every change of the cluster map makes this node forget its copy of the entry. */
     private final class Listener
             implements EntryAddedListener<String, String>,
                     EntryUpdatedListener<String, String>,
@@ -191,27 +241,27 @@ final class ClusterCache<T> {
 
         @Override
         public void entryAdded(EntryEvent<String, String> event) {
-            replace(event.getKey(), decodeShared(event.getValue()));
+            forget(event.getKey());
         }
 
         @Override
         public void entryUpdated(EntryEvent<String, String> event) {
-            replace(event.getKey(), decodeShared(event.getValue()));
+            forget(event.getKey());
         }
 
         @Override
         public void entryRemoved(EntryEvent<String, String> event) {
-            local.invalidate(event.getKey());
+            forget(event.getKey());
         }
 
         @Override
         public void entryExpired(EntryEvent<String, String> event) {
-            local.invalidate(event.getKey());
+            forget(event.getKey());
         }
 
         @Override
         public void entryEvicted(EntryEvent<String, String> event) {
-            local.invalidate(event.getKey());
+            forget(event.getKey());
         }
     }
 }

@@ -2,10 +2,13 @@ package dev.junction.gateway.keys;
 
 import com.hazelcast.core.HazelcastInstance;
 import dev.junction.cluster.bus.SpendSubject;
+import dev.junction.cluster.node.ClusterView;
+import dev.junction.gateway.models.Propagation;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,8 +16,9 @@ import java.util.Optional;
  * the whole cluster. The store is the truth; a Hazelcast map per kind holds every entry any node has looked up
  * or changed, and each node keeps a local copy that the map's listeners update on every change. So a key (or a
  * user, ...) made on one node works on every node at once, and a deleted, blocked or changed one takes effect
- * everywhere within the time an event needs to cross the cluster (milliseconds). A looked-up entry costs no
- * network once cached locally.
+ * everywhere before the admin call that made the change answers: the node that made it asks every member to take
+ * it in and waits for each (see {@link DirectoryConfirmations}). A looked-up entry costs no network once cached
+ * locally.
  *
  * <p>Ids the store does not have are remembered briefly on each node, and concurrent lookups of one id share
  * one query (see {@link ClusterCache}); store reads are bounded in time and refused at once during an outage
@@ -94,6 +98,19 @@ public final class KeyDirectory {
 
     public KeyStore store() {
         return store;
+    }
+
+    /**
+     * From now on an admin change is answered only once every member of {@code cluster} has it in its own copy
+     * (see {@link DirectoryConfirmations}); this node answers the others' requests. Call before the node serves.
+     */
+    public Future<Void> confirmAcross(Vertx vertx, ClusterView cluster) {
+        DirectoryConfirmations confirmations =
+                new DirectoryConfirmations(new Propagation(vertx, cluster, Propagation.DEFAULT_BOUND));
+        for (ClusterCache<?> cache : List.of(keys, teams, users, members, organizations, budgets, endUsers)) {
+            confirmations.add(cache);
+        }
+        return confirmations.listen(vertx, cluster.nodeId()).mapEmpty();
     }
 
     /** Whether the store is taken as down: its last read failed and none was answered since. */

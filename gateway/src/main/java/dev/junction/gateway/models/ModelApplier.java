@@ -4,6 +4,7 @@ import dev.junction.cluster.bus.Addresses;
 import dev.junction.config.ConfigException;
 import dev.junction.config.Deployment;
 import dev.junction.config.ModelEntries;
+import dev.junction.config.RuntimeRouterSettings;
 import dev.junction.router.resolve.LiveDeployments;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -47,12 +48,29 @@ public final class ModelApplier {
         for (StoredModel model : snapshot.models()) {
             runtime.addAll(deploymentsOf(model));
         }
-        long served = deployments.apply(snapshot.version(), runtime);
+        long served = deployments.apply(snapshot.version(), runtime, routerOverrides(snapshot.routerSettings()));
         LOG.debug(
                 "Serving config version {} ({} run-time models)",
                 served,
                 snapshot.models().size());
         return served;
+    }
+
+    /** Checked on each node (its own environment); settings it cannot read leave the file's served. */
+    private JsonObject routerOverrides(JsonObject stored) {
+        try {
+            return checkRouterSettings(stored);
+        } catch (ConfigException unusable) {
+            LOG.error(
+                    "Router settings changed through /config/update are not served, the config file's are: {}",
+                    unusable.getMessage());
+            return new JsonObject();
+        }
+    }
+
+    /** Router settings as {@code /config/update} stores them, read by the config file's rules. */
+    JsonObject checkRouterSettings(JsonObject stored) {
+        return RuntimeRouterSettings.check(stored, env);
     }
 
     /** One model that cannot be served (another node's key, a provider this build lacks) leaves the rest served. */

@@ -4,13 +4,14 @@ import dev.junction.cluster.error.ErrorKind;
 import dev.junction.cluster.error.GatewayException;
 import dev.junction.config.ConfigException;
 import dev.junction.config.Deployment;
+import dev.junction.gateway.models.ConfirmedChange.Step;
 import dev.junction.router.resolve.LiveDeployments;
 import io.vertx.core.Future;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The model API's changes: each is validated like a config file entry, stored (database, then the cluster's
@@ -18,34 +19,26 @@ import java.util.UUID;
  * on the store's worker pool.
  */
 public final class ModelChanges {
-    static final String DISABLED = "Set `'STORE_MODEL_IN_DB='True'` in your env to enable this feature.";
-
-    private final boolean enabled;
     private final ModelStore store;
     private final ClusterModels cluster;
     private final Optional<CredentialCipher> cipher;
     private final ModelApplier applier;
     private final LiveDeployments deployments;
-    private final Propagation propagation;
-    private final WorkerExecutor worker;
+    private final ConfirmedChange confirmed;
 
     ModelChanges(
-            boolean enabled,
             ModelStore store,
             ClusterModels cluster,
             Optional<CredentialCipher> cipher,
             ModelApplier applier,
             LiveDeployments deployments,
-            Propagation propagation,
-            WorkerExecutor worker) {
-        this.enabled = enabled;
+            ConfirmedChange confirmed) {
         this.store = store;
         this.cluster = cluster;
         this.cipher = cipher;
         this.applier = applier;
         this.deployments = deployments;
-        this.propagation = propagation;
-        this.worker = worker;
+        this.confirmed = confirmed;
     }
 
     /** {@code /model/new}: a {@code model_list} entry; {@code model_info.id} is generated when absent. */
@@ -104,21 +97,9 @@ public final class ModelChanges {
         });
     }
 
-    private record Step(long version, JsonObject answer) {}
-
-    @FunctionalInterface
-    private interface Work {
-        Step run();
-    }
-
     /** Runs the blocking part, then waits for every member to confirm the version it made. */
-    private Future<JsonObject> change(Work work) {
-        if (!enabled) {
-            return Future.failedFuture(GatewayException.of(ErrorKind.INTERNAL, DISABLED));
-        }
-        return worker.executeBlocking(work::run, false)
-                .compose(step -> propagation.reach(step.version()).map(outcome -> step.answer()
-                        .put("propagation", outcome.toJson())));
+    private Future<JsonObject> change(Supplier<Step> work) {
+        return confirmed.run(work);
     }
 
     /** Validates the entry by the config file's rules, then stores it with its strings encrypted. */

@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Asks every member of the cluster to apply a config version, and waits for each to confirm it serves that
- * version (or a later one), up to a bound. The answer lists the members that confirmed and, for each that did
+ * version (or a later one), up to a bound; {@link #confirm} does the same for any change a member must take in
+ * (the key directory's caches use it). The answer lists the members that confirmed and, for each that did
  * not, why: the admin call that made the change reports it rather than claim a change every node may not have.
  */
 public final class Propagation {
@@ -59,16 +61,30 @@ public final class Propagation {
 
     /** Never fails: a member that does not confirm is listed in the outcome. */
     public Future<Outcome> reach(long version) {
+        return confirm(
+                        Addresses::configApply,
+                        new JsonObject().put("version", version),
+                        reply -> reply.getLong("version", 0L) >= version
+                                ? null
+                                : "serves version " + reply.getLong("version"))
+                .map(outcome -> new Outcome(version, outcome.confirmed(), outcome.missing()));
+    }
+
+    /**
+     * Sends {@code message} to every member at its {@code address} and waits for each answer, up to the bound.
+     * Never fails: a member that does not confirm is listed in the outcome (whose version is 0).
+     *
+     * @param problem what is wrong with a member's answer, or null when it confirms
+     */
+    public Future<Outcome> confirm(
+            Function<String, String> address, JsonObject message, Function<JsonObject, String> problem) {
         List<String> members = cluster.memberIds();
         DeliveryOptions options = new DeliveryOptions().setSendTimeout(bound.toMillis());
-        JsonObject change = new JsonObject().put("version", version);
         List<Future<String>> answers = new ArrayList<>();
         for (String member : members) {
             answers.add(vertx.eventBus()
-                    .<JsonObject>request(Addresses.configApply(member), change, options)
-                    .map(reply -> reply.body().getLong("version", 0L) >= version
-                            ? null
-                            : "serves version " + reply.body().getLong("version"))
+                    .<JsonObject>request(address.apply(member), message, options)
+                    .map(reply -> problem.apply(reply.body()))
                     .otherwise(Propagation::reason));
         }
         return Future.join(answers).transform(done -> {
@@ -82,7 +98,7 @@ public final class Propagation {
                     missing.put(members.get(i), reason);
                 }
             }
-            return Future.succeededFuture(new Outcome(version, confirmed, missing));
+            return Future.succeededFuture(new Outcome(0, confirmed, missing));
         });
     }
 

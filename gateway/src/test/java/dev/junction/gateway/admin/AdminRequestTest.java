@@ -97,6 +97,18 @@ class AdminRequestTest {
         assertThat(refusal("{\"metadata\":{\"a\":\"" + "x".repeat(70_000) + "\"}}")
                         .getMessage())
                 .isEqualTo("metadata must be at most 65536 characters as JSON");
+        // 900 levels used to pass and overflow the stack in the key store (a 503 "try again").
+        assertThat(refusal("{\"metadata\":" + "{\"a\":".repeat(900) + "1" + "}".repeat(900) + "}")
+                        .getMessage())
+                .isEqualTo("metadata must be nested at most 100 levels deep");
+        assertThat(refusal("{\"metadata\":{\"a\":" + "[".repeat(100) + "]".repeat(100) + "}}")
+                        .getMessage())
+                .isEqualTo("metadata must be nested at most 100 levels deep");
+        assertThat(AdminRequest.parse(
+                                Buffer.buffer("{\"metadata\":" + "{\"a\":".repeat(99) + "1" + "}".repeat(99) + "}"),
+                                FIELDS)
+                        .object("metadata"))
+                .isNotNull();
         assertThat(AdminRequest.parse(Buffer.buffer("{\"key_alias\":\"" + "a".repeat(255) + "\"}"), FIELDS)
                         .string("key_alias"))
                 .hasSize(255);

@@ -120,7 +120,7 @@ public final class BudgetAdmin {
         admin.calls()
                 .answer(
                         ctx,
-                        existing(id)
+                        existing(id, "id")
                                 .compose(budget -> admin.calls().blocking(() -> {
                                     int users = admin.stores().budgets().users(id);
                                     if (users > 0) {
@@ -138,10 +138,15 @@ public final class BudgetAdmin {
 
     /** The budget, or a 404 naming {@code budget_id}. */
     public Future<Budget> existing(String id) {
+        return existing(id, "budget_id");
+    }
+
+    /** The budget, or a 404 naming {@code field}, the request's field that held {@code id}. */
+    private Future<Budget> existing(String id, String field) {
         return admin.calls().blocking(() -> admin.stores().budgets().find(id)).compose(found -> found.map(
                         Future::succeededFuture)
                 .orElseGet(() ->
                         Future.failedFuture(GatewayException.of(ErrorKind.NOT_FOUND, "Budget " + id + " not found")
-                                .withParam("budget_id"))));
+                                .withParam(field))));
     }
 }

@@ -23,15 +23,30 @@ import java.util.List;
 public final class KeyAdmin {
     private final AdminContext admin;
     private final KeyFinder keys;
+    private final KeyGenerationPolicy generation;
 
     public KeyAdmin(AdminContext admin) {
         this.admin = admin;
         this.keys = new KeyFinder(admin);
+        this.generation = new KeyGenerationPolicy(admin);
     }
 
+    /**
+     * Checked against {@code key_generation_settings} as sent, then made with the config's defaults and within its
+     * bounds ({@link KeyParamLimits}), in LiteLLM's order.
+     */
     public void generate(RoutingContext ctx) {
-        AdminRequest request = AdminRequest.parse(ctx.body().buffer(), KeySettings.FIELDS);
+        AdminRequest sent = AdminRequest.parse(ctx.body().buffer(), KeySettings.FIELDS);
         AdminAccess.Scope scope = AdminAccess.scope(ctx);
+        admin.calls()
+                .answer(
+                        ctx,
+                        generation
+                                .check(scope, sent)
+                                .compose(ok -> make(KeyParamLimits.apply(sent, admin.keyManagement()), scope)));
+    }
+
+    private Future<JsonObject> make(AdminRequest request, AdminAccess.Scope scope) {
         String plain = request.has("key") ? request.required("key") : KeyHashes.newKey();
         if (!plain.startsWith("sk-")) {
             throw GatewayException.badField("key", "key must start with 'sk-'");
@@ -39,13 +54,10 @@ public final class KeyAdmin {
         Instant now = admin.clock().instant();
         VirtualKey asked = KeySettings.apply(request, KeySettings.blank(plain, now), now);
         VirtualKey key = scope.all() || asked.userId() != null ? asked : KeySettings.apply(ownUser(scope), asked, now);
-        admin.calls()
-                .answer(
-                        ctx,
-                        keys.mayAssign(scope, key.userId(), key.teamId(), null)
-                                .compose(ok -> keys.requireTeam(key.teamId()))
-                                .compose(ok -> insert(key))
-                                .map(made -> KeyJson.of(made).put("key", plain).put("token_id", made.token())));
+        return keys.mayAssign(scope, key.userId(), key.teamId(), null)
+                .compose(ok -> keys.requireTeam(key.teamId()))
+                .compose(ok -> insert(key))
+                .map(made -> KeyJson.of(made).put("key", plain).put("token_id", made.token()));
     }
 
     /** Adds a key to the store and tells the cluster. */

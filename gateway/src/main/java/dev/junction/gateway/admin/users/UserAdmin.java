@@ -41,7 +41,8 @@ public final class UserAdmin {
     }
 
     public void create(RoutingContext ctx) {
-        AdminRequest request = AdminRequest.parse(ctx.body().buffer(), UserSettings.NEW);
+        AdminRequest request = UserSettings.withInternalUserDefaults(
+                AdminRequest.parse(ctx.body().buffer(), UserSettings.NEW), admin.keyManagement());
         Instant now = admin.clock().instant();
         String id = request.string("user_id") == null ? UUID.randomUUID().toString() : request.required("user_id");
         User user = UserSettings.apply(request, UserSettings.blank(id, now), now);

@@ -1,6 +1,7 @@
 package dev.junction.gateway.admin.users;
 
 import dev.junction.cluster.error.GatewayException;
+import dev.junction.config.KeyManagementSettings;
 import dev.junction.gateway.admin.AdminRequest;
 import dev.junction.gateway.admin.FieldType;
 import dev.junction.gateway.admin.SharedFields;
@@ -37,6 +38,26 @@ final class UserSettings {
         Map<String, FieldType> all = new HashMap<>(COMMON);
         all.putAll(own);
         return Map.copyOf(all);
+    }
+
+    /**
+     * The request with LiteLLM's {@code max_internal_user_budget} and {@code internal_user_budget_duration} as
+     * the new user's {@code max_budget} and {@code budget_duration} when it names none (or null), for an
+     * internal user: one given that role, or no role (Junction's default for new users).
+     */
+    static AdminRequest withInternalUserDefaults(AdminRequest request, KeyManagementSettings settings) {
+        String role = request.string("user_role");
+        if (role != null && !role.equals(UserRole.INTERNAL_USER.litellmName())) {
+            return request;
+        }
+        AdminRequest filled = request;
+        if (request.value("max_budget") == null && settings.maxInternalUserBudget() != null) {
+            filled = filled.with("max_budget", settings.maxInternalUserBudget());
+        }
+        if (request.value("budget_duration") == null && settings.internalUserBudgetDuration() != null) {
+            filled = filled.with("budget_duration", settings.internalUserBudgetDuration());
+        }
+        return filled;
     }
 
     static User blank(String id, Instant now) {

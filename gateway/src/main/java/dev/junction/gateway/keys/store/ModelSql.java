@@ -9,11 +9,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The {@link ModelStore} in the key store's database (tables of {@code V5__runtime_models.sql}). */
+/**
+ * The {@link ModelStore} in the key store's database (tables of {@code V5__runtime_models.sql} and {@code
+ * V9__runtime_config.sql}).
+ */
 final class ModelSql implements ModelStore {
     private static final String VERSION_NAME = "models";
+    private static final String ROUTER_SETTINGS = "router_settings";
 
     private final Sql sql;
 
@@ -82,6 +87,43 @@ final class ModelSql implements ModelStore {
     @Override
     public boolean deleteModel(String id) {
         return !sql.deleteAll("junction_models", "model_id", List.of(id)).isEmpty();
+    }
+
+    @Override
+    public Optional<JsonObject> routerSettings() {
+        return sql.run("read the router settings", connection -> {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("SELECT param_value FROM junction_config WHERE param_name = ?")) {
+                statement.setString(1, ROUTER_SETTINGS);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(new JsonObject(rows.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void saveRouterSettings(JsonObject settings) {
+        long now = System.currentTimeMillis();
+        sql.transaction("save the router settings", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE junction_config SET param_value = ?, updated_at = ? WHERE param_name = ?")) {
+                update.setString(1, settings.encode());
+                update.setLong(2, now);
+                update.setString(3, ROUTER_SETTINGS);
+                if (update.executeUpdate() > 0) {
+                    return null;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO junction_config (param_name, param_value, updated_at) VALUES (?, ?, ?)")) {
+                insert.setString(1, ROUTER_SETTINGS);
+                insert.setString(2, settings.encode());
+                insert.setLong(3, now);
+                insert.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override
