@@ -114,12 +114,15 @@ final class SpendCounter {
         return true;
     }
 
-    /** An admin set the spend (and wrote it to the store): calls settled before it no longer count. */
+    /**
+     * An admin set the spend (and wrote it to the store): calls settled before it no longer count. The value is
+     * written again, as a reset, after the write already on its way: that write may reach the store after the
+     * admin's, and would otherwise add the old calls back on top of the new value.
+     */
     void set(double spend) {
         clearSpend(spend);
         generation++;
-        resetUnwritten = false;
-        writing = null;
+        resetUnwritten = true;
     }
 
     private void clearSpend(double newBase) {
@@ -135,7 +138,8 @@ final class SpendCounter {
         if (writing != null) {
             return writing;
         }
-        double amount = 0;
+        // After a reset the store starts again from the base: 0 for a new period, the value an admin set.
+        double amount = resetUnwritten ? base : 0;
         Map<UUID, Double> upTo = new HashMap<>();
         for (Map.Entry<UUID, MemberShare> entry : shares.entrySet()) {
             MemberShare share = entry.getValue();

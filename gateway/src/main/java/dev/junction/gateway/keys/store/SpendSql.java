@@ -48,8 +48,9 @@ final class SpendSql {
             return "UPDATE " + table + " SET spend = CASE WHEN CAST(? AS BOOLEAN) THEN 0 ELSE spend END"
                     + " + CAST(? AS DOUBLE PRECISION)"
                     + (resets
-                            ? ", budget_reset_at = CASE WHEN CAST(? AS BOOLEAN) THEN CAST(? AS BIGINT)"
-                                    + " ELSE budget_reset_at END"
+                            // An admin's value is written as a reset that keeps the period's end (null here).
+                            ? ", budget_reset_at = CASE WHEN CAST(? AS BOOLEAN)"
+                                    + " THEN COALESCE(CAST(? AS BIGINT), budget_reset_at) ELSE budget_reset_at END"
                             : "")
                     + ", spend_write_id = ? WHERE (spend_write_id IS NULL OR spend_write_id <> ?) AND " + where;
         }
