@@ -143,6 +143,29 @@ class RuntimeConfigIT {
         assertThat(configVersion(b)).isEqualTo(before);
     }
 
+    @Test
+    void only_the_master_key_may_change_the_settings() throws Exception {
+        long before = configVersion(a);
+        String alias = "forbidden-" + UUID.randomUUID();
+        String body = new JsonObject()
+                .put("router_settings", new JsonObject().put("model_group_alias", new JsonObject().put(alias, "fixed")))
+                .encode();
+        HttpResponse<String> generated =
+                a.post("/key/generate", new JsonObject().encode(), "authorization", "Bearer " + RuntimeModelsIT.MASTER);
+        assertThat(generated.statusCode()).as(generated.body()).isEqualTo(200);
+        String virtualKey = new JsonObject(generated.body()).getString("key");
+
+        HttpResponse<String> anonymous = a.post("/config/update", body);
+        HttpResponse<String> withKey = a.post("/config/update", body, "authorization", "Bearer " + virtualKey);
+
+        assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
+        assertThat(withKey.statusCode()).as(withKey.body()).isEqualTo(401);
+        assertThat(withKey.body()).doesNotContain(virtualKey).doesNotContain(RuntimeModelsIT.MASTER);
+        assertThat(configVersion(a)).isEqualTo(before);
+        assertThat(configVersion(b)).isEqualTo(before);
+        assertThatThrownBy(() -> content(b, alias)).isInstanceOf(BadRequestException.class);
+    }
+
     private static void assertRefused(JsonObject body, String param) throws Exception {
         HttpResponse<String> response = update(a, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
