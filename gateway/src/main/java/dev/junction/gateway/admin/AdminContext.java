@@ -47,4 +47,21 @@ public record AdminContext(
         return ledger.setSpend(subjectId, spend, resetAt == null ? 0 : resetAt.toEpochMilli())
                 .map(then);
     }
+
+    /**
+     * Saves a changed subject off the event loop ({@code save}); when the request set its spend, writes that to
+     * the store too and gives it to the cluster's counter (see {@link #spendSet}).
+     */
+    public <T> Future<T> saved(
+            T changed, Runnable save, boolean spendGiven, String subjectId, double spend, Instant resetAt) {
+        return calls.blocking(() -> {
+                    save.run();
+                    if (spendGiven) {
+                        keys().setSpend(subjectId, spend);
+                    }
+                    return changed;
+                })
+                .compose(saved ->
+                        spendGiven ? spendSet(subjectId, spend, resetAt, saved) : Future.succeededFuture(saved));
+    }
 }

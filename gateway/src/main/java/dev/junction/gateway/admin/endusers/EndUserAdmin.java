@@ -96,21 +96,13 @@ public final class EndUserAdmin {
                         views.existing(id, "user_id")
                                 .compose(current -> budgetFor(request, current, now)
                                         .map(budget -> apply(request, current, budget, now)))
-                                .compose(changed -> admin.calls()
-                                        .blocking(() -> {
-                                            admin.stores().endUsers().update(changed);
-                                            if (request.has("spend")) {
-                                                admin.keys().setSpend(SpendSubject.END_USER + id, changed.spend());
-                                            }
-                                            return changed;
-                                        })
-                                        .compose(saved -> request.has("spend")
-                                                ? admin.spendSet(
-                                                        SpendSubject.END_USER + id,
-                                                        saved.spend(),
-                                                        saved.budgetResetAt(),
-                                                        saved)
-                                                : Future.succeededFuture(saved)))
+                                .compose(changed -> admin.saved(
+                                        changed,
+                                        () -> admin.stores().endUsers().update(changed),
+                                        request.has("spend"),
+                                        SpendSubject.END_USER + id,
+                                        changed.spend(),
+                                        changed.budgetResetAt()))
                                 .compose(saved ->
                                         admin.directory().published(saved).map(saved))
                                 .compose(views::withBudget));

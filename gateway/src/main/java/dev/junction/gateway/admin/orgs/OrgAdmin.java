@@ -101,21 +101,13 @@ public final class OrgAdmin {
                         views.existing(id)
                                 .compose(current -> budgetFor(request, current, now)
                                         .map(budget -> apply(request, current, budget, now)))
-                                .compose(changed -> admin.calls()
-                                        .blocking(() -> {
-                                            admin.stores().organizations().update(changed);
-                                            if (request.has("spend")) {
-                                                admin.keys().setSpend(SpendSubject.ORG + id, changed.spend());
-                                            }
-                                            return changed;
-                                        })
-                                        .compose(saved -> request.has("spend")
-                                                ? admin.spendSet(
-                                                        SpendSubject.ORG + id,
-                                                        saved.spend(),
-                                                        saved.budgetResetAt(),
-                                                        saved)
-                                                : Future.succeededFuture(saved)))
+                                .compose(changed -> admin.saved(
+                                        changed,
+                                        () -> admin.stores().organizations().update(changed),
+                                        request.has("spend"),
+                                        SpendSubject.ORG + id,
+                                        changed.spend(),
+                                        changed.budgetResetAt()))
                                 .compose(saved ->
                                         admin.directory().published(saved).map(saved))
                                 .compose(views::full));

@@ -104,20 +104,13 @@ public final class UserAdmin {
                         ctx,
                         joins.existing(request.string("user_id"), request.string("user_email"))
                                 .map(current -> UserSettings.apply(request, current, now))
-                                .compose(changed -> admin.calls().blocking(() -> {
-                                    admin.stores().users().update(changed);
-                                    if (request.has("spend")) {
-                                        admin.keys().setSpend(SpendSubject.USER + changed.userId(), changed.spend());
-                                    }
-                                    return changed;
-                                }))
-                                .compose(changed -> request.has("spend")
-                                        ? admin.spendSet(
-                                                SpendSubject.USER + changed.userId(),
-                                                changed.spend(),
-                                                changed.budgetResetAt(),
-                                                changed)
-                                        : Future.succeededFuture(changed))
+                                .compose(changed -> admin.saved(
+                                        changed,
+                                        () -> admin.stores().users().update(changed),
+                                        request.has("spend"),
+                                        SpendSubject.USER + changed.userId(),
+                                        changed.spend(),
+                                        changed.budgetResetAt()))
                                 .compose(changed ->
                                         admin.directory().published(changed).map(changed))
                                 .compose(changed -> joins.withTeams(changed))
